@@ -1,0 +1,57 @@
+#include "permissions.h"
+
+#include "roles.h"
+
+#include <QHash>
+
+namespace keel {
+
+namespace {
+const QHash<QString, QStringList> &table()
+{
+    using namespace Permission;
+    static const QHash<QString, QStringList> t{
+        {Role::Consultant, {TimeUse}},
+        {Role::ProjectManager, {TimeUse, DeliveryUse, ResourcingUse, DashboardsUse}},
+        {Role::ResourceManager, {TimeUse, ResourcingUse, DeliveryUse, DashboardsUse}},
+        {Role::Sales, {SalesUse, DashboardsUse}},
+        {Role::SalesDirector, {SalesUse, DashboardsUse, InsightsUse}},
+        {Role::Finance, {TimeUse, BillingUse, FinanceUse, DashboardsUse, IdentityRead}},
+        {Role::Controller,
+         {BillingUse, FinanceUse, DashboardsUse, InsightsUse, AuditRead, IdentityRead}},
+        {Role::Executive,
+         {SalesUse, DeliveryUse, ResourcingUse, BillingUse, FinanceUse, DashboardsUse,
+          InsightsUse, IdentityRead}},
+        {Role::Admin, {UsersManage, AuditRead, IdentityRead}},
+    };
+    return t;
+}
+} // namespace
+
+QStringList permissionsOfRole(const QString &role)
+{
+    return table().value(role);
+}
+
+QStringList permissionsOfRoles(const QStringList &roles)
+{
+    QStringList out;
+    for (const QString &r : roles)
+        for (const QString &p : permissionsOfRole(r))
+            if (!out.contains(p))
+                out.append(p);
+    return out;
+}
+
+bool rolesGrant(const QStringList &roles, const QString &permission)
+{
+    if (permission == QLatin1String(Permission::Public) ||
+        permission == QLatin1String(Permission::Authenticated))
+        return true;
+    for (const QString &r : roles)
+        if (table().value(r).contains(permission))
+            return true;
+    return false;
+}
+
+} // namespace keel

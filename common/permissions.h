@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace keel {
+
+// Permission names. Each server route declares one of these; the roles that hold a permission
+// are listed in one table (permissionsOfRole), shared so the client can show only what a user
+// may use.
+namespace Permission {
+inline constexpr auto Public = "public";              // no session needed
+inline constexpr auto Authenticated = "authenticated"; // any signed-in user
+inline constexpr auto UsersManage = "users.manage";
+inline constexpr auto AuditRead = "audit.read";
+inline constexpr auto IdentityRead = "identity.read";
+inline constexpr auto SalesUse = "sales.use";
+inline constexpr auto DeliveryUse = "delivery.use";
+inline constexpr auto ResourcingUse = "resourcing.use";
+inline constexpr auto TimeUse = "time.use";
+inline constexpr auto BillingUse = "billing.use";
+inline constexpr auto FinanceUse = "finance.use";
+inline constexpr auto DashboardsUse = "dashboards.use";
+inline constexpr auto InsightsUse = "insights.use";
+} // namespace Permission
+
+// Which rows a route may touch for the caller.
+namespace Scope {
+inline constexpr auto None = "none";          // no rows (public or session-only routes)
+inline constexpr auto Own = "own";            // the caller's own records
+inline constexpr auto MyProjects = "my_projects";
+inline constexpr auto MyTeam = "my_team";
+inline constexpr auto LegalEntity = "legal_entity"; // entities the caller's grant covers
+inline constexpr auto All = "all";
+} // namespace Scope
+
+QStringList permissionsOfRole(const QString &role);
+QStringList permissionsOfRoles(const QStringList &roles);
+bool rolesGrant(const QStringList &roles, const QString &permission);
+
+} // namespace keel
