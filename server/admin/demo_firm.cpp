@@ -1,0 +1,566 @@
+#include "demo_firm.h"
+
+#include "../db/pg_copy.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+
+#include <sodium.h>
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace keel {
+
+namespace {
+
+// splitmix64 (Steele, Lea, Flood 2014): tiny, fast and the same on every platform and standard
+// library, unlike std:: distributions. The demo firm must come out identical everywhere.
+class SplitMix64
+{
+public:
+    explicit SplitMix64(std::uint64_t seed) : m_state(seed) {}
+
+    std::uint64_t next()
+    {
+        std::uint64_t z = (m_state += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    }
+
+    // Uniform enough in [0, n) for demo data (multiply-shift, no modulo bias worth noting).
+    std::uint32_t below(std::uint32_t n)
+    {
+        return std::uint32_t(((next() >> 32) * std::uint64_t(n)) >> 32);
+    }
+
+    template <typename T> void shuffle(std::vector<T> &v)
+    {
+        for (std::size_t i = v.size(); i > 1; --i) {
+            std::swap(v[i - 1], v[below(std::uint32_t(i))]);
+        }
+    }
+
+private:
+    std::uint64_t m_state;
+};
+
+constexpr std::uint64_t DemoSeed = 0x4B45454C2D444D4FULL; // "KEEL-DMO"
+
+struct EntitySpec
+{
+    const char *code;
+    const char *name;
+    const char *country;
+    const char *currency;
+};
+
+constexpr std::array<EntitySpec, 3> Entities = {{
+    {"US", "Keel Consulting Inc.", "US", "USD"},
+    {"UK", "Keel Consulting Ltd", "GB", "GBP"},
+    {"DE", "Keel Consulting GmbH", "DE", "EUR"},
+}};
+
+struct PracticeSpec
+{
+    const char *code;
+    const char *name;
+    std::uint32_t weight; // share of delivery staff, percent
+};
+
+constexpr std::array<PracticeSpec, 4> Practices = {{
+    {"CLOUD", "Cloud & Infrastructure", 30},
+    {"DATA", "Data & AI", 25},
+    {"APPS", "Application Engineering", 30},
+    {"ADVISORY", "Digital Advisory", 15},
+}};
+
+constexpr std::array EnglishFirstNames = {
+    "James",   "Mary",      "Robert",  "Patricia", "John",    "Jennifer", "Michael", "Linda",
+    "David",   "Elizabeth", "William", "Barbara",  "Richard", "Susan",    "Joseph",  "Jessica",
+    "Thomas",  "Sarah",     "Charles", "Karen",    "Daniel",  "Emily",    "Matthew", "Nancy",
+    "Anthony", "Lisa",      "Mark",    "Margaret", "Steven",  "Sandra",   "Andrew",  "Ashley",
+    "Joshua",  "Kimberly",  "Kevin",   "Donna",    "Brian",   "Michelle", "George",  "Laura",
+    "Oliver",  "Amelia",    "Harry",   "Isla",     "Jack",    "Ava",      "Noah",    "Grace",
+    "Priya",   "Arjun",     "Mei",     "Wei",      "Aisha",   "Omar",     "Sofia",   "Luis",
+    "Chloe",   "Ethan",     "Zoe",     "Ryan",     "Fatima",  "Kwame",    "Niamh",   "Connor",
+};
+
+constexpr std::array EnglishLastNames = {
+    "Smith",    "Johnson",  "Williams", "Brown",   "Jones",   "Garcia",   "Miller", "Davis",
+    "Wilson",   "Anderson", "Taylor",   "Thomas",  "Moore",   "Jackson",  "Martin", "Lee",
+    "Thompson", "White",    "Harris",   "Clark",   "Lewis",   "Robinson", "Walker", "Young",
+    "Allen",    "King",     "Wright",   "Scott",   "Green",   "Baker",    "Adams",  "Nelson",
+    "Hill",     "Campbell", "Mitchell", "Roberts", "Carter",  "Phillips", "Evans",  "Turner",
+    "Patel",    "Khan",     "Singh",    "Chen",    "Nguyen",  "Kim",      "Okafor", "Mensah",
+    "Murphy",   "Kelly",    "Walsh",    "Hughes",  "Edwards", "Price",    "Morgan", "Bennett",
+    "Fraser",   "Stewart",  "Reid",     "Hall",    "Wood",    "Cooper",   "Ward",   "Foster",
+};
+
+constexpr std::array GermanFirstNames = {
+    "Lukas",  "Anna",   "Jonas",     "Lena",   "Felix",   "Laura",     "Maximilian", "Sophie",
+    "Paul",   "Marie",  "Leon",      "Hannah", "Tobias",  "Julia",     "Florian",    "Katharina",
+    "Jürgen", "Sabine", "Stefan",    "Petra",  "Andreas", "Claudia",   "Matthias",   "Birgit",
+    "Jörg",   "Ute",    "Sebastian", "Lea",    "Niklas",  "Mia",       "Björn",      "Käthe",
+    "Emre",   "Ayşe",   "Mehmet",    "Elif",   "Dariusz", "Agnieszka", "Ivan",       "Jelena",
+};
+
+constexpr std::array GermanLastNames = {
+    "Müller",   "Schmidt",  "Schneider", "Fischer",    "Weber",   "Meyer",   "Wagner",  "Becker",
+    "Schulz",   "Hoffmann", "Schäfer",   "Koch",       "Bauer",   "Richter", "Klein",   "Wolf",
+    "Schröder", "Neumann",  "Schwarz",   "Zimmermann", "Braun",   "Krüger",  "Hofmann", "Hartmann",
+    "Lange",    "Schmitt",  "Werner",    "Krause",     "Meier",   "Lehmann", "Köhler",  "Groß",
+    "Yılmaz",   "Kaya",     "Nowak",     "Kowalski",   "Popović", "Jansen",  "Vogel",   "Fuchs",
+};
+
+// Usernames allow [A-Za-z0-9._-] only: fold umlauts and friends, drop anything else.
+QString asciiFold(const QString &s)
+{
+    static const QHash<QChar, QString> map = {
+        {QChar(0x00E4), QStringLiteral("ae")}, {QChar(0x00F6), QStringLiteral("oe")},
+        {QChar(0x00FC), QStringLiteral("ue")}, {QChar(0x00C4), QStringLiteral("Ae")},
+        {QChar(0x00D6), QStringLiteral("Oe")}, {QChar(0x00DC), QStringLiteral("Ue")},
+        {QChar(0x00DF), QStringLiteral("ss")}, {QChar(0x0131), QStringLiteral("i")},
+        {QChar(0x015F), QStringLiteral("s")},  {QChar(0x0107), QStringLiteral("c")},
+    };
+    QString out;
+    out.reserve(s.size() + 2);
+    for (const QChar c : s) {
+        if (c.unicode() < 128) {
+            if (c.isLetterOrNumber()) {
+                out.append(c);
+            }
+        } else if (const auto it = map.constFind(c); it != map.constEnd()) {
+            out.append(*it);
+        }
+    }
+    return out;
+}
+
+struct Grant
+{
+    const char *role;
+    const char *entity; // nullptr: all legal entities
+};
+
+struct FixedAccount
+{
+    const char *username;
+    const char *displayName;
+    const char *entity;
+    const char *practice; // nullptr: none
+    std::vector<Grant> grants;
+};
+
+// The accounts the README and the user stories name. Password "demo" for all.
+const std::vector<FixedAccount> &fixedAccounts()
+{
+    static const std::vector<FixedAccount> accounts = {
+        {"admin", "Keel Administrator", "US", nullptr, {{"admin", nullptr}}},
+        {"ceo", "Catherine Hale", "US", nullptr, {{"executive", nullptr}}},
+        {"controller", "Daniel Okafor", "US", nullptr, {{"controller", nullptr}}},
+        {"finance", "Priya Shah", "UK", nullptr, {{"finance", "UK"}}},
+        {"sales", "Jordan Miles", "US", nullptr, {{"sales", "US"}}},
+        {"salesdir", "Rebecca Stone", "US", nullptr, {{"sales_director", nullptr}}},
+        {"pm", "Oliver Bennett", "UK", "CLOUD", {{"project_manager", "UK"}, {"consultant", "UK"}}},
+        {"rm", "Hannah Weber", "UK", nullptr, {{"resource_manager", nullptr}}},
+        {"consultant", "Sam Taylor", "UK", "CLOUD", {{"consultant", "UK"}}},
+    };
+    return accounts;
+}
+
+enum class Job
+{
+    Consultant,
+    ProjectManager,
+    ResourceManager,
+    Sales,
+    SalesDirector,
+    Finance,
+    Controller
+};
+
+// Rounded share of n in permille, at least `minimum`.
+int share(int n, int permille, int minimum)
+{
+    return std::max(minimum, (n * permille + 500) / 1000);
+}
+
+// The jobs of an entity's n employees, in a deterministic random order.
+std::vector<Job> jobPlan(int n, SplitMix64 &rng)
+{
+    std::vector<Job> plan;
+    plan.reserve(std::size_t(n));
+    const auto add = [&plan](Job job, int count) {
+        plan.insert(plan.end(), std::size_t(count), job);
+    };
+    add(Job::Controller, 1);
+    add(Job::Finance, share(n, 30, 1));
+    add(Job::ProjectManager, share(n, 80, 1));
+    add(Job::ResourceManager, share(n, 20, 1));
+    add(Job::Sales, share(n, 40, 1));
+    add(Job::SalesDirector, share(n, 10, 1));
+    if (int(plan.size()) < n) {
+        add(Job::Consultant, n - int(plan.size()));
+    }
+    plan.resize(std::size_t(n)); // a tiny entity keeps the first jobs only
+    rng.shuffle(plan);
+    return plan;
+}
+
+// Employee i works for: 0, 2 → US; 1 → UK; 3 → DE (50 / 25 / 25 %).
+int entityOf(int i)
+{
+    static constexpr std::array<int, 4> pattern = {0, 1, 0, 2};
+    return pattern[std::size_t(i % 4)];
+}
+
+QString hashPassword(const QByteArray &password, QString *error)
+{
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(out, password.constData(), std::size_t(password.size()),
+                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+        *error = QStringLiteral("password hashing failed (out of memory?)");
+        return {};
+    }
+    return QString::fromLatin1(out);
+}
+
+class Loader
+{
+public:
+    Loader(QSqlDatabase &db, int scale, const std::function<void(int, const QString &)> &progress)
+        : m_db(db), m_scale(scale), m_progress(progress)
+    {}
+
+    DemoLoadResult run()
+    {
+        DemoLoadResult result;
+        if (m_scale < 1 || m_scale > 1000) {
+            result.error = QStringLiteral("scale must be between 1 and 1000, got %1").arg(m_scale);
+            return result;
+        }
+        if (!m_db.isOpen()) {
+            result.error = QStringLiteral("database is not open");
+            return result;
+        }
+        if (sodium_init() < 0) {
+            result.error = QStringLiteral("libsodium could not be initialised");
+            return result;
+        }
+        if (!m_db.transaction()) {
+            result.error =
+                QStringLiteral("cannot begin transaction: %1").arg(m_db.lastError().text());
+            return result;
+        }
+        if (!load()) {
+            m_db.rollback();
+            result.error = m_error;
+            return result;
+        }
+        report(97, QStringLiteral("Committing"));
+        if (!m_db.commit()) {
+            result.error = QStringLiteral("commit failed: %1").arg(m_db.lastError().text());
+            m_db.rollback();
+            return result;
+        }
+        report(100, QStringLiteral("Done"));
+        result.ok = true;
+        result.employees = m_userCount;
+        return result;
+    }
+
+private:
+    void report(int percent, const QString &step)
+    {
+        if (m_progress) {
+            m_progress(percent, step);
+        }
+    }
+
+    // Statements without arguments run unprepared (DDL and ANALYZE cannot be prepared).
+    bool exec(QSqlQuery &q, const QString &sql, const QVariantList &args = {})
+    {
+        if (args.isEmpty()) {
+            return q.exec(sql) || sqlFailed(q, sql);
+        }
+        if (!q.prepare(sql)) {
+            return sqlFailed(q, sql);
+        }
+        for (const QVariant &a : args) {
+            q.addBindValue(a);
+        }
+        if (!q.exec()) {
+            return sqlFailed(q, sql);
+        }
+        return true;
+    }
+
+    bool sqlFailed(const QSqlQuery &q, const QString &sql)
+    {
+        m_error = QStringLiteral("%1: %2 [%3]")
+                      .arg(m_step, q.lastError().text(), sql.simplified().left(120));
+        return false;
+    }
+
+    bool step(int percent, const QString &name)
+    {
+        m_step = name;
+        report(percent, name);
+        return true;
+    }
+
+    bool load()
+    {
+        QSqlQuery q(m_db);
+
+        // Only into an empty database; the advisory lock keeps two loaders from racing.
+        step(0, QStringLiteral("Checking database"));
+        if (!exec(q, QStringLiteral("SELECT pg_advisory_xact_lock(7411002)")) ||
+            !exec(q, QStringLiteral("SELECT count(*) FROM legal_entities"))) {
+            return false;
+        }
+        q.next();
+        if (const qint64 existing = q.value(0).toLongLong(); existing > 0) {
+            m_error = QStringLiteral("the database already holds %1 legal entities; the demo "
+                                     "firm loads only into a new, empty database")
+                          .arg(existing);
+            return false;
+        }
+
+        // Fixed accounts get their own hashes. The generated employees share ONE hash of
+        // "demo": 600 × scale Argon2id hashes at the interactive limits would take minutes,
+        // and this is demo data whose password is public anyway.
+        step(3, QStringLiteral("Hashing demo passwords"));
+        QString hashError;
+        const QString sharedHash = hashPassword(QByteArrayLiteral("demo"), &hashError);
+        QStringList fixedHashes;
+        for (std::size_t i = 0; i < fixedAccounts().size() && hashError.isEmpty(); ++i) {
+            fixedHashes << hashPassword(QByteArrayLiteral("demo"), &hashError);
+            report(3 + int(i + 1) * 25 / int(fixedAccounts().size()),
+                   QStringLiteral("Hashing demo passwords"));
+        }
+        if (!hashError.isEmpty()) {
+            m_error = hashError;
+            return false;
+        }
+
+        step(30, QStringLiteral("Legal entities and practices"));
+        QHash<QString, QString> entityIds;
+        QHash<QString, QString> practiceIds;
+        for (const EntitySpec &e : Entities) {
+            if (!exec(q,
+                      QStringLiteral("INSERT INTO legal_entities (code, name, country, "
+                                     "functional_currency) VALUES (?, ?, ?, ?) RETURNING id"),
+                      {QString::fromLatin1(e.code), QString::fromUtf8(e.name),
+                       QString::fromLatin1(e.country), QString::fromLatin1(e.currency)})) {
+                return false;
+            }
+            q.next();
+            entityIds.insert(QString::fromLatin1(e.code), q.value(0).toString());
+        }
+        for (const PracticeSpec &p : Practices) {
+            if (!exec(
+                    q,
+                    QStringLiteral("INSERT INTO practices (code, name) VALUES (?, ?) RETURNING id"),
+                    {QString::fromLatin1(p.code), QString::fromUtf8(p.name)})) {
+                return false;
+            }
+            q.next();
+            practiceIds.insert(QString::fromLatin1(p.code), q.value(0).toString());
+        }
+        q.finish();
+
+        step(35, QStringLiteral("Generating employees"));
+        const auto idOrNull = [](const QHash<QString, QString> &ids, const char *code) {
+            return code == nullptr ? QString() : ids.value(QString::fromLatin1(code));
+        };
+        QList<QStringList> users;  // username, display_name, email, hash, entity, practice
+        QList<QStringList> grants; // ord, username, role, entity code (null: all)
+        const auto grant = [&grants](const QString &username, const char *role,
+                                     const QString &entityCode) {
+            grants.append(
+                {QString::number(grants.size()), username, QString::fromLatin1(role), entityCode});
+        };
+
+        for (std::size_t i = 0; i < fixedAccounts().size(); ++i) {
+            const FixedAccount &a = fixedAccounts()[i];
+            const QString username = QString::fromLatin1(a.username);
+            users.append({username, QString::fromUtf8(a.displayName),
+                          username + QStringLiteral("@keel.example"), fixedHashes.at(qsizetype(i)),
+                          idOrNull(entityIds, a.entity), idOrNull(practiceIds, a.practice)});
+            for (const Grant &g : a.grants) {
+                grant(username, g.role,
+                      g.entity == nullptr ? QString() : QString::fromLatin1(g.entity));
+            }
+        }
+
+        SplitMix64 rng(DemoSeed);
+        const int n = DemoEmployeesPerScale * m_scale;
+        std::array<int, Entities.size()> perEntity{};
+        for (int i = 0; i < n; ++i) {
+            ++perEntity[std::size_t(entityOf(i))];
+        }
+        std::array<std::vector<Job>, Entities.size()> plans;
+        std::array<std::size_t, Entities.size()> planPos{};
+        for (std::size_t e = 0; e < Entities.size(); ++e) {
+            plans[e] = jobPlan(perEntity[e], rng);
+        }
+        std::uint32_t practiceWeightSum = 0;
+        for (const PracticeSpec &p : Practices) {
+            practiceWeightSum += p.weight;
+        }
+
+        for (int i = 0; i < n; ++i) {
+            const std::size_t e = std::size_t(entityOf(i));
+            const EntitySpec &entity = Entities[e];
+            const bool german = e == 2;
+            const QString first =
+                QString::fromUtf8(german ? GermanFirstNames[rng.below(GermanFirstNames.size())]
+                                         : EnglishFirstNames[rng.below(EnglishFirstNames.size())]);
+            const QString last =
+                QString::fromUtf8(german ? GermanLastNames[rng.below(GermanLastNames.size())]
+                                         : EnglishLastNames[rng.below(EnglishLastNames.size())]);
+            // The running number makes every username unique: "j.smith42".
+            const QString username = (asciiFold(first.left(1)) + QLatin1Char('.') +
+                                      asciiFold(last) + QString::number(i + 1))
+                                         .toLower();
+            const Job job = plans[e][planPos[e]++];
+
+            QString practice;
+            if (job != Job::Finance && job != Job::Controller) {
+                std::uint32_t pick = rng.below(practiceWeightSum);
+                for (const PracticeSpec &p : Practices) {
+                    if (pick < p.weight) {
+                        practice = practiceIds.value(QString::fromLatin1(p.code));
+                        break;
+                    }
+                    pick -= p.weight;
+                }
+            }
+
+            const QString entityCode = QString::fromLatin1(entity.code);
+            users.append({username, first + QLatin1Char(' ') + last,
+                          username + QStringLiteral("@keel.example"), sharedHash,
+                          entityIds.value(entityCode), practice});
+            switch (job) {
+            case Job::Consultant:
+                grant(username, "consultant", entityCode);
+                break;
+            case Job::ProjectManager:
+                grant(username, "project_manager", entityCode);
+                grant(username, "consultant", entityCode);
+                break;
+            case Job::ResourceManager:
+                grant(username, "resource_manager", entityCode);
+                break;
+            case Job::Sales:
+                grant(username, "sales", entityCode);
+                break;
+            case Job::SalesDirector:
+                grant(username, "sales_director", entityCode);
+                break;
+            case Job::Finance:
+                grant(username, "finance", entityCode);
+                break;
+            case Job::Controller:
+                grant(username, "controller", entityCode);
+                break;
+            }
+        }
+
+        step(45, QStringLiteral("Loading users"));
+        {
+            PgCopy copy(m_db, QStringLiteral("COPY users (username, display_name, email, "
+                                             "password_hash, legal_entity_id, practice_id) "
+                                             "FROM STDIN"));
+            for (const QStringList &row : std::as_const(users)) {
+                copy.addRow(row);
+            }
+            if (QString error; !copy.finish(&error)) {
+                m_error = QStringLiteral("%1: %2").arg(m_step, error);
+                return false;
+            }
+        }
+        m_userCount = int(users.size());
+
+        step(70, QStringLiteral("Granting roles"));
+        if (!exec(q, QStringLiteral("CREATE TEMP TABLE demo_grants (ord integer, username text, "
+                                    "role text, entity_code text) ON COMMIT DROP"))) {
+            return false;
+        }
+        {
+            PgCopy copy(
+                m_db,
+                QStringLiteral("COPY demo_grants (ord, username, role, entity_code) FROM STDIN"));
+            for (const QStringList &row : std::as_const(grants)) {
+                copy.addRow(row);
+            }
+            if (QString error; !copy.finish(&error)) {
+                m_error = QStringLiteral("%1: %2").arg(m_step, error);
+                return false;
+            }
+        }
+        if (!exec(q, QStringLiteral(
+                         "INSERT INTO user_roles (user_id, role, legal_entity_id, granted_by) "
+                         "SELECT u.id, g.role, e.id, "
+                         "       (SELECT id FROM users WHERE username = 'admin') "
+                         "FROM demo_grants g "
+                         "JOIN users u ON u.username = g.username "
+                         "LEFT JOIN legal_entities e ON e.code = g.entity_code "
+                         "ORDER BY g.ord"))) {
+            return false;
+        }
+        if (q.numRowsAffected() != grants.size()) {
+            m_error = QStringLiteral("%1: %2 of %3 grants stored")
+                          .arg(m_step)
+                          .arg(q.numRowsAffected())
+                          .arg(grants.size());
+            return false;
+        }
+
+        step(90, QStringLiteral("Recording the load"));
+        const QJsonObject after{{QStringLiteral("scale"), m_scale},
+                                {QStringLiteral("users"), m_userCount},
+                                {QStringLiteral("grants"), int(grants.size())}};
+        if (!exec(q,
+                  QStringLiteral("INSERT INTO audit_log (actor_name, action, record_type, "
+                                 "record_id, after) VALUES ('keel-admin', 'demo_firm.load', "
+                                 "'demo_firm', ?, ?::jsonb)"),
+                  {QStringLiteral("scale-%1").arg(m_scale),
+                   QString::fromUtf8(QJsonDocument(after).toJson(QJsonDocument::Compact))})) {
+            return false;
+        }
+
+        // Fresh statistics so the first queries on the demo firm get sensible plans.
+        step(93, QStringLiteral("Analysing tables"));
+        return exec(q, QStringLiteral("ANALYZE legal_entities, practices, users, user_roles"));
+    }
+
+    QSqlDatabase &m_db;
+    int m_scale;
+    const std::function<void(int, const QString &)> &m_progress;
+    QString m_step;
+    QString m_error;
+    int m_userCount = 0;
+};
+
+} // namespace
+
+DemoLoadResult loadDemoFirm(QSqlDatabase &db, int scale,
+                            const std::function<void(int percent, const QString &step)> &progress)
+{
+    return Loader(db, scale, progress).run();
+}
+
+} // namespace keel

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+
+#include <functional>
+
+class QSqlDatabase;
+
+namespace keel {
+
+struct DemoLoadResult
+{
+    bool ok = false;
+    QString error;
+    int employees = 0; // users created, fixed demo accounts included
+};
+
+// Loads the demo firm (DESIGN.md section 9) into a freshly migrated, empty database: three
+// legal entities (US/USD, UK/GBP, DE/EUR), four practices, 600 × scale generated employees
+// with their role grants, and the fixed demo accounts (admin, ceo, controller, finance,
+// sales, salesdir, pm, rm, consultant; password "demo").
+//
+// Everything happens in one transaction: either the whole firm is there or nothing is.
+// Deterministic: the same scale gives the same rows (ids, names, roles), except for the
+// password hashes (salted) and timestamps. Refuses a database that already has legal
+// entities. `progress` (may be empty) gets a percentage and the name of the current step.
+DemoLoadResult loadDemoFirm(QSqlDatabase &db, int scale,
+                            const std::function<void(int percent, const QString &step)> &progress);
+
+// Generated employees per unit of scale.
+inline constexpr int DemoEmployeesPerScale = 600;
+
+} // namespace keel
