@@ -224,7 +224,7 @@ int entityOf(int i)
     return pattern[std::size_t(i % 4)];
 }
 
-QString hashPassword(const QByteArray &password, QString *error)
+QString demoPasswordHash(const QByteArray &password, QString *error)
 {
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(out, password.constData(), std::size_t(password.size()),
@@ -343,10 +343,10 @@ private:
         // and this is demo data whose password is public anyway.
         step(3, QStringLiteral("Hashing demo passwords"));
         QString hashError;
-        const QString sharedHash = hashPassword(QByteArrayLiteral("demo"), &hashError);
+        const QString sharedHash = demoPasswordHash(QByteArrayLiteral("demo"), &hashError);
         QStringList fixedHashes;
         for (std::size_t i = 0; i < fixedAccounts().size() && hashError.isEmpty(); ++i) {
-            fixedHashes << hashPassword(QByteArrayLiteral("demo"), &hashError);
+            fixedHashes << demoPasswordHash(QByteArrayLiteral("demo"), &hashError);
             report(3 + int(i + 1) * 25 / int(fixedAccounts().size()),
                    QStringLiteral("Hashing demo passwords"));
         }
