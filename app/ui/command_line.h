@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace keel {
+
+// Options of the keel executable. --server/--user/--password sign in without the dialog
+// (demo, tests, screenshots); --screenshot grabs the first window shown and quits.
+struct CommandLine
+{
+    QUrl server;
+    QString user;
+    QString password;
+    QString screenshotFile;
+    QString language; // "en", "de" or empty for the saved choice
+
+    bool autoSignIn() const { return server.isValid() && !user.isEmpty() && !password.isEmpty(); }
+
+    // Parses QCoreApplication::arguments(); exits the process on --help/--version or errors.
+    static CommandLine parse(const QStringList &arguments);
+};
+
+} // namespace keel

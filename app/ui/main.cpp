@@ -1,0 +1,82 @@
+// keel: the desktop client.
+#include "app_controller.h"
+#include "command_line.h"
+#include "settings.h"
+#include "token_store.h"
+#include "translations.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QIcon>
+#include <QImageReader>
+#include <QTimer>
+#include <QWidget>
+
+#include <cstdio>
+
+namespace {
+
+QIcon applicationIcon()
+{
+    QIcon icon;
+    if (QImageReader::supportedImageFormats().contains("svg"))
+        icon.addFile(QStringLiteral(":/icons/keel.svg"));
+    for (int size : {48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/keel-%1.png").arg(size), QSize(size, size));
+    return icon;
+}
+
+QString styleSheet()
+{
+    QFile file(QStringLiteral(":/style/keel.qss"));
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+// --screenshot: picture of the first window shown, then quit.
+void grabOnceShown(keel::AppController *controller, const QString &file)
+{
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = QObject::connect(
+        controller, &keel::AppController::windowShown, controller,
+        [connection, file](QWidget *window) {
+            QObject::disconnect(*connection);
+            // Let layouts settle and the keychain probe answer before taking the picture.
+            QTimer::singleShot(1200, window, [window, file] {
+                const bool ok = window->grab().save(file);
+                if (!ok)
+                    std::fprintf(stderr, "keel: cannot write screenshot %s\n", qPrintable(file));
+                QCoreApplication::exit(ok ? 0 : 1);
+            });
+        });
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Keel"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("keel.example"));
+    QCoreApplication::setApplicationName(QStringLiteral("keel"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KEEL_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Keel"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("keel"));
+    QApplication::setWindowIcon(applicationIcon());
+    app.setStyleSheet(styleSheet());
+
+    keel::Settings settings;
+    keel::Translations translations;
+    const keel::CommandLine commandLine = keel::CommandLine::parse(app.arguments());
+    const QString language =
+        commandLine.language.isEmpty() ? settings.language() : commandLine.language;
+    if (!translations.switchTo(language))
+        std::fprintf(stderr, "keel: language \"%s\" is not available, using English\n",
+                     qPrintable(language));
+
+    keel::TokenStore tokenStore;
+    keel::AppController controller(&settings, &translations, &tokenStore);
+    if (!commandLine.screenshotFile.isEmpty())
+        grabOnceShown(&controller, commandLine.screenshotFile);
+    controller.start(commandLine);
+    return app.exec();
+}

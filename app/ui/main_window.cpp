@@ -1,0 +1,187 @@
+#include "main_window.h"
+
+#include "role_names.h"
+#include "session.h"
+#include "workspace_page.h"
+#include "workspaces.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace keel {
+
+namespace {
+constexpr int IdRole = Qt::UserRole;
+}
+
+MainWindow::MainWindow(Session *session, QWidget *parent)
+    : QMainWindow(parent), m_session(session), m_navigation(new QListWidget),
+      m_pages(new QStackedWidget), m_navHeader(new QLabel), m_serverStatus(new QLabel),
+      m_userStatus(new QLabel), m_onlineStatus(new QLabel)
+{
+    setObjectName("mainWindow");
+    m_navigation->setObjectName("navigation");
+    m_pages->setObjectName("workspaceStack");
+    m_navHeader->setObjectName("navHeader");
+    m_serverStatus->setObjectName("serverStatus");
+    m_userStatus->setObjectName("userStatus");
+    m_onlineStatus->setObjectName("onlineStatus");
+
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->setUniformItemSizes(true);
+
+    auto *sidebar = new QWidget;
+    sidebar->setObjectName("sidebar");
+    sidebar->setFixedWidth(230);
+    auto *sideLayout = new QVBoxLayout(sidebar);
+    sideLayout->setContentsMargins(0, 16, 0, 12);
+    sideLayout->setSpacing(6);
+    sideLayout->addWidget(m_navHeader);
+    sideLayout->addWidget(m_navigation, 1);
+
+    auto *central = new QWidget;
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(sidebar);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
+            &QStackedWidget::setCurrentIndex);
+
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_settingsAction = m_fileMenu->addAction(QString(), this, &MainWindow::settingsRequested);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    m_fileMenu->addSeparator();
+    m_signOutAction = m_fileMenu->addAction(QString(), this, &MainWindow::signOutRequested);
+    m_quitAction = m_fileMenu->addAction(QString(), qApp, &QApplication::quit);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::about);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+
+    statusBar()->addWidget(m_serverStatus);
+    statusBar()->addWidget(m_userStatus, 1);
+    statusBar()->addPermanentWidget(m_onlineStatus);
+    connect(m_session, &Session::onlineChanged, this, &MainWindow::updateStatus);
+
+    resize(1200, 760);
+    retranslate();
+}
+
+void MainWindow::showUser()
+{
+    m_navigation->clear();
+    while (m_pages->count() > 0) {
+        QWidget *page = m_pages->widget(0);
+        m_pages->removeWidget(page);
+        page->deleteLater();
+    }
+    for (const Workspace &w : visibleWorkspaces(m_session->permissions())) {
+        auto *item = new QListWidgetItem(w.title(), m_navigation);
+        item->setData(IdRole, w.id);
+        item->setToolTip(w.summary());
+        m_pages->addWidget(new WorkspacePage(w));
+    }
+    if (m_navigation->count() > 0)
+        m_navigation->setCurrentRow(0);
+    updateStatus();
+}
+
+QStringList MainWindow::workspaceIds() const
+{
+    QStringList ids;
+    for (int i = 0; i < m_navigation->count(); ++i)
+        ids.append(m_navigation->item(i)->data(IdRole).toString());
+    return ids;
+}
+
+QString MainWindow::currentWorkspaceId() const
+{
+    const QListWidgetItem *item = m_navigation->currentItem();
+    return item ? item->data(IdRole).toString() : QString();
+}
+
+void MainWindow::openWorkspace(const QString &id)
+{
+    const int row = workspaceIds().indexOf(id);
+    if (row >= 0)
+        m_navigation->setCurrentRow(row);
+}
+
+void MainWindow::updateNavigationTexts()
+{
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        QListWidgetItem *item = m_navigation->item(i);
+        const QString id = item->data(IdRole).toString();
+        for (const Workspace &w : allWorkspaces())
+            if (w.id == id) {
+                item->setText(w.title());
+                item->setToolTip(w.summary());
+            }
+    }
+}
+
+void MainWindow::updateStatus()
+{
+    m_serverStatus->setText(tr("Server: %1").arg(m_session->serverUrl().toString()));
+    const UserInfo &user = m_session->user();
+    const QString name = user.displayName.isEmpty() ? user.username : user.displayName;
+    const QString roles = roleDisplayNames(user.roleNames());
+    m_userStatus->setText(roles.isEmpty() ? tr("Signed in as %1").arg(name)
+                                          : tr("Signed in as %1 (%2)").arg(name, roles));
+    const bool online = m_session->isOnline();
+    m_onlineStatus->setText(online ? tr("● Online") : tr("● Offline"));
+    m_onlineStatus->setProperty("online", online);
+    m_onlineStatus->setToolTip(online ? tr("The server answers.")
+                                      : tr("The server cannot be reached. Keel keeps trying."));
+    // Re-apply the style sheet rule that depends on the "online" property.
+    m_onlineStatus->style()->unpolish(m_onlineStatus);
+    m_onlineStatus->style()->polish(m_onlineStatus);
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(
+        this, tr("About Keel"),
+        tr("<h3>Keel %1</h3><p>A professional-services ERP: from the first lead to the last "
+           "cent collected.</p><p>Connected to %2.</p>")
+            .arg(QStringLiteral(KEEL_VERSION), m_session->serverUrl().toString().toHtmlEscaped()));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Keel"));
+    m_navHeader->setText(tr("WORKSPACES"));
+    m_fileMenu->setTitle(tr("&Keel"));
+    m_settingsAction->setText(tr("&Settings…"));
+    m_signOutAction->setText(tr("Sign &out"));
+    m_quitAction->setText(tr("&Quit"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About Keel"));
+    updateNavigationTexts();
+    updateStatus();
+}
+
+} // namespace keel
