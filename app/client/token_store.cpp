@@ -64,8 +64,11 @@ TokenStore::TokenStore(const QString &service, QObject *parent)
 
 QString TokenStore::keyFor(const QUrl &server, const QString &username)
 {
-    return server.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments).toString() +
-           QLatin1Char('|') + username.trimmed().toLower();
+    QUrl url = server.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments |
+                               QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    if (url.path() == QLatin1String("/"))
+        url.setPath(QString());
+    return url.toString() + QLatin1Char('|') + username.trimmed().toLower();
 }
 
 void TokenStore::note(Status status)
