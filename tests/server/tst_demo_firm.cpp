@@ -98,7 +98,7 @@ void TestDemoFirm::initTestCase()
 void TestDemoFirm::loadsTheFirm()
 {
     auto tdb = test::TestDatabase::create(QTest::currentTestFunction());
-    QSqlDatabase db = tdb.open();
+    QSqlDatabase db = tdb.sql();
     QVERIFY(db.isOpen());
 
     QList<int> percents;
@@ -131,7 +131,7 @@ void TestDemoFirm::loadsTheFirm()
 void TestDemoFirm::fixedAccountsAndGrants()
 {
     auto tdb = test::TestDatabase::create(QTest::currentTestFunction());
-    QSqlDatabase db = tdb.open();
+    QSqlDatabase db = tdb.sql();
     const DemoLoadResult r = load(db);
     QVERIFY2(r.ok, qPrintable(r.error));
 
@@ -175,7 +175,7 @@ void TestDemoFirm::fixedAccountsAndGrants()
 void TestDemoFirm::generatedEmployees()
 {
     auto tdb = test::TestDatabase::create(QTest::currentTestFunction());
-    QSqlDatabase db = tdb.open();
+    QSqlDatabase db = tdb.sql();
     const DemoLoadResult r = load(db);
     QVERIFY2(r.ok, qPrintable(r.error));
 
@@ -231,8 +231,8 @@ void TestDemoFirm::deterministic()
 {
     auto first = test::TestDatabase::create(QStringLiteral("deterministic_a"));
     auto second = test::TestDatabase::create(QStringLiteral("deterministic_b"));
-    QSqlDatabase a = first.open();
-    QSqlDatabase b = second.open();
+    QSqlDatabase a = first.sql();
+    QSqlDatabase b = second.sql();
     QVERIFY2(load(a).ok, "first load");
     QVERIFY2(load(b).ok, "second load");
 
@@ -245,7 +245,7 @@ void TestDemoFirm::deterministic()
 void TestDemoFirm::secondLoadRefusedWithoutPartialWrite()
 {
     auto tdb = test::TestDatabase::create(QTest::currentTestFunction());
-    QSqlDatabase db = tdb.open();
+    QSqlDatabase db = tdb.sql();
     QVERIFY(load(db).ok);
 
     const QString snapshotSql = QStringLiteral(
@@ -270,7 +270,7 @@ void TestDemoFirm::secondLoadRefusedWithoutPartialWrite()
 void TestDemoFirm::rejectsBadScale()
 {
     auto tdb = test::TestDatabase::create(QTest::currentTestFunction());
-    QSqlDatabase db = tdb.open();
+    QSqlDatabase db = tdb.sql();
     QVERIFY(!load(db, 0).ok);
     QVERIFY(!load(db, -3).ok);
     QCOMPARE(scalar(db, "SELECT count(*) FROM legal_entities"), 0);
@@ -279,7 +279,7 @@ void TestDemoFirm::rejectsBadScale()
 void TestDemoFirm::copyEscapesRoundTrip()
 {
     auto tdb = test::TestDatabase::create(QTest::currentTestFunction());
-    QSqlDatabase db = tdb.open();
+    QSqlDatabase db = tdb.sql();
     run(db, "CREATE TEMP TABLE copy_rt (id integer PRIMARY KEY, a text, b text)");
 
     const QStringList values = {
@@ -345,7 +345,7 @@ void TestDemoFirm::copyEscapesRoundTrip()
 void TestDemoFirm::copyReportsErrors()
 {
     auto tdb = test::TestDatabase::create(QTest::currentTestFunction());
-    QSqlDatabase db = tdb.open();
+    QSqlDatabase db = tdb.sql();
 
     {
         PgCopy copy(db, QStringLiteral("COPY no_such_table FROM STDIN"));
