@@ -27,7 +27,7 @@ constexpr int IdRole = Qt::UserRole;
 MainWindow::MainWindow(Session *session, QWidget *parent)
     : QMainWindow(parent), m_session(session), m_navigation(new QListWidget),
       m_pages(new QStackedWidget), m_navHeader(new QLabel), m_serverStatus(new QLabel),
-      m_userStatus(new QLabel), m_onlineStatus(new QLabel)
+      m_userStatus(new QLabel), m_onlineStatus(new QLabel), m_userCard(new QLabel)
 {
     setObjectName("mainWindow");
     m_navigation->setObjectName("navigation");
@@ -41,14 +41,30 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_navigation->setUniformItemSizes(true);
 
+    auto *logo = new QLabel;
+    logo->setPixmap(QApplication::windowIcon().pixmap(30, 30));
+    auto *brand = new QLabel(QStringLiteral("Keel"));
+    brand->setObjectName("brand");
+    auto *brandRow = new QHBoxLayout;
+    brandRow->setContentsMargins(20, 0, 20, 0);
+    brandRow->setSpacing(10);
+    brandRow->addWidget(logo);
+    brandRow->addWidget(brand, 1);
+
+    m_userCard->setObjectName("userCard");
+    m_userCard->setWordWrap(true);
+
     auto *sidebar = new QWidget;
     sidebar->setObjectName("sidebar");
     sidebar->setFixedWidth(230);
     auto *sideLayout = new QVBoxLayout(sidebar);
-    sideLayout->setContentsMargins(0, 16, 0, 12);
+    sideLayout->setContentsMargins(0, 18, 0, 14);
     sideLayout->setSpacing(6);
+    sideLayout->addLayout(brandRow);
+    sideLayout->addSpacing(16);
     sideLayout->addWidget(m_navHeader);
     sideLayout->addWidget(m_navigation, 1);
+    sideLayout->addWidget(m_userCard);
 
     auto *central = new QWidget;
     auto *layout = new QHBoxLayout(central);
@@ -144,6 +160,11 @@ void MainWindow::updateStatus()
     const QString roles = roleDisplayNames(user.roleNames());
     m_userStatus->setText(roles.isEmpty() ? tr("Signed in as %1").arg(name)
                                           : tr("Signed in as %1 (%2)").arg(name, roles));
+    const QString entity = user.legalEntity.isEmpty()
+                               ? QString()
+                               : QStringLiteral(" · ") + user.legalEntity.toHtmlEscaped();
+    m_userCard->setText(QStringLiteral("<b>%1</b><br><span>%2%3</span>")
+                            .arg(name.toHtmlEscaped(), roles.toHtmlEscaped(), entity));
     const bool online = m_session->isOnline();
     m_onlineStatus->setText(online ? tr("● Online") : tr("● Offline"));
     m_onlineStatus->setProperty("online", online);

@@ -46,6 +46,7 @@ private:
     QLabel *m_serverStatus;
     QLabel *m_userStatus;
     QLabel *m_onlineStatus;
+    QLabel *m_userCard;
     QMenu *m_fileMenu;
     QMenu *m_helpMenu;
     QAction *m_settingsAction;
