@@ -1,0 +1,53 @@
+#include "keel_server.h"
+
+#include "audit/audit_routes.h"
+#include "http/server_context.h"
+#include "http/server_runtime.h"
+#include "identity/identity_routes.h"
+#include "identity/identity_service.h"
+#include "system/system_routes.h"
+
+namespace keel {
+
+KeelServer::KeelServer(ServerConfig config) : m_context(std::make_shared<ServerContext>())
+{
+    m_context->config = std::move(config);
+    m_identity = std::make_unique<IdentityService>(m_context->config);
+    Router &router = m_context->router;
+    registerSystemRoutes(router, m_context->config.database);
+    registerIdentityRoutes(router, *m_identity);
+    registerAuditRoutes(router, m_context->config.database);
+    const IdentityService *identity = m_identity.get();
+    m_context->authenticate = [identity](const QByteArray &token) {
+        return identity->authenticate(token);
+    };
+    m_runtime = std::make_unique<ServerRuntime>(m_context);
+}
+
+KeelServer::~KeelServer()
+{
+    stop();
+}
+
+bool KeelServer::start(QString *error)
+{
+    return m_runtime->start(error);
+}
+
+void KeelServer::stop()
+{
+    if (m_runtime)
+        m_runtime->stop();
+}
+
+QString KeelServer::baseUrl() const
+{
+    return m_runtime->baseUrl();
+}
+
+const Router &KeelServer::router() const
+{
+    return m_context->router;
+}
+
+} // namespace keel

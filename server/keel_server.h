@@ -1,0 +1,35 @@
+#pragma once
+
+#include "config/server_config.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace keel {
+
+class IdentityService;
+class Router;
+class ServerRuntime;
+struct ServerContext;
+
+// The whole server: every context's routes on one router, served by the worker threads. Used by
+// main() and, in-process, by the tests.
+class KeelServer
+{
+public:
+    explicit KeelServer(ServerConfig config);
+    ~KeelServer();
+
+    bool start(QString *error);
+    void stop();
+    QString baseUrl() const;
+    const Router &router() const;
+
+private:
+    std::unique_ptr<IdentityService> m_identity;
+    std::shared_ptr<ServerContext> m_context;
+    std::unique_ptr<ServerRuntime> m_runtime;
+};
+
+} // namespace keel

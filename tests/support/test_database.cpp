@@ -1,0 +1,116 @@
+#include "test_database.h"
+
+#include "db/migrator.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <stdexcept>
+
+namespace keel::test {
+
+namespace {
+const QString kTemplate = QStringLiteral("keel_template");
+
+QSqlDatabase admin()
+{
+    const QString name = QStringLiteral("keel-test-admin");
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name);
+        if (db.isOpen())
+            return db;
+        QSqlDatabase::removeDatabase(name);
+    }
+    return db::open(clusterConfig(QStringLiteral("postgres")), name);
+}
+
+QString databaseName(const QString &testName)
+{
+    QString base = testName.toLower();
+    base.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("_"));
+    return QStringLiteral("t_%1_%2")
+        .arg(base.left(30), QUuid::createUuid().toString(QUuid::Id128).left(10));
+}
+
+void ensureTemplate()
+{
+    QSqlDatabase a = admin();
+    // Tests may run in parallel: one of them builds the template, the others wait.
+    db::exec(a, QStringLiteral("SELECT pg_advisory_lock(7411999)"));
+    QSqlQuery q = db::query(a, QStringLiteral("SELECT 1 FROM pg_database WHERE datname = ?"),
+                            {kTemplate});
+    if (!q.next()) {
+        db::exec(a, QStringLiteral("CREATE DATABASE %1").arg(kTemplate));
+        const QString name = QStringLiteral("keel-test-template");
+        {
+            QSqlDatabase t = db::open(clusterConfig(kTemplate), name);
+            Migrator::migrate(t);
+            t.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    db::exec(a, QStringLiteral("SELECT pg_advisory_unlock(7411999)"));
+}
+} // namespace
+
+DbConfig clusterConfig(const QString &database)
+{
+    const QByteArray host = qgetenv("KEEL_TEST_PGHOST");
+    if (host.isEmpty())
+        throw std::runtime_error("KEEL_TEST_PGHOST is not set: run the tests with ./dev test, "
+                                 "which starts their PostgreSQL cluster");
+    DbConfig c;
+    c.host = QString::fromLocal8Bit(host);
+    c.port = qEnvironmentVariableIntValue("KEEL_TEST_PGPORT");
+    if (c.port == 0)
+        c.port = 5432;
+    c.user = QStringLiteral("postgres");
+    c.database = database;
+    return c;
+}
+
+TestDatabase TestDatabase::create(const QString &testName)
+{
+    ensureTemplate();
+    const QString name = databaseName(testName);
+    db::exec(admin(), QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(name, kTemplate));
+    return TestDatabase(clusterConfig(name));
+}
+
+TestDatabase TestDatabase::createEmpty(const QString &testName)
+{
+    const QString name = databaseName(testName);
+    db::exec(admin(), QStringLiteral("CREATE DATABASE %1 TEMPLATE template0").arg(name));
+    return TestDatabase(clusterConfig(name));
+}
+
+TestDatabase::TestDatabase(TestDatabase &&other) noexcept
+    : m_config(other.m_config), m_owned(other.m_owned)
+{
+    other.m_owned = false;
+}
+
+TestDatabase::~TestDatabase()
+{
+    if (!m_owned)
+        return;
+    db::forget(m_config);
+    const QString name = QStringLiteral("keel-test-") + m_config.database;
+    if (QSqlDatabase::contains(name))
+        QSqlDatabase::removeDatabase(name);
+    try {
+        db::exec(admin(), QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)")
+                              .arg(m_config.database));
+    } catch (const DbError &e) {
+        qWarning("could not drop test database %s: %s", qPrintable(m_config.database), e.what());
+    }
+}
+
+QSqlDatabase TestDatabase::sql() const
+{
+    return db::connection(m_config);
+}
+
+} // namespace keel::test
