@@ -24,7 +24,8 @@ QJsonArray auditPage(const DbConfig &database, const PageRequest &p, const QStri
         db::connection(database),
         QStringLiteral("SELECT id, at, actor_id, actor_name, request_id, action, record_type, "
                        "record_id, before, after, encode(hash, 'hex') FROM audit_log "
-                       "WHERE id > ? AND (? = '' OR record_type = ?) AND (? = '' OR record_id = ?) "
+                       "WHERE id > ? AND (coalesce(?, '') = '' OR record_type = ?) "
+                       "AND (coalesce(?, '') = '' OR record_id = ?) "
                        "ORDER BY id LIMIT ?"),
         {p.after, recordType, recordType, recordId, recordId, p.limit});
     QJsonArray items;

@@ -229,8 +229,8 @@ QJsonArray IdentityStore::listUsers(qint64 after, int limit, const QString &sear
         db(),
         QStringLiteral("SELECT ") + kUserColumns +
             QStringLiteral(", u.active, u.version FROM users u JOIN legal_entities le ON le.id = "
-                           "u.legal_entity_id WHERE u.id > ? AND (? = '' OR u.username ILIKE "
-                           "'%' || ? || '%' OR u.display_name ILIKE '%' || ? || '%') "
+                           "u.legal_entity_id WHERE u.id > ? AND (coalesce(?, '') = '' OR u.username "
+                           "ILIKE '%' || ? || '%' OR u.display_name ILIKE '%' || ? || '%') "
                            "ORDER BY u.id LIMIT ?"),
         {after, search, search, search, limit});
     QJsonArray items;
