@@ -175,6 +175,10 @@
         <source>&amp;About Keel</source>
         <translation>Ü&amp;ber Keel</translation>
     </message>
+    <message>
+        <source>Legal entity: %1</source>
+        <translation>Gesellschaft: %1</translation>
+    </message>
 </context>
 <context>
     <name>keel::ProblemText</name>

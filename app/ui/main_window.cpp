@@ -160,11 +160,13 @@ void MainWindow::updateStatus()
     const QString roles = roleDisplayNames(user.roleNames());
     m_userStatus->setText(roles.isEmpty() ? tr("Signed in as %1").arg(name)
                                           : tr("Signed in as %1 (%2)").arg(name, roles));
-    const QString entity = user.legalEntity.isEmpty()
-                               ? QString()
-                               : QStringLiteral(" · ") + user.legalEntity.toHtmlEscaped();
-    m_userCard->setText(QStringLiteral("<b>%1</b><br><span>%2%3</span>")
-                            .arg(name.toHtmlEscaped(), roles.toHtmlEscaped(), entity));
+    QString card = QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped());
+    if (!roles.isEmpty())
+        card += QStringLiteral("<br>") + roles.toHtmlEscaped();
+    if (!user.legalEntity.isEmpty())
+        card +=
+            QStringLiteral("<br>") + tr("Legal entity: %1").arg(user.legalEntity.toHtmlEscaped());
+    m_userCard->setText(card);
     const bool online = m_session->isOnline();
     m_onlineStatus->setText(online ? tr("● Online") : tr("● Offline"));
     m_onlineStatus->setProperty("online", online);
