@@ -17,6 +17,8 @@
 #include <QTcpServer>
 #include <QTest>
 
+#include <memory>
+
 using namespace keel;
 
 namespace {
@@ -131,6 +133,7 @@ private slots:
     void refusedRefreshEndsSession();
     void retryAfterIsKept();
     void unreachableServerIsOffline();
+    void healthPingNoticesServerGoingAway();
 };
 
 void TestApiClient::signInSucceeds()
@@ -238,6 +241,24 @@ void TestApiClient::unreachableServerIsOffline()
     QVERIFY(humanMessage(p).contains("cannot be reached"));
     QCOMPARE(unreachable.size(), 1);
     QVERIFY(!session.isOnline());
+}
+
+void TestApiClient::healthPingNoticesServerGoingAway()
+{
+    auto fake = std::make_unique<FakeServer>();
+    Session session;
+    session.setHealthInterval(100);
+    QSignalSpy signedIn(&session, &Session::signedIn);
+    session.signIn(fake->url(), "pm", "demo");
+    QVERIFY(signedIn.wait(5000));
+    QVERIFY(session.isOnline());
+
+    QSignalSpy online(&session, &Session::onlineChanged);
+    fake.reset(); // the server goes away; the periodic /health ping notices
+    QVERIFY(online.wait(5000));
+    QCOMPARE(online.first().first().toBool(), false);
+    QVERIFY(!session.isOnline());
+    QVERIFY(session.isSignedIn()); // offline is not signed out
 }
 
 QTEST_GUILESS_MAIN(TestApiClient)
