@@ -46,6 +46,7 @@ int Migrator::migrate(QSqlDatabase db, const std::function<void(const Migration 
         }
     } unlock{db};
 
+    db::exec(db, QStringLiteral("SET client_min_messages = warning"));
     db::exec(db, QStringLiteral(
                      "CREATE TABLE IF NOT EXISTS schema_migrations ("
                      " version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,"

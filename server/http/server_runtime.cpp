@@ -7,6 +7,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QThread>
 
@@ -81,9 +82,15 @@ protected:
     void run() override
     {
         KeelHttpServer http(*m_context);
-        if (m_tls)
-            http.sslSetup(*m_tls);
-        auto *tcp = new QTcpServer(&http);
+        // Qt 6.4's bind() serves whatever QTcpServer it is given: TLS needs a QSslServer.
+        QTcpServer *tcp = nullptr;
+        if (m_tls) {
+            auto *ssl = new QSslServer(&http);
+            ssl->setSslConfiguration(*m_tls);
+            tcp = ssl;
+        } else {
+            tcp = new QTcpServer(&http);
+        }
         tcp->setSocketDescriptor(m_fd);
         http.bind(tcp);
         exec();
