@@ -2,7 +2,10 @@
 
 #include "db/migrator.h"
 #include "http/router.h"
+#include "openapi.h"
 #include "permissions.h"
+
+#include <QJsonDocument>
 
 #include <QFile>
 #include <QSqlQuery>
@@ -34,10 +37,8 @@ void registerSystemRoutes(Router &router, const DbConfig &database)
                 }});
     router.add({"GET", "/api/v1/openapi.json", Permission::Public, Scope::None,
                 "This API described in OpenAPI 3", [](Request &) {
-                    static const QByteArray document = [] {
-                        QFile f(QStringLiteral(":/api/openapi.json"));
-                        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-                    }();
+                    static const QByteArray document =
+                        QJsonDocument(openApiDocument()).toJson(QJsonDocument::Compact);
                     return Reply{200, "application/json", document, {}};
                 }});
 }
