@@ -15,14 +15,16 @@ const QHash<QString, QStringList> &table()
         {Role::ProjectManager, {TimeUse, DeliveryUse, ResourcingUse, DashboardsUse}},
         {Role::ResourceManager, {TimeUse, ResourcingUse, DeliveryUse, DashboardsUse}},
         {Role::Sales, {SalesUse, DashboardsUse}},
-        {Role::SalesDirector, {SalesUse, DashboardsUse, InsightsUse}},
-        {Role::Finance, {TimeUse, BillingUse, FinanceUse, DashboardsUse, IdentityRead}},
+        {Role::SalesDirector,
+         {SalesUse, DashboardsUse, InsightsUse, CatalogueManage, RateCardsManage}},
+        {Role::Finance,
+         {TimeUse, BillingUse, FinanceUse, DashboardsUse, IdentityRead, RateCardsManage}},
         {Role::Controller,
          {BillingUse, FinanceUse, DashboardsUse, InsightsUse, AuditRead, IdentityRead}},
         {Role::Executive,
          {SalesUse, DeliveryUse, ResourcingUse, BillingUse, FinanceUse, DashboardsUse,
           InsightsUse, IdentityRead}},
-        {Role::Admin, {UsersManage, AuditRead, IdentityRead}},
+        {Role::Admin, {UsersManage, AuditRead, IdentityRead, WorkflowManage, CatalogueManage}},
     };
     return t;
 }

@@ -22,6 +22,9 @@ inline constexpr auto BillingUse = "billing.use";
 inline constexpr auto FinanceUse = "finance.use";
 inline constexpr auto DashboardsUse = "dashboards.use";
 inline constexpr auto InsightsUse = "insights.use";
+inline constexpr auto WorkflowManage = "workflow.manage";   // approval policies
+inline constexpr auto CatalogueManage = "catalogue.manage"; // service lines, offerings, stages
+inline constexpr auto RateCardsManage = "ratecards.manage";
 } // namespace Permission
 
 // Which rows a route may touch for the caller.

@@ -24,7 +24,8 @@ class RouteTableTest : public QObject
         using namespace Permission;
         return {Public,       Authenticated, UsersManage, AuditRead,   IdentityRead,
                 SalesUse,     DeliveryUse,   ResourcingUse, TimeUse,   BillingUse,
-                FinanceUse,   DashboardsUse, InsightsUse};
+                FinanceUse,   DashboardsUse, InsightsUse, WorkflowManage, CatalogueManage,
+                RateCardsManage};
     }
 
 private Q_SLOTS:

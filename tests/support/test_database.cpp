@@ -34,24 +34,29 @@ QString databaseName(const QString &testName)
         .arg(base.left(30), QUuid::createUuid().toString(QUuid::Id128).left(10));
 }
 
-void ensureTemplate()
+// Clones are made under an advisory lock: the template is brought up to the latest migration
+// (a no-op once it is) with no other session attached, as CREATE DATABASE ... TEMPLATE needs.
+void cloneTemplate(const QString &clone)
 {
     QSqlDatabase a = admin();
-    // Tests may run in parallel: one of them builds the template, the others wait.
     db::exec(a, QStringLiteral("SELECT pg_advisory_lock(7411999)"));
+    struct Unlock
+    {
+        QSqlDatabase db;
+        ~Unlock() { QSqlQuery(db).exec(QStringLiteral("SELECT pg_advisory_unlock(7411999)")); }
+    } unlock{a};
     QSqlQuery q = db::query(a, QStringLiteral("SELECT 1 FROM pg_database WHERE datname = ?"),
                             {kTemplate});
-    if (!q.next()) {
+    if (!q.next())
         db::exec(a, QStringLiteral("CREATE DATABASE %1").arg(kTemplate));
-        const QString name = QStringLiteral("keel-test-template");
-        {
-            QSqlDatabase t = db::open(clusterConfig(kTemplate), name);
-            Migrator::migrate(t);
-            t.close();
-        }
-        QSqlDatabase::removeDatabase(name);
+    const QString name = QStringLiteral("keel-test-template");
+    {
+        QSqlDatabase t = db::open(clusterConfig(kTemplate), name);
+        Migrator::migrate(t);
+        t.close();
     }
-    db::exec(a, QStringLiteral("SELECT pg_advisory_unlock(7411999)"));
+    QSqlDatabase::removeDatabase(name);
+    db::exec(a, QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(clone, kTemplate));
 }
 } // namespace
 
@@ -73,9 +78,8 @@ DbConfig clusterConfig(const QString &database)
 
 TestDatabase TestDatabase::create(const QString &testName)
 {
-    ensureTemplate();
     const QString name = databaseName(testName);
-    db::exec(admin(), QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(name, kTemplate));
+    cloneTemplate(name);
     return TestDatabase(clusterConfig(name));
 }
 
