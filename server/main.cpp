@@ -13,6 +13,9 @@ using namespace keel;
 
 int main(int argc, char *argv[])
 {
+    // Qt's own Unix event loop is measurably cheaper per request than the GLib one.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("keel-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KEEL_VERSION));

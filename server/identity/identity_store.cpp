@@ -1,5 +1,6 @@
 #include "identity_store.h"
 
+#include "db/pg_prepared.h"
 #include "permissions.h"
 
 #include <QJsonObject>
@@ -15,6 +16,16 @@ const QString kUserColumns = QStringLiteral(
     "ORDER BY r.role, e.code) FROM user_roles r LEFT JOIN legal_entities e "
     "ON e.id = r.legal_entity_id WHERE r.user_id = u.id), '')");
 
+QList<RoleGrant> grantsFrom(const QString &flattened)
+{
+    QList<RoleGrant> grants;
+    for (const QString &g : flattened.split(u',', Qt::SkipEmptyParts)) {
+        const int colon = g.indexOf(u':');
+        grants.append({g.left(colon), g.mid(colon + 1)});
+    }
+    return grants;
+}
+
 UserInfo userFrom(const QSqlQuery &q, int first)
 {
     UserInfo u;
@@ -23,11 +34,7 @@ UserInfo userFrom(const QSqlQuery &q, int first)
     u.displayName = q.value(first + 2).toString();
     u.email = q.value(first + 3).toString();
     u.legalEntity = q.value(first + 4).toString();
-    const QString grants = q.value(first + 5).toString();
-    for (const QString &g : grants.split(u',', Qt::SkipEmptyParts)) {
-        const int colon = g.indexOf(u':');
-        u.roles.append({g.left(colon), g.mid(colon + 1)});
-    }
+    u.roles = grantsFrom(q.value(first + 5).toString());
     return u;
 }
 
@@ -39,23 +46,28 @@ QVariant nullInt()
 
 std::optional<Principal> IdentityStore::principalByAccessHash(const QByteArray &hash) const
 {
-    QSqlQuery &q = db::cached(
-        m_config, QStringLiteral("SELECT s.id, ") + kUserColumns +
-                      QStringLiteral(" FROM sessions s JOIN users u ON u.id = s.user_id "
-                                     "JOIN legal_entities le ON le.id = u.legal_entity_id "
-                                     "WHERE s.access_hash = ? AND s.revoked_at IS NULL "
-                                     "AND s.access_expires_at > now() AND u.active"));
-    q.bindValue(0, hash);
-    db::exec(q);
-    if (!q.next()) {
-        q.finish();
+    // Every authenticated request runs this: one round trip, prepared once per connection.
+    static const QByteArray sql =
+        (QStringLiteral("SELECT s.id, ") + kUserColumns +
+         QStringLiteral(" FROM sessions s JOIN users u ON u.id = s.user_id "
+                        "JOIN legal_entities le ON le.id = u.legal_entity_id "
+                        "WHERE s.access_hash = $1 AND s.revoked_at IS NULL "
+                        "AND s.access_expires_at > now() AND u.active"))
+            .toUtf8();
+    const db::PgRows rows =
+        db::execPrepared(db(), "keel_principal_by_access_hash", sql.constData(), {{hash}});
+    if (rows.isEmpty())
         return std::nullopt;
-    }
+    const QList<QByteArray> &row = rows.first();
     Principal p;
-    p.sessionId = q.value(0).toLongLong();
-    p.user = userFrom(q, 1);
+    p.sessionId = row[0].toLongLong();
+    p.user.id = row[1].toLongLong();
+    p.user.username = QString::fromUtf8(row[2]);
+    p.user.displayName = QString::fromUtf8(row[3]);
+    p.user.email = QString::fromUtf8(row[4]);
+    p.user.legalEntity = QString::fromUtf8(row[5]);
+    p.user.roles = grantsFrom(QString::fromUtf8(row[6]));
     p.permissions = permissionsOfRoles(p.user.roleNames());
-    q.finish();
     return p;
 }
 
