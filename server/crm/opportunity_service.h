@@ -35,19 +35,19 @@ struct RoleEffort
 
 struct OpportunityDraft
 {
-    qint64 accountId = 0;      // accounts(id), required
-    QString legalEntity;       // entity code, e.g. "UK", required
-    QString name;              // required, 1..200 characters
-    qint64 ownerId = 0;        // users(id); 0 = the caller
-    QString practice;          // practice code, optional
-    qint64 offeringId = 0;     // catalogue offering, optional (0 = none)
-    QStringList serviceLines;  // service line codes, optional
-    QString stage;             // stage code; empty = the first open stage (QUALIFY)
+    qint64 accountId = 0;               // accounts(id), required
+    QString legalEntity;                // entity code, e.g. "UK", required
+    QString name;                       // required, 1..200 characters
+    qint64 ownerId = 0;                 // users(id); 0 = the caller
+    QString practice;                   // practice code, optional
+    qint64 offeringId = 0;              // catalogue offering, optional (0 = none)
+    QStringList serviceLines;           // service line codes, optional
+    QString stage;                      // stage code; empty = the first open stage (QUALIFY)
     std::optional<Decimal> probability; // percent 0..100; default: the stage's
     std::optional<Money> expectedValue; // amount + currency
     QDate expectedClose;
     QDate expectedStart;
-    QList<RoleEffort> effort;  // empty + offering set = the offering's template effort
+    QList<RoleEffort> effort; // empty + offering set = the offering's template effort
     QStringList requiredSkills;
     std::optional<Decimal> targetMarginPct;
     QString competitor;
