@@ -29,12 +29,9 @@ QJsonObject UserInfo::toJson() const
     QJsonArray grants;
     for (const RoleGrant &g : roles)
         grants.append(g.toJson());
-    return {{"id", QString::number(id)},
-            {"username", username},
-            {"display_name", displayName},
-            {"email", email},
-            {"legal_entity", legalEntity},
-            {"roles", grants}};
+    return {{"id", QString::number(id)},   {"username", username},
+            {"display_name", displayName}, {"email", email},
+            {"legal_entity", legalEntity}, {"roles", grants}};
 }
 
 UserInfo UserInfo::fromJson(const QJsonObject &json)

@@ -22,8 +22,8 @@ const QHash<QString, QStringList> &table()
         {Role::Controller,
          {BillingUse, FinanceUse, DashboardsUse, InsightsUse, AuditRead, IdentityRead}},
         {Role::Executive,
-         {SalesUse, DeliveryUse, ResourcingUse, BillingUse, FinanceUse, DashboardsUse,
-          InsightsUse, IdentityRead}},
+         {SalesUse, DeliveryUse, ResourcingUse, BillingUse, FinanceUse, DashboardsUse, InsightsUse,
+          IdentityRead}},
         {Role::Admin, {UsersManage, AuditRead, IdentityRead, WorkflowManage, CatalogueManage}},
     };
     return t;

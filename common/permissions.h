@@ -9,7 +9,7 @@ namespace keel {
 // are listed in one table (permissionsOfRole), shared so the client can show only what a user
 // may use.
 namespace Permission {
-inline constexpr auto Public = "public";              // no session needed
+inline constexpr auto Public = "public";               // no session needed
 inline constexpr auto Authenticated = "authenticated"; // any signed-in user
 inline constexpr auto UsersManage = "users.manage";
 inline constexpr auto AuditRead = "audit.read";
@@ -29,8 +29,8 @@ inline constexpr auto RateCardsManage = "ratecards.manage";
 
 // Which rows a route may touch for the caller.
 namespace Scope {
-inline constexpr auto None = "none";          // no rows (public or session-only routes)
-inline constexpr auto Own = "own";            // the caller's own records
+inline constexpr auto None = "none"; // no rows (public or session-only routes)
+inline constexpr auto Own = "own";   // the caller's own records
 inline constexpr auto MyProjects = "my_projects";
 inline constexpr auto MyTeam = "my_team";
 inline constexpr auto LegalEntity = "legal_entity"; // entities the caller's grant covers

@@ -11,10 +11,7 @@ QString problemTypeUri(const char *slug)
 
 QJsonObject Problem::toJson() const
 {
-    QJsonObject json{{"type", type},
-                     {"title", title},
-                     {"status", status},
-                     {"detail", detail}};
+    QJsonObject json{{"type", type}, {"title", title}, {"status", status}, {"detail", detail}};
     if (!errors.isEmpty()) {
         QJsonArray list;
         for (const FieldError &e : errors)

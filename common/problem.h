@@ -21,7 +21,7 @@ struct FieldError
 struct Problem
 {
     int status = 500;
-    QString type;  // a stable slug under https://keel.example/problems/, see ErrorType
+    QString type; // a stable slug under https://keel.example/problems/, see ErrorType
     QString title;
     QString detail;
     QList<FieldError> errors;
@@ -33,20 +33,20 @@ struct Problem
 
 // The problem types the server emits; the slug is the last part of `type`.
 namespace ErrorType {
-inline constexpr auto Malformed = "malformed-request";        // 400
-inline constexpr auto Unauthenticated = "unauthenticated";    // 401
-inline constexpr auto Forbidden = "forbidden";                // 403
-inline constexpr auto NotFound = "not-found";                 // 404
-inline constexpr auto MethodNotAllowed = "method-not-allowed"; // 405
-inline constexpr auto Conflict = "workflow-conflict";         // 409
-inline constexpr auto StaleVersion = "stale-version";         // 412
-inline constexpr auto TooLarge = "payload-too-large";         // 413
+inline constexpr auto Malformed = "malformed-request";             // 400
+inline constexpr auto Unauthenticated = "unauthenticated";         // 401
+inline constexpr auto Forbidden = "forbidden";                     // 403
+inline constexpr auto NotFound = "not-found";                      // 404
+inline constexpr auto MethodNotAllowed = "method-not-allowed";     // 405
+inline constexpr auto Conflict = "workflow-conflict";              // 409
+inline constexpr auto StaleVersion = "stale-version";              // 412
+inline constexpr auto TooLarge = "payload-too-large";              // 413
 inline constexpr auto UnsupportedMedia = "unsupported-media-type"; // 415
-inline constexpr auto Invalid = "validation-failed";          // 422
-inline constexpr auto PeriodClosed = "period-closed";         // 423
-inline constexpr auto TooManyRequests = "too-many-requests";  // 429
-inline constexpr auto Internal = "internal-error";            // 500
-inline constexpr auto Unavailable = "service-unavailable";    // 503
+inline constexpr auto Invalid = "validation-failed";               // 422
+inline constexpr auto PeriodClosed = "period-closed";              // 423
+inline constexpr auto TooManyRequests = "too-many-requests";       // 429
+inline constexpr auto Internal = "internal-error";                 // 500
+inline constexpr auto Unavailable = "service-unavailable";         // 503
 } // namespace ErrorType
 
 QString problemTypeUri(const char *slug);

@@ -4,9 +4,9 @@ namespace keel {
 
 QStringList allRoles()
 {
-    return {Role::Consultant, Role::ProjectManager, Role::ResourceManager, Role::Sales,
-            Role::SalesDirector, Role::Finance,       Role::Controller,      Role::Executive,
-            Role::Admin};
+    return {Role::Consultant, Role::ProjectManager, Role::ResourceManager,
+            Role::Sales,      Role::SalesDirector,  Role::Finance,
+            Role::Controller, Role::Executive,      Role::Admin};
 }
 
 bool isKnownRole(const QString &role)

@@ -29,7 +29,8 @@ UnixSignals::UnixSignals(QObject *parent) : QObject(parent)
         }
         Q_EMIT terminate();
     });
-    struct sigaction sa{};
+    struct sigaction sa
+    {};
     sa.sa_handler = onSignal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;

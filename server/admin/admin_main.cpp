@@ -51,7 +51,7 @@ int createUser(const DbConfig &config, const QCommandLineParser &p)
     Request request;
     request.requestId = QStringLiteral("keel-admin");
     CreateUserCommand c{p.value("username"), p.value("display-name"), p.value("email"),
-                        p.value("password"), p.value("entity"), p.value("practice")};
+                        p.value("password"), p.value("entity"),       p.value("practice")};
     if (c.displayName.isEmpty())
         c.displayName = c.username;
     const UserInfo user = identity.createUser(request, c);
@@ -72,8 +72,8 @@ int loadDemo(const DbConfig &config, int scale)
     const DemoLoadResult result = loadDemoFirm(db, scale, progressLine);
     if (!result.ok)
         return fail(result.error);
-    std::printf("demo firm loaded at scale %d: %d employees in %.1f s\n", scale,
-                result.employees, double(timer.elapsed()) / 1000.0);
+    std::printf("demo firm loaded at scale %d: %d employees in %.1f s\n", scale, result.employees,
+                double(timer.elapsed()) / 1000.0);
     return 0;
 }
 } // namespace
@@ -85,16 +85,19 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(KEEL_VERSION));
 
     QCommandLineParser p;
-    p.setApplicationDescription(
-        QStringLiteral("Keel administration.\n\nCommands:\n"
-                       "  migrate                      apply pending migrations\n"
-                       "  create-user --username U --password P --entity CODE [--role R[:ENTITY]]...\n"
-                       "  load-demo [--scale N]        load the demo firm (once per database)"));
+    p.setApplicationDescription(QStringLiteral(
+        "Keel administration.\n\nCommands:\n"
+        "  migrate                      apply pending migrations\n"
+        "  create-user --username U --password P --entity CODE [--role R[:ENTITY]]...\n"
+        "  load-demo [--scale N]        load the demo firm (once per database)"));
     p.addHelpOption();
     p.addVersionOption();
-    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("migrate | create-user | load-demo"));
+    p.addPositionalArgument(QStringLiteral("command"),
+                            QStringLiteral("migrate | create-user | load-demo"));
     p.addOptions({
-        {{"d", "database-url"}, "PostgreSQL URL [KEEL_DATABASE_URL]", "url",
+        {{"d", "database-url"},
+         "PostgreSQL URL [KEEL_DATABASE_URL]",
+         "url",
          QString::fromLocal8Bit(qgetenv("KEEL_DATABASE_URL"))},
         {"scale", "demo firm scale (1 = 600 employees)", "n", "1"},
         {"username", "user name", "name"},

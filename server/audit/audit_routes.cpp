@@ -30,18 +30,18 @@ QJsonArray auditPage(const DbConfig &database, const PageRequest &p, const QStri
         {p.after, recordType, recordType, recordId, recordId, p.limit});
     QJsonArray items;
     while (q.next())
-        items.append(QJsonObject{
-            {"id", q.value(0).toString()},
-            {"at", q.value(1).toDateTime().toUTC().toString(Qt::ISODateWithMs)},
-            {"actor_id", q.value(2).isNull() ? QJsonValue() : q.value(2).toString()},
-            {"actor", q.value(3).toString()},
-            {"request_id", q.value(4).toString()},
-            {"action", q.value(5).toString()},
-            {"record_type", q.value(6).toString()},
-            {"record_id", q.value(7).toString()},
-            {"before", jsonColumn(q.value(8))},
-            {"after", jsonColumn(q.value(9))},
-            {"hash", q.value(10).toString()}});
+        items.append(
+            QJsonObject{{"id", q.value(0).toString()},
+                        {"at", q.value(1).toDateTime().toUTC().toString(Qt::ISODateWithMs)},
+                        {"actor_id", q.value(2).isNull() ? QJsonValue() : q.value(2).toString()},
+                        {"actor", q.value(3).toString()},
+                        {"request_id", q.value(4).toString()},
+                        {"action", q.value(5).toString()},
+                        {"record_type", q.value(6).toString()},
+                        {"record_id", q.value(7).toString()},
+                        {"before", jsonColumn(q.value(8))},
+                        {"after", jsonColumn(q.value(9))},
+                        {"hash", q.value(10).toString()}});
     return items;
 }
 } // namespace
@@ -51,9 +51,9 @@ void registerAuditRoutes(Router &router, const DbConfig &database)
     router.add({"GET", "/api/v1/audit", Permission::AuditRead, Scope::All,
                 "Audit trail, filtered by record", [database](Request &r) {
                     const PageRequest p = PageRequest::from(r);
-                    return Reply::json(p.page(
-                        auditPage(database, p, r.query.queryItemValue(QStringLiteral("record_type")),
-                                  r.query.queryItemValue(QStringLiteral("record_id")))));
+                    return Reply::json(p.page(auditPage(
+                        database, p, r.query.queryItemValue(QStringLiteral("record_type")),
+                        r.query.queryItemValue(QStringLiteral("record_id")))));
                 }});
 }
 

@@ -83,8 +83,8 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
                                      QStringLiteral("file"));
     const QCommandLineOption migrate(QStringLiteral("migrate"),
                                      QStringLiteral("apply pending migrations before serving"));
-    p.addOptions({db, listen, threads, cert, key, insecure, bodyLimit, quiet, accessTtl, urlFile,
-                  migrate});
+    p.addOptions(
+        {db, listen, threads, cert, key, insecure, bodyLimit, quiet, accessTtl, urlFile, migrate});
     p.process(arguments);
 
     ServerConfig c;

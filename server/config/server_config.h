@@ -32,8 +32,7 @@ struct ServerConfig
     // Plain HTTP is only for loopback unless the operator says --allow-insecure.
     QString insecureListenError() const;
 
-    static std::optional<ServerConfig> fromArguments(const QStringList &arguments,
-                                                     QString *error);
+    static std::optional<ServerConfig> fromArguments(const QStringList &arguments, QString *error);
 };
 
 } // namespace keel

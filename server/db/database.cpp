@@ -22,10 +22,12 @@ std::optional<DbConfig> DbConfig::fromUrl(const QString &url, QString *error)
     }
     DbConfig c;
     const QUrlQuery q(u);
-    c.host = q.hasQueryItem(QStringLiteral("host")) ? q.queryItemValue(QStringLiteral("host"), QUrl::FullyDecoded)
-                                                    : u.host();
-    c.port = q.hasQueryItem(QStringLiteral("port")) ? q.queryItemValue(QStringLiteral("port")).toInt()
-                                                    : u.port(5432);
+    c.host = q.hasQueryItem(QStringLiteral("host"))
+                 ? q.queryItemValue(QStringLiteral("host"), QUrl::FullyDecoded)
+                 : u.host();
+    c.port = q.hasQueryItem(QStringLiteral("port"))
+                 ? q.queryItemValue(QStringLiteral("port")).toInt()
+                 : u.port(5432);
     c.database = u.path().mid(1);
     c.user = q.hasQueryItem(QStringLiteral("user")) ? q.queryItemValue(QStringLiteral("user"))
                                                     : u.userName();
@@ -65,8 +67,7 @@ QString DbConfig::key() const
 DbError::DbError(QString sqlState, QString message)
     : m_sqlState(std::move(sqlState)), m_message(std::move(message)),
       m_what((m_sqlState + QStringLiteral(": ") + m_message).toUtf8())
-{
-}
+{}
 
 bool DbError::isConnectionLoss() const
 {

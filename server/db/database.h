@@ -61,8 +61,8 @@ QSqlQuery &cached(const DbConfig &config, const QString &sql);
 // Drops the calling thread's connection to `config` (after a connection loss).
 void forget(const DbConfig &config);
 
-void exec(QSqlQuery &query);                                // throws DbError
-QSqlQuery exec(QSqlDatabase db, const QString &sql);        // unprepared, may hold statements
+void exec(QSqlQuery &query);                         // throws DbError
+QSqlQuery exec(QSqlDatabase db, const QString &sql); // unprepared, may hold statements
 QSqlQuery query(QSqlDatabase db, const QString &sql, const QVariantList &binds);
 
 // Rolls back unless commit() was called: one state change, one transaction.

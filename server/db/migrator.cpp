@@ -28,8 +28,8 @@ QList<Migration> Migrator::available()
         if (!f.open(QIODevice::ReadOnly))
             continue;
         const int underscore = file.indexOf(u'_');
-        list.append({file.left(underscore).toInt(), file.mid(underscore + 1).chopped(4),
-                     f.readAll()});
+        list.append(
+            {file.left(underscore).toInt(), file.mid(underscore + 1).chopped(4), f.readAll()});
     }
     return list;
 }
@@ -82,7 +82,8 @@ int Migrator::migrate(QSqlDatabase db, const std::function<void(const Migration 
 
 int Migrator::schemaVersion(QSqlDatabase db)
 {
-    QSqlQuery q = db::exec(db, QStringLiteral("SELECT to_regclass('schema_migrations') IS NOT NULL"));
+    QSqlQuery q =
+        db::exec(db, QStringLiteral("SELECT to_regclass('schema_migrations') IS NOT NULL"));
     if (!q.next() || !q.value(0).toBool())
         return 0;
     q = db::exec(db, QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_migrations"));

@@ -24,8 +24,7 @@ class Migrator
 public:
     static QList<Migration> available();
     // Returns how many migrations were applied; throws DbError.
-    static int migrate(QSqlDatabase db,
-                       const std::function<void(const Migration &)> &onApply = {});
+    static int migrate(QSqlDatabase db, const std::function<void(const Migration &)> &onApply = {});
     // Highest applied version, 0 on an empty database.
     static int schemaVersion(QSqlDatabase db);
 };

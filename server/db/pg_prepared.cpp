@@ -24,9 +24,9 @@ using Result = std::unique_ptr<PGresult, ResultDeleter>;
 DbError errorOf(PGconn *conn, PGresult *result)
 {
     const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-    return DbError(QString::fromLatin1(state ? state : ""),
-                   QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(conn))
-                       .trimmed());
+    return DbError(
+        QString::fromLatin1(state ? state : ""),
+        QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(conn)).trimmed());
 }
 
 Result run(PGconn *conn, const char *name, const QList<ByteaParam> &params)
@@ -78,10 +78,10 @@ PgRows execPrepared(QSqlDatabase db, const char *name, const char *sql,
         QList<QByteArray> row;
         row.reserve(columns);
         for (int c = 0; c < columns; ++c)
-            row.append(PQgetisnull(result.get(), r, c)
-                           ? QByteArray()
-                           : QByteArray(PQgetvalue(result.get(), r, c),
-                                        PQgetlength(result.get(), r, c)));
+            row.append(
+                PQgetisnull(result.get(), r, c)
+                    ? QByteArray()
+                    : QByteArray(PQgetvalue(result.get(), r, c), PQgetlength(result.get(), r, c)));
         rows.append(std::move(row));
     }
     return rows;

@@ -36,7 +36,8 @@ void requireVersion(const Request &request, const QJsonObject &body, int current
 {
     const int expected = expectedVersion(request, body);
     if (expected != currentVersion)
-        throw ApiError(Problem{412, problemTypeUri(ErrorType::StaleVersion),
+        throw ApiError(Problem{412,
+                               problemTypeUri(ErrorType::StaleVersion),
                                QStringLiteral("Stale version"),
                                QStringLiteral("The record changed since you read it (you have "
                                               "version %1, it is now %2); reload and try again.")
@@ -58,7 +59,8 @@ Reply idempotent(QSqlDatabase db, const Request &request, const std::function<Re
         throw ApiError::malformed(QStringLiteral("Idempotency-Key is longer than 200 characters."));
     const qint64 user = request.principal->user.id;
     // Serialises retries of the same key; the second waits and then finds the stored answer.
-    db::query(db, QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(? || ':' || ?, 0))"),
+    db::query(db,
+              QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(? || ':' || ?, 0))"),
               {QString::number(user), key});
     QSqlQuery q = db::query(db,
                             QStringLiteral("SELECT route, status, body FROM idempotency_keys "
@@ -70,7 +72,9 @@ Reply idempotent(QSqlDatabase db, const Request &request, const std::function<Re
             throw ApiError::conflict(QStringLiteral("This Idempotency-Key was used for another "
                                                     "request (%1).")
                                          .arg(q.value(0).toString()));
-        Reply reply{q.value(1).toInt(), "application/json", q.value(2).toByteArray(),
+        Reply reply{q.value(1).toInt(),
+                    "application/json",
+                    q.value(2).toByteArray(),
                     {{"Idempotent-Replayed", "true"}}};
         return reply;
     }

@@ -17,7 +17,6 @@ void requireVersion(const Request &request, const QJsonObject &body, int current
 // Document-creating POSTs accept Idempotency-Key: within `create`'s transaction the answer is
 // stored under (caller, key); a retry returns that first answer unchanged. `create` must open
 // no transaction of its own: it runs inside the one this function holds.
-Reply idempotent(QSqlDatabase db, const Request &request,
-                 const std::function<Reply()> &create);
+Reply idempotent(QSqlDatabase db, const Request &request, const std::function<Reply()> &create);
 
 } // namespace keel

@@ -30,8 +30,8 @@ void authorize(const ServerContext &context, Request &request)
         throw ApiError::unauthenticated(QStringLiteral("The session has expired or was ended; "
                                                        "sign in again."));
     if (!rolesGrant(request.principal->roles(), route.permission))
-        throw ApiError::forbidden(QStringLiteral("Your roles do not allow this (%1 needed).")
-                                      .arg(route.permission));
+        throw ApiError::forbidden(
+            QStringLiteral("Your roles do not allow this (%1 needed).").arg(route.permission));
 }
 
 Reply run(const ServerContext &context, Request &request)
@@ -60,13 +60,14 @@ Reply dispatch(const ServerContext &context, Request &request)
     } catch (const DbError &e) {
         if (e.isConnectionLoss()) {
             db::forget(context.config.database);
-            logError(request.requestId, QStringLiteral("database unavailable: %1").arg(e.message()));
+            logError(request.requestId,
+                     QStringLiteral("database unavailable: %1").arg(e.message()));
             const ApiError error = ApiError::unavailable(
                 QStringLiteral("The database cannot be reached; try again shortly."));
             return Reply::problem(error.problem(), error.headers());
         }
-        logError(request.requestId, QStringLiteral("database error %1: %2")
-                                        .arg(e.sqlState(), e.message()));
+        logError(request.requestId,
+                 QStringLiteral("database error %1: %2").arg(e.sqlState(), e.message()));
     } catch (const std::exception &e) {
         logError(request.requestId, QString::fromUtf8(e.what()));
     }

@@ -52,21 +52,21 @@ qint64 Request::idParam(const QString &name) const
     bool ok = false;
     const qint64 id = params.value(name).toLongLong(&ok);
     if (!ok || id <= 0)
-        throw ApiError::notFound(QStringLiteral("There is no record with id \"%1\".")
-                                     .arg(params.value(name)));
+        throw ApiError::notFound(
+            QStringLiteral("There is no record with id \"%1\".").arg(params.value(name)));
     return id;
 }
 
 Reply Reply::json(const QJsonObject &object, int status)
 {
-    return Reply{status, "application/json", QJsonDocument(object).toJson(QJsonDocument::Compact),
-                 {}};
+    return Reply{
+        status, "application/json", QJsonDocument(object).toJson(QJsonDocument::Compact), {}};
 }
 
 Reply Reply::json(const QJsonArray &array, int status)
 {
-    return Reply{status, "application/json", QJsonDocument(array).toJson(QJsonDocument::Compact),
-                 {}};
+    return Reply{
+        status, "application/json", QJsonDocument(array).toJson(QJsonDocument::Compact), {}};
 }
 
 Reply Reply::noContent()
@@ -84,8 +84,7 @@ Reply Reply::problem(const Problem &problem, HeaderList headers)
 ApiError::ApiError(Problem problem, HeaderList headers)
     : m_problem(std::move(problem)), m_headers(std::move(headers)),
       m_what(QStringLiteral("%1 %2").arg(m_problem.status).arg(m_problem.detail).toUtf8())
-{
-}
+{}
 
 ApiError ApiError::malformed(const QString &detail, QList<FieldError> errors)
 {
@@ -95,9 +94,9 @@ ApiError ApiError::malformed(const QString &detail, QList<FieldError> errors)
 
 ApiError ApiError::unauthenticated(const QString &detail)
 {
-    return ApiError(makeProblem(401, ErrorType::Unauthenticated,
-                                QStringLiteral("Not signed in"), detail),
-                    {{"WWW-Authenticate", "Bearer"}});
+    return ApiError(
+        makeProblem(401, ErrorType::Unauthenticated, QStringLiteral("Not signed in"), detail),
+        {{"WWW-Authenticate", "Bearer"}});
 }
 
 ApiError ApiError::forbidden(const QString &detail)
@@ -112,11 +111,11 @@ ApiError ApiError::notFound(const QString &detail)
 
 ApiError ApiError::methodNotAllowed(const QStringList &allowed)
 {
-    return ApiError(makeProblem(405, ErrorType::MethodNotAllowed,
-                                QStringLiteral("Method not allowed"),
-                                QStringLiteral("This resource accepts %1.")
-                                    .arg(allowed.join(QStringLiteral(", ")))),
-                    {{"Allow", allowed.join(QStringLiteral(", ")).toLatin1()}});
+    return ApiError(
+        makeProblem(
+            405, ErrorType::MethodNotAllowed, QStringLiteral("Method not allowed"),
+            QStringLiteral("This resource accepts %1.").arg(allowed.join(QStringLiteral(", ")))),
+        {{"Allow", allowed.join(QStringLiteral(", ")).toLatin1()}});
 }
 
 ApiError ApiError::conflict(const QString &detail)
@@ -126,9 +125,9 @@ ApiError ApiError::conflict(const QString &detail)
 
 ApiError ApiError::tooLarge(qint64 limit)
 {
-    return ApiError(makeProblem(413, ErrorType::TooLarge, QStringLiteral("Request body too large"),
-                                QStringLiteral("The request body may be at most %1 bytes.")
-                                    .arg(limit)));
+    return ApiError(
+        makeProblem(413, ErrorType::TooLarge, QStringLiteral("Request body too large"),
+                    QStringLiteral("The request body may be at most %1 bytes.").arg(limit)));
 }
 
 ApiError ApiError::unsupportedMediaType(const QString &detail)
@@ -157,16 +156,16 @@ ApiError ApiError::invalidField(const QString &field, const QString &code, const
 
 ApiError ApiError::tooManyRequests(int retryAfterSeconds, const QString &detail)
 {
-    return ApiError(makeProblem(429, ErrorType::TooManyRequests,
-                                QStringLiteral("Too many requests"), detail),
-                    {{"Retry-After", QByteArray::number(retryAfterSeconds)}});
+    return ApiError(
+        makeProblem(429, ErrorType::TooManyRequests, QStringLiteral("Too many requests"), detail),
+        {{"Retry-After", QByteArray::number(retryAfterSeconds)}});
 }
 
 ApiError ApiError::unavailable(const QString &detail)
 {
-    return ApiError(makeProblem(503, ErrorType::Unavailable,
-                                QStringLiteral("Service unavailable"), detail),
-                    {{"Retry-After", "5"}});
+    return ApiError(
+        makeProblem(503, ErrorType::Unavailable, QStringLiteral("Service unavailable"), detail),
+        {{"Retry-After", "5"}});
 }
 
 ApiError ApiError::internal(const QString &requestId)

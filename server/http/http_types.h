@@ -89,8 +89,7 @@ public:
     static ApiError tooLarge(qint64 limit);
     static ApiError unsupportedMediaType(const QString &detail);
     static ApiError invalid(QList<FieldError> errors, const QString &detail = {});
-    static ApiError invalidField(const QString &field, const QString &code,
-                                 const QString &message);
+    static ApiError invalidField(const QString &field, const QString &code, const QString &message);
     static ApiError tooManyRequests(int retryAfterSeconds, const QString &detail);
     static ApiError unavailable(const QString &detail);
     static ApiError internal(const QString &requestId);

@@ -47,9 +47,9 @@ qsizetype firstInvalidUtf8(const QByteArray &bytes)
 QJsonObject parseJsonObject(const QByteArray &body)
 {
     if (body.trimmed().isEmpty())
-        throw ApiError::malformed(QStringLiteral("The request needs a JSON object body."),
-                                  {{QString(), QStringLiteral("required"),
-                                    QStringLiteral("body is empty")}});
+        throw ApiError::malformed(
+            QStringLiteral("The request needs a JSON object body."),
+            {{QString(), QStringLiteral("required"), QStringLiteral("body is empty")}});
     if (const qsizetype bad = firstInvalidUtf8(body); bad >= 0)
         throw ApiError::malformed(
             QStringLiteral("The body is not valid UTF-8 at byte %1.").arg(bad),
@@ -59,13 +59,15 @@ QJsonObject parseJsonObject(const QByteArray &body)
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
         throw ApiError::malformed(
-            QStringLiteral("Malformed JSON at byte %1: %2.").arg(error.offset).arg(error.errorString()),
+            QStringLiteral("Malformed JSON at byte %1: %2.")
+                .arg(error.offset)
+                .arg(error.errorString()),
             {{QString(), QStringLiteral("malformed_json"),
               QStringLiteral("%1 at byte %2").arg(error.errorString()).arg(error.offset)}});
     if (!doc.isObject())
-        throw ApiError::malformed(QStringLiteral("The body must be a JSON object."),
-                                  {{QString(), QStringLiteral("invalid_type"),
-                                    QStringLiteral("expected an object")}});
+        throw ApiError::malformed(
+            QStringLiteral("The body must be a JSON object."),
+            {{QString(), QStringLiteral("invalid_type"), QStringLiteral("expected an object")}});
     return doc.object();
 }
 

@@ -18,7 +18,7 @@ struct PageRequest
     qint64 after = 0;
 
     static PageRequest from(const Request &request); // throws ApiError 422 on bad values
-    QJsonObject page(const QJsonArray &items) const;  // {"items", "next_after"?}
+    QJsonObject page(const QJsonArray &items) const; // {"items", "next_after"?}
 };
 
 } // namespace keel

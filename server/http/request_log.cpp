@@ -15,8 +15,7 @@ namespace keel {
 namespace {
 void writeLine(QJsonObject line)
 {
-    line.insert(QStringLiteral("ts"),
-                QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    line.insert(QStringLiteral("ts"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     QByteArray bytes = QJsonDocument(line).toJson(QJsonDocument::Compact);
     bytes.append('\n');
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);

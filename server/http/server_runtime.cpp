@@ -75,8 +75,7 @@ public:
     WorkerThread(std::shared_ptr<const ServerContext> context, int fd,
                  std::optional<QSslConfiguration> tls)
         : m_context(std::move(context)), m_fd(fd), m_tls(std::move(tls))
-    {
-    }
+    {}
 
 protected:
     void run() override
@@ -130,8 +129,7 @@ std::optional<QSslConfiguration> loadTls(const ServerConfig &config, QString *er
 
 ServerRuntime::ServerRuntime(std::shared_ptr<const ServerContext> context)
     : m_context(std::move(context))
-{
-}
+{}
 
 ServerRuntime::~ServerRuntime()
 {

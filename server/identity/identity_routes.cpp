@@ -40,46 +40,46 @@ void registerIdentityRoutes(Router &router, const IdentityService &service)
                     s->logout(r);
                     return Reply::noContent();
                 }});
-    router.add({"GET", "/api/v1/me", Authenticated, Scope::Own, "The signed-in user",
-                [](Request &r) {
-                    return Reply::json(QJsonObject{
-                        {"user", r.caller().user.toJson()},
-                        {"permissions", QJsonArray::fromStringList(r.caller().permissions)}});
-                }});
+    router.add(
+        {"GET", "/api/v1/me", Authenticated, Scope::Own, "The signed-in user", [](Request &r) {
+             return Reply::json(
+                 QJsonObject{{"user", r.caller().user.toJson()},
+                             {"permissions", QJsonArray::fromStringList(r.caller().permissions)}});
+         }});
     router.add({"GET", "/api/v1/legal-entities", Authenticated, Scope::All, "Legal entities",
                 [s](Request &) {
                     return Reply::json(QJsonObject{{"items", s->store().listLegalEntities()}});
                 }});
-    router.add({"GET", "/api/v1/practices", Authenticated, Scope::All, "Practices",
-                [s](Request &) {
+    router.add({"GET", "/api/v1/practices", Authenticated, Scope::All, "Practices", [s](Request &) {
                     return Reply::json(QJsonObject{{"items", s->store().listPractices()}});
                 }});
 
-    router.add({"GET", "/api/v1/admin/users", UsersManage, Scope::All, "List users",
+    router.add(
+        {"GET", "/api/v1/admin/users", UsersManage, Scope::All, "List users", [s](Request &r) {
+             const PageRequest p = PageRequest::from(r);
+             return Reply::json(p.page(s->store().listUsers(
+                 p.after, p.limit, r.query.queryItemValue(QStringLiteral("q")))));
+         }});
+    router.add(
+        {"POST", "/api/v1/admin/users", UsersManage, Scope::All, "Create a user", [s](Request &r) {
+             JsonReader reader(r.jsonObject());
+             CreateUserCommand c;
+             c.username = reader.requiredString(QStringLiteral("username"));
+             c.displayName = reader.requiredString(QStringLiteral("display_name"));
+             c.password = reader.requiredString(QStringLiteral("password"));
+             c.legalEntity = reader.requiredString(QStringLiteral("legal_entity"));
+             c.email = reader.optionalString(QStringLiteral("email")).value_or(QString());
+             c.practice = reader.optionalString(QStringLiteral("practice")).value_or(QString());
+             throwIfInvalid(reader);
+             return Reply::json(s->createUser(r, c).toJson(), 201);
+         }});
+    router.add({"POST", "/api/v1/admin/users/{id}/roles", UsersManage, Scope::All, "Grant a role",
                 [s](Request &r) {
-                    const PageRequest p = PageRequest::from(r);
-                    return Reply::json(p.page(s->store().listUsers(
-                        p.after, p.limit, r.query.queryItemValue(QStringLiteral("q")))));
-                }});
-    router.add({"POST", "/api/v1/admin/users", UsersManage, Scope::All, "Create a user",
-                [s](Request &r) {
-                    JsonReader reader(r.jsonObject());
-                    CreateUserCommand c;
-                    c.username = reader.requiredString(QStringLiteral("username"));
-                    c.displayName = reader.requiredString(QStringLiteral("display_name"));
-                    c.password = reader.requiredString(QStringLiteral("password"));
-                    c.legalEntity = reader.requiredString(QStringLiteral("legal_entity"));
-                    c.email = reader.optionalString(QStringLiteral("email")).value_or(QString());
-                    c.practice = reader.optionalString(QStringLiteral("practice")).value_or(QString());
-                    throwIfInvalid(reader);
-                    return Reply::json(s->createUser(r, c).toJson(), 201);
-                }});
-    router.add({"POST", "/api/v1/admin/users/{id}/roles", UsersManage, Scope::All,
-                "Grant a role", [s](Request &r) {
                     const qint64 userId = r.idParam(QStringLiteral("id"));
                     JsonReader reader(r.jsonObject());
                     const QString role = reader.requiredString(QStringLiteral("role"));
-                    const QString entity = reader.optionalString(QStringLiteral("legal_entity")).value_or(QString());
+                    const QString entity =
+                        reader.optionalString(QStringLiteral("legal_entity")).value_or(QString());
                     throwIfInvalid(reader);
                     return Reply::json(s->grantRole(r, userId, role, entity).toJson(), 201);
                 }});

@@ -22,8 +22,7 @@ int secondsUntilWindowEnds(const FailureWindow &w, int windowSeconds)
 IdentityService::IdentityService(const ServerConfig &config)
     : m_store(config.database), m_accessSeconds(config.accessTokenSeconds),
       m_refreshSeconds(config.refreshTokenSeconds)
-{
-}
+{}
 
 std::optional<Principal> IdentityService::authenticate(const QByteArray &accessToken) const
 {
@@ -75,8 +74,8 @@ SessionTokens IdentityService::login(const Request &request, const QString &user
     db::Transaction tx(m_store.db());
     m_store.clearFailures(norm);
     const NewSession session =
-        m_store.createSession(candidate->id, tokenHash(access), m_accessSeconds,
-                              tokenHash(refresh), m_refreshSeconds, request.remoteAddress);
+        m_store.createSession(candidate->id, tokenHash(access), m_accessSeconds, tokenHash(refresh),
+                              m_refreshSeconds, request.remoteAddress);
     AuditEntry audit = AuditEntry::from(request, QStringLiteral("session.login"),
                                         QStringLiteral("session"), QString::number(session.id));
     audit.actorId = candidate->id;
@@ -91,9 +90,9 @@ SessionTokens IdentityService::login(const Request &request, const QString &user
 SessionTokens IdentityService::refresh(const Request &, const QByteArray &refreshToken) const
 {
     const QByteArray access = newToken(), refresh = newToken();
-    const auto session = m_store.rotateSession(tokenHash(refreshToken), tokenHash(access),
-                                               m_accessSeconds, tokenHash(refresh),
-                                               m_refreshSeconds);
+    const auto session =
+        m_store.rotateSession(tokenHash(refreshToken), tokenHash(access), m_accessSeconds,
+                              tokenHash(refresh), m_refreshSeconds);
     if (!session)
         throw ApiError::unauthenticated(
             QStringLiteral("The refresh token is unknown, expired or was already used; sign in "
@@ -105,10 +104,9 @@ void IdentityService::logout(const Request &request) const
 {
     db::Transaction tx(m_store.db());
     m_store.revokeSession(request.caller().sessionId);
-    appendAudit(m_store.db(),
-                AuditEntry::from(request, QStringLiteral("session.logout"),
-                                 QStringLiteral("session"),
-                                 QString::number(request.caller().sessionId)));
+    appendAudit(m_store.db(), AuditEntry::from(request, QStringLiteral("session.logout"),
+                                               QStringLiteral("session"),
+                                               QString::number(request.caller().sessionId)));
     tx.commit();
 }
 
@@ -118,8 +116,8 @@ UserInfo IdentityService::createUser(const Request &request, const CreateUserCom
     static const QRegularExpression emailPattern(QStringLiteral("^[^@\\s]+@[^@\\s]+$"));
     QList<FieldError> errors;
     if (!usernamePattern.match(c.username).hasMatch())
-        errors.append({"username", "invalid_value",
-                       "2 to 64 letters, digits, dots, dashes or underscores"});
+        errors.append(
+            {"username", "invalid_value", "2 to 64 letters, digits, dots, dashes or underscores"});
     else if (m_store.usernameTaken(c.username))
         errors.append({"username", "taken", "this user name is already in use"});
     if (c.displayName.trimmed().isEmpty() || c.displayName.size() > 200)
@@ -143,8 +141,8 @@ UserInfo IdentityService::createUser(const Request &request, const CreateUserCom
 
     const QString hash = hashPassword(c.password.toUtf8());
     db::Transaction tx(m_store.db());
-    const qint64 id = m_store.insertUser({c.username, c.displayName.trimmed(), c.email, hash,
-                                          *entityId, practiceId.value_or(0)});
+    const qint64 id = m_store.insertUser(
+        {c.username, c.displayName.trimmed(), c.email, hash, *entityId, practiceId.value_or(0)});
     UserInfo user = *m_store.userById(id);
     AuditEntry audit = AuditEntry::from(request, QStringLiteral("user.create"),
                                         QStringLiteral("user"), QString::number(id));
@@ -173,8 +171,8 @@ RoleGrant IdentityService::grantRole(const Request &request, qint64 userId, cons
         throw ApiError::invalid(errors);
 
     db::Transaction tx(m_store.db());
-    const auto grantId = m_store.insertGrant(
-        userId, role, entityId, request.principal ? request.principal->user.id : 0);
+    const auto grantId = m_store.insertGrant(userId, role, entityId,
+                                             request.principal ? request.principal->user.id : 0);
     if (!grantId)
         throw ApiError::conflict(QStringLiteral("The user already holds this role for this "
                                                 "scope."));
@@ -193,12 +191,14 @@ void IdentityService::revokeGrant(const Request &request, qint64 userId, qint64 
     db::Transaction tx(m_store.db());
     const auto removed = m_store.deleteGrant(userId, grantId);
     if (!removed)
-        throw ApiError::notFound(QStringLiteral("User %1 has no grant %2.").arg(userId).arg(grantId));
+        throw ApiError::notFound(
+            QStringLiteral("User %1 has no grant %2.").arg(userId).arg(grantId));
     AuditEntry audit = AuditEntry::from(request, QStringLiteral("user_role.revoke"),
                                         QStringLiteral("user_role"), QString::number(grantId));
-    audit.before = {{"user_id", QString::number(userId)}, {"role", removed->role},
-                    {"legal_entity", removed->legalEntity.isEmpty() ? QJsonValue()
-                                                                    : removed->legalEntity}};
+    audit.before = {
+        {"user_id", QString::number(userId)},
+        {"role", removed->role},
+        {"legal_entity", removed->legalEntity.isEmpty() ? QJsonValue() : removed->legalEntity}};
     appendAudit(m_store.db(), audit);
     tx.commit();
 }

@@ -10,11 +10,11 @@ namespace keel {
 
 namespace {
 // Grants flattened as "role:ENTITY,role:" so one row carries the whole caller.
-const QString kUserColumns = QStringLiteral(
-    "u.id, u.username, u.display_name, coalesce(u.email, ''), le.code, "
-    "coalesce((SELECT string_agg(r.role || ':' || coalesce(e.code, ''), ',' "
-    "ORDER BY r.role, e.code) FROM user_roles r LEFT JOIN legal_entities e "
-    "ON e.id = r.legal_entity_id WHERE r.user_id = u.id), '')");
+const QString kUserColumns =
+    QStringLiteral("u.id, u.username, u.display_name, coalesce(u.email, ''), le.code, "
+                   "coalesce((SELECT string_agg(r.role || ':' || coalesce(e.code, ''), ',' "
+                   "ORDER BY r.role, e.code) FROM user_roles r LEFT JOIN legal_entities e "
+                   "ON e.id = r.legal_entity_id WHERE r.user_id = u.id), '')");
 
 QList<RoleGrant> grantsFrom(const QString &flattened)
 {
@@ -97,31 +97,33 @@ std::optional<LoginCandidate> IdentityStore::loginCandidate(const QString &usern
 
 FailureWindow IdentityStore::failuresForUser(const QString &usernameNorm, int windowSeconds) const
 {
-    QSqlQuery q = db::query(db(),
-                            QStringLiteral("SELECT count(*), min(failed_at) FROM login_failures "
-                                           "WHERE username_norm = ? AND failed_at > now() - "
-                                           "make_interval(secs => ?)"),
-                            {usernameNorm, windowSeconds});
-    q.next();
-    return {q.value(0).toInt(), q.value(1).toDateTime()};
+    return failuresWhere(QStringLiteral("username_norm"), usernameNorm, windowSeconds);
 }
 
 FailureWindow IdentityStore::failuresForAddress(const QString &address, int windowSeconds) const
 {
+    return failuresWhere(QStringLiteral("remote_addr"), address, windowSeconds);
+}
+
+FailureWindow IdentityStore::failuresWhere(const QString &column, const QString &value,
+                                           int windowSeconds) const
+{
     QSqlQuery q = db::query(db(),
                             QStringLiteral("SELECT count(*), min(failed_at) FROM login_failures "
-                                           "WHERE remote_addr = ? AND failed_at > now() - "
-                                           "make_interval(secs => ?)"),
-                            {address, windowSeconds});
+                                           "WHERE %1 = ? AND failed_at > now() - "
+                                           "make_interval(secs => ?)")
+                                .arg(column),
+                            {value, windowSeconds});
     q.next();
     return {q.value(0).toInt(), q.value(1).toDateTime()};
 }
 
 void IdentityStore::recordFailure(const QString &usernameNorm, const QString &address) const
 {
-    db::query(db(),
-              QStringLiteral("INSERT INTO login_failures (username_norm, remote_addr) VALUES (?, ?)"),
-              {usernameNorm, address});
+    db::query(
+        db(),
+        QStringLiteral("INSERT INTO login_failures (username_norm, remote_addr) VALUES (?, ?)"),
+        {usernameNorm, address});
 }
 
 void IdentityStore::clearFailures(const QString &usernameNorm) const
@@ -177,23 +179,22 @@ void IdentityStore::revokeSession(qint64 sessionId) const
 
 std::optional<qint64> IdentityStore::legalEntityIdByCode(const QString &code) const
 {
-    QSqlQuery q = db::query(db(), QStringLiteral("SELECT id FROM legal_entities WHERE code = ?"),
-                            {code});
+    QSqlQuery q =
+        db::query(db(), QStringLiteral("SELECT id FROM legal_entities WHERE code = ?"), {code});
     return q.next() ? std::optional<qint64>(q.value(0).toLongLong()) : std::nullopt;
 }
 
 std::optional<qint64> IdentityStore::practiceIdByCode(const QString &code) const
 {
-    QSqlQuery q = db::query(db(), QStringLiteral("SELECT id FROM practices WHERE code = ?"),
-                            {code});
+    QSqlQuery q =
+        db::query(db(), QStringLiteral("SELECT id FROM practices WHERE code = ?"), {code});
     return q.next() ? std::optional<qint64>(q.value(0).toLongLong()) : std::nullopt;
 }
 
 bool IdentityStore::usernameTaken(const QString &username) const
 {
-    QSqlQuery q = db::query(db(),
-                            QStringLiteral("SELECT 1 FROM users WHERE lower(username) = lower(?)"),
-                            {username});
+    QSqlQuery q = db::query(
+        db(), QStringLiteral("SELECT 1 FROM users WHERE lower(username) = lower(?)"), {username});
     return q.next();
 }
 
@@ -225,11 +226,12 @@ std::optional<qint64> IdentityStore::insertGrant(qint64 userId, const QString &r
 
 std::optional<RoleGrant> IdentityStore::deleteGrant(qint64 userId, qint64 grantId) const
 {
-    QSqlQuery q = db::query(
-        db(),
-        QStringLiteral("DELETE FROM user_roles r WHERE r.id = ? AND r.user_id = ? RETURNING "
-                       "r.role, (SELECT code FROM legal_entities e WHERE e.id = r.legal_entity_id)"),
-        {grantId, userId});
+    QSqlQuery q =
+        db::query(db(),
+                  QStringLiteral(
+                      "DELETE FROM user_roles r WHERE r.id = ? AND r.user_id = ? RETURNING "
+                      "r.role, (SELECT code FROM legal_entities e WHERE e.id = r.legal_entity_id)"),
+                  {grantId, userId});
     if (!q.next())
         return std::nullopt;
     return RoleGrant{q.value(0).toString(), q.value(1).toString()};
@@ -240,10 +242,11 @@ QJsonArray IdentityStore::listUsers(qint64 after, int limit, const QString &sear
     QSqlQuery q = db::query(
         db(),
         QStringLiteral("SELECT ") + kUserColumns +
-            QStringLiteral(", u.active, u.version FROM users u JOIN legal_entities le ON le.id = "
-                           "u.legal_entity_id WHERE u.id > ? AND (coalesce(?, '') = '' OR u.username "
-                           "ILIKE '%' || ? || '%' OR u.display_name ILIKE '%' || ? || '%') "
-                           "ORDER BY u.id LIMIT ?"),
+            QStringLiteral(
+                ", u.active, u.version FROM users u JOIN legal_entities le ON le.id = "
+                "u.legal_entity_id WHERE u.id > ? AND (coalesce(?, '') = '' OR u.username "
+                "ILIKE '%' || ? || '%' OR u.display_name ILIKE '%' || ? || '%') "
+                "ORDER BY u.id LIMIT ?"),
         {after, search, search, search, limit});
     QJsonArray items;
     while (q.next()) {

@@ -71,14 +71,16 @@ public:
     qint64 insertUser(const NewUser &user) const;
     // Returns the grant id, or nullopt when the same grant already exists.
     std::optional<qint64> insertGrant(qint64 userId, const QString &role,
-                                      std::optional<qint64> legalEntityId,
-                                      qint64 grantedBy) const;
+                                      std::optional<qint64> legalEntityId, qint64 grantedBy) const;
     std::optional<RoleGrant> deleteGrant(qint64 userId, qint64 grantId) const;
     QJsonArray listUsers(qint64 after, int limit, const QString &search) const;
     QJsonArray listLegalEntities() const;
     QJsonArray listPractices() const;
 
 private:
+    FailureWindow failuresWhere(const QString &column, const QString &value,
+                                int windowSeconds) const;
+
     DbConfig m_config;
 };
 

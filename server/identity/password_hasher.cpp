@@ -34,7 +34,7 @@ bool verifyPassword(const QString &hash, const QByteArray &password)
     ensureSodium();
     const QByteArray h = hash.toLatin1();
     return crypto_pwhash_str_verify(h.constData(), password.constData(),
-                                     quint64(password.size())) == 0;
+                                    quint64(password.size())) == 0;
 }
 
 void burnPasswordVerification(const QByteArray &password)

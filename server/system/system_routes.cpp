@@ -31,9 +31,8 @@ void registerSystemRoutes(Router &router, const DbConfig &database)
                         throw ApiError::unavailable(
                             QStringLiteral("The database is not migrated: %1").arg(e.message()));
                     }
-                    return Reply::json(QJsonObject{{"status", "ok"},
-                                                   {"schema_version", version},
-                                                   {"version", KEEL_VERSION}});
+                    return Reply::json(QJsonObject{
+                        {"status", "ok"}, {"schema_version", version}, {"version", KEEL_VERSION}});
                 }});
     router.add({"GET", "/api/v1/openapi.json", Permission::Public, Scope::None,
                 "This API described in OpenAPI 3", [](Request &) {

@@ -47,7 +47,8 @@ private Q_SLOTS:
             QCOMPARE(q.lastError().nativeErrorCode(), QStringLiteral("42501"));
             QVERIFY(q.lastError().databaseText().contains(QStringLiteral("append-only")));
         }
-        QSqlQuery q = db::exec(db, QStringLiteral("SELECT count(*), min(actor_name) FROM audit_log"));
+        QSqlQuery q =
+            db::exec(db, QStringLiteral("SELECT count(*), min(actor_name) FROM audit_log"));
         q.next();
         QCOMPARE(q.value(0).toInt(), 3);
         QCOMPARE(q.value(1).toString(), QStringLiteral("tester"));
@@ -59,12 +60,13 @@ private Q_SLOTS:
         QSqlDatabase db = database.sql();
         append(db, 5);
         QVERIFY(verify(db).isNull());
-        QSqlQuery q = db::exec(db, QStringLiteral(
-                                       "SELECT count(*) FROM audit_log a JOIN audit_log b "
-                                       "ON b.id = a.id + 1 WHERE b.prev_hash = a.hash"));
+        QSqlQuery q =
+            db::exec(db, QStringLiteral("SELECT count(*) FROM audit_log a JOIN audit_log b "
+                                        "ON b.id = a.id + 1 WHERE b.prev_hash = a.hash"));
         q.next();
         QCOMPARE(q.value(0).toInt(), 4);
-        q = db::exec(db, QStringLiteral("SELECT length(prev_hash) FROM audit_log ORDER BY id LIMIT 1"));
+        q = db::exec(db,
+                     QStringLiteral("SELECT length(prev_hash) FROM audit_log ORDER BY id LIMIT 1"));
         q.next();
         QCOMPARE(q.value(0).toInt(), 0);
     }
@@ -79,7 +81,8 @@ private Q_SLOTS:
                                     "UPDATE audit_log SET after = '{\"amount\":\"999.00\"}' "
                                     "WHERE record_id = '2';"
                                     "ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update"));
-        QSqlQuery q = db::exec(db, QStringLiteral("SELECT id FROM audit_log WHERE record_id = '2'"));
+        QSqlQuery q =
+            db::exec(db, QStringLiteral("SELECT id FROM audit_log WHERE record_id = '2'"));
         q.next();
         QCOMPARE(verify(db).toLongLong(), q.value(0).toLongLong());
     }

@@ -63,12 +63,12 @@ private Q_SLOTS:
         Fixture f(QTest::currentTestFunction());
         HttpClient http = f.client();
         const QJsonObject body = http.login("pm", "correct horse").json();
-        QSqlQuery q = db::query(f.db.sql(),
-                                QStringLiteral("SELECT count(*) FROM sessions WHERE "
-                                               "access_hash = sha256(convert_to(?, 'UTF8')) "
-                                               "AND encode(access_hash, 'escape') <> ?"),
-                                {body.value("access_token").toString(),
-                                 body.value("access_token").toString()});
+        QSqlQuery q = db::query(
+            f.db.sql(),
+            QStringLiteral("SELECT count(*) FROM sessions WHERE "
+                           "access_hash = sha256(convert_to(?, 'UTF8')) "
+                           "AND encode(access_hash, 'escape') <> ?"),
+            {body.value("access_token").toString(), body.value("access_token").toString()});
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 1);
     }
@@ -94,8 +94,8 @@ private Q_SLOTS:
         const QJsonObject first = http.login("pm", "correct horse").json();
         const QString refresh = first.value("refresh_token").toString();
         http.setToken({});
-        const HttpResult r = http.post(QStringLiteral("/api/v1/auth/refresh"),
-                                       {{"refresh_token", refresh}});
+        const HttpResult r =
+            http.post(QStringLiteral("/api/v1/auth/refresh"), {{"refresh_token", refresh}});
         QCOMPARE(r.status, 200);
         const QString newAccess = r.json().value("access_token").toString();
         QVERIFY(newAccess != first.value("access_token").toString());
@@ -107,8 +107,8 @@ private Q_SLOTS:
         http.setToken(newAccess.toLatin1());
         QCOMPARE(http.get(QStringLiteral("/api/v1/me")).status, 200);
 
-        const HttpResult replay = http.post(QStringLiteral("/api/v1/auth/refresh"),
-                                            {{"refresh_token", refresh}});
+        const HttpResult replay =
+            http.post(QStringLiteral("/api/v1/auth/refresh"), {{"refresh_token", refresh}});
         QCOMPARE(replay.status, 401);
     }
 

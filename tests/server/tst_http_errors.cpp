@@ -91,9 +91,9 @@ private Q_SLOTS:
     void invalidUtf8Is400WithPosition()
     {
         HttpClient http(m_server->baseUrl());
-        const HttpResult r = http.send("POST", QStringLiteral("/api/v1/auth/login"),
-                                       "{\"username\": \"p\xC3\x28\"}",
-                                       {{"Content-Type", "application/json"}});
+        const HttpResult r =
+            http.send("POST", QStringLiteral("/api/v1/auth/login"), "{\"username\": \"p\xC3\x28\"}",
+                      {{"Content-Type", "application/json"}});
         verifyProblem(r, 400);
         QVERIFY2(r.json().value("detail").toString().contains(QStringLiteral("byte 15")),
                  r.body.constData());
@@ -122,8 +122,7 @@ private Q_SLOTS:
     void wrongTypesAndMissingFieldsAre422WithFieldErrors()
     {
         HttpClient http(m_server->baseUrl());
-        const HttpResult r = http.post(QStringLiteral("/api/v1/auth/login"),
-                                       {{"username", 42}});
+        const HttpResult r = http.post(QStringLiteral("/api/v1/auth/login"), {{"username", 42}});
         verifyProblem(r, 422);
         QCOMPARE(r.fieldCodes(), QStringLiteral("username:invalid_type,password:required"));
         for (const QJsonValue &e : r.json().value("errors").toArray())
@@ -134,12 +133,12 @@ private Q_SLOTS:
     {
         HttpClient http(m_server->baseUrl());
         QCOMPARE(http.login(QStringLiteral("root"), QStringLiteral("admin password")).status, 200);
-        const HttpResult r = http.post(QStringLiteral("/api/v1/admin/users"),
-                                       {{"username", "no spaces allowed"},
-                                        {"display_name", "X"},
-                                        {"password", "short"},
-                                        {"email", "not-an-email"},
-                                        {"legal_entity", "XX"}});
+        const HttpResult r =
+            http.post(QStringLiteral("/api/v1/admin/users"), {{"username", "no spaces allowed"},
+                                                              {"display_name", "X"},
+                                                              {"password", "short"},
+                                                              {"email", "not-an-email"},
+                                                              {"legal_entity", "XX"}});
         verifyProblem(r, 422);
         QCOMPARE(r.fieldCodes(), QStringLiteral("username:invalid_value,email:invalid_value,"
                                                 "password:too_short,legal_entity:unknown"));
@@ -169,12 +168,11 @@ private Q_SLOTS:
     {
         HttpClient http(m_server->baseUrl());
         http.login(QStringLiteral("root"), QStringLiteral("admin password"));
-        verifyProblem(http.post(QStringLiteral("/api/v1/admin/users/abc/roles"),
-                                {{"role", "finance"}}),
-                      404);
-        verifyProblem(http.post(QStringLiteral("/api/v1/admin/users/999999/roles"),
-                                {{"role", "finance"}}),
-                      404);
+        verifyProblem(
+            http.post(QStringLiteral("/api/v1/admin/users/abc/roles"), {{"role", "finance"}}), 404);
+        verifyProblem(
+            http.post(QStringLiteral("/api/v1/admin/users/999999/roles"), {{"role", "finance"}}),
+            404);
         const HttpResult r = http.get(QStringLiteral("/api/v1/admin/users?limit=100000"));
         verifyProblem(r, 422);
         QCOMPARE(r.fieldCodes(), QStringLiteral("limit:out_of_range"));
@@ -183,8 +181,8 @@ private Q_SLOTS:
     void requestIdIsEchoed()
     {
         HttpClient http(m_server->baseUrl());
-        const HttpResult r = http.get(QStringLiteral("/api/v1/health"),
-                                      {{"X-Request-Id", "trace-123"}});
+        const HttpResult r =
+            http.get(QStringLiteral("/api/v1/health"), {{"X-Request-Id", "trace-123"}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.header("X-Request-Id"), QByteArray("trace-123"));
     }

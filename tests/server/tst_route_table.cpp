@@ -22,17 +22,17 @@ class RouteTableTest : public QObject
     static QSet<QString> knownPermissions()
     {
         using namespace Permission;
-        return {Public,       Authenticated, UsersManage, AuditRead,   IdentityRead,
-                SalesUse,     DeliveryUse,   ResourcingUse, TimeUse,   BillingUse,
-                FinanceUse,   DashboardsUse, InsightsUse, WorkflowManage, CatalogueManage,
-                RateCardsManage};
+        return {Public,       Authenticated,  UsersManage,     AuditRead,
+                IdentityRead, SalesUse,       DeliveryUse,     ResourcingUse,
+                TimeUse,      BillingUse,     FinanceUse,      DashboardsUse,
+                InsightsUse,  WorkflowManage, CatalogueManage, RateCardsManage};
     }
 
 private Q_SLOTS:
     void everyRouteDeclaresPermissionAndScope()
     {
-        const QSet<QString> scopes{Scope::None, Scope::Own, Scope::MyProjects, Scope::MyTeam,
-                                   Scope::LegalEntity, Scope::All};
+        const QSet<QString> scopes{Scope::None,   Scope::Own,         Scope::MyProjects,
+                                   Scope::MyTeam, Scope::LegalEntity, Scope::All};
         QVERIFY(m_server.router().routes().size() >= 10);
         for (const Route &r : m_server.router().routes()) {
             const QByteArray where = r.method + ' ' + r.pattern.toUtf8();
@@ -50,9 +50,9 @@ private Q_SLOTS:
         for (const Route &r : m_server.router().routes())
             if (r.permission == QLatin1String(Permission::Public))
                 publicRoutes.insert(QString::fromLatin1(r.method) + u' ' + r.pattern);
-        QCOMPARE(publicRoutes, (QSet<QString>{"GET /api/v1/health", "POST /api/v1/auth/login",
-                                              "POST /api/v1/auth/refresh",
-                                              "GET /api/v1/openapi.json"}));
+        QCOMPARE(publicRoutes,
+                 (QSet<QString>{"GET /api/v1/health", "POST /api/v1/auth/login",
+                                "POST /api/v1/auth/refresh", "GET /api/v1/openapi.json"}));
     }
 
     void noDuplicateRoutes()

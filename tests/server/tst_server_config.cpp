@@ -12,7 +12,8 @@ class ServerConfigTest : public QObject
     static std::optional<ServerConfig> parse(QStringList args, QString *error)
     {
         args.prepend(QStringLiteral("keel-server"));
-        args << QStringLiteral("--database-url") << QStringLiteral("postgresql://u@localhost:5433/keel");
+        args << QStringLiteral("--database-url")
+             << QStringLiteral("postgresql://u@localhost:5433/keel");
         return ServerConfig::fromArguments(args, error);
     }
 

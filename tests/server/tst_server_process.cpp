@@ -60,7 +60,8 @@ private Q_SLOTS:
         const HttpResult health = http.get(QStringLiteral("/api/v1/health"));
         QCOMPARE(health.status, 200);
         QCOMPARE(health.json().value("status").toString(), QStringLiteral("ok"));
-        QCOMPARE(health.json().value("schema_version").toInt(), Migrator::available().last().version);
+        QCOMPARE(health.json().value("schema_version").toInt(),
+                 Migrator::available().last().version);
         ::kill(pid_t(server.processId()), SIGTERM);
         QVERIFY(server.waitForFinished(5000));
         QCOMPARE(server.exitStatus(), QProcess::NormalExit);
@@ -85,15 +86,17 @@ private Q_SLOTS:
         QProcess openssl;
         openssl.start(QStringLiteral("openssl"),
                       {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                       key, QStringLiteral("-out"), cert, QStringLiteral("-days"),
-                       QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")});
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
+                       QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=127.0.0.1")});
         QVERIFY(openssl.waitForFinished(30000));
         QCOMPARE(openssl.exitCode(), 0);
 
         auto db = TestDatabase::create(QTest::currentTestFunction());
         QProcess server;
-        startServer(server, db, {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
+        startServer(server, db,
+                    {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
         const QString url = waitForUrl(server);
         QVERIFY(url.startsWith(QStringLiteral("https://127.0.0.1:")));
 
@@ -109,7 +112,8 @@ private Q_SLOTS:
         reply->deleteLater();
 
         // Plain HTTP to the TLS port gets no answer.
-        HttpClient plain{QUrl(QString(url).replace(QStringLiteral("https:"), QStringLiteral("http:")))};
+        HttpClient plain{
+            QUrl(QString(url).replace(QStringLiteral("https:"), QStringLiteral("http:")))};
         QVERIFY(plain.get(QStringLiteral("/api/v1/health")).status != 200);
         ::kill(pid_t(server.processId()), SIGTERM);
         QVERIFY(server.waitForFinished(5000));

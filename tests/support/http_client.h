@@ -16,7 +16,7 @@ struct HttpResult
     QList<QPair<QByteArray, QByteArray>> headers;
 
     QByteArray header(const QByteArray &name) const;
-    QJsonObject json() const; // the body as an object, empty when it is not one
+    QJsonObject json() const;   // the body as an object, empty when it is not one
     QString fieldCodes() const; // "field:code,field:code" of a problem document
 };
 

@@ -30,8 +30,8 @@ QString databaseName(const QString &testName)
 {
     QString base = testName.toLower();
     base.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("_"));
-    return QStringLiteral("t_%1_%2")
-        .arg(base.left(30), QUuid::createUuid().toString(QUuid::Id128).left(10));
+    return QStringLiteral("t_%1_%2").arg(base.left(30),
+                                         QUuid::createUuid().toString(QUuid::Id128).left(10));
 }
 
 // Clones are made under an advisory lock: the template is brought up to the latest migration
@@ -45,8 +45,8 @@ void cloneTemplate(const QString &clone)
         QSqlDatabase db;
         ~Unlock() { QSqlQuery(db).exec(QStringLiteral("SELECT pg_advisory_unlock(7411999)")); }
     } unlock{a};
-    QSqlQuery q = db::query(a, QStringLiteral("SELECT 1 FROM pg_database WHERE datname = ?"),
-                            {kTemplate});
+    QSqlQuery q =
+        db::query(a, QStringLiteral("SELECT 1 FROM pg_database WHERE datname = ?"), {kTemplate});
     if (!q.next())
         db::exec(a, QStringLiteral("CREATE DATABASE %1").arg(kTemplate));
     const QString name = QStringLiteral("keel-test-template");
@@ -105,8 +105,8 @@ TestDatabase::~TestDatabase()
     if (QSqlDatabase::contains(name))
         QSqlDatabase::removeDatabase(name);
     try {
-        db::exec(admin(), QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)")
-                              .arg(m_config.database));
+        db::exec(admin(),
+                 QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_config.database));
     } catch (const DbError &e) {
         qWarning("could not drop test database %s: %s", qPrintable(m_config.database), e.what());
     }
