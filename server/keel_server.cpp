@@ -6,6 +6,8 @@
 #include "identity/identity_routes.h"
 #include "identity/identity_service.h"
 #include "system/system_routes.h"
+#include "workflow/workflow_routes.h"
+#include "workflow/workflow_service.h"
 
 namespace keel {
 
@@ -17,6 +19,8 @@ KeelServer::KeelServer(ServerConfig config) : m_context(std::make_shared<ServerC
     registerSystemRoutes(router, m_context->config.database);
     registerIdentityRoutes(router, *m_identity);
     registerAuditRoutes(router, m_context->config.database);
+    m_workflow = std::make_unique<WorkflowService>(m_context->config.database);
+    registerWorkflowRoutes(router, *m_workflow);
     const IdentityService *identity = m_identity.get();
     m_context->authenticate = [identity](const QByteArray &token) {
         return identity->authenticate(token);

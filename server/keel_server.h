@@ -11,6 +11,7 @@ namespace keel {
 class IdentityService;
 class Router;
 class ServerRuntime;
+class WorkflowService;
 struct ServerContext;
 
 // The whole server: every context's routes on one router, served by the worker threads. Used by
@@ -25,9 +26,12 @@ public:
     void stop();
     QString baseUrl() const;
     const Router &router() const;
+    // Approvals: contexts register their ApprovalHandlers on it.
+    WorkflowService &workflow() const { return *m_workflow; }
 
 private:
     std::unique_ptr<IdentityService> m_identity;
+    std::unique_ptr<WorkflowService> m_workflow;
     std::shared_ptr<ServerContext> m_context;
     std::unique_ptr<ServerRuntime> m_runtime;
 };

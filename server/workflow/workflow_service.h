@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <QReadWriteLock>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -26,7 +27,7 @@ struct ApprovalSubject
     QString legalEntity; // entity code, e.g. "UK"
     QString practice;    // practice code, optional
     qint64 submitterId = 0;
-    QString title; // shown in the inbox, e.g. "Q-UK-2026-0012 Acme cloud migration"
+    QString title;     // shown in the inbox, e.g. "Q-UK-2026-0012 Acme cloud migration"
     QJsonObject facts; // {"discount_pct":"12.5","margin_pct":"18.2","target_margin_pct":"25",...}
 };
 
@@ -79,7 +80,8 @@ public:
     // request, 422 when a fact a policy needs is missing or not a decimal.
     qint64 submit(QSqlDatabase db, const Request &request, const ApprovalSubject &subject) const;
 
-    // Register once per document type at server construction (before serving starts).
+    // Register once per document type at server construction (thread-safe; a later call for the
+    // same type replaces the handler).
     void registerHandler(const QString &documentType, ApprovalHandler handler);
 
     // The latest request for the document; nullopt when it never went to approval.
@@ -105,6 +107,7 @@ private:
                        const QString &comment) const;
 
     DbConfig m_config;
+    mutable QReadWriteLock m_handlersLock;
     QHash<QString, ApprovalHandler> m_handlers;
 };
 
