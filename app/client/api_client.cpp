@@ -82,6 +82,14 @@ ApiReply *ApiClient::post(const QString &path, const QJsonObject &body)
     return reply;
 }
 
+ApiReply *ApiClient::send(const QByteArray &method, const QString &path, const QJsonObject &body)
+{
+    auto *call = new Call{method, path, body, true, false, {}, new ApiReply(this)};
+    ApiReply *reply = call->reply;
+    start(call);
+    return reply;
+}
+
 ApiReply *ApiClient::postUnauthenticated(const QString &path, const QJsonObject &body)
 {
     auto *call = new Call{"POST", path, body, false, false, {}, new ApiReply(this)};

@@ -38,6 +38,8 @@ public:
     // never retried after a refresh.
     ApiReply *get(const QString &path);
     ApiReply *post(const QString &path, const QJsonObject &body = {});
+    // Any other method with a JSON body (PUT, PATCH, DELETE …).
+    ApiReply *send(const QByteArray &method, const QString &path, const QJsonObject &body = {});
     ApiReply *postUnauthenticated(const QString &path, const QJsonObject &body = {});
 
 signals:
