@@ -1,6 +1,7 @@
 #include "keel_server.h"
 
 #include "audit/audit_routes.h"
+#include "crm/account_routes.h"
 #include "http/server_context.h"
 #include "http/server_runtime.h"
 #include "identity/identity_routes.h"
@@ -19,6 +20,7 @@ KeelServer::KeelServer(ServerConfig config) : m_context(std::make_shared<ServerC
     registerSystemRoutes(router, m_context->config.database);
     registerIdentityRoutes(router, *m_identity);
     registerAuditRoutes(router, m_context->config.database);
+    registerCrmAccountRoutes(router, m_context->config.database);
     m_workflow = std::make_unique<WorkflowService>(m_context->config.database);
     registerWorkflowRoutes(router, *m_workflow);
     const IdentityService *identity = m_identity.get();
