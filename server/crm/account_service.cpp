@@ -302,7 +302,18 @@ QJsonObject AccountService::mergeAccount(const Request &request, qint64 id,
     // moving the merged account's children to it could close a loop.
     if (m_store.isInSubtree(survivorId, id))
         m_store.setParent(survivorId, merged.fields.parentId);
-    const QJsonObject moved = m_store.moveReferences(id, survivorId);
+    QJsonObject moved;
+    try {
+        moved = m_store.moveReferences(id, survivorId);
+    } catch (const DbError &e) {
+        // e.g. both accounts have client rate overrides for the same role and dates (23P01).
+        if (!e.sqlState().startsWith(QLatin1String("23")))
+            throw;
+        throw ApiError::conflict(
+            QStringLiteral("The accounts' records clash and cannot be combined "
+                           "as they are (%1); resolve that first.")
+                .arg(e.message()));
+    }
     m_store.markMerged(id, survivorId);
 
     AuditEntry entry = audit(request, "account.merge", "account", id);

@@ -18,7 +18,7 @@ const QList<AccountReference> &accountReferences()
         {"quotes", "account_id"},
         {"contracts", "account_id"},
         {"projects", "account_id"},
-        {"rate_card_overrides", "account_id"},
+        {"client_rate_overrides", "account_id"},
     };
     return refs;
 }
