@@ -2,6 +2,7 @@
 
 #include "audit/audit_routes.h"
 #include "crm/account_routes.h"
+#include "crm/opportunity_routes.h"
 #include "http/server_context.h"
 #include "http/server_runtime.h"
 #include "identity/identity_routes.h"
@@ -23,6 +24,7 @@ KeelServer::KeelServer(ServerConfig config) : m_context(std::make_shared<ServerC
     registerCrmAccountRoutes(router, m_context->config.database);
     m_workflow = std::make_unique<WorkflowService>(m_context->config.database);
     registerWorkflowRoutes(router, *m_workflow);
+    registerCrmSalesRoutes(router, m_context->config.database, *m_workflow);
     const IdentityService *identity = m_identity.get();
     m_context->authenticate = [identity](const QByteArray &token) {
         return identity->authenticate(token);
