@@ -176,6 +176,10 @@ qint64 WorkflowService::submit(QSqlDatabase db, const Request &request,
     r.submitterId = subject.submitterId;
     r.title = subject.title;
     r.facts = subject.facts;
+    if (const auto open = ws::latestRequest(db, subject.documentType, subject.documentId);
+        open && open->status == QLatin1String("pending"))
+        throw ApiError::conflict(
+            QStringLiteral("This %1 is already waiting for approval.").arg(subject.documentType));
     qint64 id = 0;
     try {
         // A savepoint keeps the caller's transaction usable when the unique index refuses.
