@@ -1,6 +1,8 @@
 #include "lead_service.h"
 
 #include "audit/audit_log.h"
+#include "crm/opportunity_service.h"
+#include "currency.h"
 #include "http/concurrency.h"
 #include "http/paging.h"
 #include "json_codec.h"
@@ -238,7 +240,29 @@ QJsonObject LeadService::convert(const Request &request, qint64 id, const QJsonO
                            QStringLiteral("the contact belongs to the converted account"));
     const qint64 contactId = m_accounts->createContactIn(request, contactIn, contact);
 
-    const qint64 opportunityId = 0; // see the report: opportunities are created by their service
+    // The opportunity, through the opportunities code, inside this same transaction.
+    JsonReader oppIn = in.child(QStringLiteral("opportunity"),
+                                body.value(QStringLiteral("opportunity")).toObject());
+    OpportunityDraft draft;
+    draft.accountId = accountId;
+    draft.legalEntity = lead.fields.legalEntity;
+    draft.ownerId = lead.fields.ownerId;
+    draft.name = oppIn.optionalString(QStringLiteral("name")).value_or(lead.fields.company);
+    draft.stage = oppIn.optionalString(QStringLiteral("stage")).value_or(QString());
+    draft.practice = oppIn.optionalString(QStringLiteral("practice")).value_or(QString());
+    draft.description = lead.fields.notes;
+    draft.probability = oppIn.optionalDecimal(QStringLiteral("probability"));
+    draft.expectedValue = oppIn.optionalMoney(QStringLiteral("expected_value"));
+    if (!draft.expectedValue) {
+        const AccountRow account = m_accounts->visibleAccount(request, accountId);
+        if (const auto currency = Currency::fromCode(account.fields.billingCurrency))
+            draft.expectedValue = Money::zero(*currency);
+    }
+    draft.expectedClose = oppIn.optionalDate(QStringLiteral("expected_close")).value_or(QDate());
+    draft.expectedStart = oppIn.optionalDate(QStringLiteral("expected_start")).value_or(QDate());
+    throwIfInvalid(oppIn);
+    const qint64 opportunityId =
+        OpportunityService::createInTransaction(m_store.db(), request, draft);
 
     m_store.markConverted(id, accountId, contactId, opportunityId);
     AuditEntry entry = AuditEntry::from(request, QStringLiteral("lead.convert"),

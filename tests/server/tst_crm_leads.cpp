@@ -128,6 +128,11 @@ private Q_SLOTS:
         QCOMPARE(contacts[0].toObject().value("title").toString(),
                  QStringLiteral("Head of Imports"));
         QCOMPARE(count("SELECT count(*) FROM audit_log WHERE action = 'lead.convert'"), 1);
+        const QString opportunityId = r.json().value("opportunity_id").toString();
+        QVERIFY(!opportunityId.isEmpty());
+        QCOMPARE(count("SELECT count(*) FROM opportunities WHERE id = " + opportunityId +
+                       " AND account_id = " + accountId + " AND currency = 'GBP'"),
+                 1);
         // Converted once: a second attempt is a conflict.
         QCOMPARE(http.post("/api/v1/crm/leads/" + id + "/convert", {{"version", 4}}).status, 409);
     }
@@ -151,6 +156,25 @@ private Q_SLOTS:
         QCOMPARE(count("SELECT count(*) FROM contacts"), 0);
         QCOMPARE(count("SELECT count(*) FROM audit_log"), audits);
         QCOMPARE(count("SELECT count(*) FROM leads WHERE status = 'qualified' AND version = 3"), 1);
+    }
+
+    void failingOpportunityRollsBackAccountAndContact()
+    {
+        HttpClient http(m_server->baseUrl());
+        login(http, "sales_uk");
+        const QString id = qualifiedLead(http, "Costanza Architecture");
+        // Account and contact are inserted before the opportunity fails on its stage.
+        const HttpResult r =
+            http.post("/api/v1/crm/leads/" + id + "/convert",
+                      {{"version", 3},
+                       {"account", QJsonObject{{"tax_profile", "UK_VAT_STANDARD"}}},
+                       {"opportunity", QJsonObject{{"stage", "NO_SUCH_STAGE"}}}});
+        QCOMPARE(r.status, 422);
+        QVERIFY(r.fieldCodes().contains(QStringLiteral("stage:unknown")));
+        QCOMPARE(count("SELECT count(*) FROM accounts"), 0);
+        QCOMPARE(count("SELECT count(*) FROM contacts"), 0);
+        QCOMPARE(count("SELECT count(*) FROM opportunities"), 0);
+        QCOMPARE(count("SELECT count(*) FROM leads WHERE status = 'qualified'"), 1);
     }
 
     void conversionIntoAnExistingAccountOrADuplicate()
