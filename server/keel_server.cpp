@@ -3,6 +3,11 @@
 #include "audit/audit_routes.h"
 #include "crm/account_routes.h"
 #include "crm/opportunity_routes.h"
+#include "crm/contract_routes.h"
+#include "crm/contract_service.h"
+#include "delivery/delivery_routes.h"
+#include "delivery/delivery_service.h"
+#include "events/domain_events.h"
 #include "http/server_context.h"
 #include "http/server_runtime.h"
 #include "identity/identity_routes.h"
@@ -25,6 +30,16 @@ KeelServer::KeelServer(ServerConfig config) : m_context(std::make_shared<ServerC
     m_workflow = std::make_unique<WorkflowService>(m_context->config.database);
     registerWorkflowRoutes(router, *m_workflow);
     registerCrmSalesRoutes(router, m_context->config.database, *m_workflow);
+    // Contracts (crm) publish contract.signed / contract.amended; delivery subscribes.
+    m_events = std::make_unique<DomainEvents>();
+    ContractService::registerStateMachines();
+    m_contracts = std::make_unique<ContractService>(m_context->config.database, *m_events,
+                                                    m_workflow.get());
+    m_contracts->registerApprovalHandlers(*m_workflow);
+    registerContractRoutes(router, *m_contracts);
+    m_delivery = std::make_unique<DeliveryService>(m_context->config.database);
+    m_delivery->subscribe(*m_events);
+    registerDeliveryRoutes(router, *m_delivery);
     const IdentityService *identity = m_identity.get();
     m_context->authenticate = [identity](const QByteArray &token) {
         return identity->authenticate(token);

@@ -8,6 +8,9 @@
 
 namespace keel {
 
+class ContractService;
+class DeliveryService;
+class DomainEvents;
 class IdentityService;
 class Router;
 class ServerRuntime;
@@ -32,6 +35,9 @@ public:
 private:
     std::unique_ptr<IdentityService> m_identity;
     std::unique_ptr<WorkflowService> m_workflow;
+    std::unique_ptr<DomainEvents> m_events; // before the contexts that publish on it
+    std::unique_ptr<ContractService> m_contracts;
+    std::unique_ptr<DeliveryService> m_delivery;
     std::shared_ptr<ServerContext> m_context;
     std::unique_ptr<ServerRuntime> m_runtime;
 };
