@@ -228,17 +228,19 @@ void writeQuoteContent(QSqlDatabase db, qint64 id, const QuoteInput &in, const P
         const LineRow &l = p.lines[i];
         const bool role = l.kind == QLatin1String("role");
         const QVariant nullText(QMetaType::fromType<QString>());
-        db::query(db,
-                  QStringLiteral("INSERT INTO quote_lines (quote_id, line_no, kind, description, "
-                                 "job_role_id, hours, rate, rate_source, cost_rate, list_amount, "
-                                 "cost_amount) VALUES (?, ?, ?, ?, ?, ?::numeric, ?::numeric, ?, "
-                                 "?::numeric, ?::numeric, ?::numeric)"),
-                  {id, i + 1, l.kind, l.description, nullIfZero(l.jobRoleId),
-                   role ? QVariant(l.hours.toString()) : nullText,
-                   role ? QVariant(l.rate.toString()) : nullText,
-                   role ? QVariant(l.rateSource) : nullText,
-                   role ? QVariant(l.costRate.toString()) : nullText, l.list.toString(),
-                   l.cost.toString()});
+        db::query(
+            db,
+            QStringLiteral(
+                "INSERT INTO quote_lines (quote_id, line_no, kind, description, "
+                "job_role_id, hours, rate, rate_source, cost_rate, list_amount, "
+                "cost_amount) VALUES (?, ?, ?, coalesce(?, ''), ?, ?::numeric, ?::numeric, ?, "
+                "?::numeric, ?::numeric, ?::numeric)"),
+            {id, i + 1, l.kind, l.description, nullIfZero(l.jobRoleId),
+             role ? QVariant(l.hours.toString()) : nullText,
+             role ? QVariant(l.rate.toString()) : nullText,
+             role ? QVariant(l.rateSource) : nullText,
+             role ? QVariant(l.costRate.toString()) : nullText, l.list.toString(),
+             l.cost.toString()});
     }
 }
 
