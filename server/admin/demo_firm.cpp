@@ -1,6 +1,8 @@
 #include "demo_firm.h"
 
 #include "../db/pg_copy.h"
+#include "demo_names.h"
+#include "demo_sales.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -25,39 +27,7 @@ namespace keel {
 
 namespace {
 
-// splitmix64 (Steele, Lea, Flood 2014): tiny, fast and the same on every platform and standard
-// library, unlike std:: distributions. The demo firm must come out identical everywhere.
-class SplitMix64
-{
-public:
-    explicit SplitMix64(std::uint64_t seed) : m_state(seed) {}
-
-    std::uint64_t next()
-    {
-        std::uint64_t z = (m_state += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-
-    // Uniform enough in [0, n) for demo data (multiply-shift, no modulo bias worth noting).
-    std::uint32_t below(std::uint32_t n)
-    {
-        return std::uint32_t(((next() >> 32) * std::uint64_t(n)) >> 32);
-    }
-
-    template <typename T> void shuffle(std::vector<T> &v)
-    {
-        for (std::size_t i = v.size(); i > 1; --i) {
-            std::swap(v[i - 1], v[below(std::uint32_t(i))]);
-        }
-    }
-
-private:
-    std::uint64_t m_state;
-};
-
-constexpr std::uint64_t DemoSeed = 0x4B45454C2D444D4FULL; // "KEEL-DMO"
+using namespace keel::demo;
 
 struct EntitySpec
 {
@@ -86,68 +56,6 @@ constexpr std::array<PracticeSpec, 4> Practices = {{
     {"APPS", "Application Engineering", 30},
     {"ADVISORY", "Digital Advisory", 15},
 }};
-
-constexpr std::array EnglishFirstNames = {
-    "James",   "Mary",      "Robert",  "Patricia", "John",    "Jennifer", "Michael", "Linda",
-    "David",   "Elizabeth", "William", "Barbara",  "Richard", "Susan",    "Joseph",  "Jessica",
-    "Thomas",  "Sarah",     "Charles", "Karen",    "Daniel",  "Emily",    "Matthew", "Nancy",
-    "Anthony", "Lisa",      "Mark",    "Margaret", "Steven",  "Sandra",   "Andrew",  "Ashley",
-    "Joshua",  "Kimberly",  "Kevin",   "Donna",    "Brian",   "Michelle", "George",  "Laura",
-    "Oliver",  "Amelia",    "Harry",   "Isla",     "Jack",    "Ava",      "Noah",    "Grace",
-    "Priya",   "Arjun",     "Mei",     "Wei",      "Aisha",   "Omar",     "Sofia",   "Luis",
-    "Chloe",   "Ethan",     "Zoe",     "Ryan",     "Fatima",  "Kwame",    "Niamh",   "Connor",
-};
-
-constexpr std::array EnglishLastNames = {
-    "Smith",    "Johnson",  "Williams", "Brown",   "Jones",   "Garcia",   "Miller", "Davis",
-    "Wilson",   "Anderson", "Taylor",   "Thomas",  "Moore",   "Jackson",  "Martin", "Lee",
-    "Thompson", "White",    "Harris",   "Clark",   "Lewis",   "Robinson", "Walker", "Young",
-    "Allen",    "King",     "Wright",   "Scott",   "Green",   "Baker",    "Adams",  "Nelson",
-    "Hill",     "Campbell", "Mitchell", "Roberts", "Carter",  "Phillips", "Evans",  "Turner",
-    "Patel",    "Khan",     "Singh",    "Chen",    "Nguyen",  "Kim",      "Okafor", "Mensah",
-    "Murphy",   "Kelly",    "Walsh",    "Hughes",  "Edwards", "Price",    "Morgan", "Bennett",
-    "Fraser",   "Stewart",  "Reid",     "Hall",    "Wood",    "Cooper",   "Ward",   "Foster",
-};
-
-constexpr std::array GermanFirstNames = {
-    "Lukas",  "Anna",   "Jonas",     "Lena",   "Felix",   "Laura",     "Maximilian", "Sophie",
-    "Paul",   "Marie",  "Leon",      "Hannah", "Tobias",  "Julia",     "Florian",    "Katharina",
-    "Jürgen", "Sabine", "Stefan",    "Petra",  "Andreas", "Claudia",   "Matthias",   "Birgit",
-    "Jörg",   "Ute",    "Sebastian", "Lea",    "Niklas",  "Mia",       "Björn",      "Käthe",
-    "Emre",   "Ayşe",   "Mehmet",    "Elif",   "Dariusz", "Agnieszka", "Ivan",       "Jelena",
-};
-
-constexpr std::array GermanLastNames = {
-    "Müller",   "Schmidt",  "Schneider", "Fischer",    "Weber",   "Meyer",   "Wagner",  "Becker",
-    "Schulz",   "Hoffmann", "Schäfer",   "Koch",       "Bauer",   "Richter", "Klein",   "Wolf",
-    "Schröder", "Neumann",  "Schwarz",   "Zimmermann", "Braun",   "Krüger",  "Hofmann", "Hartmann",
-    "Lange",    "Schmitt",  "Werner",    "Krause",     "Meier",   "Lehmann", "Köhler",  "Groß",
-    "Yılmaz",   "Kaya",     "Nowak",     "Kowalski",   "Popović", "Jansen",  "Vogel",   "Fuchs",
-};
-
-// Usernames allow [A-Za-z0-9._-] only: fold umlauts and friends, drop anything else.
-QString asciiFold(const QString &s)
-{
-    static const QHash<QChar, QString> map = {
-        {QChar(0x00E4), QStringLiteral("ae")}, {QChar(0x00F6), QStringLiteral("oe")},
-        {QChar(0x00FC), QStringLiteral("ue")}, {QChar(0x00C4), QStringLiteral("Ae")},
-        {QChar(0x00D6), QStringLiteral("Oe")}, {QChar(0x00DC), QStringLiteral("Ue")},
-        {QChar(0x00DF), QStringLiteral("ss")}, {QChar(0x0131), QStringLiteral("i")},
-        {QChar(0x015F), QStringLiteral("s")},  {QChar(0x0107), QStringLiteral("c")},
-    };
-    QString out;
-    out.reserve(s.size() + 2);
-    for (const QChar c : s) {
-        if (c.unicode() < 128) {
-            if (c.isLetterOrNumber()) {
-                out.append(c);
-            }
-        } else if (const auto it = map.constFind(c); it != map.constEnd()) {
-            out.append(*it);
-        }
-    }
-    return out;
-}
 
 struct Grant
 {
@@ -388,7 +296,7 @@ private:
         const QString sharedHash = hashes.first();
         const QStringList fixedHashes = hashes.mid(1);
 
-        step(30, QStringLiteral("Legal entities and practices"));
+        step(10, QStringLiteral("Legal entities and practices"));
         QHash<QString, QString> entityIds;
         QHash<QString, QString> practiceIds;
         for (const EntitySpec &e : Entities) {
@@ -414,7 +322,7 @@ private:
         }
         q.finish();
 
-        step(35, QStringLiteral("Generating employees"));
+        step(12, QStringLiteral("Generating employees"));
         const auto idOrNull = [](const QHash<QString, QString> &ids, const char *code) {
             return code == nullptr ? QString() : ids.value(QString::fromLatin1(code));
         };
@@ -512,7 +420,7 @@ private:
             }
         }
 
-        step(45, QStringLiteral("Loading users"));
+        step(15, QStringLiteral("Loading users"));
         {
             PgCopy copy(m_db, QStringLiteral("COPY users (username, display_name, email, "
                                              "password_hash, legal_entity_id, practice_id) "
@@ -527,7 +435,7 @@ private:
         }
         m_userCount = int(users.size());
 
-        step(70, QStringLiteral("Granting roles"));
+        step(20, QStringLiteral("Granting roles"));
         if (!exec(q, QStringLiteral("CREATE TEMP TABLE demo_grants (ord integer, username text, "
                                     "role text, entity_code text) ON COMMIT DROP"))) {
             return false;
@@ -562,10 +470,24 @@ private:
             return false;
         }
 
+        // The sales history: catalogue, rate cards, clients, pipeline, quotes, contracts and
+        // the projects they handed over (demo_sales.cpp), in this same transaction.
+        DemoSalesCounts sales;
+        if (QString error; !loadDemoSales(m_db, m_scale, 25, 88, m_progress, &sales, &error)) {
+            m_error = error;
+            return false;
+        }
+
         step(90, QStringLiteral("Recording the load"));
         const QJsonObject after{{QStringLiteral("scale"), m_scale},
                                 {QStringLiteral("users"), m_userCount},
-                                {QStringLiteral("grants"), int(grants.size())}};
+                                {QStringLiteral("grants"), int(grants.size())},
+                                {QStringLiteral("accounts"), sales.accounts},
+                                {QStringLiteral("opportunities"), sales.opportunities},
+                                {QStringLiteral("quotes"), sales.quotes},
+                                {QStringLiteral("contracts"), sales.contracts},
+                                {QStringLiteral("change_orders"), sales.changeOrders},
+                                {QStringLiteral("projects"), sales.projects}};
         if (!exec(q,
                   QStringLiteral("INSERT INTO audit_log (actor_name, action, record_type, "
                                  "record_id, after) VALUES ('keel-admin', 'demo_firm.load', "
