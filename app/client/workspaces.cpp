@@ -57,6 +57,22 @@ const QList<Workspace> &allWorkspaces()
     return list;
 }
 
+const Workspace &approvalsInbox()
+{
+    static const Workspace inbox{
+        WorkspaceId::Approvals, Permission::Authenticated,
+        QT_TRANSLATE_NOOP("keel::Workspace", "Approvals"),
+        QT_TRANSLATE_NOOP("keel::Workspace",
+                          "Quotes, change orders and other documents waiting for your decision.")};
+    return inbox;
+}
+
+bool approvalsInboxVisible(const QStringList &permissions)
+{
+    // Authenticated: anyone signed in (who always holds at least one permission).
+    return !permissions.isEmpty() || permissions.contains(Permission::Authenticated);
+}
+
 QList<Workspace> visibleWorkspaces(const QStringList &permissions)
 {
     QList<Workspace> out;

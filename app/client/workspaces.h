@@ -30,6 +30,7 @@ inline constexpr auto Finance = "finance";
 inline constexpr auto Dashboards = "dashboards";
 inline constexpr auto Insights = "insights";
 inline constexpr auto Admin = "admin";
+inline constexpr auto Approvals = "approvals";
 } // namespace WorkspaceId
 
 // Every workspace, in navigation order.
@@ -38,5 +39,11 @@ const QList<Workspace> &allWorkspaces();
 // The workspaces a user holding `permissions` may open, in navigation order.
 QList<Workspace> visibleWorkspaces(const QStringList &permissions);
 QStringList visibleWorkspaceIds(const QStringList &permissions);
+
+// The approvals inbox: not a workspace of its own (it is no area of work and is not in
+// allWorkspaces()), but a page every signed-in user reaches from the navigation's foot and the
+// status bar (DESIGN.md section 5: every user has an inbox; permission Authenticated).
+const Workspace &approvalsInbox();
+bool approvalsInboxVisible(const QStringList &permissions);
 
 } // namespace keel

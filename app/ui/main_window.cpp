@@ -1,6 +1,9 @@
 #include "main_window.h"
 
+#include "approvals/approvals_page.h"
+#include "approvals_inbox.h"
 #include "role_names.h"
+#include "sales/sales_page.h"
 #include "session.h"
 #include "workspace_page.h"
 #include "workspaces.h"
@@ -13,6 +16,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -27,7 +31,8 @@ constexpr int IdRole = Qt::UserRole;
 MainWindow::MainWindow(Session *session, QWidget *parent)
     : QMainWindow(parent), m_session(session), m_navigation(new QListWidget),
       m_pages(new QStackedWidget), m_navHeader(new QLabel), m_serverStatus(new QLabel),
-      m_userStatus(new QLabel), m_onlineStatus(new QLabel), m_userCard(new QLabel)
+      m_userStatus(new QLabel), m_onlineStatus(new QLabel), m_userCard(new QLabel),
+      m_approvalsStatus(new QPushButton)
 {
     setObjectName("mainWindow");
     m_navigation->setObjectName("navigation");
@@ -92,6 +97,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 
     statusBar()->addWidget(m_serverStatus);
     statusBar()->addWidget(m_userStatus, 1);
+    m_approvalsStatus->setObjectName("approvalsStatus");
+    m_approvalsStatus->setFlat(true);
+    m_approvalsStatus->setCursor(Qt::PointingHandCursor);
+    m_approvalsStatus->hide();
+    connect(m_approvalsStatus, &QPushButton::clicked, this, &MainWindow::openApprovals);
+    statusBar()->addPermanentWidget(m_approvalsStatus);
     statusBar()->addPermanentWidget(m_onlineStatus);
     connect(m_session, &Session::onlineChanged, this, &MainWindow::updateStatus);
 
@@ -111,7 +122,28 @@ void MainWindow::showUser()
         auto *item = new QListWidgetItem(w.title(), m_navigation);
         item->setData(IdRole, w.id);
         item->setToolTip(w.summary());
-        m_pages->addWidget(new WorkspacePage(w));
+        if (w.id == QLatin1String(WorkspaceId::Sales))
+            m_pages->addWidget(new sales::SalesPage(m_session));
+        else
+            m_pages->addWidget(new WorkspacePage(w));
+    }
+    delete m_inbox;
+    m_inbox = nullptr;
+    m_approvalsStatus->hide();
+    if (approvalsInboxVisible(m_session->permissions())) {
+        const Workspace &w = approvalsInbox();
+        auto *item = new QListWidgetItem(w.title(), m_navigation);
+        item->setData(IdRole, w.id);
+        item->setToolTip(w.summary());
+        auto *page = new approvals::ApprovalsPage(m_session);
+        m_pages->addWidget(page);
+        m_inbox = new approvals::InboxCounter(m_session->api(), this);
+        connect(m_inbox, &approvals::InboxCounter::countChanged, this,
+                &MainWindow::updateApprovalsCount);
+        connect(page, &approvals::ApprovalsPage::decided, m_inbox,
+                &approvals::InboxCounter::refresh);
+        connect(m_session, &Session::signedOut, m_inbox, &approvals::InboxCounter::stop);
+        m_inbox->start();
     }
     if (m_navigation->count() > 0)
         m_navigation->setCurrentRow(0);
@@ -121,8 +153,11 @@ void MainWindow::showUser()
 QStringList MainWindow::workspaceIds() const
 {
     QStringList ids;
-    for (int i = 0; i < m_navigation->count(); ++i)
-        ids.append(m_navigation->item(i)->data(IdRole).toString());
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        const QString id = m_navigation->item(i)->data(IdRole).toString();
+        if (id != QLatin1String(WorkspaceId::Approvals)) // a page, not a workspace
+            ids.append(id);
+    }
     return ids;
 }
 
@@ -134,9 +169,32 @@ QString MainWindow::currentWorkspaceId() const
 
 void MainWindow::openWorkspace(const QString &id)
 {
-    const int row = workspaceIds().indexOf(id);
-    if (row >= 0)
-        m_navigation->setCurrentRow(row);
+    for (int i = 0; i < m_navigation->count(); ++i)
+        if (m_navigation->item(i)->data(IdRole).toString() == id)
+            m_navigation->setCurrentRow(i);
+}
+
+void MainWindow::openApprovals()
+{
+    openWorkspace(QString::fromLatin1(WorkspaceId::Approvals));
+}
+
+int MainWindow::approvalsCount() const
+{
+    return m_inbox ? m_inbox->count() : -1;
+}
+
+void MainWindow::updateApprovalsCount()
+{
+    const int count = approvalsCount();
+    m_approvalsStatus->setVisible(count >= 0);
+    m_approvalsStatus->setText(count == 0 ? tr("No approvals waiting")
+                                          : tr("%n approval(s) waiting", nullptr, count));
+    m_approvalsStatus->setProperty("attention", count > 0);
+    m_approvalsStatus->setToolTip(tr("Open the approvals inbox"));
+    m_approvalsStatus->style()->unpolish(m_approvalsStatus);
+    m_approvalsStatus->style()->polish(m_approvalsStatus);
+    updateNavigationTexts();
 }
 
 void MainWindow::updateNavigationTexts()
@@ -149,6 +207,12 @@ void MainWindow::updateNavigationTexts()
                 item->setText(w.title());
                 item->setToolTip(w.summary());
             }
+        if (id == QLatin1String(WorkspaceId::Approvals)) {
+            const int count = approvalsCount();
+            item->setText(count > 0 ? QStringLiteral("%1  (%2)").arg(approvalsInbox().title()).arg(count)
+                                    : approvalsInbox().title());
+            item->setToolTip(approvalsInbox().summary());
+        }
     }
 }
 
@@ -204,6 +268,8 @@ void MainWindow::retranslate()
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About Keel"));
     updateNavigationTexts();
+    if (m_inbox)
+        updateApprovalsCount();
     updateStatus();
 }
 

@@ -7,10 +7,14 @@ class QListWidget;
 class QStackedWidget;
 class QAction;
 class QMenu;
+class QPushButton;
 
 namespace keel {
 
 class Session;
+namespace approvals {
+class InboxCounter;
+}
 
 // The shell: workspace navigation on the left (only what the user's permissions allow),
 // the workspace pages on the right, and a status bar with server, user and connection.
@@ -25,6 +29,10 @@ public:
     QStringList workspaceIds() const; // in navigation order
     QString currentWorkspaceId() const;
     void openWorkspace(const QString &id);
+    // The approvals inbox page (navigation foot, status bar); -1 until the server answered.
+    void openApprovals();
+    int approvalsCount() const;
+    approvals::InboxCounter *inboxCounter() const { return m_inbox; }
 
 signals:
     void signOutRequested();
@@ -38,6 +46,7 @@ private:
     void updateStatus();
     void updateNavigationTexts();
     void about();
+    void updateApprovalsCount();
 
     Session *m_session;
     QListWidget *m_navigation;
@@ -47,6 +56,8 @@ private:
     QLabel *m_userStatus;
     QLabel *m_onlineStatus;
     QLabel *m_userCard;
+    QPushButton *m_approvalsStatus;
+    approvals::InboxCounter *m_inbox = nullptr;
     QMenu *m_fileMenu;
     QMenu *m_helpMenu;
     QAction *m_settingsAction;

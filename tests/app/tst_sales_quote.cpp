@@ -41,13 +41,13 @@ void TestSalesQuote::calculatorToTheCent()
     QuoteLine senior;
     senior.role = "senior_consultant";
     senior.hours = d("37.5");
-    senior.rate = m("145.50");
-    senior.costRate = m("82.35");
+    senior.rate = d("145.50");
+    senior.costRate = d("82.35");
     QuoteLine dev;
     dev.role = "developer";
     dev.hours = d("12.25");
-    dev.rate = m("99.99");
-    dev.costRate = m("61.10");
+    dev.rate = d("99.99");
+    dev.costRate = d("61.10");
     QuoteLine workshop;
     workshop.kind = QuoteLine::Kind::Fixed;
     workshop.description = "Discovery workshop";
@@ -78,7 +78,7 @@ void TestSalesQuote::calculatorToTheCent()
 
     // A loss: the margin and its percentage are negative.
     QuoteLine cheap = senior;
-    cheap.rate = m("80.00");
+    cheap.rate = d("80.00");
     const QuoteTotals loss = calculateQuote({cheap}, Decimal(), eur());
     QVERIFY(loss.ok);
     QCOMPARE(loss.total.toString(), QString("3000.00"));
@@ -89,17 +89,26 @@ void TestSalesQuote::calculatorToTheCent()
 void TestSalesQuote::calculatorRefusesWhatCannotBeRight()
 {
     QuoteLine usd;
-    usd.hours = d("1");
-    usd.rate = *Money::parse(u"100.00", u"USD");
+    usd.kind = QuoteLine::Kind::Fixed;
+    usd.price = *Money::parse(u"100.00", u"USD");
     const QuoteTotals mixed = calculateQuote({usd}, Decimal(), eur());
     QVERIFY(!mixed.ok);
     QVERIFY(mixed.error.contains("USD"));
 
     QVERIFY(!calculateQuote({}, d("100.5"), eur()).ok);
     QVERIFY(!calculateQuote({}, d("-1"), eur()).ok);
+    QVERIFY(!calculateQuote({}, d("10.12345"), eur()).ok); // at most 4 places, as the server
+
+    // Rates may carry more places than the currency: rounded once, on the line amount.
+    QuoteLine precise;
+    precise.hours = d("3");
+    precise.rate = d("33.335");
+    const QuoteTotals p = calculateQuote({precise}, Decimal(), eur());
+    QVERIFY(p.ok);
+    QCOMPARE(p.total.toString(), QString("100.01")); // 100.005 -> 100.01
     QuoteLine negative;
     negative.hours = d("-2");
-    negative.rate = m("10.00");
+    negative.rate = d("10.00");
     QVERIFY(!calculateQuote({negative}, Decimal(), eur()).ok);
 }
 
@@ -137,8 +146,8 @@ void TestSalesQuote::modelRecalculatesAsYouType()
     QCOMPARE(model.data(model.index(1, QuoteLinesModel::AmountColumn)).toString(),
              QString("1,224.88"));
 
-    // A rate with a third decimal is an input error named by line; the old figures go away.
-    QVERIFY(model.setData(model.index(0, QuoteLinesModel::RateColumn), "145.505"));
+    // A rate that is not a number is an input error named by line; the old figures go away.
+    QVERIFY(model.setData(model.index(0, QuoteLinesModel::RateColumn), "145.5x"));
     QVERIFY(!model.isValid());
     QVERIFY2(model.inputError().startsWith("Line 1"), qPrintable(model.inputError()));
     QVERIFY(!model.data(model.index(0, QuoteLinesModel::RateColumn), QuoteLinesModel::ErrorRole)
@@ -151,6 +160,11 @@ void TestSalesQuote::modelRecalculatesAsYouType()
     QCOMPARE(model.totals().subtotal.toString(), QString("6681.13"));
     // A fixed line has no hours to edit.
     model.addFixedLine("Licence", "10.00");
+    // A fixed price has the currency's places, no more.
+    QVERIFY(model.setData(model.index(2, QuoteLinesModel::RateColumn), "10.005"));
+    QVERIFY(!model.isValid());
+    QVERIFY(model.setData(model.index(2, QuoteLinesModel::RateColumn), "10.00"));
+    QVERIFY(model.isValid());
     QVERIFY(!(model.flags(model.index(2, QuoteLinesModel::HoursColumn)) & Qt::ItemIsEditable));
     QVERIFY(model.flags(model.index(2, QuoteLinesModel::RateColumn)) & Qt::ItemIsEditable);
     model.setReadOnly(true);

@@ -149,8 +149,10 @@ QString PagedListModel::query() const
     add("limit", QString::number(m_pageSize));
     if (!m_after.isEmpty())
         add("after", m_after);
-    if (!m_sort.isEmpty())
+    if (!m_sort.isEmpty()) {
         add("sort", m_sort);
+        add("dir", m_descending ? QStringLiteral("desc") : QStringLiteral("asc"));
+    }
     for (auto it = m_filters.cbegin(); it != m_filters.cend(); ++it)
         add(it.key(), it.value());
     return parts.join(u'&');
@@ -199,10 +201,11 @@ void PagedListModel::sort(int column, Qt::SortOrder order)
     if (column < 0 || column >= m_columns.size() || m_columns.at(column).sortKey.isEmpty())
         return;
     const QString key = m_columns.at(column).sortKey;
-    const QString sort = order == Qt::AscendingOrder ? key : u'-' + key;
-    if (sort == m_sort && m_loadedOnce)
+    const bool descending = order == Qt::DescendingOrder;
+    if (key == m_sort && descending == m_descending && m_loadedOnce)
         return;
-    m_sort = sort;
+    m_sort = key;
+    m_descending = descending;
     reload();
 }
 

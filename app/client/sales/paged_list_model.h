@@ -32,7 +32,7 @@ struct ListColumn
 
 // A lazy table over a keyset-paged list endpoint ({"items":[…],"next_after":…}). Rows arrive a
 // page at a time through canFetchMore()/fetchMore() as views scroll; filters and sort are the
-// server's (sort=<field> or sort=-<field>), so tens of thousands of rows stay cheap.
+// server's (sort=<field>&dir=asc|desc), so tens of thousands of rows stay cheap.
 class PagedListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -62,7 +62,8 @@ public:
     bool isLoading() const { return m_loading; }
     bool hasLoaded() const { return m_loadedOnce; }
     QString lastError() const { return m_lastError; }
-    QString sortParameter() const { return m_sort; }
+    QString sortField() const { return m_sort; }
+    bool sortDescending() const { return m_descending; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -89,6 +90,7 @@ private:
     QList<ListColumn> m_columns;
     QMap<QString, QString> m_filters;
     QString m_sort;
+    bool m_descending = false;
     QList<QJsonObject> m_rows;
     QString m_after;
     bool m_atEnd = false;

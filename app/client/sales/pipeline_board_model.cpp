@@ -37,13 +37,19 @@ QString cursorText(const QJsonValue &v)
     return {};
 }
 
+Money opportunityValue(const QJsonObject &card)
+{
+    const Money m = moneyFromJsonValue(card.value("expected_value"));
+    return m.isValid() ? m : moneyFromJsonValue(card.value("value"));
+}
+
 // The card's weighted value: the server's when given, else value × probability / 100.
 Money weightedOf(const QJsonObject &card, const QString &stageProbability)
 {
     const Money given = moneyFromJsonValue(card.value("weighted_value"));
     if (given.isValid())
         return given;
-    const Money value = moneyFromJsonValue(card.value("value"));
+    const Money value = opportunityValue(card);
     if (!value.isValid())
         return {};
     QString p = card.value("probability").toString();
@@ -59,12 +65,15 @@ Money weightedOf(const QJsonObject &card, const QString &stageProbability)
     return w ? *w : Money();
 }
 
-Money plus(const Money &a, const Money &b, int sign)
+void plus(QMap<QString, Money> &totals, const Money &b, int sign)
 {
-    if (!a.isValid() || !b.isValid())
-        return a;
+    if (!b.isValid())
+        return;
+    const QString code = b.currency().code();
+    const Money a = totals.value(code, Money::zero(b.currency()));
     const auto r = sign > 0 ? a.add(b) : a.subtract(b);
-    return r ? *r : a;
+    if (r)
+        totals.insert(code, *r);
 }
 } // namespace
 
@@ -76,6 +85,15 @@ QString opportunityAccountName(const QJsonObject &o)
 QString opportunityOwnerName(const QJsonObject &o)
 {
     return firstText(o, {"owner.display_name", "owner.name", "owner_name", "owner.username"});
+}
+
+QString formatTotals(const QMap<QString, Money> &perCurrency)
+{
+    QStringList parts;
+    for (const Money &m : perCurrency)
+        if (!m.isZero())
+            parts.append(formatMoney(m));
+    return parts.join(QStringLiteral(" · "));
 }
 
 QString opportunityStageCode(const QJsonObject &o)
@@ -117,9 +135,9 @@ void PipelineBoardModel::reload()
         return;
     const int generation = ++m_generation;
     setLoading(true);
-    QString q = filterQuery();
-    q = QStringLiteral("limit=%1").arg(CardsPerPage) + (q.isEmpty() ? q : u'&' + q);
-    ApiReply *reply = m_api->get(QStringLiteral("/api/v1/crm/pipeline/board?") + q);
+    const QString q = filterQuery();
+    ApiReply *reply = m_api->get(QStringLiteral("/api/v1/crm/pipeline/board") +
+                                 (q.isEmpty() ? QString() : u'?' + q));
     connect(reply, &ApiReply::finished, this, [this, reply, generation] {
         if (generation != m_generation)
             return;
@@ -136,50 +154,55 @@ void PipelineBoardModel::reload()
         parseBoard(reply->object());
         endResetModel();
         emit loaded();
+        for (int row = 0; row < m_stages.size(); ++row)
+            fetchMore(index(row, 0));
     });
+}
+
+void PipelineBoardModel::readTotals(Stage &st, const QJsonObject &c)
+{
+    st.count = c.value("count").toInt();
+    st.value.clear();
+    st.weighted.clear();
+    for (const QJsonValue &tv : c.value("totals").toArray()) {
+        const QJsonObject t = tv.toObject();
+        const Money v = moneyFromJsonValue(t.value("value"));
+        const Money w = moneyFromJsonValue(t.value("weighted_value"));
+        if (v.isValid())
+            st.value.insert(v.currency().code(), v);
+        if (w.isValid())
+            st.weighted.insert(w.currency().code(), w);
+    }
 }
 
 void PipelineBoardModel::parseBoard(const QJsonObject &board)
 {
     m_stages.clear();
-    const QJsonArray columns = board.contains("columns") ? board.value("columns").toArray()
-                                                         : board.value("stages").toArray();
-    for (const QJsonValue &cv : columns) {
+    for (const QJsonValue &cv : board.value("stages").toArray()) {
         const QJsonObject c = cv.toObject();
-        const QJsonObject s = c.value("stage").isObject() ? c.value("stage").toObject() : c;
         Stage st;
-        st.json = s;
-        st.code = s.value("code").toString();
-        if (st.code.isEmpty())
-            st.code = c.value("stage").toString();
-        st.name = s.value("name").toString();
+        st.json = c;
+        st.code = c.value("stage").toString();
+        st.name = c.value("name").toString();
         if (st.name.isEmpty())
             st.name = st.code;
-        const QJsonValue prob = s.contains("default_probability") ? s.value("default_probability")
-                                                                  : s.value("probability");
-        st.probability = prob.isString() ? prob.toString() : prob.toVariant().toString();
-        const QString kind = s.value("kind").toString();
-        st.lost = kind == QLatin1String("lost") || s.value("is_lost").toBool() ||
-                  st.code.compare(QLatin1String("lost"), Qt::CaseInsensitive) == 0;
-        st.won = kind == QLatin1String("won") || s.value("is_won").toBool() ||
-                 st.code.compare(QLatin1String("won"), Qt::CaseInsensitive) == 0;
-        const QJsonArray items =
-            c.contains("items") ? c.value("items").toArray() : c.value("cards").toArray();
-        for (const QJsonValue &iv : items)
-            st.cards.append(iv.toObject());
-        st.count = c.contains("count") ? c.value("count").toInt() : int(st.cards.size());
-        st.value = moneyFromJsonValue(c.contains("value") ? c.value("value") : c.value("total"));
-        st.weighted = moneyFromJsonValue(c.contains("weighted") ? c.value("weighted")
-                                                                : c.value("weighted_value"));
-        if (!st.value.isValid() && !st.cards.isEmpty()) {
-            // No totals from the server: sum what we have (same currency only).
-            for (const QJsonObject &card : st.cards)
-                adjustTotals(st, card, +1);
-            st.count = int(st.cards.size());
-        }
-        st.after = cursorText(c.value("next_after"));
+        st.probability = c.value("default_probability").toString();
+        st.lost = c.value("is_lost").toBool();
+        st.won = c.value("is_won").toBool();
+        readTotals(st, c);
+        st.after = QStringLiteral("*"); // the first page is still to come
         m_stages.append(st);
     }
+}
+
+bool PipelineBoardModel::isIdle() const
+{
+    if (m_loading || !m_loaded || !m_pending.isEmpty())
+        return false;
+    for (const Stage &s : m_stages)
+        if (s.loading || !s.cardsLoaded)
+            return false;
+    return true;
 }
 
 int PipelineBoardModel::stageRow(const QString &code) const
@@ -271,9 +294,9 @@ QVariant PipelineBoardModel::data(const QModelIndex &index, int role) const
         case CountRole:
             return s.count;
         case TotalRole:
-            return formatMoney(s.value);
+            return formatTotals(s.value);
         case WeightedRole:
-            return formatMoney(s.weighted);
+            return formatTotals(s.weighted);
         case IsLostRole:
             return s.lost;
         case IsWonRole:
@@ -304,7 +327,7 @@ QVariant PipelineBoardModel::data(const QModelIndex &index, int role) const
     case AccountRole:
         return opportunityAccountName(c);
     case ValueRole:
-        return formatMoneyJson(c.value("value"));
+        return formatMoney(opportunityValue(c));
     case CloseDateRole:
         return formatDateText(c.value("expected_close").toString());
     case OwnerRole:
@@ -350,10 +373,12 @@ void PipelineBoardModel::fetchMore(const QModelIndex &parent)
     const QString code = s.code;
     const int generation = m_generation;
     QString q = filterQuery();
-    q = QStringLiteral("stage=%1&limit=%2&after=%3")
+    q = QStringLiteral("stage=%1&limit=%2")
             .arg(QString::fromLatin1(QUrl::toPercentEncoding(code)))
-            .arg(CardsPerPage)
-            .arg(QString::fromLatin1(QUrl::toPercentEncoding(s.after))) +
+            .arg(CardsPerPage) +
+        (s.after == QLatin1String("*")
+             ? QString()
+             : QStringLiteral("&after=") + QString::fromLatin1(QUrl::toPercentEncoding(s.after))) +
         (q.isEmpty() ? q : u'&' + q);
     ApiReply *reply = m_api->get(QStringLiteral("/api/v1/crm/opportunities?") + q);
     connect(reply, &ApiReply::finished, this, [this, reply, code, generation] {
@@ -364,9 +389,11 @@ void PipelineBoardModel::fetchMore(const QModelIndex &parent)
             return;
         Stage &st = m_stages[r];
         st.loading = false;
+        st.cardsLoaded = true;
         if (!reply->ok()) {
             st.after.clear();
             emit loadFailed(humanMessage(reply->problem()));
+            emit cardsLoaded(r);
             return;
         }
         const QJsonObject page = reply->object();
@@ -384,22 +411,14 @@ void PipelineBoardModel::fetchMore(const QModelIndex &parent)
         }
         st.after = page.value("items").toArray().isEmpty() ? QString()
                                                            : cursorText(page.value("next_after"));
+        emit cardsLoaded(r);
     });
 }
 
 void PipelineBoardModel::adjustTotals(Stage &stage, const QJsonObject &card, int sign)
 {
-    const Money value = moneyFromJsonValue(card.value("value"));
-    if (!value.isValid())
-        return;
-    const Money weighted = weightedOf(card, stage.probability);
-    if (!stage.value.isValid())
-        stage.value = Money::zero(value.currency());
-    if (!stage.weighted.isValid())
-        stage.weighted = Money::zero(value.currency());
-    stage.value = plus(stage.value, value, sign);
-    if (weighted.isValid())
-        stage.weighted = plus(stage.weighted, weighted, sign);
+    plus(stage.value, opportunityValue(card), sign);
+    plus(stage.weighted, weightedOf(card, stage.probability), sign);
 }
 
 bool PipelineBoardModel::relocate(const QString &id, const QString &toStage,
@@ -424,10 +443,12 @@ bool PipelineBoardModel::relocate(const QString &id, const QString &toStage,
     Stage &dst = m_stages[toRow];
     src.count = qMax(0, src.count - 1);
     dst.count += 1;
-    // The weighted value follows the stage's probability unless the card carries its own.
-    QJsonObject forTotals = old;
-    forTotals.remove("weighted_value");
+    // Moved, the card takes the new stage's default probability (as the server does).
     adjustTotals(src, old, -1);
+    QJsonObject forTotals = replacement;
+    forTotals.remove("weighted_value");
+    if (!dst.probability.isEmpty())
+        forTotals.insert("probability", dst.probability);
     adjustTotals(dst, forTotals, +1);
     emit dataChanged(index(fromRow, 0), index(fromRow, 0));
     emit dataChanged(index(toRow, 0), index(toRow, 0));
@@ -460,13 +481,10 @@ bool PipelineBoardModel::moveCard(const QString &opportunityId, const QString &t
         body.insert("loss_reason", reason);
 
     QJsonObject moved = card;
-    if (moved.value("stage").isObject()) {
-        QJsonObject st = moved.value("stage").toObject();
-        st.insert("code", toStage);
-        moved.insert("stage", st);
-    } else {
-        moved.insert("stage", toStage);
-    }
+    moved.insert("stage", toStage);
+    moved.insert("stage_name", m_stages.at(toRow).name);
+    if (!m_stages.at(toRow).probability.isEmpty())
+        moved.insert("probability", m_stages.at(toRow).probability);
     m_pending.insert(opportunityId, fromCode);
     relocate(opportunityId, toStage, moved);
 
@@ -499,37 +517,22 @@ bool PipelineBoardModel::moveCard(const QString &opportunityId, const QString &t
 
 void PipelineBoardModel::refreshStageTotals(const QString &)
 {
-    // The server's totals are authoritative (currencies, probability overrides): fetch them
-    // again without the cards and take count, value and weighted for every stage.
+    // The server's totals are authoritative: fetch the board again (totals only, no cards).
     if (!m_api)
         return;
     const int generation = m_generation;
-    QString q = filterQuery();
-    q = QStringLiteral("limit=1") + (q.isEmpty() ? q : u'&' + q);
-    ApiReply *reply = m_api->get(QStringLiteral("/api/v1/crm/pipeline/board?") + q);
+    const QString q = filterQuery();
+    ApiReply *reply = m_api->get(QStringLiteral("/api/v1/crm/pipeline/board") +
+                                 (q.isEmpty() ? QString() : u'?' + q));
     connect(reply, &ApiReply::finished, this, [this, reply, generation] {
         if (generation != m_generation || !reply->ok() || !m_pending.isEmpty())
             return;
-        const QJsonObject board = reply->object();
-        const QJsonArray columns = board.contains("columns") ? board.value("columns").toArray()
-                                                             : board.value("stages").toArray();
-        for (const QJsonValue &cv : columns) {
+        for (const QJsonValue &cv : reply->object().value("stages").toArray()) {
             const QJsonObject c = cv.toObject();
-            const QJsonObject s = c.value("stage").isObject() ? c.value("stage").toObject() : c;
-            QString code = s.value("code").toString();
-            if (code.isEmpty())
-                code = c.value("stage").toString();
-            const int r = stageRow(code);
-            if (r < 0 || !c.contains("count"))
+            const int r = stageRow(c.value("stage").toString());
+            if (r < 0)
                 continue;
-            Stage &st = m_stages[r];
-            st.count = c.value("count").toInt();
-            const Money v = moneyFromJsonValue(c.value("value"));
-            const Money w = moneyFromJsonValue(c.value("weighted"));
-            if (v.isValid())
-                st.value = v;
-            if (w.isValid())
-                st.weighted = w;
+            readTotals(m_stages[r], c);
             emit dataChanged(index(r, 0), index(r, 0));
             emit totalsChanged(r);
         }

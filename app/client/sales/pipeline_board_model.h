@@ -22,9 +22,10 @@ namespace keel::sales {
 // its root index to the stage (QListView::setRootIndex), so drag and drop between columns is
 // ordinary model drag and drop.
 //
-// Cards load lazily per stage: GET /api/v1/crm/pipeline/board gives each stage's first cards
-// and its totals (count, value, weighted); canFetchMore(stage)/fetchMore(stage) page through
-// GET /api/v1/crm/opportunities?stage=…. Filters (owner, practice, close date range) are sent
+// GET /api/v1/crm/pipeline/board gives the stages and their totals (count, value and weighted
+// value per currency); the cards load lazily per stage through canFetchMore(stage)/
+// fetchMore(stage), paging GET /api/v1/crm/opportunities?stage=… (the first page of every stage
+// right after the board). Filters (owner, practice, close date range) are sent
 // to the server. Moving a card POSTs /api/v1/crm/opportunities/{id}/stage with the card's
 // version; the card moves at once and goes back when the server refuses (409/412/422…),
 // with the server's words in moveRefused().
@@ -63,9 +64,10 @@ public:
         QJsonObject json;
         QList<QJsonObject> cards;
         int count = 0; // all cards of the stage under the filters (server), not just loaded
-        Money value;
-        Money weighted;
-        QString after; // next page cursor; empty = all loaded
+        QMap<QString, Money> value;    // per currency
+        QMap<QString, Money> weighted; // per currency
+        bool cardsLoaded = false;      // the first page arrived
+        QString after;                 // next page cursor; empty = all loaded
         bool loading = false;
     };
 
@@ -76,6 +78,8 @@ public:
     QString filter(const QString &name) const { return m_filters.value(name); }
     void reload();
     bool isLoading() const { return m_loading; }
+    // The board and the first page of every stage have arrived; nothing is in flight.
+    bool isIdle() const;
     bool hasLoaded() const { return m_loaded; }
     QString lastError() const { return m_lastError; }
 
@@ -123,9 +127,11 @@ signals:
     void moveSucceeded(const QString &opportunityId, const QString &stage);
     void moveRefused(const QString &opportunityId, const QString &message);
     void totalsChanged(int stageRow);
+    void cardsLoaded(int stageRow);
 
 private:
     void parseBoard(const QJsonObject &board);
+    static void readTotals(Stage &stage, const QJsonObject &column);
     bool relocate(const QString &id, const QString &toStage, const QJsonObject &replacement);
     void adjustTotals(Stage &stage, const QJsonObject &card, int sign);
     void refreshStageTotals(const QString &code);
@@ -147,5 +153,7 @@ private:
 QString opportunityAccountName(const QJsonObject &o);
 QString opportunityOwnerName(const QJsonObject &o);
 QString opportunityStageCode(const QJsonObject &o);
+// "EUR 120,000.00 · GBP 30,000.00"
+QString formatTotals(const QMap<QString, Money> &perCurrency);
 
 } // namespace keel::sales

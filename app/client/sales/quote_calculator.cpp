@@ -33,6 +33,21 @@ Result<Money> orZero(const Money &m, const Currency &currency)
 }
 } // namespace
 
+Result<Money> extendHours(const Decimal &hours, const Decimal &rate, const Currency &currency)
+{
+    if (!currency.isValid())
+        return valueError(ValueErrorCode::InvalidCurrency, tr("The quote has no currency."));
+    // Both operands carry 6 places, the product 12; bounded so that it fits in 128 bits.
+    const Int128 limit = Int128(1'000'000'000'000'000'000);
+    if (hours.abs().mantissa() > limit || rate.abs().mantissa() > limit)
+        return valueError(ValueErrorCode::OutOfRange, tr("Hours or rate out of range."));
+    const Int128 minor = divideRoundHalfAwayFromZero(
+        hours.mantissa() * rate.mantissa(), pow10i(2 * Decimal::Scale - currency.minorUnits()));
+    if (minor > Int128(INT64_MAX) || minor < -Int128(INT64_MAX))
+        return valueError(ValueErrorCode::OutOfRange, tr("Amount out of range."));
+    return Money::fromMinor(qint64(minor), currency);
+}
+
 QuoteTotals calculateQuote(const QList<QuoteLine> &lines, const Decimal &discountPct,
                            const Currency &currency)
 {
@@ -40,6 +55,9 @@ QuoteTotals calculateQuote(const QList<QuoteLine> &lines, const Decimal &discoun
         return failed(tr("The quote has no currency."));
     if (discountPct.isNegative() || discountPct > Decimal::fromInt(100))
         return failed(tr("The discount must be between 0 and 100 %."));
+
+    if (discountPct.mantissa() % 100 != 0)
+        return failed(tr("The discount has at most 4 decimal places."));
 
     QuoteTotals t;
     QList<Money> amounts;
@@ -50,16 +68,10 @@ QuoteTotals calculateQuote(const QList<QuoteLine> &lines, const Decimal &discoun
         Money amount = Money::zero(currency);
         Money cost = Money::zero(currency);
         if (line.kind == QuoteLine::Kind::Role) {
-            if (line.hours.isNegative())
-                return failed(tr("Line %1: hours cannot be negative.").arg(lineNo));
-            const auto rate = orZero(line.rate, currency);
-            const auto costRate = orZero(line.costRate, currency);
-            if (!rate || !costRate)
-                return failed(tr("Line %1: %2")
-                                  .arg(lineNo)
-                                  .arg(!rate ? rate.error().message : costRate.error().message));
-            const auto a = rate->multiply(line.hours);
-            const auto c = costRate->multiply(line.hours);
+            if (line.hours.isNegative() || line.rate.isNegative() || line.costRate.isNegative())
+                return failed(tr("Line %1: hours and rates cannot be negative.").arg(lineNo));
+            const auto a = extendHours(line.hours, line.rate, currency);
+            const auto c = extendHours(line.hours, line.costRate, currency);
             if (!a || !c)
                 return failed(tr("Line %1: the amount is too large.").arg(lineNo));
             amount = *a;

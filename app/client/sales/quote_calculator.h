@@ -21,8 +21,8 @@ struct QuoteLine
     QString role;        // role line: role code
     QString description; // fixed line (or a note on a role line)
     Decimal hours;       // role line
-    Money rate;          // role line: hourly bill rate
-    Money costRate;      // role line: standard cost rate (may be invalid = unknown)
+    Decimal rate;        // role line: hourly bill rate in the quote currency (up to 6 places)
+    Decimal costRate;    // role line: standard cost rate (zero = unknown)
     Money price;         // fixed line
     Money cost;          // fixed line (may be invalid = zero)
 };
@@ -33,9 +33,10 @@ struct QuoteLineTotals
     Money cost;
 };
 
-// The totals of a quote, exactly as the server computes them (DESIGN.md section 4):
-//  line amount  = rate × hours, rounded half away from zero to the cent, per line
-//  line cost    = cost rate × hours, rounded the same way
+// The totals of a quote, exactly as the server computes them (server/crm/quote_pricing.h,
+// DESIGN.md section 4):
+//  line amount  = hours × rate, rounded once, half away from zero, to the minor unit, per line
+//  line cost    = hours × cost rate, rounded the same way
 //  subtotal     = Σ line amounts
 //  discount     = subtotal × discount % / 100, rounded to the cent
 //  total        = subtotal − discount
@@ -55,8 +56,12 @@ struct QuoteTotals
     Decimal marginPct;
 };
 
-// Pure: no server, no widgets. `discountPct` is a percentage (12.5 = 12.5 %), 0..100.
+// Pure: no server, no widgets. `discountPct` is a percentage (12.5 = 12.5 %), 0..100 with at
+// most 4 decimal places.
 QuoteTotals calculateQuote(const QList<QuoteLine> &lines, const Decimal &discountPct,
                            const Currency &currency);
+
+// hours × rate at the currency's minor unit, rounded once (half away from zero).
+Result<Money> extendHours(const Decimal &hours, const Decimal &rate, const Currency &currency);
 
 } // namespace keel::sales

@@ -141,7 +141,14 @@ QString QuoteLinesModel::cellError(const Row &row, int column) const
         return {};
     case RateColumn:
     case CostColumn: {
-        const auto m = moneyText(column == RateColumn ? row.rate : row.cost, m_currency);
+        const QString text = column == RateColumn ? row.rate : row.cost;
+        if (row.kind == QuoteLine::Kind::Role) {
+            const auto d = decimalText(text);
+            if (!d || d->isNegative())
+                return trq("Enter an hourly rate in %1, like 145.50.").arg(m_currency.code());
+            return {};
+        }
+        const auto m = moneyText(text, m_currency);
         if (!m)
             return trq("Enter an amount in %1 with at most %2 decimals.")
                 .arg(m_currency.code())
@@ -173,8 +180,8 @@ void QuoteLinesModel::recalculate()
         if (r.kind == QuoteLine::Kind::Role) {
             line.role = r.item;
             line.hours = *decimalText(r.hours);
-            line.rate = *moneyText(r.rate, m_currency);
-            line.costRate = *moneyText(r.cost, m_currency);
+            line.rate = *decimalText(r.rate);
+            line.costRate = *decimalText(r.cost);
         } else {
             line.description = r.item;
             line.price = *moneyText(r.rate, m_currency);
@@ -363,8 +370,12 @@ QJsonArray QuoteLinesModel::linesJson() const
             QJsonObject l{{"kind", "role"},
                           {"role", r.item},
                           {"hours", h ? h->toString() : r.hours.trimmed()}};
-            if (!r.rate.trimmed().isEmpty())
-                l.insert("rate", money(r.rate));
+            if (!r.rate.trimmed().isEmpty()) {
+                const auto rate = decimalText(r.rate);
+                l.insert("rate",
+                         QJsonObject{{"amount", rate ? rate->toString(2) : r.rate.trimmed()},
+                                     {"currency", m_currency.code()}});
+            }
             out.append(l);
         } else {
             QJsonObject l{{"kind", "fixed"}, {"description", r.item}, {"price", money(r.rate)}};
