@@ -1224,7 +1224,7 @@ void SalesGenerator::generateOpportunities()
             QDate d = o.created;
             for (int s = 0; s <= last; ++s) {
                 o.path.push_back({s, d});
-                d = d.addDays(gaps[std::size_t(std::min(s, 3))]);
+                d = d.addDays(gaps[std::size_t(s < last ? s : 3)]); // the last gap: to the close
             }
             o.path.push_back({won ? Won : Lost, d});
             o.outcome = won ? 1 : 2;

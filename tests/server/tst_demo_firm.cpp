@@ -1,6 +1,8 @@
 // The demo firm loader (server/admin/demo_firm) and the COPY helper it uses (server/db/pg_copy).
 
 #include "admin/demo_firm.h"
+#include "admin/demo_sales.h"
+#include "crm/quote_pricing.h"
 #include "db/pg_copy.h"
 #include "test_database.h"
 
@@ -61,6 +63,53 @@ QByteArray userDigest(QSqlDatabase &db)
     return hash.result().toHex();
 }
 
+// The sales history without timestamps that the loader does not control (all are generated).
+const QStringList SalesDigestSql = {
+    QStringLiteral("SELECT concat_ws('|', id, legal_entity_id, name, name_norm, domain, "
+                   "parent_id, industry, country, billing_currency, payment_terms_days, "
+                   "tax_profile, billing_contact_id, owner_id, created_at) FROM accounts "
+                   "ORDER BY id"),
+    QStringLiteral("SELECT concat_ws('|', id, account_id, owner_id, offering_id, name, stage_id, "
+                   "probability, expected_value, currency, expected_close, loss_reason, "
+                   "competitor, created_at) FROM opportunities ORDER BY id"),
+    QStringLiteral("SELECT concat_ws('|', opportunity_id, to_stage_id, changed_by, changed_at) "
+                   "FROM opportunity_stage_history ORDER BY id"),
+    QStringLiteral("SELECT concat_ws('|', id, opportunity_id, version_no, status, discount_pct, "
+                   "list_value, net_value, cost_value, margin_pct, approval_request_id) "
+                   "FROM quotes ORDER BY id"),
+    QStringLiteral("SELECT concat_ws('|', quote_id, line_no, job_role_id, hours, rate, "
+                   "list_amount, cost_amount) FROM quote_lines ORDER BY id"),
+    QStringLiteral("SELECT concat_ws('|', id, number, status, signature_date, start_date, "
+                   "end_date, total_value, project_manager_id) FROM contracts ORDER BY id"),
+    QStringLiteral("SELECT concat_ws('|', contract_id, line_no, billing_model, value, "
+                   "not_to_exceed) FROM contract_lines ORDER BY id"),
+    QStringLiteral("SELECT concat_ws('|', contract_id, status, value_after) "
+                   "FROM contract_change_orders ORDER BY id"),
+    QStringLiteral("SELECT concat_ws('|', id, contract_id, status, start_date) FROM projects "
+                   "ORDER BY id"),
+    QStringLiteral("SELECT concat_ws('|', id, status, company, converted_opportunity_id) "
+                   "FROM leads ORDER BY id"),
+    QStringLiteral("SELECT concat_ws('|', request_id, role, status, decided_by) "
+                   "FROM approval_steps ORDER BY id"),
+};
+
+QByteArray salesDigest(QSqlDatabase &db)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QString &sql : SalesDigestSql) {
+        for (const QString &row : column(db, sql)) {
+            hash.addData(row.toUtf8());
+            hash.addData("\n");
+        }
+    }
+    return hash.result().toHex();
+}
+
+Decimal decimal(const QVariant &v)
+{
+    return Decimal::parse(v.toString()).value();
+}
+
 } // namespace
 
 class TestDemoFirm : public QObject
@@ -73,6 +122,10 @@ private slots:
     void fixedAccountsAndGrants();
     void generatedEmployees();
     void deterministic();
+    void salesClientsAndRates();
+    void salesPipeline();
+    void salesQuotesPricedByTheServerRules();
+    void salesContractsAndHandover();
     void secondLoadRefusedWithoutPartialWrite();
     void rejectsBadScale();
     void copyEscapesRoundTrip();
@@ -240,6 +293,326 @@ void TestDemoFirm::deterministic()
     QCOMPARE(column(a, usernames), column(b, usernames));
     QCOMPARE(column(a, UserDigestSql).size(), 609);
     QCOMPARE(userDigest(a), userDigest(b));
+
+    // The sales history too: same ids, names, stages, amounts, numbers and dates.
+    QCOMPARE(scalar(a, "SELECT count(*) FROM opportunities"),
+             scalar(b, "SELECT count(*) FROM opportunities"));
+    QVERIFY(scalar(a, "SELECT count(*) FROM quotes") > 500);
+    QCOMPARE(salesDigest(a), salesDigest(b));
+}
+
+void TestDemoFirm::salesClientsAndRates()
+{
+    auto tdb = test::TestDatabase::create(QTest::currentTestFunction());
+    QSqlDatabase db = tdb.sql();
+    const DemoLoadResult r = load(db);
+    QVERIFY2(r.ok, qPrintable(r.error));
+
+    // ~250 clients: half in the US, a quarter each in the UK and Germany, each in its
+    // country's currency and with a tax profile of its country.
+    QCOMPARE(column(db, "SELECT e.code || ':' || count(*) || ':' || "
+                        "string_agg(DISTINCT a.country || '/' || a.billing_currency, ',') "
+                        "FROM accounts a JOIN legal_entities e ON e.id = a.legal_entity_id "
+                        "GROUP BY e.code ORDER BY e.code"),
+             QStringList({"DE:62:DE/EUR", "UK:63:GB/GBP", "US:125:US/USD"}));
+    QCOMPARE(scalar(db, "SELECT count(*) FROM accounts WHERE (country = 'US' AND tax_profile "
+                        "!~ '^US_') OR (country = 'GB' AND tax_profile !~ '^UK_') OR "
+                        "(country = 'DE' AND tax_profile NOT IN ('DE_UST_STANDARD', "
+                        "'EU_REVERSE_CHARGE'))"),
+             0);
+    // Every client has contacts and a billing contact of its own; some belong to groups.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM accounts a WHERE billing_contact_id IS NULL OR "
+                        "NOT EXISTS (SELECT 1 FROM contacts c WHERE c.id = a.billing_contact_id "
+                        "AND c.account_id = a.id)"),
+             0);
+    QVERIFY(scalar(db, "SELECT count(*) FROM accounts WHERE parent_id IS NOT NULL") >= 5);
+    QCOMPARE(scalar(db, "SELECT count(*) - count(DISTINCT name_norm) FROM accounts"), 0);
+    QVERIFY(scalar(db, "SELECT count(*) FROM activities") > 500);
+
+    // Rate cards: each entity, its currency, every job role, a 2025 and a 2026 card, the
+    // 2026 one dearer; never two valid on the same day (the database would refuse anyway).
+    QCOMPARE(column(db, "SELECT e.code || ':' || r.currency || ':' || count(*) FROM "
+                        "rate_card_rates r JOIN legal_entities e ON e.id = r.legal_entity_id "
+                        "GROUP BY e.code, r.currency ORDER BY 1"),
+             QStringList({"DE:EUR:12", "UK:GBP:12", "US:USD:12"}));
+    QCOMPARE(scalar(db, "SELECT count(*) FROM rate_card_rates a JOIN rate_card_rates b ON "
+                        "a.id < b.id AND a.legal_entity_id = b.legal_entity_id AND "
+                        "a.currency = b.currency AND a.job_role_id = b.job_role_id AND "
+                        "daterange(a.valid_from, a.valid_to, '[]') && "
+                        "daterange(b.valid_from, b.valid_to, '[]')"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM rate_card_rates a JOIN rate_card_rates b ON "
+                        "a.legal_entity_id = b.legal_entity_id AND a.job_role_id = "
+                        "b.job_role_id AND a.valid_to = '2025-12-31' AND b.valid_from = "
+                        "'2026-01-01' AND b.valid_to IS NULL AND b.hourly_rate > a.hourly_rate"),
+             18);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM rate_card_rates WHERE hourly_rate = 210 AND "
+                        "currency = 'USD' AND valid_from = '2025-01-01' AND job_role_id = "
+                        "(SELECT id FROM job_roles WHERE code = 'SENIOR_CONSULTANT')"),
+             1);
+    // Standard costs below the bill rates, same periods.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM job_role_costs"), 36);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM job_role_costs c JOIN rate_card_rates r ON "
+                        "r.legal_entity_id = c.legal_entity_id AND r.job_role_id = "
+                        "c.job_role_id AND r.valid_from = c.valid_from WHERE c.hourly_cost >= "
+                        "r.hourly_rate"),
+             0);
+
+    // The catalogue: four service lines on the four practices, offerings of every model whose
+    // milestones add up to 100 %.
+    QCOMPARE(column(db, "SELECT s.code || ':' || p.code FROM service_lines s JOIN practices p "
+                        "ON p.id = s.practice_id ORDER BY s.id"),
+             QStringList({"CLOUD_SERVICES:CLOUD", "DATA_AI:DATA", "APP_ENGINEERING:APPS",
+                          "DIGITAL_ADVISORY:ADVISORY"}));
+    QCOMPARE(
+        column(db, "SELECT DISTINCT billing_model FROM offerings ORDER BY 1"),
+        QStringList({"fixed_fee", "milestones", "retainer", "subscription", "time_and_materials"}));
+    QVERIFY(scalar(db, "SELECT count(*) FROM offerings") >= 10);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM offerings o WHERE NOT EXISTS (SELECT 1 FROM "
+                        "offering_effort f WHERE f.offering_id = o.id)"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM (SELECT offering_id FROM offering_milestones "
+                        "GROUP BY 1 HAVING sum(value_pct) <> 100) x"),
+             0);
+}
+
+void TestDemoFirm::salesPipeline()
+{
+    auto tdb = test::TestDatabase::create(QTest::currentTestFunction());
+    QSqlDatabase db = tdb.sql();
+    const DemoLoadResult r = load(db);
+    QVERIFY2(r.ok, qPrintable(r.error));
+
+    // Won, lost and a few hundred open, in every entity.
+    const auto count = [&db](const QString &where) {
+        return scalar(db, "SELECT count(*) FROM opportunities o JOIN opportunity_stages s ON "
+                          "s.id = o.stage_id WHERE " +
+                              where);
+    };
+    QVERIFY(count("s.is_won") > 250);
+    QVERIFY(count("s.is_lost") > 400);
+    QVERIFY(count("o.is_open") >= 200 && count("o.is_open") <= 500);
+    QCOMPARE(count("o.is_open <> NOT (s.is_won OR s.is_lost)"), 0);
+    QCOMPARE(scalar(db, "SELECT count(DISTINCT (o.legal_entity_id, s.code)) FROM opportunities "
+                        "o JOIN opportunity_stages s ON s.id = o.stage_id"),
+             18);
+    // Lost deals say why; a competitor where the reason involves one.
+    QCOMPARE(count("s.is_lost AND o.loss_reason IS NULL"), 0);
+    QVERIFY(count("s.is_lost AND o.competitor IS NOT NULL") > 100);
+    QCOMPARE(count("NOT s.is_lost AND o.loss_reason IS NOT NULL"), 0);
+    // The account's entity and currency; open deals close after the demo's today.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM opportunities o JOIN accounts a ON a.id = "
+                        "o.account_id WHERE a.legal_entity_id <> o.legal_entity_id OR "
+                        "a.billing_currency <> o.currency"),
+             0);
+    QCOMPARE(count(QStringLiteral("o.is_open AND o.expected_close <= '%1'")
+                       .arg(demoAsOf().toString(Qt::ISODate))),
+             0);
+    QCOMPARE(count("o.created_at < '2024-12-01' OR o.updated_at > '2026-11-16'"), 0);
+
+    // Stage history: starts with a creation row, walks forward, ends in the current stage.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM opportunities o WHERE (SELECT h.to_stage_id FROM "
+                        "opportunity_stage_history h WHERE h.opportunity_id = o.id ORDER BY "
+                        "h.id DESC LIMIT 1) IS DISTINCT FROM o.stage_id"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM opportunity_stage_history h WHERE "
+                        "h.from_stage_id IS NULL AND h.id <> (SELECT min(id) FROM "
+                        "opportunity_stage_history x WHERE x.opportunity_id = h.opportunity_id)"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM opportunity_stage_history h JOIN "
+                        "opportunity_stage_history p ON p.opportunity_id = h.opportunity_id AND "
+                        "p.to_stage_id = h.from_stage_id AND p.id < h.id WHERE p.changed_at > "
+                        "h.changed_at"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM opportunities o WHERE NOT EXISTS (SELECT 1 FROM "
+                        "opportunity_effort f WHERE f.opportunity_id = o.id)"),
+             0);
+
+    // Leads: converted ones point at their account, contact and opportunity.
+    QVERIFY(scalar(db, "SELECT count(*) FROM leads WHERE status = 'converted'") > 20);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM leads l JOIN opportunities o ON o.id = "
+                        "l.converted_opportunity_id JOIN contacts c ON c.id = "
+                        "l.converted_contact_id WHERE o.account_id <> l.converted_account_id "
+                        "OR c.account_id <> l.converted_account_id"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(DISTINCT status) FROM leads"), 5);
+    // The fixed sales user has a pipeline of their own.
+    QVERIFY(scalar(db, "SELECT count(*) FROM opportunities o JOIN users u ON u.id = o.owner_id "
+                       "WHERE u.username = 'sales' AND o.is_open") > 5);
+}
+
+void TestDemoFirm::salesQuotesPricedByTheServerRules()
+{
+    auto tdb = test::TestDatabase::create(QTest::currentTestFunction());
+    QSqlDatabase db = tdb.sql();
+    const DemoLoadResult r = load(db);
+    QVERIFY2(r.ok, qPrintable(r.error));
+
+    // A sample of quotes (every 7th, role and fixed lines, discounts, 0-decimal and 2-decimal
+    // amounts): the stored totals are exactly what keel::pricing computes from the lines.
+    QSqlQuery q(db);
+    QVERIFY(q.exec("SELECT id, currency, discount_pct::text, list_value::text, "
+                   "discount_value::text, net_value::text, cost_value::text, "
+                   "margin_value::text, margin_pct::text FROM quotes WHERE id % 7 = 0 "
+                   "ORDER BY id"));
+    int checked = 0;
+    int discounted = 0;
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        const Currency cur = Currency::fromCode(q.value(1).toString()).value();
+        QList<pricing::Line> lines;
+        QStringList stored;
+        QSqlQuery l(db);
+        QVERIFY(l.exec(QStringLiteral("SELECT kind, hours::text, rate::text, "
+                                      "cost_rate::text, list_amount::text, "
+                                      "cost_amount::text FROM quote_lines WHERE quote_id = %1 "
+                                      "ORDER BY line_no")
+                           .arg(id)));
+        while (l.next()) {
+            pricing::Line line;
+            if (l.value(0).toString() == "role") {
+                line.kind = pricing::Line::Kind::Role;
+                line.hours = decimal(l.value(1));
+                line.billRate = decimal(l.value(2));
+                line.costRate = decimal(l.value(3));
+            } else {
+                line.kind = pricing::Line::Kind::Fixed;
+                line.fixedPrice = Money::parse(l.value(4).toString(), cur).value();
+                line.fixedCost = Money::parse(l.value(5).toString(), cur).value();
+            }
+            lines.append(line);
+            stored << l.value(4).toString() + "/" + l.value(5).toString();
+        }
+        QVERIFY2(!lines.isEmpty(), qPrintable(QString::number(id)));
+        const auto t = pricing::price(cur, lines, decimal(q.value(2)));
+        QVERIFY(t.ok());
+        QStringList computed;
+        for (const pricing::PricedLine &p : t->lines) {
+            computed << p.list.toString() + "/" + p.cost.toString();
+        }
+        QCOMPARE(stored, computed);
+        QCOMPARE(q.value(3).toString(), t->list.toString());
+        QCOMPARE(q.value(4).toString(), t->discount.toString());
+        QCOMPARE(q.value(5).toString(), t->net.toString());
+        QCOMPARE(q.value(6).toString(), t->cost.toString());
+        QCOMPARE(q.value(7).toString(), t->margin.toString());
+        QCOMPARE(q.value(8).toString(), t->marginPct->toString(2));
+        if (!t->discount.isZero()) {
+            ++discounted;
+        }
+        ++checked;
+    }
+    QVERIFY(checked > 50);
+    QVERIFY(discounted > 10);
+
+    // Role lines use the card valid on the quote date (or the client's override).
+    QCOMPARE(scalar(db, "SELECT count(*) FROM quote_lines l JOIN quotes q ON q.id = l.quote_id "
+                        "WHERE l.rate_source = 'rate_card' AND NOT EXISTS (SELECT 1 FROM "
+                        "rate_card_rates r WHERE r.legal_entity_id = q.legal_entity_id AND "
+                        "r.currency = q.currency AND r.job_role_id = l.job_role_id AND "
+                        "r.hourly_rate = l.rate AND q.quote_date BETWEEN r.valid_from AND "
+                        "coalesce(r.valid_to, 'infinity'))"),
+             0);
+    QVERIFY(scalar(db, "SELECT count(*) FROM quote_lines WHERE rate_source = "
+                       "'client_override'") > 0);
+    // Versions: only the latest may be live, earlier ones are superseded.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM quotes q WHERE q.status <> 'superseded' AND "
+                        "EXISTS (SELECT 1 FROM quotes n WHERE n.opportunity_id = "
+                        "q.opportunity_id AND n.version_no > q.version_no)"),
+             0);
+    QVERIFY(scalar(db, "SELECT count(*) FROM quotes WHERE version_no = 2") > 50);
+    // Approvals per the demo policies: a discount above 10 % went to a sales director, who is
+    // never the submitter; some wait in the inbox now.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM quotes WHERE discount_pct > 10 AND status <> "
+                        "'draft' AND approval_request_id IS NULL"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM approval_steps s JOIN approval_requests r ON "
+                        "r.id = s.request_id WHERE s.decided_by = r.submitter_id"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM quotes q JOIN approval_requests r ON r.id = "
+                        "q.approval_request_id WHERE r.document_id <> q.id::text OR "
+                        "(q.status = 'submitted') <> (r.status = 'pending')"),
+             0);
+    QVERIFY(scalar(db, "SELECT count(*) FROM approval_requests WHERE status = 'pending' AND "
+                       "document_type = 'quote'") > 0);
+}
+
+void TestDemoFirm::salesContractsAndHandover()
+{
+    auto tdb = test::TestDatabase::create(QTest::currentTestFunction());
+    QSqlDatabase db = tdb.sql();
+    const DemoLoadResult r = load(db);
+    QVERIFY2(r.ok, qPrintable(r.error));
+
+    // Every won deal has a contract from its accepted quote; every billing model is sold,
+    // time and materials with and without a cap.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM opportunities o JOIN opportunity_stages s ON "
+                        "s.id = o.stage_id WHERE s.is_won AND NOT EXISTS (SELECT 1 FROM "
+                        "contracts c JOIN quotes q ON q.id = c.quote_id WHERE c.opportunity_id "
+                        "= o.id AND q.status = 'accepted')"),
+             0);
+    QCOMPARE(
+        column(db, "SELECT DISTINCT billing_model FROM contract_lines ORDER BY 1"),
+        QStringList({"fixed_fee", "milestones", "retainer", "subscription", "time_and_materials"}));
+    QVERIFY(scalar(db, "SELECT count(*) FROM contract_lines WHERE billing_model = "
+                       "'time_and_materials' AND not_to_exceed IS NOT NULL") > 0);
+    QVERIFY(scalar(db, "SELECT count(*) FROM contract_lines WHERE billing_model = "
+                       "'time_and_materials' AND not_to_exceed IS NULL") > 0);
+    // Amounts: lines add up to the contract, schedules and milestones to their line; the
+    // contract as signed equals the accepted quote's net value.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM contracts c WHERE total_value <> (SELECT "
+                        "sum(value) FROM contract_lines l WHERE l.contract_id = c.id)"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM contract_lines l WHERE billing_model IN "
+                        "('fixed_fee', 'milestones') AND value <> (SELECT sum(amount) FROM "
+                        "contract_line_items i WHERE i.line_id = l.id)"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM contracts c JOIN quotes q ON q.id = c.quote_id "
+                        "WHERE c.contract_version = 1 AND c.total_value <> q.net_value"),
+             0);
+    // Numbers SOW-<entity>-<year>-NNNN: gapless per entity and signature year, the counters
+    // at the last one taken.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM contracts c JOIN legal_entities e ON e.id = "
+                        "c.legal_entity_id WHERE c.status <> 'draft' AND c.number <> 'SOW-' || "
+                        "e.code || '-' || extract(year FROM c.signature_date) || '-' || "
+                        "lpad(split_part(c.number, '-', 4), 4, '0')"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM contract_number_counters k WHERE k.last_number <> "
+                        "(SELECT count(*) FROM contracts c WHERE c.legal_entity_id = "
+                        "k.legal_entity_id AND extract(year FROM c.signature_date) = k.year) OR "
+                        "k.last_number <> (SELECT max(split_part(number, '-', 4)::int) FROM "
+                        "contracts c WHERE c.legal_entity_id = k.legal_entity_id AND "
+                        "extract(year FROM c.signature_date) = k.year)"),
+             0);
+    QVERIFY(scalar(db, "SELECT count(*) FROM contract_number_counters") >= 6);
+    // Versions: one per signature and per approved change order.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM contracts c WHERE c.status <> 'draft' AND "
+                        "c.contract_version <> (SELECT max(contract_version) FROM "
+                        "contract_versions v WHERE v.contract_id = c.id)"),
+             0);
+    QVERIFY(scalar(db, "SELECT count(*) FROM contract_change_orders WHERE status = "
+                       "'approved'") > 5);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM contract_change_orders co JOIN contracts c ON "
+                        "c.id = co.contract_id WHERE co.status = 'approved' AND (c.total_value "
+                        "<> co.value_after OR c.contract_version <> 2)"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(DISTINCT status) FROM contracts"), 4);
+    // The handover: one project per signed contract, with budget, billing rules and staffing.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM contracts c WHERE (c.status = 'draft') = EXISTS "
+                        "(SELECT 1 FROM projects p WHERE p.contract_id = c.id)"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM projects p WHERE NOT EXISTS (SELECT 1 FROM "
+                        "project_budget_versions b JOIN project_budget_lines l ON "
+                        "l.budget_version_id = b.id WHERE b.project_id = p.id) OR NOT EXISTS "
+                        "(SELECT 1 FROM project_billing_rules r WHERE r.project_id = p.id) OR "
+                        "NOT EXISTS (SELECT 1 FROM resource_requests q WHERE q.project_id = "
+                        "p.id)"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM contract_lines l JOIN contracts c ON c.id = "
+                        "l.contract_id WHERE l.billing_model = 'milestones' AND c.status <> "
+                        "'draft' AND NOT EXISTS (SELECT 1 FROM project_milestones m WHERE "
+                        "m.contract_line_id = l.id)"),
+             0);
 }
 
 void TestDemoFirm::secondLoadRefusedWithoutPartialWrite()
