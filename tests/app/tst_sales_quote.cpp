@@ -207,8 +207,9 @@ void TestSalesQuote::modelJsonRoundTrip()
     const QJsonArray lines = model.linesJson();
     QCOMPARE(lines.size(), 2);
     QCOMPARE(lines[0].toObject().value("hours").toString(), QString("10"));
-    QCOMPARE(lines[0].toObject().value("rate").toObject().value("amount").toString(),
-             QString("120.00"));
+    QCOMPARE(lines[0].toObject().value("job_role").toString(), QString("CONSULTANT"));
+    QCOMPARE(lines[0].toObject().value("rate").toString(), QString("120.00"));
+    QVERIFY(!lines[0].toObject().contains("cost_rate"));
     QCOMPARE(lines[1].toObject().value("price").toObject().value("currency").toString(),
              QString("GBP"));
 }

@@ -341,7 +341,9 @@ void QuoteLinesModel::loadJson(const QJsonObject &quote)
         const QString kind = l.value("kind").toString();
         r.kind = kind == QLatin1String("fixed") ? QuoteLine::Kind::Fixed : QuoteLine::Kind::Role;
         if (r.kind == QuoteLine::Kind::Role) {
-            r.item = l.value("role").toString();
+            r.item = l.value("job_role").toString();
+            if (r.item.isEmpty())
+                r.item = l.value("role").toString();
             r.hours = l.value("hours").toString();
             r.rate = amountOf(l.value("rate"));
             r.cost = amountOf(l.value("cost_rate"));
@@ -367,18 +369,19 @@ QJsonArray QuoteLinesModel::linesJson() const
     for (const Row &r : m_rows) {
         if (r.kind == QuoteLine::Kind::Role) {
             const auto h = decimalText(r.hours);
+            // The cost rate is the role's standard cost (the server's): never sent.
             QJsonObject l{{"kind", "role"},
-                          {"role", r.item},
+                          {"job_role", r.item},
                           {"hours", h ? h->toString() : r.hours.trimmed()}};
             if (!r.rate.trimmed().isEmpty()) {
                 const auto rate = decimalText(r.rate);
-                l.insert("rate",
-                         QJsonObject{{"amount", rate ? rate->toString(2) : r.rate.trimmed()},
-                                     {"currency", m_currency.code()}});
+                l.insert("rate", rate ? rate->toString(2) : r.rate.trimmed());
             }
             out.append(l);
         } else {
             QJsonObject l{{"kind", "fixed"}, {"description", r.item}, {"price", money(r.rate)}};
+            if (!r.item.trimmed().isEmpty())
+                l.insert("description", r.item.trimmed());
             if (!r.cost.trimmed().isEmpty())
                 l.insert("cost", money(r.cost));
             out.append(l);

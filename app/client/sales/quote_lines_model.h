@@ -55,7 +55,9 @@ public:
     QString inputError() const { return m_inputError; }
     bool isValid() const { return m_inputError.isEmpty() && m_totals.ok; }
 
-    // From/to the server's quote JSON ("lines": [...], "discount_pct", "currency").
+    // From/to the server's quote JSON ("lines": [{kind, job_role, hours, rate, cost_rate} |
+    // {kind, description, price, cost}], "discount_pct", "currency"). Role lines are sent
+    // without their cost rate (the server uses the role's standard cost).
     void loadJson(const QJsonObject &quote);
     QJsonArray linesJson() const;
 

@@ -60,14 +60,6 @@ AccountView::AccountView(Session *session, const QString &accountId, QWidget *pa
         tr("Opportunities"),
         tr("No opportunities with this account. Create one from the pipeline."));
     connect(opps, &ListPanel::activated, this, &AccountView::opportunityActivated);
-    auto *quotes =
-        tab(QStringLiteral("/api/v1/crm/quotes"), QStringLiteral("account_id"),
-            {{"number", QT_TRANSLATE_NOOP("keel::sales::Columns", "Quote"), F::Text, {}},
-             {"title", QT_TRANSLATE_NOOP("keel::sales::Columns", "Title"), F::Text, {}},
-             {"status", QT_TRANSLATE_NOOP("keel::sales::Columns", "Status"), F::Text, {}},
-             {"net_value", QT_TRANSLATE_NOOP("keel::sales::Columns", "Total"), F::Money, {}}},
-            tr("Quotes"), tr("No quotes yet. Quotes start from an opportunity."));
-    connect(quotes, &ListPanel::activated, this, &AccountView::quoteActivated);
     auto *contracts =
         tab(QStringLiteral("/api/v1/crm/contracts"), QStringLiteral("account_id"),
             {{"number", QT_TRANSLATE_NOOP("keel::sales::Columns", "Contract"), F::Text, {}},

@@ -8,6 +8,9 @@
 #include "session.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QDateEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -214,7 +217,7 @@ QuoteEditor::QuoteEditor(Session *session, QWidget *parent)
             [this] { transition(QStringLiteral("accept")); });
     connect(m_revise, &QPushButton::clicked, this,
             [this] { transition(QStringLiteral("revise")); });
-    connect(m_contract, &QPushButton::clicked, this, &QuoteEditor::createContract);
+    connect(m_contract, &QPushButton::clicked, this, [this] { createContract(); });
     connect(m_pdf, &QPushButton::clicked, this, [this] {
         const QString suggested =
             QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + u'/' +
@@ -234,7 +237,7 @@ void QuoteEditor::newQuote(const QJsonObject &opportunity)
 {
     m_opportunity = opportunity;
     QJsonObject q{{"status", "new"},
-                  {"opportunity_id", opportunity.value("id").toString()},
+                  {"opportunity", opportunity.value("id").toString()},
                   {"currency", opportunity.value("expected_value").toObject().value("currency")},
                   {"title", opportunity.value("name").toString()},
                   {"account_name", opportunity.value("account_name").toString()},
@@ -326,7 +329,9 @@ QJsonObject QuoteEditor::body() const
     if (m_quote.contains("version"))
         b.insert("version", m_quote.value("version").toInt());
     else
-        b.insert("opportunity_id", m_quote.value("opportunity_id").toString());
+        b.insert("opportunity", m_quote.value("opportunity").toString());
+    if (!m_quote.value("title").toString().isEmpty())
+        b.insert("title", m_quote.value("title").toString());
     return b;
 }
 
@@ -417,10 +422,34 @@ void QuoteEditor::transition(const QString &action)
 
 void QuoteEditor::createContract()
 {
+    QDialog ask(this);
+    ask.setWindowTitle(tr("Create contract"));
+    auto *start = new QDateEdit(QDate::currentDate().addDays(14));
+    auto *end = new QDateEdit(QDate::currentDate().addDays(14).addMonths(6).addDays(-1));
+    for (QDateEdit *d : {start, end}) {
+        d->setCalendarPopup(true);
+        d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    }
+    auto *form = new QFormLayout(&ask);
+    form->addRow(new QLabel(tr("The contract takes the quote's lines. When does the work run?")));
+    form->addRow(tr("Start"), start);
+    form->addRow(tr("End"), end);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &ask, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &ask, &QDialog::reject);
+    if (ask.exec() == QDialog::Accepted)
+        createContract(start->date(), end->date());
+}
+
+void QuoteEditor::createContract(QDate start, QDate end)
+{
     const QString id = m_quote.value("id").toString();
     m_contract->setEnabled(false);
     ApiReply *reply =
-        m_session->api()->post(QStringLiteral("/api/v1/crm/quotes/%1/contract").arg(id), {});
+        m_session->api()->post(QStringLiteral("/api/v1/crm/quotes/%1/contract").arg(id),
+                               QJsonObject{{"start_date", start.toString(Qt::ISODate)},
+                                           {"end_date", end.toString(Qt::ISODate)}});
     connect(reply, &ApiReply::finished, this, [this, reply] {
         m_contract->setEnabled(true);
         if (!reply->ok())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QJsonObject>
 #include <QStyledItemDelegate>
 #include <QWidget>
@@ -53,6 +54,9 @@ public:
     QString approvalText() const;
     bool exportPdf(const QString &fileName);
     QTextDocument *buildDocument() const; // caller owns
+    // POST /quotes/{id}/contract for an accepted quote (asks for the dates without arguments).
+    void createContract();
+    void createContract(QDate start, QDate end);
 
 signals:
     void quoteChanged(const QJsonObject &quote);
@@ -64,7 +68,6 @@ private:
     void save(std::function<void()> then = {});
     void preview();
     void transition(const QString &action);
-    void createContract();
     void showError(const QString &text);
     QJsonObject body() const;
 

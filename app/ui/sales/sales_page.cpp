@@ -15,6 +15,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
+#include <QJsonArray>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -86,18 +87,6 @@ SalesPage::SalesPage(Session *session, QWidget *parent)
     connect(m_accounts, &ListPanel::activated, this, &SalesPage::openAccount);
     m_tabs->addTab(m_accounts, tr("Accounts"));
 
-    m_quotes =
-        list(QStringLiteral("/api/v1/crm/quotes"),
-             {{"number", QT_TRANSLATE_NOOP("keel::sales::Columns", "Quote"), F::Text, {}},
-              {"title", QT_TRANSLATE_NOOP("keel::sales::Columns", "Title"), F::Text, {}},
-              {"account_name", QT_TRANSLATE_NOOP("keel::sales::Columns", "Account"), F::Text, {}},
-              {"status", QT_TRANSLATE_NOOP("keel::sales::Columns", "Status"), F::Text, {}},
-              {"net_value", QT_TRANSLATE_NOOP("keel::sales::Columns", "Total"), F::Money, {}},
-              {"margin_pct", QT_TRANSLATE_NOOP("keel::sales::Columns", "Margin"), F::Percent, {}}},
-             tr("No quotes yet. Open an opportunity and choose “New quote”."));
-    connect(m_quotes, &ListPanel::activated, this, [this](const QString &id) { openQuote(id); });
-    m_tabs->addTab(m_quotes, tr("Quotes"));
-
     m_contracts =
         list(QStringLiteral("/api/v1/crm/contracts"),
              {{"number", QT_TRANSLATE_NOOP("keel::sales::Columns", "Contract"), F::Text, {}},
@@ -115,7 +104,7 @@ SalesPage::SalesPage(Session *session, QWidget *parent)
     m_tabs->addTab(m_contracts, tr("Contracts"));
 
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int) {
-        for (ListPanel *p : {m_leads, m_accounts, m_quotes, m_contracts})
+        for (ListPanel *p : {m_leads, m_accounts, m_contracts})
             if (p->isVisible() && !p->model()->hasLoaded())
                 p->model()->reload();
     });
@@ -168,7 +157,9 @@ void SalesPage::openOpportunity(const QString &id)
         const QJsonObject o = reply->object();
         auto *dialog = new OpportunityDialog(m_session, o, window());
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        auto *quote = new QPushButton(tr("New quote…"));
+        auto *quote = new QPushButton(tr("Quote…"));
+        quote->setObjectName("quoteButton");
+        quote->setToolTip(tr("Open the opportunity's latest quote, or start one"));
         auto *account = new QPushButton(tr("Account 360°"));
         if (auto *box = dialog->findChild<QDialogButtonBox *>()) {
             box->addButton(quote, QDialogButtonBox::ActionRole);
@@ -176,7 +167,16 @@ void SalesPage::openOpportunity(const QString &id)
         }
         connect(quote, &QPushButton::clicked, this, [this, o, dialog] {
             dialog->close();
-            newQuote(o);
+            ApiReply *quotes =
+                m_session->api()->get(QStringLiteral("/api/v1/crm/opportunities/%1/quotes")
+                                          .arg(o.value("id").toString()));
+            connect(quotes, &ApiReply::finished, this, [this, quotes, o] {
+                const QJsonArray items = quotes->object().value("items").toArray();
+                if (quotes->ok() && !items.isEmpty())
+                    openQuote(items.first().toObject().value("id").toString());
+                else
+                    newQuote(o);
+            });
         });
         connect(account, &QPushButton::clicked, this,
                 [this, o] { openAccount(o.value("account").toString()); });

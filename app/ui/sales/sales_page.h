@@ -49,7 +49,6 @@ private:
     PipelineView *m_pipeline;
     ListPanel *m_leads;
     ListPanel *m_accounts;
-    ListPanel *m_quotes;
     ListPanel *m_contracts;
     bool m_loaded = false;
 };
