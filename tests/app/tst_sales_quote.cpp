@@ -187,16 +187,15 @@ void TestSalesQuote::modelJsonRoundTrip()
     const QJsonObject quote{
         {"currency", "GBP"},
         {"discount_pct", "5"},
-        {"lines",
-         QJsonArray{
-             QJsonObject{{"kind", "role"},
-                         {"role", "consultant"},
-                         {"hours", "10"},
-                         {"rate", QJsonObject{{"amount", "120.00"}, {"currency", "GBP"}}},
-                         {"cost_rate", QJsonObject{{"amount", "70.00"}, {"currency", "GBP"}}}},
-             QJsonObject{{"kind", "fixed"},
-                         {"description", "Licences"},
-                         {"price", QJsonObject{{"amount", "300.00"}, {"currency", "GBP"}}}}}}};
+        {"lines", QJsonArray{QJsonObject{{"kind", "role"},
+                                         {"job_role", "CONSULTANT"},
+                                         {"hours", "10"},
+                                         {"rate", "120.00"},
+                                         {"cost_rate", "70.00"}},
+                             QJsonObject{{"kind", "fixed"},
+                                         {"description", "Licences"},
+                                         {"price", QJsonObject{{"amount", "300.00"},
+                                                               {"currency", "GBP"}}}}}}};
     QuoteLinesModel model;
     model.loadJson(quote);
     QCOMPARE(model.currency().code(), QString("GBP"));
