@@ -188,8 +188,9 @@ void MainWindow::updateApprovalsCount()
 {
     const int count = approvalsCount();
     m_approvalsStatus->setVisible(count >= 0);
-    m_approvalsStatus->setText(count == 0 ? tr("No approvals waiting")
-                                          : tr("%n approval(s) waiting", nullptr, count));
+    m_approvalsStatus->setText(count == 0   ? tr("No approvals waiting")
+                               : count == 1 ? tr("1 approval waiting")
+                                            : tr("%1 approvals waiting").arg(count));
     m_approvalsStatus->setProperty("attention", count > 0);
     m_approvalsStatus->setToolTip(tr("Open the approvals inbox"));
     m_approvalsStatus->style()->unpolish(m_approvalsStatus);
@@ -209,8 +210,9 @@ void MainWindow::updateNavigationTexts()
             }
         if (id == QLatin1String(WorkspaceId::Approvals)) {
             const int count = approvalsCount();
-            item->setText(count > 0 ? QStringLiteral("%1  (%2)").arg(approvalsInbox().title()).arg(count)
-                                    : approvalsInbox().title());
+            item->setText(count > 0
+                              ? QStringLiteral("%1  (%2)").arg(approvalsInbox().title()).arg(count)
+                              : approvalsInbox().title());
             item->setToolTip(approvalsInbox().summary());
         }
     }
