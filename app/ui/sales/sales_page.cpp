@@ -15,6 +15,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QMessageBox>
@@ -233,9 +234,21 @@ void SalesPage::convertLead(const QString &leadId)
 {
     const int row = m_leads->model()->rowOf(leadId);
     const QJsonObject lead = m_leads->model()->rowObject(row);
+    // The new account needs a tax profile; the server names the allowed ones.
+    static const QStringList profiles{"UK_VAT_STANDARD", "UK_VAT_ZERO",     "US_STANDARD",
+                                      "US_EXEMPT",       "DE_UST_STANDARD", "EU_REVERSE_CHARGE",
+                                      "EXPORT_EXEMPT"};
+    bool ok = false;
+    const QString profile = QInputDialog::getItem(
+        this, tr("Convert lead"),
+        tr("Tax profile of the new account “%1”:").arg(lead.value("company").toString()), profiles,
+        0, false, &ok);
+    if (!ok)
+        return;
     ApiReply *reply =
         m_session->api()->post(QStringLiteral("/api/v1/crm/leads/%1/convert").arg(leadId),
-                               QJsonObject{{"version", lead.value("version").toInt()}});
+                               QJsonObject{{"version", lead.value("version").toInt()},
+                                           {"account", QJsonObject{{"tax_profile", profile}}}});
     connect(reply, &ApiReply::finished, this, [this, reply, lead] {
         if (!reply->ok())
             return (void)QMessageBox::warning(this, tr("Convert lead"),
