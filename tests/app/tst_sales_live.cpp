@@ -372,7 +372,8 @@ void TestSalesLive::leadToSignedContractAndProject()
              QString("13200.00"));
     QTRY_VERIFY_WITH_TIMEOUT(editor.approvalText().startsWith("This quote will need approval by"),
                              10000);
-    QVERIFY2(editor.approvalText().contains("sales_director"), qPrintable(editor.approvalText()));
+    QVERIFY2(editor.approvalText().contains("Sales director (Discount above 10%)"),
+             qPrintable(editor.approvalText()));
 
     auto *submit = editor.findChild<QPushButton *>("submitButton");
     auto *accept = editor.findChild<QPushButton *>("acceptButton");

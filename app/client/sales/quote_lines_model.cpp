@@ -240,6 +240,12 @@ QVariant QuoteLinesModel::data(const QModelIndex &index, int role) const
     case KindColumn:
         return isRole ? trq("Role") : trq("Fixed");
     case ItemColumn:
+        if (display && isRole && r.item == r.item.toUpper() && !r.item.isEmpty()) {
+            // A job role code (SENIOR_CONSULTANT) reads as "Senior consultant".
+            QString name = r.item.toLower().replace(u'_', u' ');
+            name[0] = name.at(0).toUpper();
+            return name;
+        }
         return r.item;
     case HoursColumn:
         return isRole ? r.hours : (display ? QStringLiteral("—") : QString());

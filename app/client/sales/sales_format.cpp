@@ -2,6 +2,7 @@
 
 #include "decimal.h"
 
+#include <QDateTime>
 #include <QLocale>
 #include <QStringList>
 
@@ -66,10 +67,12 @@ QString formatMoneyJson(const QJsonValue &value)
 
 QString formatDateText(const QString &isoDate)
 {
-    const QDate d = QDate::fromString(isoDate, Qt::ISODate);
+    QDate d = QDate::fromString(isoDate, Qt::ISODate);
+    if (!d.isValid()) // an instant: its local day
+        d = QDateTime::fromString(isoDate, Qt::ISODateWithMs).toLocalTime().date();
     if (!d.isValid())
         return isoDate;
-    return QLocale().toString(d, QLocale::ShortFormat);
+    return QLocale().toString(d, QStringLiteral("d MMM yyyy"));
 }
 
 QString formatDecimalText(const QString &decimal, int decimals)

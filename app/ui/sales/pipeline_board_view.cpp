@@ -5,6 +5,7 @@
 #include "list_panel.h"
 #include "paged_list_model.h"
 #include "pipeline_board_model.h"
+#include "sales_format.h"
 #include "session.h"
 
 #include <QButtonGroup>
@@ -95,8 +96,15 @@ StageColumn::StageColumn(PipelineBoardModel *model, int stageRow, QWidget *paren
       m_totals(new QLabel), m_empty(new QLabel), m_list(new QListView)
 {
     setObjectName("stageColumn");
-    setMinimumWidth(220);
+    setMinimumWidth(240);
     setMaximumWidth(300);
+    setStyleSheet(QStringLiteral(
+        "#stageColumn { background: #eef1f5; border-radius: 8px; }"
+        "#stageName { font-weight: 600; color: #1d2633; }"
+        "#stageCount { color: #5b6675; background: #dde3ea; border-radius: 8px; padding: 1px 7px; }"
+        "#stageTotals { font-size: 9pt; color: #1d2633; }"
+        "#stageEmpty { color: #6b7685; padding: 18px 6px; }"
+        "QListView#stageCards { background: transparent; }"));
     m_name->setObjectName("stageName");
     m_count->setObjectName("stageCount");
     m_totals->setObjectName("stageTotals");
@@ -119,6 +127,16 @@ StageColumn::StageColumn(PipelineBoardModel *model, int stageRow, QWidget *paren
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setUniformItemSizes(true);
     m_list->setSpacing(0);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_list->setAttribute(Qt::WA_MacShowFocusRect, false);
+    // Cards arrive page by page and move between columns: keep header and empty note true.
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(model, signal, this, [this](const QModelIndex &parent) {
+            if (parent.isValid() && parent.row() == m_row)
+                updateHeader();
+        });
+    connect(model, &QAbstractItemModel::rowsMoved, this, &StageColumn::updateHeader);
 
     auto *head = new QHBoxLayout;
     head->setSpacing(6);
@@ -149,11 +167,25 @@ void StageColumn::updateHeader()
     m_name->setToolTip(probability.isEmpty() ? QString()
                                              : tr("Default probability %1 %").arg(probability));
     m_count->setText(QString::number(i.data(R::CountRole).toInt()));
-    const QString total = i.data(R::TotalRole).toString();
-    const QString weighted = i.data(R::WeightedRole).toString();
-    m_totals->setText(total.isEmpty() ? tr("No value yet")
-                                      : tr("%1<br><span style='color:#6b7685'>weighted %2</span>")
-                                            .arg(total, weighted.isEmpty() ? total : weighted));
+    // One row per currency: the value, and the weighted value in grey on the right.
+    const PipelineBoardModel::Stage &stage = m_model->stage(m_row);
+    QString rows;
+    for (auto it = stage.value.cbegin(); it != stage.value.cend(); ++it) {
+        if (it.value().isZero())
+            continue;
+        const Money weighted = stage.weighted.value(it.key());
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td align='right' style='color:#6b7685'>"
+                               "%2</td></tr>")
+                    .arg(formatMoney(it.value()),
+                         weighted.isValid() ? groupDigits(weighted.toString()) : QString());
+    }
+    m_totals->setText(
+        rows.isEmpty()
+            ? tr("<span style='color:#6b7685'>No value yet</span>")
+            : QStringLiteral("<table width='100%' cellspacing='0' cellpadding='0'><tr><td "
+                             "style='color:#6b7685'>%1</td><td align='right' "
+                             "style='color:#6b7685'>%2</td></tr>%3</table>")
+                  .arg(tr("Value"), tr("Weighted"), rows));
     const bool empty = m_model->rowCount(i) == 0;
     m_empty->setVisible(empty);
     m_empty->setText(
@@ -275,6 +307,7 @@ PipelineView::PipelineView(Session *session, QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(m_columnsHost);
+    m_columnsHost->setObjectName("boardColumns");
     m_boardEmpty->setObjectName("emptyState");
     m_boardEmpty->setWordWrap(true);
     m_boardEmpty->setAlignment(Qt::AlignCenter);

@@ -4,6 +4,7 @@
 #include "api_reply.h"
 #include "problem_text.h"
 #include "quote_lines_model.h"
+#include "role_names.h"
 #include "sales_format.h"
 #include "session.h"
 
@@ -115,6 +116,9 @@ QuoteEditor::QuoteEditor(Session *session, QWidget *parent)
     m_revise->setObjectName("reviseButton");
     m_pdf->setObjectName("pdfButton");
     m_submit->setProperty("primary", true);
+    for (QPushButton *b :
+         {m_addRole, m_addFixed, m_remove, m_save, m_submit, m_accept, m_revise, m_contract, m_pdf})
+        b->setAutoDefault(false);
 
     m_table->setObjectName("quoteLines");
     m_table->setModel(m_lines);
@@ -143,6 +147,9 @@ QuoteEditor::QuoteEditor(Session *session, QWidget *parent)
     lineButtons->addWidget(m_discount);
 
     auto *totals = new QGridLayout;
+    totals->setColumnStretch(0, 1);
+    totals->setColumnMinimumWidth(2, 150);
+    totals->setColumnMinimumWidth(4, 150);
     totals->setHorizontalSpacing(18);
     totals->setVerticalSpacing(4);
     const QList<QPair<QString, QLabel *>> rows{
@@ -152,8 +159,8 @@ QuoteEditor::QuoteEditor(Session *session, QWidget *parent)
     for (int i = 0; i < rows.size(); ++i) {
         auto *caption = new QLabel(rows[i].first);
         caption->setObjectName("figureCaption");
-        totals->addWidget(caption, i % 3, (i / 3) * 2);
-        totals->addWidget(rows[i].second, i % 3, (i / 3) * 2 + 1);
+        totals->addWidget(caption, i % 3, 1 + (i / 3) * 2);
+        totals->addWidget(rows[i].second, i % 3, 2 + (i / 3) * 2);
     }
     m_total->setProperty("strong", true);
     auto *totalsBox = new QFrame;
@@ -278,7 +285,10 @@ void QuoteEditor::updateTotals()
     const bool ok = m_lines->isValid();
     const QString dash = QStringLiteral("—");
     m_subtotal->setText(ok ? formatMoney(t.subtotal) : dash);
-    m_discountAmount->setText(ok ? formatMoney(t.discount.negated()) : dash);
+    m_discountAmount->setText(ok ? (t.discount.isZero()
+                                        ? formatMoney(t.discount)
+                                        : QStringLiteral("− ") + formatMoney(t.discount))
+                                 : dash);
     m_total->setText(ok ? formatMoney(t.total) : dash);
     m_cost->setText(ok ? formatMoney(t.cost) : dash);
     m_margin->setText(ok ? formatMoney(t.margin) : dash);
@@ -382,10 +392,14 @@ void QuoteEditor::preview()
         QStringList parts;
         for (const QJsonValue &v : steps) {
             const QJsonObject s = v.toObject();
-            const QString role = s.value("role_name").toString().isEmpty()
-                                     ? s.value("role").toString()
-                                     : s.value("role_name").toString();
-            const QString reason = s.value("reason").toString();
+            const QString role = roleDisplayName(s.value("role").toString());
+            // The server's reason reads "<policy name>: <fact> <op> <threshold>"; people need
+            // the policy's name.
+            QStringList policies;
+            for (const QString &part : s.value("reason").toString().split(u';'))
+                if (!part.section(u':', 0, 0).trimmed().isEmpty())
+                    policies << part.section(u':', 0, 0).trimmed();
+            const QString reason = policies.join(QStringLiteral(", "));
             parts.append(reason.isEmpty() ? role : tr("%1 (%2)").arg(role, reason));
         }
         m_approval->setText(tr("This quote will need approval by: %1").arg(parts.join(" → ")));
