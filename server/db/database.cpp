@@ -195,28 +195,59 @@ QSqlQuery query(QSqlDatabase db, const QString &sql, const QVariantList &binds)
     return q;
 }
 
+namespace {
+// Open transactions per connection on this thread (connections never cross threads).
+int &transactionDepth(const QSqlDatabase &db)
+{
+    thread_local QHash<QString, int> depth;
+    return depth[db.connectionName()];
+}
+
+QString savepointName(int depth)
+{
+    return QStringLiteral("keel_sp_%1").arg(depth);
+}
+} // namespace
+
 Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db))
 {
-    if (!m_db.transaction())
-        throw errorOf(m_db.lastError());
+    int &depth = transactionDepth(m_db);
+    if (depth == 0) {
+        if (!m_db.transaction())
+            throw errorOf(m_db.lastError());
+    } else {
+        exec(m_db, QStringLiteral("SAVEPOINT ") + savepointName(depth + 1));
+    }
+    m_depth = ++depth;
     m_open = true;
 }
 
 Transaction::~Transaction()
 {
-    if (m_open)
+    if (!m_open)
+        return;
+    if (m_depth == 1) {
         m_db.rollback();
+    } else {
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + savepointName(m_depth));
+        QSqlQuery(m_db).exec(QStringLiteral("RELEASE SAVEPOINT ") + savepointName(m_depth));
+    }
+    transactionDepth(m_db) = m_depth - 1;
 }
 
 void Transaction::commit()
 {
+    m_open = false;
+    transactionDepth(m_db) = m_depth - 1;
+    if (m_depth > 1) {
+        exec(m_db, QStringLiteral("RELEASE SAVEPOINT ") + savepointName(m_depth));
+        return;
+    }
     if (!m_db.commit()) {
         const DbError error = errorOf(m_db.lastError());
         m_db.rollback();
-        m_open = false;
         throw error;
     }
-    m_open = false;
 }
 
 } // namespace db

@@ -65,7 +65,10 @@ void exec(QSqlQuery &query);                         // throws DbError
 QSqlQuery exec(QSqlDatabase db, const QString &sql); // unprepared, may hold statements
 QSqlQuery query(QSqlDatabase db, const QString &sql, const QVariantList &binds);
 
-// Rolls back unless commit() was called: one state change, one transaction.
+// Rolls back unless commit() was called: one state change, one transaction. A Transaction
+// opened while another is open on the same connection (a service called inside a route's
+// idempotency transaction, a domain-event handler) becomes a savepoint, so the outer one still
+// commits or rolls back everything together.
 class Transaction
 {
 public:
@@ -79,6 +82,7 @@ public:
 private:
     QSqlDatabase m_db;
     bool m_open = false;
+    int m_depth = 0; // 1 for the real transaction, > 1 for a savepoint inside it
 };
 
 } // namespace db
