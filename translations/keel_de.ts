@@ -179,6 +179,22 @@
         <source>Legal entity: %1</source>
         <translation>Gesellschaft: %1</translation>
     </message>
+    <message>
+        <source>No approvals waiting</source>
+        <translation>Keine Freigaben offen</translation>
+    </message>
+    <message>
+        <source>1 approval waiting</source>
+        <translation>1 Freigabe offen</translation>
+    </message>
+    <message>
+        <source>%1 approvals waiting</source>
+        <translation>%1 Freigaben offen</translation>
+    </message>
+    <message>
+        <source>Open the approvals inbox</source>
+        <translation>Freigaben-Eingang öffnen</translation>
+    </message>
 </context>
 <context>
     <name>keel::ProblemText</name>
@@ -405,6 +421,14 @@
         <source>Users, roles, legal entities and the audit log.</source>
         <translation>Benutzer, Rollen, Gesellschaften und das Audit-Protokoll.</translation>
     </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Freigaben</translation>
+    </message>
+    <message>
+        <source>Quotes, change orders and other documents waiting for your decision.</source>
+        <translation>Angebote, Änderungsaufträge und andere Dokumente, die auf Ihre Entscheidung warten.</translation>
+    </message>
 </context>
 <context>
     <name>keel::WorkspacePage</name>
@@ -419,6 +443,939 @@
     <message>
         <source>Your account already has access to %1. Its views arrive with the next releases of Keel; until then, this page marks its place.</source>
         <translation>Ihr Konto hat bereits Zugriff auf „%1“. Die Ansichten dazu kommen mit den nächsten Versionen von Keel; bis dahin hält diese Seite ihren Platz frei.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::approvals::ApprovalsPage</name>
+    <message>
+        <source>Approvals</source>
+        <translation>Freigaben</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Ablehnen…</translation>
+    </message>
+    <message>
+        <source>Nothing waits for your approval. Quotes, change orders and other documents that need your decision will appear here.</source>
+        <translation>Nichts wartet auf Ihre Freigabe. Angebote, Änderungsaufträge und andere Dokumente, die Ihre Entscheidung brauchen, erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Documents waiting for your decision. You never approve your own submissions; they go to someone else.</source>
+        <translation>Dokumente, die auf Ihre Entscheidung warten. Eigene Einreichungen geben Sie nie selbst frei; sie gehen an jemand anderen.</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Tell the submitter why (required):</source>
+        <translation>Begründung für die einreichende Person (Pflicht):</translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation>Freigegeben.</translation>
+    </message>
+    <message>
+        <source>Rejected; the submitter sees your comment.</source>
+        <translation>Abgelehnt; die einreichende Person sieht Ihren Kommentar.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::approvals::InboxModel</name>
+    <message>
+        <source>discount %1 %</source>
+        <translation>Rabatt %1 %</translation>
+    </message>
+    <message>
+        <source>margin %1 %</source>
+        <translation>Marge %1 %</translation>
+    </message>
+    <message>
+        <source>target margin %1 %</source>
+        <translation>Zielmarge %1 %</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Angebot</translation>
+    </message>
+    <message>
+        <source>Contract change order</source>
+        <translation>Vertragsänderung</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+</context>
+<context>
+    <name>keel::sales::AccountView</name>
+    <message>
+        <source>Loading the account…</source>
+        <translation>Kunde wird geladen…</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>No contacts yet. Add the people you deal with at this client.</source>
+        <translation>Noch keine Kontakte. Legen Sie die Ansprechpartner bei diesem Kunden an.</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Aktivitäten</translation>
+    </message>
+    <message>
+        <source>No notes, calls, meetings or tasks recorded for this account yet.</source>
+        <translation>Für diesen Kunden sind noch keine Notizen, Anrufe, Termine oder Aufgaben erfasst.</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>No opportunities with this account. Create one from the pipeline.</source>
+        <translation>Keine Verkaufschancen mit diesem Kunden. Legen Sie eine in der Pipeline an.</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Verträge</translation>
+    </message>
+    <message>
+        <source>No contracts yet. An accepted quote becomes a contract.</source>
+        <translation>Noch keine Verträge. Aus einem angenommenen Angebot wird ein Vertrag.</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projekte</translation>
+    </message>
+    <message>
+        <source>No projects yet. Signing a contract creates its project.</source>
+        <translation>Noch keine Projekte. Die Vertragsunterzeichnung legt das Projekt an.</translation>
+    </message>
+    <message>
+        <source>%1 days to pay</source>
+        <translation>Zahlungsziel %1 Tage</translation>
+    </message>
+    <message>
+        <source>owner %1</source>
+        <translation>Betreuer %1</translation>
+    </message>
+    <message>
+        <source>part of %1</source>
+        <translation>gehört zu %1</translation>
+    </message>
+</context>
+<context>
+    <name>keel::sales::CardDelegate</name>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+</context>
+<context>
+    <name>keel::sales::Columns</name>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Why you</source>
+        <translation>Warum Sie</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>Eingereicht von</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Eingereicht</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Erwarteter Abschluss</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Unterzeichnet</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Practice</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Eingegangen</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+</context>
+<context>
+    <name>keel::sales::ContractForm</name>
+    <message>
+        <source>Sign contract</source>
+        <translation>Vertrag unterzeichnen</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Billing model</source>
+        <translation>Abrechnungsmodell</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Konditionen</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Unterzeichnet am</translation>
+    </message>
+    <message>
+        <source>Time and materials</source>
+        <translation>Nach Aufwand</translation>
+    </message>
+    <message>
+        <source>Fixed fee</source>
+        <translation>Festpreis</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>Meilensteine</translation>
+    </message>
+    <message>
+        <source>Retainer</source>
+        <translation>Retainer</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>not to exceed %1</source>
+        <translation>höchstens %1</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>ohne Obergrenze</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instalment(s)</source>
+        <translation>
+            <numerusform>%n Rate</numerusform>
+            <numerusform>%n Raten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>first on %1</source>
+        <translation>erste am %1</translation>
+    </message>
+    <message>
+        <source>%1 a month</source>
+        <translation>%1 im Monat</translation>
+    </message>
+    <message>
+        <source>%1 h drawdown</source>
+        <translation>%1 h Abruf</translation>
+    </message>
+    <message>
+        <source>rollover: %1</source>
+        <translation>Übertrag: %1</translation>
+    </message>
+    <message>
+        <source>%1 per %2</source>
+        <translation>%1 pro %2</translation>
+    </message>
+    <message>
+        <source>Contract (draft) — %1</source>
+        <translation>Vertrag (Entwurf) — %1</translation>
+    </message>
+    <message>
+        <source>Contract %1 — %2</source>
+        <translation>Vertrag %1 — %2</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Unterzeichnet</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · payment terms %3 · %4 to %5 · total &lt;b&gt;%6&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · Zahlungsziel %3 · %4 bis %5 · Summe &lt;b&gt;%6&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Signing hands the contract over to delivery: its project is created at once.</source>
+        <translation>Mit der Unterzeichnung geht der Vertrag an die Projektabwicklung: Das Projekt wird sofort angelegt.</translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>Wird unterzeichnet…</translation>
+    </message>
+    <message>
+        <source>Looking up the project…</source>
+        <translation>Projekt wird gesucht…</translation>
+    </message>
+    <message>
+        <source>No project has been created for this contract yet.</source>
+        <translation>Für diesen Vertrag wurde noch kein Projekt angelegt.</translation>
+    </message>
+    <message>
+        <source>Handed over to delivery: project %1</source>
+        <translation>An die Projektabwicklung übergeben: Projekt %1</translation>
+    </message>
+</context>
+<context>
+    <name>keel::sales::ListPanel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>The list could not be loaded: %1</source>
+        <translation>Die Liste konnte nicht geladen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>keel::sales::OpportunityDialog</name>
+    <message>
+        <source>Opportunity — %1</source>
+        <translation>Verkaufschance — %1</translation>
+    </message>
+    <message>
+        <source>New opportunity</source>
+        <translation>Neue Verkaufschance</translation>
+    </message>
+    <message>
+        <source>e.g. 120000.00</source>
+        <translation>z. B. 120000.00</translation>
+    </message>
+    <message>
+        <source>e.g. 30 (percent)</source>
+        <translation>z. B. 30 (Prozent)</translation>
+    </message>
+    <message>
+        <source>No practice</source>
+        <translation>Keine Practice</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Expected value</source>
+        <translation>Erwarteter Wert</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Erwarteter Abschluss</translation>
+    </message>
+    <message>
+        <source>Expected start</source>
+        <translation>Erwarteter Beginn</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Practice</translation>
+    </message>
+    <message>
+        <source>Target margin %</source>
+        <translation>Zielmarge %</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>Wettbewerber</translation>
+    </message>
+    <message>
+        <source>There are no accounts yet: create an account (or convert a lead) first.</source>
+        <translation>Es gibt noch keine Kunden: Legen Sie zuerst einen Kunden an (oder wandeln Sie einen Lead um).</translation>
+    </message>
+</context>
+<context>
+    <name>keel::sales::PipelineView</name>
+    <message>
+        <source>No opportunities match these filters. Widen the filters, or create an opportunity with “New opportunity”.</source>
+        <translation>Keine Verkaufschance passt zu diesen Filtern. Erweitern Sie die Filter oder legen Sie mit „Neue Verkaufschance“ eine an.</translation>
+    </message>
+    <message>
+        <source>Opportunity lost</source>
+        <translation>Verkaufschance verloren</translation>
+    </message>
+    <message>
+        <source>Why was “%1” lost? (price, competitor, timing, no decision …)</source>
+        <translation>Warum wurde „%1“ verloren? (Preis, Wettbewerber, Zeitpunkt, keine Entscheidung …)</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>Alle Verantwortlichen</translation>
+    </message>
+    <message>
+        <source>My opportunities</source>
+        <translation>Meine Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>All practices</source>
+        <translation>Alle Practices</translation>
+    </message>
+    <message>
+        <source>Any close date</source>
+        <translation>Beliebiger Abschluss</translation>
+    </message>
+    <message>
+        <source>Closing this quarter</source>
+        <translation>Abschluss in diesem Quartal</translation>
+    </message>
+    <message>
+        <source>Closing next 90 days</source>
+        <translation>Abschluss in den nächsten 90 Tagen</translation>
+    </message>
+    <message>
+        <source>Closing this year</source>
+        <translation>Abschluss in diesem Jahr</translation>
+    </message>
+    <message>
+        <source>Overdue (close date passed)</source>
+        <translation>Überfällig (Abschlussdatum verstrichen)</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>New opportunity</source>
+        <translation>Neue Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Loading the pipeline…</source>
+        <translation>Pipeline wird geladen…</translation>
+    </message>
+    <message>
+        <source>The stage was not changed: %1</source>
+        <translation>Die Phase wurde nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>The pipeline has no stages yet. An administrator sets them up in the catalogue.</source>
+        <translation>Die Pipeline hat noch keine Phasen. Eine Administratorin richtet sie im Katalog ein.</translation>
+    </message>
+    <message>
+        <source>No opportunities match these filters. Drag cards between columns to move them through the pipeline; start with “New opportunity” or convert a qualified lead.</source>
+        <translation>Keine Verkaufschance passt zu diesen Filtern. Ziehen Sie Karten zwischen den Spalten, um sie durch die Pipeline zu bewegen; beginnen Sie mit „Neue Verkaufschance“ oder wandeln Sie einen qualifizierten Lead um.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::sales::QuoteCalculator</name>
+    <message>
+        <source>%1 is not in the quote&apos;s currency %2.</source>
+        <translation>%1 ist nicht in der Angebotswährung %2.</translation>
+    </message>
+    <message>
+        <source>The quote has no currency.</source>
+        <translation>Das Angebot hat keine Währung.</translation>
+    </message>
+    <message>
+        <source>Hours or rate out of range.</source>
+        <translation>Stunden oder Satz außerhalb des zulässigen Bereichs.</translation>
+    </message>
+    <message>
+        <source>Amount out of range.</source>
+        <translation>Betrag außerhalb des zulässigen Bereichs.</translation>
+    </message>
+    <message>
+        <source>The discount must be between 0 and 100 %.</source>
+        <translation>Der Rabatt muss zwischen 0 und 100 % liegen.</translation>
+    </message>
+    <message>
+        <source>The discount has at most 4 decimal places.</source>
+        <translation>Der Rabatt hat höchstens 4 Nachkommastellen.</translation>
+    </message>
+    <message>
+        <source>Line %1: hours and rates cannot be negative.</source>
+        <translation>Zeile %1: Stunden und Sätze dürfen nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Line %1: the amount is too large.</source>
+        <translation>Zeile %1: Der Betrag ist zu groß.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>The quote&apos;s total is too large.</source>
+        <translation>Die Angebotssumme ist zu groß.</translation>
+    </message>
+    <message>
+        <source>The discount is not a valid percentage.</source>
+        <translation>Der Rabatt ist kein gültiger Prozentsatz.</translation>
+    </message>
+    <message>
+        <source>The margin cannot be expressed as a percentage.</source>
+        <translation>Die Marge lässt sich nicht als Prozentsatz ausdrücken.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::sales::QuoteEditor</name>
+    <message>
+        <source>Add role line</source>
+        <translation>Rollenzeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add fixed item</source>
+        <translation>Festpreisposition hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Zeile entfernen</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Entwurf speichern</translation>
+    </message>
+    <message>
+        <source>Submit for approval</source>
+        <translation>Zur Freigabe einreichen</translation>
+    </message>
+    <message>
+        <source>Mark accepted</source>
+        <translation>Als angenommen markieren</translation>
+    </message>
+    <message>
+        <source>Revise</source>
+        <translation>Überarbeiten</translation>
+    </message>
+    <message>
+        <source>Create contract</source>
+        <translation>Vertrag erstellen</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Als PDF exportieren…</translation>
+    </message>
+    <message>
+        <source>Discount %</source>
+        <translation>Rabatt %</translation>
+    </message>
+    <message>
+        <source>List value</source>
+        <translation>Listenwert</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <source>Quote total</source>
+        <translation>Angebotssumme</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>Marge</translation>
+    </message>
+    <message>
+        <source>Margin %</source>
+        <translation>Marge %</translation>
+    </message>
+    <message>
+        <source>Export quote as PDF</source>
+        <translation>Angebot als PDF exportieren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1.</source>
+        <translation>Das PDF konnte nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>New quote — %1</source>
+        <translation>Neues Angebot — %1</translation>
+    </message>
+    <message>
+        <source>Quote %1 — %2</source>
+        <translation>Angebot %1 — %2</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>Wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Ersetzt</translation>
+    </message>
+    <message>
+        <source>Save the draft to see which approvals this quote will need.</source>
+        <translation>Speichern Sie den Entwurf, um zu sehen, welche Freigaben dieses Angebot braucht.</translation>
+    </message>
+    <message>
+        <source>Checking which approvals this quote needs…</source>
+        <translation>Benötigte Freigaben werden geprüft…</translation>
+    </message>
+    <message>
+        <source>The approvals could not be checked: %1</source>
+        <translation>Die Freigaben konnten nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>No approval needed: this quote is approved as soon as it is submitted.</source>
+        <translation>Keine Freigabe nötig: Das Angebot ist mit dem Einreichen freigegeben.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>This quote will need approval by: %1</source>
+        <translation>Dieses Angebot braucht die Freigabe durch: %1</translation>
+    </message>
+    <message>
+        <source>The contract takes the quote&apos;s lines. When does the work run?</source>
+        <translation>Der Vertrag übernimmt die Zeilen des Angebots. Wann läuft die Arbeit?</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>For %1</source>
+        <translation>Für %1</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>Rate / price</source>
+        <translation>Satz / Preis</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Discount %1 %</source>
+        <translation>Rabatt %1 %</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+</context>
+<context>
+    <name>keel::sales::QuoteLinesModel</name>
+    <message>
+        <source>Hours must be a number like 12 or 7.5.</source>
+        <translation>Stunden müssen eine Zahl wie 12 oder 7,5 sein.</translation>
+    </message>
+    <message>
+        <source>Enter an hourly rate in %1, like 145.50.</source>
+        <translation>Geben Sie einen Stundensatz in %1 ein, z. B. 145,50.</translation>
+    </message>
+    <message>
+        <source>Enter an amount in %1 with at most %2 decimals.</source>
+        <translation>Geben Sie einen Betrag in %1 mit höchstens %2 Nachkommastellen ein.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>The discount must be a percentage like 5 or 12.5.</source>
+        <translation>Der Rabatt muss ein Prozentsatz wie 5 oder 12,5 sein.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>Festpreis</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Role / item</source>
+        <translation>Rolle / Position</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>Rate / price</source>
+        <translation>Satz / Preis</translation>
+    </message>
+    <message>
+        <source>Cost rate / cost</source>
+        <translation>Kostensatz / Kosten</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+</context>
+<context>
+    <name>keel::sales::SalesPage</name>
+    <message>
+        <source>Sales</source>
+        <translation>Vertrieb</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>No leads yet. Leads from the web, events and referrals appear here; qualify them and convert them into an account and an opportunity.</source>
+        <translation>Noch keine Leads. Leads aus dem Web, von Veranstaltungen und Empfehlungen erscheinen hier; qualifizieren Sie sie und wandeln Sie sie in Kunde und Verkaufschance um.</translation>
+    </message>
+    <message>
+        <source>Convert to account and opportunity</source>
+        <translation>In Kunde und Verkaufschance umwandeln</translation>
+    </message>
+    <message>
+        <source>Convert lead</source>
+        <translation>Lead umwandeln</translation>
+    </message>
+    <message>
+        <source>Select a qualified lead in the list first.</source>
+        <translation>Wählen Sie zuerst einen qualifizierten Lead in der Liste aus.</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>No accounts yet. Convert a lead or create an account to start selling.</source>
+        <translation>Noch keine Kunden. Wandeln Sie einen Lead um oder legen Sie einen Kunden an, um zu verkaufen.</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>No contracts yet. An accepted quote becomes a contract; sign it to hand the work over to delivery.</source>
+        <translation>Noch keine Verträge. Aus einem angenommenen Angebot wird ein Vertrag; mit der Unterzeichnung geht die Arbeit an die Projektabwicklung.</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Verträge</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Quote…</source>
+        <translation>Angebot…</translation>
+    </message>
+    <message>
+        <source>Open the opportunity&apos;s latest quote, or start one</source>
+        <translation>Das neueste Angebot der Verkaufschance öffnen oder eines beginnen</translation>
+    </message>
+    <message>
+        <source>Account 360°</source>
+        <translation>Kunde 360°</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Angebot</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Tax profile of the new account “%1”:</source>
+        <translation>Steuerprofil des neuen Kunden „%1“:</translation>
+    </message>
+</context>
+<context>
+    <name>keel::sales::StageColumn</name>
+    <message>
+        <source>Default probability %1 %</source>
+        <translation>Standardwahrscheinlichkeit %1 %</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#6b7685&apos;&gt;No value yet&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#6b7685&apos;&gt;Noch kein Wert&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>Gewichtet</translation>
+    </message>
+    <message>
+        <source>Drop an opportunity here to move it to %1.</source>
+        <translation>Verkaufschance hier ablegen, um sie nach %1 zu verschieben.</translation>
     </message>
 </context>
 </TS>

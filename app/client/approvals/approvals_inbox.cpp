@@ -93,11 +93,11 @@ InboxModel::InboxModel(ApiClient *api, QObject *parent)
 QString InboxModel::documentTypeName(const QString &type)
 {
     if (type == QLatin1String("quote"))
-        return trInbox("Quote");
+        return QCoreApplication::translate("keel::approvals::InboxModel", "Quote");
     if (type == QLatin1String("contract_change_order"))
-        return trInbox("Contract change order");
+        return QCoreApplication::translate("keel::approvals::InboxModel", "Contract change order");
     if (type == QLatin1String("contract"))
-        return trInbox("Contract");
+        return QCoreApplication::translate("keel::approvals::InboxModel", "Contract");
     QString t = type;
     t.replace(u'_', u' ');
     if (!t.isEmpty())

@@ -7,11 +7,6 @@
 namespace keel::sales {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("keel::sales::QuoteCalculator", text);
-}
-
 QuoteTotals failed(const QString &why)
 {
     QuoteTotals t;
@@ -26,9 +21,10 @@ Result<Money> orZero(const Money &m, const Currency &currency)
     if (!m.isValid())
         return Money::zero(currency);
     if (!(m.currency() == currency))
-        return valueError(
-            ValueErrorCode::CurrencyMismatch,
-            tr("%1 is not in the quote's currency %2.").arg(m.currency().code(), currency.code()));
+        return valueError(ValueErrorCode::CurrencyMismatch,
+                          QCoreApplication::translate("keel::sales::QuoteCalculator",
+                                                      "%1 is not in the quote's currency %2.")
+                              .arg(m.currency().code(), currency.code()));
     return m;
 }
 } // namespace
@@ -36,15 +32,21 @@ Result<Money> orZero(const Money &m, const Currency &currency)
 Result<Money> extendHours(const Decimal &hours, const Decimal &rate, const Currency &currency)
 {
     if (!currency.isValid())
-        return valueError(ValueErrorCode::InvalidCurrency, tr("The quote has no currency."));
+        return valueError(ValueErrorCode::InvalidCurrency,
+                          QCoreApplication::translate("keel::sales::QuoteCalculator",
+                                                      "The quote has no currency."));
     // Both operands carry 6 places, the product 12; bounded so that it fits in 128 bits.
     const Int128 limit = Int128(1'000'000'000'000'000'000);
     if (hours.abs().mantissa() > limit || rate.abs().mantissa() > limit)
-        return valueError(ValueErrorCode::OutOfRange, tr("Hours or rate out of range."));
+        return valueError(ValueErrorCode::OutOfRange,
+                          QCoreApplication::translate("keel::sales::QuoteCalculator",
+                                                      "Hours or rate out of range."));
     const Int128 minor = divideRoundHalfAwayFromZero(
         hours.mantissa() * rate.mantissa(), pow10i(2 * Decimal::Scale - currency.minorUnits()));
     if (minor > Int128(INT64_MAX) || minor < -Int128(INT64_MAX))
-        return valueError(ValueErrorCode::OutOfRange, tr("Amount out of range."));
+        return valueError(
+            ValueErrorCode::OutOfRange,
+            QCoreApplication::translate("keel::sales::QuoteCalculator", "Amount out of range."));
     return Money::fromMinor(qint64(minor), currency);
 }
 
@@ -52,12 +54,15 @@ QuoteTotals calculateQuote(const QList<QuoteLine> &lines, const Decimal &discoun
                            const Currency &currency)
 {
     if (!currency.isValid())
-        return failed(tr("The quote has no currency."));
+        return failed(QCoreApplication::translate("keel::sales::QuoteCalculator",
+                                                  "The quote has no currency."));
     if (discountPct.isNegative() || discountPct > Decimal::fromInt(100))
-        return failed(tr("The discount must be between 0 and 100 %."));
+        return failed(QCoreApplication::translate("keel::sales::QuoteCalculator",
+                                                  "The discount must be between 0 and 100 %."));
 
     if (discountPct.mantissa() % 100 != 0)
-        return failed(tr("The discount has at most 4 decimal places."));
+        return failed(QCoreApplication::translate("keel::sales::QuoteCalculator",
+                                                  "The discount has at most 4 decimal places."));
 
     QuoteTotals t;
     QList<Money> amounts;
@@ -69,20 +74,26 @@ QuoteTotals calculateQuote(const QList<QuoteLine> &lines, const Decimal &discoun
         Money cost = Money::zero(currency);
         if (line.kind == QuoteLine::Kind::Role) {
             if (line.hours.isNegative() || line.rate.isNegative() || line.costRate.isNegative())
-                return failed(tr("Line %1: hours and rates cannot be negative.").arg(lineNo));
+                return failed(
+                    QCoreApplication::translate("keel::sales::QuoteCalculator",
+                                                "Line %1: hours and rates cannot be negative.")
+                        .arg(lineNo));
             const auto a = extendHours(line.hours, line.rate, currency);
             const auto c = extendHours(line.hours, line.costRate, currency);
             if (!a || !c)
-                return failed(tr("Line %1: the amount is too large.").arg(lineNo));
+                return failed(QCoreApplication::translate("keel::sales::QuoteCalculator",
+                                                          "Line %1: the amount is too large.")
+                                  .arg(lineNo));
             amount = *a;
             cost = *c;
         } else {
             const auto price = orZero(line.price, currency);
             const auto c = orZero(line.cost, currency);
             if (!price || !c)
-                return failed(tr("Line %1: %2")
-                                  .arg(lineNo)
-                                  .arg(!price ? price.error().message : c.error().message));
+                return failed(
+                    QCoreApplication::translate("keel::sales::QuoteCalculator", "Line %1: %2")
+                        .arg(lineNo)
+                        .arg(!price ? price.error().message : c.error().message));
             amount = *price;
             cost = *c;
         }
@@ -94,19 +105,24 @@ QuoteTotals calculateQuote(const QList<QuoteLine> &lines, const Decimal &discoun
     const auto subtotal = Money::sum(amounts, currency);
     const auto cost = Money::sum(costs, currency);
     if (!subtotal || !cost)
-        return failed(tr("The quote's total is too large."));
+        return failed(QCoreApplication::translate("keel::sales::QuoteCalculator",
+                                                  "The quote's total is too large."));
     const auto factor = discountPct.divide(Decimal::fromInt(100));
     if (!factor)
-        return failed(tr("The discount is not a valid percentage."));
+        return failed(QCoreApplication::translate("keel::sales::QuoteCalculator",
+                                                  "The discount is not a valid percentage."));
     const auto discount = subtotal->multiply(*factor);
     if (!discount)
-        return failed(tr("The quote's total is too large."));
+        return failed(QCoreApplication::translate("keel::sales::QuoteCalculator",
+                                                  "The quote's total is too large."));
     const auto total = subtotal->subtract(*discount);
     if (!total)
-        return failed(tr("The quote's total is too large."));
+        return failed(QCoreApplication::translate("keel::sales::QuoteCalculator",
+                                                  "The quote's total is too large."));
     const auto margin = total->subtract(*cost);
     if (!margin)
-        return failed(tr("The quote's total is too large."));
+        return failed(QCoreApplication::translate("keel::sales::QuoteCalculator",
+                                                  "The quote's total is too large."));
 
     t.subtotal = *subtotal;
     t.cost = *cost;
@@ -120,7 +136,8 @@ QuoteTotals calculateQuote(const QList<QuoteLine> &lines, const Decimal &discoun
             divideRoundHalfAwayFromZero(Int128(margin->minorUnits()) * 10000, total->minorUnits());
         const auto pct = Decimal::fromMantissa(hundredths * 10000); // 10^6 / 10^2
         if (!pct)
-            return failed(tr("The margin cannot be expressed as a percentage."));
+            return failed(QCoreApplication::translate(
+                "keel::sales::QuoteCalculator", "The margin cannot be expressed as a percentage."));
         t.marginPct = *pct;
     }
     t.ok = true;

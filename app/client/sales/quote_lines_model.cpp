@@ -7,11 +7,6 @@
 namespace keel::sales {
 
 namespace {
-QString trq(const char *text)
-{
-    return QCoreApplication::translate("keel::sales::QuoteLinesModel", text);
-}
-
 // Accepts what people type: "1,250.50" or "1250,5" (German) are normalised to "1250.50".
 QString normalised(QString text)
 {
@@ -136,7 +131,8 @@ QString QuoteLinesModel::cellError(const Row &row, int column) const
         if (row.kind == QuoteLine::Kind::Role) {
             const auto d = decimalText(row.hours);
             if (!d || d->isNegative())
-                return trq("Hours must be a number like 12 or 7.5.");
+                return QCoreApplication::translate("keel::sales::QuoteLinesModel",
+                                                   "Hours must be a number like 12 or 7.5.");
         }
         return {};
     case RateColumn:
@@ -145,12 +141,15 @@ QString QuoteLinesModel::cellError(const Row &row, int column) const
         if (row.kind == QuoteLine::Kind::Role) {
             const auto d = decimalText(text);
             if (!d || d->isNegative())
-                return trq("Enter an hourly rate in %1, like 145.50.").arg(m_currency.code());
+                return QCoreApplication::translate("keel::sales::QuoteLinesModel",
+                                                   "Enter an hourly rate in %1, like 145.50.")
+                    .arg(m_currency.code());
             return {};
         }
         const auto m = moneyText(text, m_currency);
         if (!m)
-            return trq("Enter an amount in %1 with at most %2 decimals.")
+            return QCoreApplication::translate("keel::sales::QuoteLinesModel",
+                                               "Enter an amount in %1 with at most %2 decimals.")
                 .arg(m_currency.code())
                 .arg(m_currency.minorUnits());
         return {};
@@ -169,7 +168,10 @@ void QuoteLinesModel::recalculate()
         for (int c : {HoursColumn, RateColumn, CostColumn}) {
             const QString e = cellError(r, c);
             if (!e.isEmpty()) {
-                m_inputError = trq("Line %1: %2").arg(i + 1).arg(e);
+                m_inputError =
+                    QCoreApplication::translate("keel::sales::QuoteLinesModel", "Line %1: %2")
+                        .arg(i + 1)
+                        .arg(e);
                 break;
             }
         }
@@ -193,7 +195,9 @@ void QuoteLinesModel::recalculate()
     if (m_inputError.isEmpty()) {
         const auto d = decimalText(m_discount);
         if (!d)
-            m_inputError = trq("The discount must be a percentage like 5 or 12.5.");
+            m_inputError =
+                QCoreApplication::translate("keel::sales::QuoteLinesModel",
+                                            "The discount must be a percentage like 5 or 12.5.");
         else
             discount = *d;
     }
@@ -238,7 +242,8 @@ QVariant QuoteLinesModel::data(const QModelIndex &index, int role) const
     const bool display = role == Qt::DisplayRole;
     switch (index.column()) {
     case KindColumn:
-        return isRole ? trq("Role") : trq("Fixed");
+        return isRole ? QCoreApplication::translate("keel::sales::QuoteLinesModel", "Role")
+                      : QCoreApplication::translate("keel::sales::QuoteLinesModel", "Fixed");
     case ItemColumn:
         if (display && isRole && r.item == r.item.toUpper() && !r.item.isEmpty()) {
             // A job role code (SENIOR_CONSULTANT) reads as "Senior consultant".
@@ -315,17 +320,17 @@ QVariant QuoteLinesModel::headerData(int section, Qt::Orientation orientation, i
         return {};
     switch (section) {
     case KindColumn:
-        return trq("Type");
+        return QCoreApplication::translate("keel::sales::QuoteLinesModel", "Type");
     case ItemColumn:
-        return trq("Role / item");
+        return QCoreApplication::translate("keel::sales::QuoteLinesModel", "Role / item");
     case HoursColumn:
-        return trq("Hours");
+        return QCoreApplication::translate("keel::sales::QuoteLinesModel", "Hours");
     case RateColumn:
-        return trq("Rate / price");
+        return QCoreApplication::translate("keel::sales::QuoteLinesModel", "Rate / price");
     case CostColumn:
-        return trq("Cost rate / cost");
+        return QCoreApplication::translate("keel::sales::QuoteLinesModel", "Cost rate / cost");
     case AmountColumn:
-        return trq("Amount");
+        return QCoreApplication::translate("keel::sales::QuoteLinesModel", "Amount");
     default:
         return {};
     }
