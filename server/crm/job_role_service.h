@@ -1,13 +1,15 @@
 #pragma once
 
 // Delivery job roles (ANALYST, CONSULTANT, ...) and their standard cost rates per legal entity
-// and currency, plus small helpers shared by the selling side of crm (entity scope, lookups,
-// numeric columns read as exact text).
+// and currency, plus small rule helpers shared by the selling side of crm (entity scope checks,
+// request validation). The SQL lives in job_role_store and sales_store (lookups, numeric
+// columns read as exact text).
 
 #include "db/database.h"
 #include "decimal.h"
 #include "json_codec.h"
 #include "money.h"
+#include "sales_store.h"
 
 #include <QDate>
 #include <QJsonObject>
@@ -29,22 +31,9 @@ bool coversEntity(const QStringList &entities, const QString &code);
 // 403 when the caller's `permission` does not cover entity `code`.
 void requireEntity(const Request &request, const char *permission, const QString &code);
 
-std::optional<qint64> entityIdByCode(QSqlDatabase db, const QString &code);
-std::optional<qint64> jobRoleIdByCode(QSqlDatabase db, const QString &code);
-std::optional<qint64> practiceIdByCode(QSqlDatabase db, const QString &code);
-
-// Exact values from numeric columns selected as ::text.
-Decimal decimalFromText(const QString &text);
-Money moneyFromText(const QString &amount, const QString &currency);
-
 void throwIfInvalid(const JsonReader &reader);
 // Reads "currency" as an ISO 4217 code.
 QString readCurrency(JsonReader &reader, const QString &name);
-QJsonValue optionalDateJson(const QVariant &value);
-
-// The standard cost per hour of a job role in force on `day`; nullopt when none.
-std::optional<Decimal> standardCost(QSqlDatabase db, qint64 jobRoleId, qint64 entityId,
-                                    const QString &currency, QDate day);
 
 } // namespace crm
 
