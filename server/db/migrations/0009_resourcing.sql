@@ -227,3 +227,20 @@ LANGUAGE sql STABLE AS $$
     LEFT JOIN leave_days ld ON ld.employee_id = e.id AND ld.day = d.day
     GROUP BY e.id, d.week_start
 $$;
+
+-- Requests created with skill names only (the handover copies the opportunity's required
+-- skills as text) get those skills from the taxonomy, by code or name, at minimum level 1.
+CREATE FUNCTION resource_request_skills_from_names() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO resource_request_skills (request_id, skill_id, min_level)
+    SELECT DISTINCT NEW.id, s.id, 1
+    FROM unnest(NEW.skills) AS n
+    JOIN skills s ON s.code = upper(n) OR lower(s.name) = lower(n)
+    ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER resource_requests_skills_from_names AFTER INSERT ON resource_requests
+    FOR EACH ROW WHEN (cardinality(NEW.skills) > 0)
+    EXECUTE FUNCTION resource_request_skills_from_names();
