@@ -21,7 +21,7 @@ struct RateFilter
     QString legalEntity;
     QString currency;
     QString jobRole;
-    QDate on; // invalid = any day
+    QDate on;                        // invalid = any day
     std::optional<qint64> accountId; // client overrides only
     QStringList entities;
 };

@@ -115,7 +115,7 @@ Priced priceQuote(QSqlDatabase db, const OppInfo &opp, const QuoteInput &q, Json
                     QStringLiteral("not an ISO 4217 currency code"));
         crm::throwIfInvalid(in);
     }
-    if (!hasRateCard(db, opp.entityId, q.currency, q.quoteDate))
+    if (!crm::hasRateCard(db, opp.entityId, q.currency, q.quoteDate))
         throw ApiError::invalidField(QStringLiteral("currency"), QStringLiteral("no_rate_card"),
                                      QStringLiteral("legal entity %1 has no rate card in %2 on %3")
                                          .arg(opp.entity, q.currency, formatDate(q.quoteDate)));
@@ -145,8 +145,8 @@ Priced priceQuote(QSqlDatabase db, const OppInfo &opp, const QuoteInput &q, Json
                 if (explicitRate) {
                     row.rate = *explicitRate;
                     row.rateSource = QStringLiteral("manual");
-                } else if (const auto r = resolveBillRate(db, opp.accountId, opp.entityId,
-                                                          q.currency, *roleId, q.quoteDate)) {
+                } else if (const auto r = crm::resolveBillRate(db, opp.accountId, opp.entityId,
+                                                               q.currency, *roleId, q.quoteDate)) {
                     row.rate = r->rate;
                     row.rateSource = r->source;
                 } else {

@@ -7,6 +7,7 @@
 
 #include "db/database.h"
 #include "decimal.h"
+#include "rate_card_store.h"
 
 #include <QDate>
 #include <QJsonObject>
@@ -18,13 +19,6 @@
 namespace keel {
 
 struct Request;
-
-enum class RateTable
-{
-    RateCard,
-    ClientOverride,
-    JobRoleCost
-};
 
 struct RateInput
 {
@@ -38,27 +32,17 @@ struct RateInput
     QDate validFrom;
     QDate validTo; // invalid = open-ended
     QJsonObject toJson(qint64 id) const;
+    crm::RateValues values() const;
 };
 
 // Reads {legal_entity|account, currency, job_role, <rateField>, valid_from, valid_to?}; 422 with
 // field errors when anything is missing or unknown.
 RateInput readRateInput(QSqlDatabase db, const QJsonObject &body, const QString &rateField,
                         bool forAccount);
-// Inserts inside the caller's transaction; a period overlapping another of the same key → 422
-// naming that rate (its id, role, dates and rate), with the transaction still usable.
+// Inserts (rate_card_store) inside the caller's transaction; a period overlapping another of the
+// same key → 422 naming that rate (its id, role, dates and rate), with the transaction still
+// usable.
 qint64 insertEffectiveRate(QSqlDatabase db, RateTable table, const RateInput &in);
-
-// The bill rate for a quote line: the client's override first, then the entity's rate card,
-// both in force on `day`. source is "client_override" or "rate_card".
-struct ResolvedRate
-{
-    Decimal rate;
-    QString source;
-};
-std::optional<ResolvedRate> resolveBillRate(QSqlDatabase db, qint64 accountId, qint64 entityId,
-                                            const QString &currency, qint64 jobRoleId, QDate day);
-// Whether the entity has any rate card row in this currency (valid on `day`).
-bool hasRateCard(QSqlDatabase db, qint64 entityId, const QString &currency, QDate day);
 
 class RateCardService
 {
