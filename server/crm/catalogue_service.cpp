@@ -1,6 +1,7 @@
 #include "catalogue_service.h"
 
 #include "audit/audit_log.h"
+#include "catalogue_store.h"
 #include "http/concurrency.h"
 #include "http/http_types.h"
 #include "job_role_service.h"
@@ -8,7 +9,6 @@
 
 #include <QJsonArray>
 #include <QRegularExpression>
-#include <QSqlQuery>
 
 namespace keel {
 
@@ -36,31 +36,12 @@ void audit(QSqlDatabase db, const Request &request, const char *action, const ch
     appendAudit(db, a);
 }
 
-const QString kStageColumns = QStringLiteral(
-    "id, code, name, sort_order, default_probability::text, is_won, is_lost, active, version");
-
-QJsonObject stageJson(const QSqlQuery &q)
+QJsonObject stageById(QSqlDatabase db, qint64 id, bool forUpdate = false)
 {
-    return {{"id", idToJson(q.value(0).toLongLong())},
-            {"code", q.value(1).toString()},
-            {"name", q.value(2).toString()},
-            {"sort_order", q.value(3).toInt()},
-            {"default_probability", crm::decimalFromText(q.value(4).toString()).toString()},
-            {"is_won", q.value(5).toBool()},
-            {"is_lost", q.value(6).toBool()},
-            {"active", q.value(7).toBool()},
-            {"version", q.value(8).toInt()}};
-}
-
-QJsonObject stageById(QSqlDatabase db, qint64 id)
-{
-    QSqlQuery q = db::query(db,
-                            QStringLiteral("SELECT ") + kStageColumns +
-                                QStringLiteral(" FROM opportunity_stages WHERE id = ?"),
-                            {id});
-    if (!q.next())
+    const auto row = crm::CatalogueStore(db).stage(id, forUpdate);
+    if (!row)
         throw ApiError::notFound(QStringLiteral("There is no stage %1.").arg(id));
-    return stageJson(q);
+    return *row;
 }
 
 void checkProbability(JsonReader &in, const QString &field, const Decimal &p)
@@ -78,15 +59,7 @@ QSqlDatabase CatalogueService::db() const
 
 QJsonObject CatalogueService::listStages(const Request &) const
 {
-    QSqlQuery q =
-        db::query(db(),
-                  QStringLiteral("SELECT ") + kStageColumns +
-                      QStringLiteral(" FROM opportunity_stages ORDER BY sort_order LIMIT 200"),
-                  {});
-    QJsonArray items;
-    while (q.next())
-        items.append(stageJson(q));
-    return {{"items", items}};
+    return {{"items", crm::CatalogueStore(db()).listStages(200)}};
 }
 
 QJsonObject CatalogueService::createStage(const Request &request, const QJsonObject &body) const
@@ -105,22 +78,12 @@ QJsonObject CatalogueService::createStage(const Request &request, const QJsonObj
                     QStringLiteral("a stage cannot be both won and lost"));
     crm::throwIfInvalid(in);
     db::Transaction tx(db());
-    QSqlQuery dup = db::query(db(),
-                              QStringLiteral("SELECT code FROM opportunity_stages WHERE code = ? "
-                                             "OR sort_order = ?"),
-                              {code, int(order)});
-    if (dup.next())
+    const crm::CatalogueStore store(db());
+    if (const auto taken = store.stageUsing(code, int(order)))
         throw ApiError::invalidField(
-            dup.value(0).toString() == code ? QStringLiteral("code") : QStringLiteral("sort_order"),
+            *taken == code ? QStringLiteral("code") : QStringLiteral("sort_order"),
             QStringLiteral("taken"), QStringLiteral("another stage already uses it"));
-    QSqlQuery q =
-        db::query(db(),
-                  QStringLiteral("INSERT INTO opportunity_stages (code, name, sort_order, "
-                                 "default_probability, is_won, is_lost) VALUES (?, ?, "
-                                 "?, ?::numeric, ?, ?) RETURNING id"),
-                  {code, name.trimmed(), int(order), p.toString(), won, lost});
-    q.next();
-    const qint64 id = q.value(0).toLongLong();
+    const qint64 id = store.insertStage({code, name.trimmed(), int(order), p, won, lost, true});
     const QJsonObject after = stageById(db(), id);
     audit(db(), request, "opportunity_stage.create", "opportunity_stage", id, {}, after);
     tx.commit();
@@ -131,9 +94,8 @@ QJsonObject CatalogueService::updateStage(const Request &request, qint64 id,
                                           const QJsonObject &body) const
 {
     db::Transaction tx(db());
-    db::query(db(), QStringLiteral("SELECT 1 FROM opportunity_stages WHERE id = ? FOR UPDATE"),
-              {id});
-    const QJsonObject before = stageById(db(), id);
+    const crm::CatalogueStore store(db());
+    const QJsonObject before = stageById(db(), id, true);
     requireVersion(request, body, before.value("version").toInt());
     JsonReader in(body);
     const QString name =
@@ -147,17 +109,15 @@ QJsonObject CatalogueService::updateStage(const Request &request, qint64 id,
         in.optionalBool(QStringLiteral("active")).value_or(before.value("active").toBool());
     checkProbability(in, QStringLiteral("default_probability"), p);
     crm::throwIfInvalid(in);
-    QSqlQuery dup = db::query(
-        db(), QStringLiteral("SELECT 1 FROM opportunity_stages WHERE sort_order = ? AND id <> ?"),
-        {int(order), id});
-    if (dup.next())
+    if (store.sortOrderTaken(int(order), id))
         throw ApiError::invalidField(QStringLiteral("sort_order"), QStringLiteral("taken"),
                                      QStringLiteral("another stage already uses it"));
-    db::query(db(),
-              QStringLiteral("UPDATE opportunity_stages SET name = ?, sort_order = ?, "
-                             "default_probability = ?::numeric, active = ?, version = version + 1, "
-                             "updated_at = now() WHERE id = ?"),
-              {name.trimmed(), int(order), p.toString(), active, id});
+    crm::StageFields f;
+    f.name = name.trimmed();
+    f.sortOrder = int(order);
+    f.defaultProbability = p;
+    f.active = active;
+    store.updateStage(id, f);
     const QJsonObject after = stageById(db(), id);
     audit(db(), request, "opportunity_stage.update", "opportunity_stage", id, before, after);
     tx.commit();
@@ -166,22 +126,7 @@ QJsonObject CatalogueService::updateStage(const Request &request, qint64 id,
 
 QJsonObject CatalogueService::listServiceLines(const Request &) const
 {
-    QSqlQuery q =
-        db::query(db(),
-                  QStringLiteral(
-                      "SELECT s.id, s.code, s.name, p.code, s.active, s.version FROM service_lines "
-                      "s LEFT JOIN practices p ON p.id = s.practice_id ORDER BY s.code LIMIT 500"),
-                  {});
-    QJsonArray items;
-    while (q.next())
-        items.append(
-            QJsonObject{{"id", idToJson(q.value(0).toLongLong())},
-                        {"code", q.value(1).toString()},
-                        {"name", q.value(2).toString()},
-                        {"practice", q.value(3).isNull() ? QJsonValue() : q.value(3).toString()},
-                        {"active", q.value(4).toBool()},
-                        {"version", q.value(5).toInt()}});
-    return {{"items", items}};
+    return {{"items", crm::CatalogueStore(db()).listServiceLines(500)}};
 }
 
 QJsonObject CatalogueService::createServiceLine(const Request &request,
@@ -197,18 +142,11 @@ QJsonObject CatalogueService::createServiceLine(const Request &request,
         in.addError(QStringLiteral("practice"), "unknown", QStringLiteral("no such practice"));
     crm::throwIfInvalid(in);
     db::Transaction tx(db());
-    if (db::query(db(), QStringLiteral("SELECT 1 FROM service_lines WHERE code = ?"), {code})
-            .next())
+    if (crm::serviceLineIdByCode(db(), code))
         throw ApiError::invalidField(QStringLiteral("code"), QStringLiteral("taken"),
                                      QStringLiteral("a service line with this code exists"));
-    QSqlQuery q =
-        db::query(db(),
-                  QStringLiteral("INSERT INTO service_lines (code, name, practice_id) "
-                                 "VALUES (?, ?, ?) RETURNING id"),
-                  {code, name.trimmed(),
-                   practiceId ? QVariant(*practiceId) : QVariant(QMetaType::fromType<qint64>())});
-    q.next();
-    const qint64 id = q.value(0).toLongLong();
+    const qint64 id =
+        crm::CatalogueStore(db()).insertServiceLine(code, name.trimmed(), practiceId.value_or(0));
     const QJsonObject after{
         {"id", idToJson(id)},     {"code", code},
         {"name", name.trimmed()}, {"practice", practice.isEmpty() ? QJsonValue() : practice},
@@ -220,19 +158,8 @@ QJsonObject CatalogueService::createServiceLine(const Request &request,
 
 QJsonObject CatalogueService::listOfferings(const Request &request) const
 {
-    QString sql = QStringLiteral(
-        "SELECT o.id FROM offerings o JOIN service_lines s ON s.id = o.service_line_id");
-    QVariantList binds;
-    const QString line = request.query.queryItemValue(QStringLiteral("service_line"));
-    if (!line.isEmpty()) {
-        sql += QStringLiteral(" WHERE s.code = ?");
-        binds.append(line);
-    }
-    sql += QStringLiteral(" ORDER BY o.code LIMIT 200");
-    QSqlQuery q = db::query(db(), sql, binds);
-    QList<qint64> ids;
-    while (q.next())
-        ids.append(q.value(0).toLongLong());
+    const QList<qint64> ids = crm::CatalogueStore(db()).offeringIds(
+        request.query.queryItemValue(QStringLiteral("service_line")), 200);
     QJsonArray items;
     for (qint64 id : ids)
         items.append(offering(id));
@@ -241,50 +168,10 @@ QJsonObject CatalogueService::listOfferings(const Request &request) const
 
 QJsonObject CatalogueService::offering(qint64 id) const
 {
-    QSqlQuery q = db::query(
-        db(),
-        QStringLiteral(
-            "SELECT o.id, o.code, o.name, coalesce(o.description, ''), s.code, "
-            "o.typical_duration_weeks, o.billing_model, o.active, o.version FROM "
-            "offerings o JOIN service_lines s ON s.id = o.service_line_id WHERE o.id = ?"),
-        {id});
-    if (!q.next())
+    const auto o = crm::CatalogueStore(db()).offering(id);
+    if (!o)
         throw ApiError::notFound(QStringLiteral("There is no offering %1.").arg(id));
-    QJsonObject o{{"id", idToJson(id)},
-                  {"code", q.value(1).toString()},
-                  {"name", q.value(2).toString()},
-                  {"description", q.value(3).toString()},
-                  {"service_line", q.value(4).toString()},
-                  {"typical_duration_weeks", q.value(5).toInt()},
-                  {"billing_model", q.value(6).toString()},
-                  {"active", q.value(7).toBool()},
-                  {"version", q.value(8).toInt()}};
-    QSqlQuery e =
-        db::query(db(),
-                  QStringLiteral("SELECT r.code, e.hours::text FROM offering_effort e JOIN "
-                                 "job_roles r ON r.id = e.job_role_id WHERE "
-                                 "e.offering_id = ? ORDER BY r.sort_order, r.code"),
-                  {id});
-    QJsonArray effort;
-    while (e.next())
-        effort.append(
-            QJsonObject{{"job_role", e.value(0).toString()},
-                        {"hours", crm::decimalFromText(e.value(1).toString()).toString(2)}});
-    o.insert("effort", effort);
-    QSqlQuery m =
-        db::query(db(),
-                  QStringLiteral("SELECT seq, name, value_pct::text, week_offset FROM "
-                                 "offering_milestones WHERE offering_id = ? ORDER BY seq"),
-                  {id});
-    QJsonArray milestones;
-    while (m.next())
-        milestones.append(
-            QJsonObject{{"seq", m.value(0).toInt()},
-                        {"name", m.value(1).toString()},
-                        {"value_pct", crm::decimalFromText(m.value(2).toString()).toString()},
-                        {"week_offset", m.value(3).toInt()}});
-    o.insert("milestones", milestones);
-    return o;
+    return *o;
 }
 
 QJsonObject CatalogueService::createOffering(const Request &request, const QJsonObject &body) const
@@ -309,11 +196,9 @@ QJsonObject CatalogueService::createOffering(const Request &request, const QJson
     if (in.has(QStringLiteral("typical_duration_weeks")) && (weeks < 1 || weeks > 520))
         in.addError(QStringLiteral("typical_duration_weeks"), FieldErrorCode::InvalidValue,
                     QStringLiteral("1 to 520 weeks"));
-    QSqlQuery sl =
-        db::query(db(), QStringLiteral("SELECT id FROM service_lines WHERE code = ?"), {line});
     qint64 lineId = 0;
-    if (sl.next())
-        lineId = sl.value(0).toLongLong();
+    if (const auto sl = crm::serviceLineIdByCode(db(), line))
+        lineId = *sl;
     else if (!line.isEmpty())
         in.addError(QStringLiteral("service_line"), "unknown",
                     QStringLiteral("no such service line"));
@@ -362,30 +247,17 @@ QJsonObject CatalogueService::createOffering(const Request &request, const QJson
                         .arg(pctSum.toString()));
     crm::throwIfInvalid(in);
     db::Transaction tx(db());
-    if (db::query(db(), QStringLiteral("SELECT 1 FROM offerings WHERE code = ?"), {code}).next())
+    const crm::CatalogueStore store(db());
+    if (store.offeringCodeTaken(code))
         throw ApiError::invalidField(QStringLiteral("code"), QStringLiteral("taken"),
                                      QStringLiteral("an offering with this code exists"));
-    QSqlQuery q = db::query(
-        db(),
-        QStringLiteral("INSERT INTO offerings (service_line_id, code, name, description, "
-                       "typical_duration_weeks, billing_model) VALUES (?, ?, ?, ?, ?, ?) "
-                       "RETURNING id"),
-        {lineId, code, name.trimmed(),
-         description.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(description),
-         int(weeks), model});
-    q.next();
-    const qint64 id = q.value(0).toLongLong();
+    const qint64 id =
+        store.insertOffering({lineId, code, name.trimmed(), description, int(weeks), model});
     for (const auto &e : effortRows)
-        db::query(db(),
-                  QStringLiteral("INSERT INTO offering_effort (offering_id, job_role_id, hours) "
-                                 "VALUES (?, ?, ?::numeric) ON CONFLICT (offering_id, job_role_id) "
-                                 "DO UPDATE SET hours = offering_effort.hours + excluded.hours"),
-                  {id, e.first, e.second.toString()});
+        store.addOfferingEffort(id, e.first, e.second);
     for (int i = 0; i < msRows.size(); ++i)
-        db::query(db(),
-                  QStringLiteral("INSERT INTO offering_milestones (offering_id, seq, name, "
-                                 "value_pct, week_offset) VALUES (?, ?, ?, ?::numeric, ?)"),
-                  {id, i + 1, msRows[i].name, msRows[i].pct.toString(), int(msRows[i].week)});
+        store.insertOfferingMilestone(id, i + 1,
+                                      {msRows[i].name, msRows[i].pct, int(msRows[i].week)});
     const QJsonObject after = offering(id);
     audit(db(), request, "offering.create", "offering", id, {}, after);
     tx.commit();
