@@ -512,6 +512,726 @@
     </message>
 </context>
 <context>
+    <name>keel::delivery::Columns</name>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Budget h</source>
+        <translation>Budget h</translation>
+    </message>
+    <message>
+        <source>Actual h</source>
+        <translation>Ist h</translation>
+    </message>
+    <message>
+        <source>ETC h</source>
+        <translation>Rest h</translation>
+    </message>
+    <message>
+        <source>EAC h</source>
+        <translation>Prognose h</translation>
+    </message>
+    <message>
+        <source>Burn</source>
+        <translation>Verbrauch</translation>
+    </message>
+    <message>
+        <source>Budget cost</source>
+        <translation>Budgetkosten</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Meilenstein</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>ETC h (edit)</source>
+        <translation>Rest h (bearbeiten)</translation>
+    </message>
+    <message>
+        <source>% complete</source>
+        <translation>% fertig</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>Buchung</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>h / week</source>
+        <translation>h / Woche</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>Δ hours</source>
+        <translation>Δ Stunden</translation>
+    </message>
+    <message>
+        <source>Δ value</source>
+        <translation>Δ Wert</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Eingereicht</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>Bericht</translation>
+    </message>
+</context>
+<context>
+    <name>keel::delivery::DeliveryPage</name>
+    <message>
+        <source>Delivery</source>
+        <translation>Projekte</translation>
+    </message>
+    <message>
+        <source>No projects in your scope. Projects appear here when a signed contract is handed over to delivery.</source>
+        <translation>Keine Projekte in Ihrem Bereich. Projekte erscheinen hier, sobald ein unterschriebener Vertrag an die Projektabwicklung übergeben wird.</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>keel::delivery::ProjectWorkspace</name>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Change requests</source>
+        <translation>Änderungsanträge</translation>
+    </message>
+    <message>
+        <source>Status reports</source>
+        <translation>Statusberichte</translation>
+    </message>
+    <message>
+        <source>Select a project</source>
+        <translation>Projekt auswählen</translation>
+    </message>
+    <message>
+        <source>Choose a project in the list to see its budget, milestones and team.</source>
+        <translation>Wählen Sie ein Projekt in der Liste, um Budget, Meilensteine und Team zu sehen.</translation>
+    </message>
+    <message>
+        <source>Budget burn by role</source>
+        <translation>Budgetverbrauch nach Rolle</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>Meilensteine</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <source>The work of this milestone is done (project manager).</source>
+        <translation>Die Arbeit dieses Meilensteins ist erledigt (Projektleitung).</translation>
+    </message>
+    <message>
+        <source>Record acceptance</source>
+        <translation>Abnahme erfassen</translation>
+    </message>
+    <message>
+        <source>The client accepted the completed milestone.</source>
+        <translation>Der Kunde hat den abgeschlossenen Meilenstein abgenommen.</translation>
+    </message>
+    <message>
+        <source>Release for billing</source>
+        <translation>Zur Abrechnung freigeben</translation>
+    </message>
+    <message>
+        <source>Double-click an ETC cell to enter the hours still to go; the estimate at completion follows.</source>
+        <translation>Doppelklicken Sie eine Rest-Zelle, um die verbleibenden Stunden einzugeben; die Prognose folgt.</translation>
+    </message>
+    <message>
+        <source>New change request…</source>
+        <translation>Neuer Änderungsantrag…</translation>
+    </message>
+    <message>
+        <source>Report this month…</source>
+        <translation>Diesen Monat berichten…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>contract %1</source>
+        <translation>Vertrag %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>No estimate yet.</source>
+        <translation>Noch keine Prognose.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Estimate at completion&lt;/b&gt; %1 against a budget of %2 — variance &lt;span style=&apos;color:%3&apos;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt;&lt;br&gt;%5 of %6 h worked, %7 h to go; %8 % complete by effort, %9 % by cost.</source>
+        <translation>&lt;b&gt;Prognose bei Fertigstellung&lt;/b&gt; %1 bei einem Budget von %2 — Abweichung &lt;span style=&apos;color:%3&apos;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt;&lt;br&gt;%5 von %6 h geleistet, %7 h verbleibend; %8 % fertig nach Aufwand, %9 % nach Kosten.</translation>
+    </message>
+    <message>
+        <source>New change request</source>
+        <translation>Neuer Änderungsantrag</translation>
+    </message>
+    <message>
+        <source>What changes and why (the approvers read this)</source>
+        <translation>Was ändert sich und warum (das lesen die Freigebenden)</translation>
+    </message>
+    <message>
+        <source>e.g. 40 or -8</source>
+        <translation>z. B. 40 oder -8</translation>
+    </message>
+    <message>
+        <source>e.g. 6000.00</source>
+        <translation>z. B. 6000.00</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Change in hours</source>
+        <translation>Änderung in Stunden</translation>
+    </message>
+    <message>
+        <source>Change in value (%1)</source>
+        <translation>Änderung im Wert (%1)</translation>
+    </message>
+    <message>
+        <source>Project ends</source>
+        <translation>Projektende</translation>
+    </message>
+    <message>
+        <source>The change goes to approval: another project manager, finance from 10,000 and an executive from 50,000.</source>
+        <translation>Die Änderung geht in die Freigabe: eine andere Projektleitung, ab 10.000 zusätzlich Finanzen und ab 50.000 die Geschäftsleitung.</translation>
+    </message>
+    <message>
+        <source>Submit for approval</source>
+        <translation>Zur Freigabe einreichen</translation>
+    </message>
+    <message>
+        <source>Status report for %1</source>
+        <translation>Statusbericht für %1</translation>
+    </message>
+    <message>
+        <source>Progress, risks and what you need from the client</source>
+        <translation>Fortschritt, Risiken und was Sie vom Kunden brauchen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>Bericht</translation>
+    </message>
+</context>
+<context>
+    <name>keel::delivery::State</name>
+    <message>
+        <source>Pending</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Billable</source>
+        <translation>Abrechenbar</translation>
+    </message>
+    <message>
+        <source>Pending approval</source>
+        <translation>Wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rot</translation>
+    </message>
+    <message>
+        <source>Amber</source>
+        <translation>Gelb</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Grün</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+</context>
+<context>
+    <name>keel::resourcing::AssignmentDialog</name>
+    <message>
+        <source>Book %1</source>
+        <translation>%1 einplanen</translation>
+    </message>
+    <message>
+        <source>Hard (confirmed)</source>
+        <translation>Fest (bestätigt)</translation>
+    </message>
+    <message>
+        <source>Soft (tentative)</source>
+        <translation>Vorläufig (weich)</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Hours per week</source>
+        <translation>Stunden pro Woche</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>Buchung</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Einplanen</translation>
+    </message>
+    <message>
+        <source>Over-allocation</source>
+        <translation>Überbuchung</translation>
+    </message>
+    <message>
+        <source>%1
+
+Book anyway? As resource manager you confirm the over-allocation.</source>
+        <translation>%1
+
+Trotzdem einplanen? Als Ressourcenmanager bestätigen Sie die Überbuchung.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::resourcing::Columns</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Kandidat</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Practice</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Free h</source>
+        <translation>Frei h</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Für</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>h / week</source>
+        <translation>h / Woche</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Available h</source>
+        <translation>Verfügbar h</translation>
+    </message>
+    <message>
+        <source>Hard demand h</source>
+        <translation>Fester Bedarf h</translation>
+    </message>
+    <message>
+        <source>Weighted soft demand h</source>
+        <translation>Gewichteter weicher Bedarf h</translation>
+    </message>
+    <message>
+        <source>Gap h</source>
+        <translation>Lücke h</translation>
+    </message>
+</context>
+<context>
+    <name>keel::resourcing::PlannerModel</name>
+    <message>
+        <source>%1, week of %2</source>
+        <translation>%1, Woche vom %2</translation>
+    </message>
+    <message>
+        <source>Available: %1 h</source>
+        <translation>Verfügbar: %1 h</translation>
+    </message>
+    <message>
+        <source>Hard: %1 h, soft: %2 h (%3 %)</source>
+        <translation>Fest: %1 h, vorläufig: %2 h (%3 %)</translation>
+    </message>
+    <message>
+        <source>Public holiday in this week</source>
+        <translation>Feiertag in dieser Woche</translation>
+    </message>
+    <message>
+        <source>On leave in this week</source>
+        <translation>Urlaub in dieser Woche</translation>
+    </message>
+    <message>
+        <source>Over-allocated</source>
+        <translation>Überbucht</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>Woche vom %1</translation>
+    </message>
+</context>
+<context>
+    <name>keel::resourcing::ResourcingPage</name>
+    <message>
+        <source>under 50 %</source>
+        <translation>unter 50 %</translation>
+    </message>
+    <message>
+        <source>50–79 %</source>
+        <translation>50–79 %</translation>
+    </message>
+    <message>
+        <source>80–100 %</source>
+        <translation>80–100 %</translation>
+    </message>
+    <message>
+        <source>over 100 %</source>
+        <translation>über 100 %</translation>
+    </message>
+    <message>
+        <source>soft (pipeline)</source>
+        <translation>vorläufig (Pipeline)</translation>
+    </message>
+    <message>
+        <source>holiday / leave</source>
+        <translation>Feiertag / Urlaub</translation>
+    </message>
+    <message>
+        <source>Resourcing</source>
+        <translation>Ressourcen</translation>
+    </message>
+    <message>
+        <source>Planner</source>
+        <translation>Planung</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Capacity vs demand</source>
+        <translation>Kapazität und Bedarf</translation>
+    </message>
+    <message>
+        <source>All practices</source>
+        <translation>Alle Practices</translation>
+    </message>
+    <message>
+        <source>All skills</source>
+        <translation>Alle Skills</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>Alle Länder</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>Alle Rollen</translation>
+    </message>
+    <message>
+        <source>Book selected weeks…</source>
+        <translation>Ausgewählte Wochen einplanen…</translation>
+    </message>
+    <message>
+        <source>Select weeks of one person (or drag across them) to book them.</source>
+        <translation>Wählen Sie Wochen einer Person aus (oder ziehen Sie darüber), um sie einzuplanen.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Ab</translation>
+    </message>
+    <message>
+        <source>Loading the planner…</source>
+        <translation>Planung wird geladen…</translation>
+    </message>
+    <message>
+        <source>Nobody matches these filters.</source>
+        <translation>Niemand passt zu diesen Filtern.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people, %1 weeks from %2. Hover a cell for hours; select weeks of one person to book them.</source>
+        <translation>
+            <numerusform>%n Person, %1 Wochen ab %2. Zeigen Sie auf eine Zelle für die Stunden; wählen Sie Wochen einer Person aus, um sie einzuplanen.</numerusform>
+            <numerusform>%n Personen, %1 Wochen ab %2. Zeigen Sie auf eine Zelle für die Stunden; wählen Sie Wochen einer Person aus, um sie einzuplanen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Book weeks</source>
+        <translation>Wochen einplanen</translation>
+    </message>
+    <message>
+        <source>Select one or more weeks of a person in the planner.</source>
+        <translation>Wählen Sie eine oder mehrere Wochen einer Person in der Planung aus.</translation>
+    </message>
+    <message>
+        <source>No open resource requests. Projects and likely opportunities ask for people here.</source>
+        <translation>Keine offenen Ressourcenanfragen. Projekte und aussichtsreiche Opportunities fragen hier nach Personal.</translation>
+    </message>
+    <message>
+        <source>Suggestions…</source>
+        <translation>Vorschläge…</translation>
+    </message>
+    <message>
+        <source>Staffing suggestions</source>
+        <translation>Besetzungsvorschläge</translation>
+    </message>
+    <message>
+        <source>Select a request in the list first.</source>
+        <translation>Wählen Sie zuerst eine Anfrage in der Liste.</translation>
+    </message>
+    <message>
+        <source>By role</source>
+        <translation>Nach Rolle</translation>
+    </message>
+    <message>
+        <source>By skill</source>
+        <translation>Nach Skill</translation>
+    </message>
+    <message>
+        <source>By practice</source>
+        <translation>Nach Practice</translation>
+    </message>
+    <message>
+        <source>By country</source>
+        <translation>Nach Land</translation>
+    </message>
+    <message>
+        <source>Loading capacity and demand…</source>
+        <translation>Kapazität und Bedarf werden geladen…</translation>
+    </message>
+    <message>
+        <source>Available hours after holidays and leave, against hard demand from projects and probability-weighted soft demand from the pipeline, for the next 26 weeks.</source>
+        <translation>Verfügbare Stunden nach Feiertagen und Urlaub, gegenüber festem Bedarf aus Projekten und wahrscheinlichkeitsgewichtetem Bedarf aus der Pipeline, für die nächsten 26 Wochen.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::resourcing::Staffing</name>
+    <message>
+        <source> (weight %1)</source>
+        <translation> (Gewicht %1)</translation>
+    </message>
+</context>
+<context>
+    <name>keel::resourcing::SuggestionsDialog</name>
+    <message>
+        <source>Assign</source>
+        <translation>Zuweisen</translation>
+    </message>
+    <message>
+        <source>Staffing suggestions</source>
+        <translation>Besetzungsvorschläge</translation>
+    </message>
+    <message>
+        <source>%1 h/week</source>
+        <translation>%1 h/Woche</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Loading candidates for: %1</source>
+        <translation>Kandidaten werden geladen für: %1</translation>
+    </message>
+    <message>
+        <source>Nobody fits: %1</source>
+        <translation>Niemand passt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n candidate(s) for: %1</source>
+        <translation>
+            <numerusform>%n Kandidat für: %1</numerusform>
+            <numerusform>%n Kandidaten für: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>Punkte</translation>
+    </message>
+</context>
+<context>
     <name>keel::sales::AccountView</name>
     <message>
         <source>Loading the account…</source>

@@ -2,6 +2,8 @@
 
 #include "approvals/approvals_page.h"
 #include "approvals_inbox.h"
+#include "delivery/delivery_page.h"
+#include "resourcing/resourcing_page.h"
 #include "role_names.h"
 #include "sales/sales_page.h"
 #include "session.h"
@@ -124,6 +126,10 @@ void MainWindow::showUser()
         item->setToolTip(w.summary());
         if (w.id == QLatin1String(WorkspaceId::Sales))
             m_pages->addWidget(new sales::SalesPage(m_session));
+        else if (w.id == QLatin1String(WorkspaceId::Delivery))
+            m_pages->addWidget(new delivery::DeliveryPage(m_session));
+        else if (w.id == QLatin1String(WorkspaceId::Resourcing))
+            m_pages->addWidget(new resourcing::ResourcingPage(m_session));
         else
             m_pages->addWidget(new WorkspacePage(w));
     }
