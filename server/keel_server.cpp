@@ -41,6 +41,7 @@ KeelServer::KeelServer(ServerConfig config) : m_context(std::make_shared<ServerC
     registerContractRoutes(router, *m_contracts);
     m_delivery = std::make_unique<DeliveryService>(m_context->config.database);
     m_delivery->subscribe(*m_events);
+    m_delivery->startProjects(*m_events, *m_workflow);
     registerDeliveryRoutes(router, *m_delivery);
     const IdentityService *identity = m_identity.get();
     m_context->authenticate = [identity](const QByteArray &token) {

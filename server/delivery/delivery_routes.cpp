@@ -4,6 +4,7 @@
 #include "http/paging.h"
 #include "http/router.h"
 #include "permissions.h"
+#include "project_routes.h"
 
 namespace keel {
 
@@ -26,6 +27,8 @@ void registerDeliveryRoutes(Router &router, const DeliveryService &service)
                     return Reply::json(
                         s->handoverRoute(r, r.idParam(QStringLiteral("contract_id"))));
                 }});
+    if (service.hasProjects())
+        registerProjectRoutes(router, service.projects(), service.changeRequests());
 }
 
 } // namespace keel

@@ -1,11 +1,13 @@
 #include "delivery_service.h"
 
 #include "audit/audit_log.h"
+#include "change_request_service.h"
 #include "events/domain_events.h"
 #include "http/http_types.h"
 #include "http/paging.h"
 #include "json_codec.h"
 #include "permissions.h"
+#include "project_service.h"
 
 namespace keel {
 
@@ -38,6 +40,17 @@ int minorUnitsOf(const QString &currency)
 } // namespace
 
 DeliveryService::DeliveryService(DbConfig config) : m_store(std::move(config)) {}
+
+DeliveryService::~DeliveryService() = default;
+
+void DeliveryService::startProjects(const DomainEvents &events, WorkflowService &workflow)
+{
+    ProjectService::registerStateMachines();
+    ChangeRequestService::registerStateMachines();
+    m_projects = std::make_unique<ProjectService>(m_store.config(), *this);
+    m_changes = std::make_unique<ChangeRequestService>(m_store.config(), events, workflow);
+    m_changes->registerApprovalHandlers(workflow);
+}
 
 void DeliveryService::subscribe(DomainEvents &events) const
 {
@@ -130,6 +143,11 @@ QJsonObject DeliveryService::projectJson(qint64 id) const
     o.insert("billing_rules", m_store.billingRules(id));
     o.insert("resource_requests", m_store.resourceRequests(id));
     return o;
+}
+
+QJsonObject DeliveryService::projectHeader(qint64 id) const
+{
+    return m_store.project(id)->first;
 }
 
 QJsonObject DeliveryService::get(const Request &request, qint64 id) const

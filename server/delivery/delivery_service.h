@@ -4,9 +4,14 @@
 
 #include <QJsonObject>
 
+#include <memory>
+
 namespace keel {
 
+class ChangeRequestService;
 class DomainEvents;
+class ProjectService;
+class WorkflowService;
 struct PageRequest;
 struct Request;
 
@@ -17,6 +22,14 @@ class DeliveryService
 {
 public:
     explicit DeliveryService(DbConfig config);
+    ~DeliveryService();
+
+    // Creates the services for projects run by hand and change requests (owned here), their
+    // state machines ("project", "milestone", "change_request") and approval handlers.
+    void startProjects(const DomainEvents &events, WorkflowService &workflow);
+    bool hasProjects() const { return m_projects != nullptr; }
+    const ProjectService &projects() const { return *m_projects; }
+    const ChangeRequestService &changeRequests() const { return *m_changes; }
 
     void subscribe(DomainEvents &events) const;
 
@@ -30,10 +43,15 @@ public:
     QJsonObject list(const Request &request, const PageRequest &page) const;
     QJsonObject get(const Request &request, qint64 id) const;
 
-private:
+    // The project with phases, tasks, milestones, current budget, billing rules and resource
+    // requests; the header alone.
     QJsonObject projectJson(qint64 id) const;
+    QJsonObject projectHeader(qint64 id) const;
 
+private:
     DeliveryStore m_store;
+    std::unique_ptr<ProjectService> m_projects;
+    std::unique_ptr<ChangeRequestService> m_changes;
 };
 
 } // namespace keel

@@ -292,8 +292,9 @@ QJsonArray DeliveryStore::list(const ProjectFilter &f, qint64 after, int limit) 
 QJsonArray DeliveryStore::phases(qint64 projectId) const
 {
     QSqlQuery q = db::query(db(),
-                            QStringLiteral("SELECT id, seq, name, start_date, end_date, version "
-                                           "FROM project_phases WHERE project_id = ? ORDER BY seq"),
+                            QStringLiteral("SELECT id, seq, name, start_date, end_date, version, "
+                                           "status FROM project_phases WHERE project_id = ? "
+                                           "ORDER BY seq"),
                             {projectId});
     QJsonArray out;
     while (q.next())
@@ -302,7 +303,8 @@ QJsonArray DeliveryStore::phases(qint64 projectId) const
                                {"name", q.value(2).toString()},
                                {"start_date", dateToJson(q.value(3).toDate())},
                                {"end_date", dateToJson(q.value(4).toDate())},
-                               {"version", q.value(5).toInt()}});
+                               {"version", q.value(5).toInt()},
+                               {"status", q.value(6).toString()}});
     return out;
 }
 
@@ -312,7 +314,8 @@ QJsonArray DeliveryStore::tasks(qint64 projectId) const
         db(),
         QStringLiteral(
             "SELECT id, phase_id, seq, name, job_role_id, trim_scale(budget_hours)::text, "
-            "billable, version FROM project_tasks WHERE project_id = ? ORDER BY seq"),
+            "billable, version, status, trim_scale(etc_hours)::text FROM project_tasks "
+            "WHERE project_id = ? ORDER BY seq"),
         {projectId});
     QJsonArray out;
     while (q.next())
@@ -323,7 +326,9 @@ QJsonArray DeliveryStore::tasks(qint64 projectId) const
                                {"job_role_id", optId(q.value(4))},
                                {"budget_hours", q.value(5).toString()},
                                {"billable", q.value(6).toBool()},
-                               {"version", q.value(7).toInt()}});
+                               {"version", q.value(7).toInt()},
+                               {"status", q.value(8).toString()},
+                               {"etc_hours", q.value(9).toString()}});
     return out;
 }
 

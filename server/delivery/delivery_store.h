@@ -37,6 +37,7 @@ class DeliveryStore
 public:
     explicit DeliveryStore(DbConfig config) : m_config(std::move(config)) {}
     QSqlDatabase db() const;
+    const DbConfig &config() const { return m_config; }
 
     std::optional<HandoverContract> contract(qint64 contractId, bool lock) const;
     std::optional<qint64> projectOfContract(qint64 contractId) const;
