@@ -8,6 +8,7 @@
 #include "rate_card_service.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace keel {
 
@@ -34,6 +35,29 @@ void throwIfInvalid(const JsonReader &reader)
 {
     if (!reader.ok())
         throw ApiError::invalid(reader.errors());
+}
+
+void checkCode(JsonReader &reader, const QString &code)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Z][A-Z0-9_]{1,39}$"));
+    if (!code.isEmpty() && !pattern.match(code).hasMatch())
+        reader.addError(QStringLiteral("code"), FieldErrorCode::InvalidValue,
+                        QStringLiteral("2 to 40 upper-case letters, digits or underscores"));
+}
+
+bool isPercent2(const Decimal &p, bool allowNegative)
+{
+    return (allowNegative || !p.isNegative()) && p <= Decimal::fromInt(100) &&
+           p >= Decimal::fromInt(-100) && p.mantissa() % 10000 == 0;
+}
+
+void audit(QSqlDatabase db, const Request &request, const QString &action, const QString &type,
+           qint64 id, const QJsonObject &before, const QJsonObject &after)
+{
+    AuditEntry a = AuditEntry::from(request, action, type, QString::number(id));
+    a.before = before;
+    a.after = after;
+    appendAudit(db, a);
 }
 
 QString readCurrency(JsonReader &reader, const QString &name)
@@ -73,10 +97,7 @@ QJsonObject JobRoleService::create(const Request &request, const QJsonObject &bo
     const QString code = in.requiredString(QStringLiteral("code"));
     const QString name = in.requiredString(QStringLiteral("name"));
     const qint64 order = in.optionalInt64(QStringLiteral("sort_order")).value_or(100);
-    static const QRegularExpression codePattern(QStringLiteral("^[A-Z][A-Z0-9_]{1,39}$"));
-    if (!code.isEmpty() && !codePattern.match(code).hasMatch())
-        in.addError(QStringLiteral("code"), FieldErrorCode::InvalidValue,
-                    QStringLiteral("2 to 40 upper-case letters, digits or underscores"));
+    crm::checkCode(in, code);
     if (name.size() > 200)
         in.addError(QStringLiteral("name"), FieldErrorCode::InvalidValue,
                     QStringLiteral("at most 200 characters"));
@@ -87,10 +108,8 @@ QJsonObject JobRoleService::create(const Request &request, const QJsonObject &bo
                                      QStringLiteral("a job role with this code exists"));
     const qint64 id = crm::JobRoleStore(db()).insertJobRole(code, name.trimmed(), int(order));
     const QJsonObject after = jobRoleById(db(), id);
-    AuditEntry audit = AuditEntry::from(request, QStringLiteral("job_role.create"),
-                                        QStringLiteral("job_role"), QString::number(id));
-    audit.after = after;
-    appendAudit(db(), audit);
+    crm::audit(db(), request, QStringLiteral("job_role.create"), QStringLiteral("job_role"), id, {},
+               after);
     tx.commit();
     return after;
 }
@@ -110,11 +129,8 @@ QJsonObject JobRoleService::update(const Request &request, qint64 id, const QJso
     crm::throwIfInvalid(in);
     crm::JobRoleStore(db()).updateJobRole(id, name.trimmed(), active, int(order));
     const QJsonObject after = jobRoleById(db(), id);
-    AuditEntry audit = AuditEntry::from(request, QStringLiteral("job_role.update"),
-                                        QStringLiteral("job_role"), QString::number(id));
-    audit.before = before;
-    audit.after = after;
-    appendAudit(db(), audit);
+    crm::audit(db(), request, QStringLiteral("job_role.update"), QStringLiteral("job_role"), id,
+               before, after);
     tx.commit();
     return after;
 }
@@ -136,10 +152,8 @@ QJsonObject JobRoleService::createCost(const Request &request, const QJsonObject
     RateInput in = readRateInput(db(), body, QStringLiteral("hourly_cost"), false);
     db::Transaction tx(db());
     const qint64 id = insertEffectiveRate(db(), RateTable::JobRoleCost, in);
-    AuditEntry audit = AuditEntry::from(request, QStringLiteral("job_role_cost.create"),
-                                        QStringLiteral("job_role_cost"), QString::number(id));
-    audit.after = in.toJson(id);
-    appendAudit(db(), audit);
+    crm::audit(db(), request, QStringLiteral("job_role_cost.create"),
+               QStringLiteral("job_role_cost"), id, {}, in.toJson(id));
     tx.commit();
     return in.toJson(id);
 }

@@ -32,6 +32,13 @@ bool coversEntity(const QStringList &entities, const QString &code);
 void requireEntity(const Request &request, const char *permission, const QString &code);
 
 void throwIfInvalid(const JsonReader &reader);
+// Adds a "code" field error unless `code` is 2 to 40 upper-case letters, digits or underscores.
+void checkCode(JsonReader &reader, const QString &code);
+// Whether `p` is a percentage with at most 2 decimals: 0..100, or -100..100 with allowNegative.
+bool isPercent2(const Decimal &p, bool allowNegative);
+// Appends the audit record of one change (who and when come from the request).
+void audit(QSqlDatabase db, const Request &request, const QString &action, const QString &type,
+           qint64 id, const QJsonObject &before, const QJsonObject &after);
 // Reads "currency" as an ISO 4217 code.
 QString readCurrency(JsonReader &reader, const QString &name);
 

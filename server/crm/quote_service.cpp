@@ -7,11 +7,11 @@
 #include "json_codec.h"
 #include "permissions.h"
 #include "quote_pricing.h"
+#include "quote_store.h"
 #include "rate_card_service.h"
 #include "workflow/workflow_service.h"
 
 #include <QJsonArray>
-#include <QSqlQuery>
 
 namespace keel {
 
@@ -27,18 +27,7 @@ struct QuoteInput
     QJsonArray lines;
 };
 
-struct LineRow
-{
-    QString kind;
-    QString description;
-    qint64 jobRoleId = 0;
-    Decimal hours;
-    Decimal rate;
-    QString rateSource;
-    Decimal costRate;
-    Money list;
-    Money cost;
-};
+using LineRow = crm::QuoteLineRow;
 
 struct Priced
 {
@@ -46,38 +35,18 @@ struct Priced
     pricing::Totals totals;
 };
 
-struct OppInfo
-{
-    qint64 id = 0;
-    qint64 entityId = 0;
-    QString entity;
-    QString practice;
-    qint64 accountId = 0;
-    QString currency;
-    QString name;
-    QString targetMargin; // "" when none
-};
+using OppInfo = crm::QuoteOpportunity;
 
 OppInfo opportunityInfo(QSqlDatabase db, const Request &request, qint64 id, const QString &field)
 {
-    QSqlQuery q =
-        db::query(db,
-                  QStringLiteral(
-                      "SELECT o.id, o.legal_entity_id, e.code, coalesce(p.code, ''), o.account_id, "
-                      "o.currency, o.name, coalesce(o.target_margin_pct::text, '') FROM "
-                      "opportunities o JOIN legal_entities e ON e.id = o.legal_entity_id LEFT "
-                      "JOIN practices p ON p.id = o.practice_id WHERE o.id = ?"),
-                  {id});
-    if (!q.next() || !crm::coversEntity(crm::entitiesFor(request, Permission::SalesUse),
-                                        q.value(2).toString())) {
+    const auto opp = crm::QuoteStore(db).opportunity(id);
+    if (!opp || !crm::coversEntity(crm::entitiesFor(request, Permission::SalesUse), opp->entity)) {
         if (field.isEmpty())
             throw ApiError::notFound(QStringLiteral("There is no opportunity %1.").arg(id));
         throw ApiError::invalidField(field, QStringLiteral("unknown"),
                                      QStringLiteral("no such opportunity"));
     }
-    return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-            q.value(3).toString(),   q.value(4).toLongLong(), q.value(5).toString(),
-            q.value(6).toString(),   q.value(7).toString()};
+    return *opp;
 }
 
 QuoteInput readInput(JsonReader &in, const QuoteInput &defaults)
@@ -202,160 +171,32 @@ Priced priceQuote(QSqlDatabase db, const OppInfo &opp, const QuoteInput &q, Json
     return p;
 }
 
-QVariant nullIfZero(qint64 v)
-{
-    return v ? QVariant(v) : QVariant(QMetaType::fromType<qint64>());
-}
-
 void writeQuoteContent(QSqlDatabase db, qint64 id, const QuoteInput &in, const Priced &p)
 {
     const auto &t = p.totals;
-    db::query(
-        db,
-        QStringLiteral(
-            "UPDATE quotes SET currency = ?, quote_date = ?, discount_pct = "
-            "?::numeric, title = ?, notes = ?, list_value = ?::numeric, "
-            "discount_value = ?::numeric, net_value = ?::numeric, cost_value = "
-            "?::numeric, margin_value = ?::numeric, margin_pct = ?::numeric WHERE id = ?"),
-        {in.currency, in.quoteDate, in.discountPct.toString(), in.title,
-         in.notes.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(in.notes),
-         t.list.toString(), t.discount.toString(), t.net.toString(), t.cost.toString(),
-         t.margin.toString(),
-         t.marginPct ? QVariant(t.marginPct->toString()) : QVariant(QMetaType::fromType<QString>()),
-         id});
-    db::query(db, QStringLiteral("DELETE FROM quote_lines WHERE quote_id = ?"), {id});
-    for (int i = 0; i < p.lines.size(); ++i) {
-        const LineRow &l = p.lines[i];
-        const bool role = l.kind == QLatin1String("role");
-        const QVariant nullText(QMetaType::fromType<QString>());
-        db::query(
-            db,
-            QStringLiteral(
-                "INSERT INTO quote_lines (quote_id, line_no, kind, description, "
-                "job_role_id, hours, rate, rate_source, cost_rate, list_amount, "
-                "cost_amount) VALUES (?, ?, ?, coalesce(?, ''), ?, ?::numeric, ?::numeric, ?, "
-                "?::numeric, ?::numeric, ?::numeric)"),
-            {id, i + 1, l.kind, l.description, nullIfZero(l.jobRoleId),
-             role ? QVariant(l.hours.toString()) : nullText,
-             role ? QVariant(l.rate.toString()) : nullText,
-             role ? QVariant(l.rateSource) : nullText,
-             role ? QVariant(l.costRate.toString()) : nullText, l.list.toString(),
-             l.cost.toString()});
-    }
+    crm::QuoteStore(db).writeContent(id,
+                                     {in.currency, in.quoteDate, in.discountPct, in.title, in.notes,
+                                      t.list, t.discount, t.net, t.cost, t.margin, t.marginPct},
+                                     p.lines);
 }
 
-struct QuoteRow
-{
-    QJsonObject json;
-    qint64 opportunityId = 0;
-    QString status;
-    int version = 0;
-    int versionNo = 0;
-    qint64 submittedBy = 0;
-};
+using QuoteRow = crm::QuoteRecord;
 
 QuoteRow loadQuote(QSqlDatabase db, const Request &request, qint64 id, bool forUpdate)
 {
-    if (forUpdate)
-        db::query(db, QStringLiteral("SELECT 1 FROM quotes WHERE id = ? FOR UPDATE"), {id});
-    QSqlQuery q = db::query(
-        db,
-        QStringLiteral(
-            "SELECT q.id, q.opportunity_id, q.version_no, e.code, q.account_id, q.title, "
-            "q.currency, q.quote_date, q.status, q.discount_pct::text, q.list_value::text, "
-            "q.discount_value::text, q.net_value::text, q.cost_value::text, "
-            "q.margin_value::text, q.margin_pct::text, q.notes, q.approval_request_id, "
-            "q.submitted_by, q.submitted_at, q.accepted_at, q.version, "
-            "coalesce(o.target_margin_pct::text, '') FROM quotes q JOIN legal_entities e ON "
-            "e.id = q.legal_entity_id JOIN opportunities o ON o.id = q.opportunity_id "
-            "WHERE q.id = ?"),
-        {id});
-    if (!q.next() ||
-        !crm::coversEntity(crm::entitiesFor(request, Permission::SalesUse), q.value(3).toString()))
+    auto r = crm::QuoteStore(db).quote(id, forUpdate);
+    if (!r || !crm::coversEntity(crm::entitiesFor(request, Permission::SalesUse), r->legalEntity))
         throw ApiError::notFound(QStringLiteral("There is no quote %1.").arg(id));
-    const QString cur = q.value(6).toString();
-    const auto money = [&](int col) {
-        return moneyToJson(crm::moneyFromText(q.value(col).toString(), cur));
-    };
-    QuoteRow r;
-    r.opportunityId = q.value(1).toLongLong();
-    r.status = q.value(8).toString();
-    r.version = q.value(21).toInt();
-    r.versionNo = q.value(2).toInt();
-    r.submittedBy = q.value(18).toLongLong();
-    const bool readOnly = r.status != QLatin1String("draft");
-    r.json = {
-        {"id", idToJson(id)},
-        {"number", QStringLiteral("Q-%1-%2-v%3")
-                       .arg(q.value(3).toString())
-                       .arg(r.opportunityId)
-                       .arg(r.versionNo)},
-        {"opportunity", idToJson(r.opportunityId)},
-        {"version_no", r.versionNo},
-        {"legal_entity", q.value(3).toString()},
-        {"account", idToJson(q.value(4).toLongLong())},
-        {"title", q.value(5).toString()},
-        {"currency", cur},
-        {"quote_date", dateToJson(q.value(7).toDate())},
-        {"status", r.status},
-        {"read_only", readOnly},
-        {"discount_pct", crm::decimalFromText(q.value(9).toString()).toString()},
-        {"list_value", money(10)},
-        {"discount_value", money(11)},
-        {"net_value", money(12)},
-        {"cost_value", money(13)},
-        {"margin_value", money(14)},
-        {"margin_pct", q.value(15).isNull()
-                           ? QJsonValue()
-                           : QJsonValue(crm::decimalFromText(q.value(15).toString()).toString(2))},
-        {"target_margin_pct",
-         q.value(22).toString().isEmpty()
-             ? QJsonValue()
-             : QJsonValue(crm::decimalFromText(q.value(22).toString()).toString())},
-        {"notes", q.value(16).isNull() ? QJsonValue() : q.value(16).toString()},
-        {"approval_request",
-         q.value(17).isNull() ? QJsonValue() : idToJson(q.value(17).toLongLong())},
-        {"submitted_by", q.value(18).isNull() ? QJsonValue() : idToJson(q.value(18).toLongLong())},
-        {"submitted_at", instantToJson(q.value(19).toDateTime())},
-        {"accepted_at", instantToJson(q.value(20).toDateTime())},
-        {"version", r.version}};
-    QSqlQuery l = db::query(
-        db,
-        QStringLiteral("SELECT l.line_no, l.kind, l.description, r.code, l.hours::text, "
-                       "l.rate::text, l.rate_source, l.cost_rate::text, l.list_amount::text, "
-                       "l.cost_amount::text FROM quote_lines l LEFT JOIN job_roles r ON r.id = "
-                       "l.job_role_id WHERE l.quote_id = ? ORDER BY l.line_no"),
-        {id});
-    QJsonArray lines;
-    while (l.next()) {
-        QJsonObject line{{"line_no", l.value(0).toInt()},
-                         {"kind", l.value(1).toString()},
-                         {"description", l.value(2).toString()},
-                         {"amount", moneyToJson(crm::moneyFromText(l.value(8).toString(), cur))},
-                         {"cost", moneyToJson(crm::moneyFromText(l.value(9).toString(), cur))}};
-        if (l.value(1).toString() == QLatin1String("role")) {
-            line.insert("job_role", l.value(3).toString());
-            line.insert("hours", crm::decimalFromText(l.value(4).toString()).toString(2));
-            line.insert("rate", crm::decimalFromText(l.value(5).toString()).toString(2));
-            line.insert("rate_source", l.value(6).toString());
-            line.insert("cost_rate", crm::decimalFromText(l.value(7).toString()).toString(2));
-        } else {
-            line.insert("price", moneyToJson(crm::moneyFromText(l.value(8).toString(), cur)));
-        }
-        lines.append(line);
-    }
-    r.json.insert("lines", lines);
-    return r;
+    // Only a draft may change; everything else is revised into a new draft.
+    r->json.insert("read_only", r->status != QLatin1String("draft"));
+    return *r;
 }
 
 void audit(QSqlDatabase db, const Request &request, const char *action, qint64 id,
            const QJsonObject &before, const QJsonObject &after)
 {
-    AuditEntry a = AuditEntry::from(request, QString::fromLatin1(action), QStringLiteral("quote"),
-                                    QString::number(id));
-    a.before = before;
-    a.after = after;
-    appendAudit(db, a);
+    crm::audit(db, request, QString::fromLatin1(action), QStringLiteral("quote"), id, before,
+               after);
 }
 
 ApprovalSubject subjectOf(const Request &request, const QuoteRow &quote, const OppInfo &opp)
@@ -417,16 +258,13 @@ void QuoteService::registerWorkflow()
     const auto decide = [](QSqlDatabase db, const Request &request, const QString &documentId,
                            const char *action, const QString &comment) {
         const qint64 id = documentId.toLongLong();
-        db::query(db, QStringLiteral("SELECT 1 FROM quotes WHERE id = ? FOR UPDATE"), {id});
-        QSqlQuery q = db::query(db, QStringLiteral("SELECT status FROM quotes WHERE id = ?"), {id});
-        if (!q.next())
+        const crm::QuoteStore store(db);
+        const auto status = store.status(id, true);
+        if (!status)
             throw ApiError::notFound(QStringLiteral("There is no quote %1.").arg(id));
-        const QString from = q.value(0).toString();
+        const QString from = *status;
         const QString to = machine().next(from, QString::fromLatin1(action));
-        db::query(db,
-                  QStringLiteral("UPDATE quotes SET status = ?, decided_at = now(), version = "
-                                 "version + 1, updated_at = now() WHERE id = ?"),
-                  {to, id});
+        store.markDecided(id, to, true);
         AuditEntry a =
             AuditEntry::from(request, QStringLiteral("quote.%1").arg(QLatin1String(action)),
                              QStringLiteral("quote"), documentId);
@@ -460,16 +298,8 @@ QJsonObject QuoteService::create(const Request &request, const QJsonObject &body
     crm::throwIfInvalid(in);
     db::Transaction tx(db());
     const Priced priced = priceQuote(db(), opp, input, in);
-    QSqlQuery q = db::query(
-        db(),
-        QStringLiteral("INSERT INTO quotes (opportunity_id, version_no, legal_entity_id, "
-                       "account_id, title, currency, quote_date, created_by) VALUES (?, "
-                       "(SELECT coalesce(max(version_no), 0) + 1 FROM quotes WHERE opportunity_id "
-                       "= ?), ?, ?, ?, ?, ?, ?) RETURNING id"),
-        {opp.id, opp.id, opp.entityId, opp.accountId, input.title, input.currency, input.quoteDate,
-         request.caller().user.id});
-    q.next();
-    const qint64 id = q.value(0).toLongLong();
+    const qint64 id = crm::QuoteStore(db()).insertQuote(opp, input.title, input.currency,
+                                                        input.quoteDate, request.caller().user.id);
     writeQuoteContent(db(), id, input, priced);
     const QuoteRow row = loadQuote(db(), request, id, false);
     audit(db(), request, "quote.create", id, {}, row.json);
@@ -515,10 +345,7 @@ QJsonObject QuoteService::update(const Request &request, qint64 id, const QJsonO
     crm::throwIfInvalid(in);
     const Priced priced = priceQuote(db(), opp, input, in);
     writeQuoteContent(db(), id, input, priced);
-    db::query(
-        db(),
-        QStringLiteral("UPDATE quotes SET version = version + 1, updated_at = now() WHERE id = ?"),
-        {id});
+    crm::QuoteStore(db()).bumpVersion(id);
     const QuoteRow after = loadQuote(db(), request, id, false);
     audit(db(), request, "quote.update", id, before.json, after.json);
     tx.commit();
@@ -528,13 +355,7 @@ QJsonObject QuoteService::update(const Request &request, qint64 id, const QJsonO
 QJsonObject QuoteService::listForOpportunity(const Request &request, qint64 opportunityId) const
 {
     opportunityInfo(db(), request, opportunityId, {});
-    QSqlQuery q = db::query(db(),
-                            QStringLiteral("SELECT id FROM quotes WHERE opportunity_id = ? "
-                                           "ORDER BY version_no DESC LIMIT 200"),
-                            {opportunityId});
-    QList<qint64> ids;
-    while (q.next())
-        ids.append(q.value(0).toLongLong());
+    const QList<qint64> ids = crm::QuoteStore(db()).quoteIds(opportunityId, 200);
     QJsonArray items;
     for (qint64 id : ids)
         items.append(loadQuote(db(), request, id, false).json);
@@ -551,21 +372,15 @@ QJsonObject QuoteService::submit(const Request &request, qint64 id, const QJsonO
         throw ApiError::invalidField(QStringLiteral("lines"), FieldErrorCode::Required,
                                      QStringLiteral("a quote needs at least one line"));
     const OppInfo opp = opportunityInfo(db(), request, before.opportunityId, {});
-    db::query(
-        db(),
-        QStringLiteral("UPDATE quotes SET status = ?, submitted_by = ?, submitted_at = now(), "
-                       "version = version + 1, updated_at = now() WHERE id = ?"),
-        {to, request.caller().user.id, id});
+    const crm::QuoteStore store(db());
+    store.markSubmitted(id, to, request.caller().user.id);
     const qint64 approval = m_workflow.submit(db(), request, subjectOf(request, before, opp));
     if (approval > 0) {
-        db::query(db(), QStringLiteral("UPDATE quotes SET approval_request_id = ? WHERE id = ?"),
-                  {approval, id});
+        store.setApprovalRequest(id, approval);
     } else {
         // No policy applies: approved on submission.
         const QString approved = machine().next(to, QStringLiteral("approve"));
-        db::query(db(),
-                  QStringLiteral("UPDATE quotes SET status = ?, decided_at = now() WHERE id = ?"),
-                  {approved, id});
+        store.markDecided(id, approved, false);
     }
     const QuoteRow after = loadQuote(db(), request, id, false);
     audit(db(), request, "quote.submit", id, {{"status", before.status}},
@@ -593,10 +408,7 @@ QJsonObject QuoteService::accept(const Request &request, qint64 id, const QJsonO
     const QuoteRow before = loadQuote(db(), request, id, true);
     requireVersion(request, body, before.version);
     const QString to = machine().next(before.status, QStringLiteral("accept"));
-    db::query(db(),
-              QStringLiteral("UPDATE quotes SET status = ?, accepted_at = now(), version = "
-                             "version + 1, updated_at = now() WHERE id = ?"),
-              {to, id});
+    crm::QuoteStore(db()).markAccepted(id, to);
     const QuoteRow after = loadQuote(db(), request, id, false);
     audit(db(), request, "quote.accept", id, {{"status", before.status}},
           {{"status", after.status}});
@@ -610,35 +422,11 @@ QJsonObject QuoteService::revise(const Request &request, qint64 id, const QJsonO
     const QuoteRow before = loadQuote(db(), request, id, true);
     requireVersion(request, body, before.version);
     const QString to = machine().next(before.status, QStringLiteral("revise"));
-    QSqlQuery latest = db::query(
-        db(), QStringLiteral("SELECT max(version_no) FROM quotes WHERE opportunity_id = ?"),
-        {before.opportunityId});
-    latest.next();
-    if (latest.value(0).toInt() != before.versionNo)
+    const crm::QuoteStore store(db());
+    if (store.latestVersionNo(before.opportunityId) != before.versionNo)
         throw ApiError::conflict(QStringLiteral("Quote %1 is not the latest version.").arg(id));
-    db::query(db(),
-              QStringLiteral("UPDATE quotes SET status = ?, version = version + 1, updated_at = "
-                             "now() WHERE id = ?"),
-              {to, id});
-    QSqlQuery q = db::query(
-        db(),
-        QStringLiteral(
-            "INSERT INTO quotes (opportunity_id, version_no, legal_entity_id, account_id, title, "
-            "currency, quote_date, discount_pct, list_value, discount_value, net_value, "
-            "cost_value, margin_value, margin_pct, notes, created_by) SELECT opportunity_id, "
-            "version_no + 1, legal_entity_id, account_id, title, currency, quote_date, "
-            "discount_pct, list_value, discount_value, net_value, cost_value, margin_value, "
-            "margin_pct, notes, ? FROM quotes WHERE id = ? RETURNING id"),
-        {request.caller().user.id, id});
-    q.next();
-    const qint64 newId = q.value(0).toLongLong();
-    db::query(db(),
-              QStringLiteral("INSERT INTO quote_lines (quote_id, line_no, kind, description, "
-                             "job_role_id, hours, rate, rate_source, cost_rate, list_amount, "
-                             "cost_amount) SELECT ?, line_no, kind, description, job_role_id, "
-                             "hours, rate, rate_source, cost_rate, list_amount, cost_amount FROM "
-                             "quote_lines WHERE quote_id = ?"),
-              {newId, id});
+    store.setStatus(id, to);
+    const qint64 newId = store.copyAsNextVersion(id, request.caller().user.id);
     audit(db(), request, "quote.revise", id, {{"status", before.status}}, {{"status", to}});
     const QuoteRow created = loadQuote(db(), request, newId, false);
     audit(db(), request, "quote.create", newId, {}, created.json);
