@@ -8,34 +8,10 @@
 #include "json_codec.h"
 
 #include <QJsonArray>
-#include <QRegularExpression>
 
 namespace keel {
 
 namespace {
-const QRegularExpression &codePattern()
-{
-    static const QRegularExpression p(QStringLiteral("^[A-Z][A-Z0-9_]{1,39}$"));
-    return p;
-}
-
-void checkCode(JsonReader &in, const QString &code)
-{
-    if (!code.isEmpty() && !codePattern().match(code).hasMatch())
-        in.addError(QStringLiteral("code"), FieldErrorCode::InvalidValue,
-                    QStringLiteral("2 to 40 upper-case letters, digits or underscores"));
-}
-
-void audit(QSqlDatabase db, const Request &request, const char *action, const char *type, qint64 id,
-           const QJsonObject &before, const QJsonObject &after)
-{
-    AuditEntry a = AuditEntry::from(request, QString::fromLatin1(action), QString::fromLatin1(type),
-                                    QString::number(id));
-    a.before = before;
-    a.after = after;
-    appendAudit(db, a);
-}
-
 QJsonObject stageById(QSqlDatabase db, qint64 id, bool forUpdate = false)
 {
     const auto row = crm::CatalogueStore(db).stage(id, forUpdate);
@@ -46,7 +22,7 @@ QJsonObject stageById(QSqlDatabase db, qint64 id, bool forUpdate = false)
 
 void checkProbability(JsonReader &in, const QString &field, const Decimal &p)
 {
-    if (p.isNegative() || p > Decimal::fromInt(100) || p.mantissa() % 10000 != 0)
+    if (!crm::isPercent2(p, false))
         in.addError(field, FieldErrorCode::InvalidValue,
                     QStringLiteral("a percentage from 0 to 100 with at most 2 decimals"));
 }
@@ -71,7 +47,7 @@ QJsonObject CatalogueService::createStage(const Request &request, const QJsonObj
     const Decimal p = in.requiredDecimal(QStringLiteral("default_probability"));
     const bool won = in.optionalBool(QStringLiteral("is_won")).value_or(false);
     const bool lost = in.optionalBool(QStringLiteral("is_lost")).value_or(false);
-    checkCode(in, code);
+    crm::checkCode(in, code);
     checkProbability(in, QStringLiteral("default_probability"), p);
     if (won && lost)
         in.addError(QStringLiteral("is_lost"), FieldErrorCode::InvalidValue,
@@ -85,7 +61,8 @@ QJsonObject CatalogueService::createStage(const Request &request, const QJsonObj
             QStringLiteral("taken"), QStringLiteral("another stage already uses it"));
     const qint64 id = store.insertStage({code, name.trimmed(), int(order), p, won, lost, true});
     const QJsonObject after = stageById(db(), id);
-    audit(db(), request, "opportunity_stage.create", "opportunity_stage", id, {}, after);
+    crm::audit(db(), request, QStringLiteral("opportunity_stage.create"),
+               QStringLiteral("opportunity_stage"), id, {}, after);
     tx.commit();
     return after;
 }
@@ -119,7 +96,8 @@ QJsonObject CatalogueService::updateStage(const Request &request, qint64 id,
     f.active = active;
     store.updateStage(id, f);
     const QJsonObject after = stageById(db(), id);
-    audit(db(), request, "opportunity_stage.update", "opportunity_stage", id, before, after);
+    crm::audit(db(), request, QStringLiteral("opportunity_stage.update"),
+               QStringLiteral("opportunity_stage"), id, before, after);
     tx.commit();
     return after;
 }
@@ -136,7 +114,7 @@ QJsonObject CatalogueService::createServiceLine(const Request &request,
     const QString code = in.requiredString(QStringLiteral("code"));
     const QString name = in.requiredString(QStringLiteral("name"));
     const QString practice = in.optionalString(QStringLiteral("practice")).value_or(QString());
-    checkCode(in, code);
+    crm::checkCode(in, code);
     std::optional<qint64> practiceId;
     if (!practice.isEmpty() && !(practiceId = crm::practiceIdByCode(db(), practice)))
         in.addError(QStringLiteral("practice"), "unknown", QStringLiteral("no such practice"));
@@ -151,7 +129,8 @@ QJsonObject CatalogueService::createServiceLine(const Request &request,
         {"id", idToJson(id)},     {"code", code},
         {"name", name.trimmed()}, {"practice", practice.isEmpty() ? QJsonValue() : practice},
         {"active", true},         {"version", 1}};
-    audit(db(), request, "service_line.create", "service_line", id, {}, after);
+    crm::audit(db(), request, QStringLiteral("service_line.create"), QStringLiteral("service_line"),
+               id, {}, after);
     tx.commit();
     return after;
 }
@@ -189,7 +168,7 @@ QJsonObject CatalogueService::createOffering(const Request &request, const QJson
     const QJsonArray effort = in.optionalArray(QStringLiteral("effort")).value_or(QJsonArray());
     const QJsonArray milestones =
         in.optionalArray(QStringLiteral("milestones")).value_or(QJsonArray());
-    checkCode(in, code);
+    crm::checkCode(in, code);
     if (!model.isEmpty() && !models.contains(model))
         in.addError(QStringLiteral("billing_model"), FieldErrorCode::InvalidValue,
                     QStringLiteral("one of: %1").arg(models.join(QStringLiteral(", "))));
@@ -259,7 +238,8 @@ QJsonObject CatalogueService::createOffering(const Request &request, const QJson
         store.insertOfferingMilestone(id, i + 1,
                                       {msRows[i].name, msRows[i].pct, int(msRows[i].week)});
     const QJsonObject after = offering(id);
-    audit(db(), request, "offering.create", "offering", id, {}, after);
+    crm::audit(db(), request, QStringLiteral("offering.create"), QStringLiteral("offering"), id, {},
+               after);
     tx.commit();
     return after;
 }

@@ -69,15 +69,9 @@ QJsonArray JobRoleStore::listCosts(const RateFilter &filter, int limit) const
         "c.version FROM job_role_costs c JOIN job_roles r ON r.id = c.job_role_id "
         "JOIN legal_entities e ON e.id = c.legal_entity_id WHERE c.id > ?");
     QVariantList binds{filter.after};
-    const auto equals = [&](const QString &value, const char *column) {
-        if (!value.isEmpty()) {
-            sql += QStringLiteral(" AND %1 = ?").arg(QString::fromLatin1(column));
-            binds.append(value);
-        }
-    };
-    equals(filter.jobRole, "r.code");
-    equals(filter.legalEntity, "e.code");
-    equals(filter.currency, "c.currency");
+    appendEquals(sql, binds, QStringLiteral("r.code"), filter.jobRole);
+    appendEquals(sql, binds, QStringLiteral("e.code"), filter.legalEntity);
+    appendEquals(sql, binds, QStringLiteral("c.currency"), filter.currency);
     appendEntityScope(sql, binds, filter.entities, QStringLiteral("e.code"));
     sql += QStringLiteral(" ORDER BY c.id LIMIT %1").arg(limit);
     QSqlQuery q = db::query(m_db, sql, binds);

@@ -164,10 +164,8 @@ QJsonObject RateCardService::create(const Request &request, const QJsonObject &b
     const qint64 id = insertEffectiveRate(db(), RateTable::RateCard, in);
     crm::RateCardStore(db()).setCreatedBy(id, request.caller().user.id);
     const QJsonObject after = rateById(db(), id);
-    AuditEntry audit = AuditEntry::from(request, QStringLiteral("rate_card_rate.create"),
-                                        QStringLiteral("rate_card_rate"), QString::number(id));
-    audit.after = after;
-    appendAudit(db(), audit);
+    crm::audit(db(), request, QStringLiteral("rate_card_rate.create"),
+               QStringLiteral("rate_card_rate"), id, {}, after);
     tx.commit();
     return after;
 }
@@ -217,11 +215,8 @@ QJsonObject RateCardService::update(const Request &request, qint64 id,
         insertEffectiveRate(db(), RateTable::RateCard, r); // throws the 422
     }
     const QJsonObject after = rateById(db(), id);
-    AuditEntry audit = AuditEntry::from(request, QStringLiteral("rate_card_rate.update"),
-                                        QStringLiteral("rate_card_rate"), QString::number(id));
-    audit.before = before;
-    audit.after = after;
-    appendAudit(db(), audit);
+    crm::audit(db(), request, QStringLiteral("rate_card_rate.update"),
+               QStringLiteral("rate_card_rate"), id, before, after);
     tx.commit();
     return after;
 }
@@ -247,11 +242,8 @@ QJsonObject RateCardService::createOverride(const Request &request, const QJsonO
     db::Transaction tx(db());
     const qint64 id = insertEffectiveRate(db(), RateTable::ClientOverride, in);
     const QJsonObject after = in.toJson(id);
-    AuditEntry audit =
-        AuditEntry::from(request, QStringLiteral("client_rate.create"),
-                         QStringLiteral("client_rate_override"), QString::number(id));
-    audit.after = after;
-    appendAudit(db(), audit);
+    crm::audit(db(), request, QStringLiteral("client_rate.create"),
+               QStringLiteral("client_rate_override"), id, {}, after);
     tx.commit();
     return after;
 }

@@ -108,15 +108,9 @@ QJsonArray RateCardStore::listRates(const RateFilter &filter, int limit) const
 {
     QString sql = kRateSelect + QStringLiteral(" WHERE c.id > ?");
     QVariantList binds{filter.after};
-    const auto equals = [&](const QString &value, const char *column) {
-        if (!value.isEmpty()) {
-            sql += QStringLiteral(" AND %1 = ?").arg(QString::fromLatin1(column));
-            binds.append(value);
-        }
-    };
-    equals(filter.legalEntity, "e.code");
-    equals(filter.currency, "c.currency");
-    equals(filter.jobRole, "r.code");
+    appendEquals(sql, binds, QStringLiteral("e.code"), filter.legalEntity);
+    appendEquals(sql, binds, QStringLiteral("c.currency"), filter.currency);
+    appendEquals(sql, binds, QStringLiteral("r.code"), filter.jobRole);
     if (filter.on.isValid()) {
         sql += QStringLiteral(" AND c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?)");
         binds << filter.on << filter.on;
@@ -172,10 +166,7 @@ QJsonArray RateCardStore::listOverrides(const RateFilter &filter, int limit) con
         sql += QStringLiteral(" AND o.account_id = ?");
         binds.append(*filter.accountId);
     }
-    if (!filter.currency.isEmpty()) {
-        sql += QStringLiteral(" AND o.currency = ?");
-        binds.append(filter.currency);
-    }
+    appendEquals(sql, binds, QStringLiteral("o.currency"), filter.currency);
     appendEntityScope(sql, binds, filter.entities, QStringLiteral("e.code"));
     sql += QStringLiteral(" ORDER BY o.id LIMIT %1").arg(limit);
     QSqlQuery q = db::query(m_db, sql, binds);

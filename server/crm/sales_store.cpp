@@ -68,6 +68,14 @@ QString entityScopeCondition(QVariantList &binds, const QStringList &entities,
     return QStringLiteral("%1 = ANY(string_to_array(?, ','))").arg(codeColumn);
 }
 
+void appendEquals(QString &sql, QVariantList &binds, const QString &column, const QString &value)
+{
+    if (value.isEmpty())
+        return;
+    sql += QStringLiteral(" AND %1 = ?").arg(column);
+    binds.append(value);
+}
+
 void appendEntityScope(QString &sql, QVariantList &binds, const QStringList &entities,
                        const QString &codeColumn)
 {

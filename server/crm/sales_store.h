@@ -35,6 +35,8 @@ QVariant nullableDate(QDate d);
 // A PostgreSQL text[] literal, bound as text and cast with ?::text[].
 QString pgTextArray(const QStringList &items);
 
+// Appends " AND <column> = ?" with `value` bound; nothing when `value` is empty.
+void appendEquals(QString &sql, QVariantList &binds, const QString &column, const QString &value);
 // Appends " AND <codeColumn> = ANY(...)" restricting rows to `entities` (nothing for "*").
 void appendEntityScope(QString &sql, QVariantList &binds, const QStringList &entities,
                        const QString &codeColumn);
