@@ -6,6 +6,7 @@
 #include "crm/contract_routes.h"
 #include "crm/contract_service.h"
 #include "crm/sales_figures_routes.h"
+#include "resourcing/capacity_routes.h"
 #include "delivery/delivery_routes.h"
 #include "delivery/delivery_service.h"
 #include "events/domain_events.h"
@@ -32,6 +33,7 @@ KeelServer::KeelServer(ServerConfig config) : m_context(std::make_shared<ServerC
     registerWorkflowRoutes(router, *m_workflow);
     registerCrmSalesRoutes(router, m_context->config.database, *m_workflow);
     registerSalesFiguresRoutes(router, m_context->config.database);
+    registerCapacityRoutes(router, m_context->config.database);
     // Contracts (crm) publish contract.signed / contract.amended; delivery subscribes.
     m_events = std::make_unique<DomainEvents>();
     ContractService::registerStateMachines();
