@@ -23,8 +23,15 @@ struct Reach
 
 Reach reachOf(const Request &request)
 {
-    return {request.caller().entitiesFor(QString::fromLatin1(Permission::DeliveryUse)),
-            request.caller().entitiesFor(QString::fromLatin1(Permission::SalesUse))};
+    // Finance and controllers read projects of their entities like delivery users (milestone
+    // acceptance, estimates).
+    QStringList delivery =
+        request.caller().entitiesFor(QString::fromLatin1(Permission::DeliveryUse));
+    for (const QString &e :
+         request.caller().entitiesFor(QString::fromLatin1(Permission::FinanceUse)))
+        if (!delivery.contains(e))
+            delivery.append(e);
+    return {delivery, request.caller().entitiesFor(QString::fromLatin1(Permission::SalesUse))};
 }
 
 bool covers(const QStringList &entities, const QString &entity)
@@ -179,8 +186,15 @@ QJsonObject DeliveryService::list(const Request &request, const PageRequest &pag
     if (!f.status.isEmpty() && !statuses.contains(f.status))
         throw ApiError::invalidField(QStringLiteral("status"), QStringLiteral("invalid_value"),
                                      QStringLiteral("one of: planned, active, on_hold, closed"));
-    for (const auto &[name, target] : {std::pair{QStringLiteral("contract_id"), &f.contractId},
-                                       std::pair{QStringLiteral("account_id"), &f.accountId}}) {
+    // project_manager_id=me: the caller's own projects.
+    if (request.query.queryItemValue(QStringLiteral("project_manager_id")) == QLatin1String("me"))
+        f.projectManagerId = request.caller().user.id;
+    for (const auto &[name, target] :
+         {std::pair{QStringLiteral("contract_id"), &f.contractId},
+          std::pair{QStringLiteral("account_id"), &f.accountId},
+          std::pair{QStringLiteral("project_manager_id"), &f.projectManagerId}}) {
+        if (name == QLatin1String("project_manager_id") && f.projectManagerId)
+            continue;
         const QString v = request.query.queryItemValue(name);
         if (v.isEmpty())
             continue;

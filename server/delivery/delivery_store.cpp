@@ -280,6 +280,10 @@ QJsonArray DeliveryStore::list(const ProjectFilter &f, qint64 after, int limit) 
         sql += QStringLiteral("AND p.account_id = ? ");
         binds.append(f.accountId);
     }
+    if (f.projectManagerId) {
+        sql += QStringLiteral("AND p.project_manager_id = ? ");
+        binds.append(f.projectManagerId);
+    }
     sql += QStringLiteral("ORDER BY p.id LIMIT ?");
     binds.append(limit);
     QSqlQuery q = db::query(db(), sql, binds);
@@ -314,9 +318,12 @@ QJsonArray DeliveryStore::tasks(qint64 projectId) const
         db(),
         QStringLiteral(
             "SELECT id, phase_id, seq, name, job_role_id, trim_scale(budget_hours)::text, "
-            "billable, version, status, trim_scale(etc_hours)::text FROM project_tasks "
+            "billable, version, status, trim_scale(etc_hours)::text, "
+            "trim_scale(actual_hours)::text, trim_scale(actual_cost)::text, "
+            "trim_scale(etc_cost)::text, (SELECT currency FROM projects WHERE id = ?) "
+            "FROM project_tasks "
             "WHERE project_id = ? ORDER BY seq"),
-        {projectId});
+        {projectId, projectId});
     QJsonArray out;
     while (q.next())
         out.append(QJsonObject{{"id", idToJson(q.value(0).toLongLong())},
@@ -328,7 +335,10 @@ QJsonArray DeliveryStore::tasks(qint64 projectId) const
                                {"billable", q.value(6).toBool()},
                                {"version", q.value(7).toInt()},
                                {"status", q.value(8).toString()},
-                               {"etc_hours", q.value(9).toString()}});
+                               {"etc_hours", q.value(9).toString()},
+                               {"actual_hours", q.value(10).toString()},
+                               {"actual_cost", money(q.value(11), q.value(13).toString())},
+                               {"etc_cost", money(q.value(12), q.value(13).toString())}});
     return out;
 }
 

@@ -28,6 +28,7 @@ struct ProjectFilter
     QString status;
     qint64 contractId = 0;
     qint64 accountId = 0;
+    qint64 projectManagerId = 0;
 };
 
 // SQL for projects and the records the handover creates. Every handover step is one

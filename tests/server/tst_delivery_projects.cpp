@@ -203,6 +203,37 @@ private Q_SLOTS:
                  QStringLiteral("Data lake phase 1"));
     }
 
+    void myProjectsAndWhoReads()
+    {
+        auto pm = f.client("pm", "pm password");
+        auto pm2 = f.client("pm2", "pm2 password");
+        const QJsonObject mine = f.blankProject(*pm, "Mine");
+        const QJsonObject theirs = f.blankProject(*pm2, "Theirs");
+        HttpResult r = pm->get("/api/v1/delivery/projects?project_manager_id=me");
+        QCOMPARE(r.status, 200);
+        QJsonArray items = r.json().value("items").toArray();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items[0].toObject().value("id").toString(), mine.value("id").toString());
+        r = pm->get("/api/v1/delivery/projects?project_manager_id=" + QString::number(f.pm2Id));
+        items = r.json().value("items").toArray();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items[0].toObject().value("id").toString(), theirs.value("id").toString());
+        QCOMPARE(pm->get("/api/v1/delivery/projects").json().value("items").toArray().size(), 2);
+        QCOMPARE(pm->get("/api/v1/delivery/projects?project_manager_id=x").status, 422);
+        // Finance of the entity reads projects (milestones to accept); of another entity not.
+        auto fin = f.client("fin", "fin password");
+        QCOMPARE(fin->get(DeliveryFixture::path(mine)).status, 200);
+        QCOMPARE(fin->get("/api/v1/delivery/projects").json().value("items").toArray().size(), 2);
+        auto deFin = f.client("de.fin", "fin password");
+        QCOMPARE(deFin->get(DeliveryFixture::path(mine)).status, 404);
+        QCOMPARE(deFin->get("/api/v1/delivery/projects").json().value("items").toArray().size(), 0);
+        // Finance changes nothing on the project itself.
+        QCOMPARE(
+            DeliveryFixture::put(*fin, DeliveryFixture::path(mine), {{"name", "x"}, {"version", 1}})
+                .status,
+            403);
+    }
+
     void phasesAndTasks()
     {
         auto pm = f.client("pm", "pm password");
