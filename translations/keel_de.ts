@@ -973,10 +973,6 @@ Trotzdem einplanen? Als Ressourcenmanager bestätigen Sie die Überbuchung.</tra
         <translation>Frei h</translation>
     </message>
     <message>
-        <source>For</source>
-        <translation>Für</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -1020,6 +1016,14 @@ Trotzdem einplanen? Als Ressourcenmanager bestätigen Sie die Überbuchung.</tra
         <source>Gap h</source>
         <translation>Lücke h</translation>
     </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Verkaufschance</translation>
+    </message>
 </context>
 <context>
     <name>keel::resourcing::PlannerModel</name>
@@ -1050,6 +1054,10 @@ Trotzdem einplanen? Als Ressourcenmanager bestätigen Sie die Überbuchung.</tra
     <message>
         <source>Week of %1</source>
         <translation>Woche vom %1</translation>
+    </message>
+    <message>
+        <source>Holiday or leave: %1 h</source>
+        <translation>Feiertag oder Urlaub: %1 h</translation>
     </message>
 </context>
 <context>
@@ -1191,6 +1199,30 @@ Trotzdem einplanen? Als Ressourcenmanager bestätigen Sie die Überbuchung.</tra
     <message>
         <source> (weight %1)</source>
         <translation> (Gewicht %1)</translation>
+    </message>
+    <message>
+        <source>Skill match</source>
+        <translation>Skill-Passung</translation>
+    </message>
+    <message>
+        <source>Free capacity</source>
+        <translation>Freie Kapazität</translation>
+    </message>
+    <message>
+        <source>Utilisation vs target</source>
+        <translation>Auslastung gegenüber Ziel</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source> (match %1)</source>
+        <translation> (Passung %1)</translation>
     </message>
 </context>
 <context>

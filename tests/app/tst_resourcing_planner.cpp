@@ -17,6 +17,7 @@ class TestResourcingPlanner : public QObject
     Q_OBJECT
 private slots:
     void mapsCells();
+    void serverShape();
     void computesAllocationWhenAbsent();
     void weeksByDateNotPosition();
     void requestCarriesFilters();
@@ -96,6 +97,43 @@ void TestResourcingPlanner::mapsCells()
     QCOMPARE(m.cell(1, 1).hard + m.cell(1, 1).soft, 0);
 }
 
+void TestResourcingPlanner::serverShape()
+{
+    // keel-server's planner: weeks [{week, start}], items with positional cells; absence only
+    // as hours; allocation_pct null when nothing is available.
+    PlannerModel m;
+    m.setFromJson(QJsonDocument::fromJson(R"({"from":"2026-11-23",
+        "weeks":[{"week":"2026-W48","start":"2026-11-23"},{"week":"2026-W49","start":"2026-11-30"}],
+        "items":[{"employee_id":"12","display_name":"Chloe Dubois","legal_entity":"UK",
+          "country":"GB","practice":"DATA","job_role":"CONSULTANT",
+          "weekly_capacity_hours":"37.5","utilisation_target_pct":"80",
+          "cells":[{"capacity_hours":"30.00","absence_hours":"7.50","hard_hours":"15.00",
+                    "soft_hours":"15.00","soft_weighted_hours":"7.50","allocation_pct":"100.0"},
+                   {"capacity_hours":"0.00","absence_hours":"37.50","hard_hours":"0.00",
+                    "soft_hours":"0.00","soft_weighted_hours":"0.00","allocation_pct":null}]}]})")
+                      .object());
+    QCOMPARE(m.rowCount(), 1);
+    QCOMPARE(m.columnCount(), 2);
+    QCOMPARE(m.weekStart(1), QDate(2026, 11, 30));
+    QCOMPARE(m.person(0).id, QString("12"));
+    QCOMPARE(m.person(0).name, QString("Chloe Dubois"));
+    QCOMPARE(m.person(0).role, QString("CONSULTANT"));
+    QCOMPARE(m.person(0).weeklyCapacity, 3750);
+    const PlannerCell &a = m.cell(0, 0);
+    QCOMPARE(a.capacity, 3000);
+    QCOMPARE(a.hard, 1500);
+    QCOMPARE(a.soft, 1500);
+    QCOMPARE(a.allocation, 100);
+    QCOMPARE(a.hardPercent, 50);
+    QCOMPARE(a.absence, 750);
+    QVERIFY(a.has(PlannerCell::Absent));
+    QVERIFY(!a.has(PlannerCell::OverAllocated));
+    const PlannerCell &b = m.cell(0, 1);
+    QVERIFY(b.has(PlannerCell::Unavailable));
+    QVERIFY(b.has(PlannerCell::Absent));
+    QCOMPARE(b.allocation, 0);
+}
+
 void TestResourcingPlanner::computesAllocationWhenAbsent()
 {
     PlannerModel m;
@@ -130,7 +168,7 @@ void TestResourcingPlanner::requestCarriesFilters()
     m.setFilter("skill", "Kubernetes & Helm");
     m.setFilter("country", "");
     QCOMPARE(m.requestPath(),
-             QString("/api/v1/resourcing/planner?from=2026-11-23&weeks=26&practice=CLOUD"
+             QString("/api/v1/resourcing/planner?from=2026-11-23&weeks=26&limit=1000&practice=CLOUD"
                      "&skill=Kubernetes%20%26%20Helm"));
 }
 

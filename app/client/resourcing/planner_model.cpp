@@ -93,6 +93,7 @@ QString PlannerModel::requestPath() const
     if (m_from.isValid())
         add(QStringLiteral("from"), m_from.toString(Qt::ISODate));
     add(QStringLiteral("weeks"), QString::number(m_weekCount));
+    add(QStringLiteral("limit"), QString::number(m_limit)); // the whole grid in one answer
     for (auto it = m_filters.cbegin(); it != m_filters.cend(); ++it)
         add(it.key(), it.value());
     return QStringLiteral("/api/v1/resourcing/planner?") + parts.join(u'&');
@@ -202,12 +203,13 @@ void PlannerModel::setFromJson(const QJsonObject &planner)
         const QJsonObject p = pv.toObject();
         PlannerPerson person;
         person.id = text(first(p, {"employee_id", "id"}));
-        person.name = text(first(p, {"name", "display_name", "full_name"}));
+        person.name = text(first(p, {"display_name", "name", "full_name"}));
         person.role = text(first(p, {"role", "job_role", "job_role_name"}));
         person.practice = text(first(p, {"practice", "practice_code"}));
         person.country = text(first(p, {"country", "country_code"}));
         person.grade = text(p.value("grade"));
-        person.weeklyCapacity = centiHours(first(p, {"weekly_capacity", "capacity_hours"}));
+        person.weeklyCapacity =
+            centiHours(first(p, {"weekly_capacity_hours", "weekly_capacity", "capacity_hours"}));
         m_people.append(person);
 
         const QJsonArray cells = first(p, {"weeks", "cells"}).toArray();
@@ -227,12 +229,17 @@ void PlannerModel::setFromJson(const QJsonObject &planner)
             if (column >= columns)
                 continue;
             PlannerCell &cell = m_cells[qsizetype(row) * columns + column];
-            cell.capacity = centiHours(first(o, {"capacity", "available", "available_hours"}));
+            cell.capacity = centiHours(
+                first(o, {"capacity_hours", "capacity", "available", "available_hours"}));
             cell.hard = centiHours(first(o, {"hard", "hard_hours"}));
             cell.soft = centiHours(first(o, {"soft", "soft_hours"}));
             const qint32 holiday = centiHours(first(o, {"holiday_hours", "holidays"}));
             const qint32 leave = centiHours(first(o, {"leave_hours", "leave"}));
-            cell.absence = holiday + leave;
+            // The server may only say how much of the week is away (holiday or leave).
+            const qint32 away = centiHours(first(o, {"absence_hours"}));
+            cell.absence = holiday + leave + away;
+            if (away > 0)
+                cell.flags |= PlannerCell::Absent;
             if (holiday > 0 || o.value("holiday").toBool())
                 cell.flags |= PlannerCell::Holiday;
             const QJsonValue leaveFlag = o.value("leave");
@@ -308,6 +315,10 @@ QVariant PlannerModel::data(const QModelIndex &index, int role) const
         if (c.has(PlannerCell::Holiday))
             tip += u'\n' + QCoreApplication::translate("keel::resourcing::PlannerModel",
                                                        "Public holiday in this week");
+        if (c.has(PlannerCell::Absent))
+            tip += u'\n' + QCoreApplication::translate("keel::resourcing::PlannerModel",
+                                                       "Holiday or leave: %1 h")
+                               .arg(hoursText(c.absence));
         if (c.has(PlannerCell::Leave))
             tip += u'\n' + QCoreApplication::translate("keel::resourcing::PlannerModel",
                                                        "On leave in this week");

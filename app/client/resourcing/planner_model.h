@@ -24,7 +24,8 @@ struct PlannerCell
         Holiday = 0x01,     // a public holiday falls in the week
         Leave = 0x02,       // the person is on leave in the week
         Unavailable = 0x04, // no capacity at all in the week (fully on holiday/leave)
-        OverAllocated = 0x08
+        OverAllocated = 0x08,
+        Absent = 0x10 // part of the week away, holiday or leave (the server does not say which)
     };
     qint32 capacity = 0;   // available hours × 100 (after holidays and leave)
     qint32 hard = 0;       // hard-booked hours × 100
@@ -111,6 +112,7 @@ private:
     QMap<QString, QString> m_filters;
     QDate m_from;
     int m_weekCount = 26;
+    int m_limit = 1000;
     QList<QDate> m_weekStarts;
     QList<PlannerPerson> m_people;
     QVector<PlannerCell> m_cells;

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QHash>
 #include <QUrl>
 
 namespace keel::resourcing {
@@ -54,8 +55,10 @@ QJsonObject AssignmentDraft::toJson() const
         o.insert("project_id", projectId);
     if (!requestId.isEmpty())
         o.insert("request_id", requestId);
+    if (!probability.isEmpty())
+        o.insert("probability", probability);
     if (confirmOverAllocation)
-        o.insert("confirm_over_allocation", true);
+        o.insert("confirm_overallocation", true);
     return o;
 }
 
@@ -74,11 +77,9 @@ void Staffing::book(const AssignmentDraft &draft)
         const Problem &p = reply->problem();
         bool over = false;
         for (const FieldError &f : p.errors)
-            over = over || f.code.contains(QLatin1String("over_allocat")) ||
-                   f.field == QLatin1String("confirm_over_allocation");
-        over = over || p.type.contains(QLatin1String("over-allocat")) ||
-               p.detail.contains(QLatin1String("over-allocat"), Qt::CaseInsensitive) ||
-               p.detail.contains(QLatin1String("confirm"), Qt::CaseInsensitive);
+            over = over || f.code == QLatin1String("overallocated");
+        over = over || p.title == QLatin1String("Over-allocation") ||
+               p.detail.contains(QLatin1String("confirm_overallocation"));
         if (over && (p.status == 409 || p.status == 422))
             emit overAllocation(humanMessage(p));
         else
@@ -101,6 +102,18 @@ void Staffing::loadSuggestions(const QString &requestId)
     });
 }
 
+QString Staffing::factorName(const QString &factor)
+{
+    static const QHash<QString, const char *> names{
+        {"skill", QT_TRANSLATE_NOOP("keel::resourcing::Staffing", "Skill match")},
+        {"capacity", QT_TRANSLATE_NOOP("keel::resourcing::Staffing", "Free capacity")},
+        {"utilisation", QT_TRANSLATE_NOOP("keel::resourcing::Staffing", "Utilisation vs target")},
+        {"cost", QT_TRANSLATE_NOOP("keel::resourcing::Staffing", "Cost")},
+        {"location", QT_TRANSLATE_NOOP("keel::resourcing::Staffing", "Location")}};
+    const char *n = names.value(factor);
+    return n ? QCoreApplication::translate("keel::resourcing::Staffing", n) : factor;
+}
+
 QJsonArray Staffing::candidatesOf(const QJsonObject &answer)
 {
     for (const char *k : {"candidates", "items", "suggestions"})
@@ -114,11 +127,16 @@ QStringList Staffing::factorLines(const QJsonObject &candidate)
     QStringList lines;
     const QJsonValue factors = candidate.value("factors");
     const auto line = [&lines](const QString &name, const QJsonObject &f) {
-        const QString score = f.value("score").toVariant().toString();
+        const QString score =
+            f.value(f.contains("points") ? "points" : "score").toVariant().toString();
         const QString weight = f.value("weight").toVariant().toString();
         QString text = name;
         if (!score.isEmpty())
             text += QStringLiteral(": ") + score;
+        const QString value = f.value("value").toVariant().toString();
+        if (!value.isEmpty())
+            text +=
+                QCoreApplication::translate("keel::resourcing::Staffing", " (match %1)").arg(value);
         if (!weight.isEmpty())
             text += QCoreApplication::translate("keel::resourcing::Staffing", " (weight %1)")
                         .arg(weight);
@@ -130,7 +148,8 @@ QStringList Staffing::factorLines(const QJsonObject &candidate)
     if (factors.isArray()) {
         for (const QJsonValue &v : factors.toArray()) {
             const QJsonObject f = v.toObject();
-            line(f.value("label").toString(f.value("factor").toString(f.value("name").toString())),
+            line(factorName(f.value("label").toString(
+                     f.value("factor").toString(f.value("name").toString()))),
                  f);
         }
     } else {

@@ -30,6 +30,7 @@ struct AssignmentDraft
     QString endDate;
     QString hoursPerWeek; // decimal text
     QString kind = QStringLiteral("hard");
+    QString probability; // soft bookings: percent, decimal text (optional)
     bool confirmOverAllocation = false;
 
     QJsonObject toJson() const;
@@ -52,6 +53,7 @@ public:
     static QJsonArray candidatesOf(const QJsonObject &answer);
     // "Skill match 0.90 × 40 %: Kubernetes 4/3 …" lines of one candidate.
     static QStringList factorLines(const QJsonObject &candidate);
+    static QString factorName(const QString &factor); // translated "Skill match" for "skill"
 
 signals:
     void booked(const QJsonObject &assignment);
