@@ -14,6 +14,7 @@
 #include "http/server_runtime.h"
 #include "identity/identity_routes.h"
 #include "identity/identity_service.h"
+#include "resourcing/employee_routes.h"
 #include "system/system_routes.h"
 #include "workflow/workflow_routes.h"
 #include "workflow/workflow_service.h"
@@ -45,6 +46,7 @@ KeelServer::KeelServer(ServerConfig config) : m_context(std::make_shared<ServerC
     m_delivery->subscribe(*m_events);
     m_delivery->startProjects(*m_events, *m_workflow);
     registerDeliveryRoutes(router, *m_delivery);
+    registerResourcingPeopleRoutes(router, m_context->config.database);
     const IdentityService *identity = m_identity.get();
     m_context->authenticate = [identity](const QByteArray &token) {
         return identity->authenticate(token);
