@@ -223,12 +223,20 @@ QJsonObject CapacityService::bench(const Request &request) const
 {
     Errors errors;
     BenchQuery q;
-    const auto from = dateParam(request, "from", errors);
-    const auto to = dateParam(request, "to", errors);
+    auto from = dateParam(request, "from", errors);
+    auto to = dateParam(request, "to", errors);
     if (param(request, "from").isEmpty())
         errors.add("from", QStringLiteral("required"), FieldErrorCode::Required);
-    if (param(request, "to").isEmpty())
-        errors.add("to", QStringLiteral("required"), FieldErrorCode::Required);
+    if (param(request, "to").isEmpty()) {
+        // ?weeks=N instead of to: N whole weeks from the Monday of from's week.
+        if (param(request, "weeks").isEmpty())
+            errors.add("to", QStringLiteral("required (or weeks)"), FieldErrorCode::Required);
+        const int weeks = intParam(request, "weeks", 1, 1, kMaxWeeks, errors);
+        if (from) {
+            from = from->addDays(1 - from->dayOfWeek());
+            to = from->addDays(7 * weeks - 1);
+        }
+    }
     if (from && to) {
         if (*to < *from)
             errors.add("to", QStringLiteral("not before from"));

@@ -36,7 +36,8 @@ public:
     // ?from=YYYY-MM-DD (default today; the week of that day) &weeks=1..52 (26)
     // &group_by=role|skill|practice|country (role) &entity=CODE
     QJsonObject capacity(const Request &request) const;
-    // ?from=&to= (required, at most 366 days) &min_free_hours= (0) &practice=&skill=
+    // ?from=&to= (required, at most 366 days; or weeks=N: to = the Sunday N weeks after the
+    // Monday of from's week) &min_free_hours= (0) &practice=&skill=
     // &min_level=1..5 &entity= &limit= &after=
     QJsonObject bench(const Request &request) const;
 

@@ -106,16 +106,17 @@ QList<CapacityCell> CapacityStore::grid(const CapacityQuery &q) const
     const QString reqScope = entityScopeSql(q.scope, QStringLiteral("le"), binds);
 
     // emp: the people counted; cap: their available hours per week (0009's
-    // employee_week_capacity); asg: their assignments per week (soft ones × probability);
-    // req: open requests in the range; reqw: their hours per week not yet covered by the
-    // assignments made for them, soft ones × the opportunity's probability.
+    // employee_weeks_available, the same figures as employee_week_capacity); asg: their assignments
+    // per week (soft ones × probability); req: open requests in the range; reqw: their hours per
+    // week not yet covered by the assignments made for them, soft ones × the opportunity's
+    // probability.
     const QString sql =
         QStringLiteral(
             "WITH w AS (SELECT (?::date + 7 * i) AS ws FROM generate_series(0, ?::int - 1) AS i), "
             "emp AS (SELECT e.id, e.job_role_id, e.practice_id, e.country FROM employees e "
             "JOIN legal_entities le ON le.id = e.legal_entity_id WHERE e.active AND %1), "
             "cap AS (SELECT c.employee_id, c.week_start AS ws, c.capacity_hours AS hours "
-            "FROM employee_week_capacity(?::date, ?::int) c JOIN emp ON emp.id = c.employee_id), "
+            "FROM employee_weeks_available(?::date, ?::int) c JOIN emp ON emp.id = c.employee_id), "
             "asg AS (SELECT a.employee_id, w.ws, a.kind, %3 * CASE WHEN a.kind = 'soft' THEN "
             "a.probability / 100 ELSE 1 END AS hours FROM assignments a "
             "JOIN emp ON emp.id = a.employee_id JOIN w ON %4), "
@@ -152,7 +153,10 @@ QList<CapacityCell> CapacityStore::grid(const CapacityQuery &q) const
                  weekHours(QStringLiteral("a")), overlapsWeek(QStringLiteral("req")),
                  g.employeeKeys, g.requestKeys)
             .arg(g.code, g.name, g.labelJoin, g.order);
-    QSqlQuery r = db::query(db(), sql, binds);
+    // A read-only analytic query: JIT compilation would cost more than the query itself.
+    db::Transaction tx(db());
+    db::exec(tx.database(), QStringLiteral("SET LOCAL jit = off"));
+    QSqlQuery r = db::query(tx.database(), sql, binds);
     QList<CapacityCell> out;
     while (r.next()) {
         CapacityCell c;
@@ -165,6 +169,7 @@ QList<CapacityCell> CapacityStore::grid(const CapacityQuery &q) const
         c.gap = r.value(7).toString();
         out.append(c);
     }
+    tx.commit();
     return out;
 }
 
@@ -221,7 +226,9 @@ QList<BenchRow> CapacityStore::bench(const BenchQuery &q) const
     }
     sql += QStringLiteral(" ORDER BY free DESC, id LIMIT ?");
     binds << q.limit;
-    QSqlQuery r = db::query(db(), sql, binds);
+    db::Transaction tx(db());
+    db::exec(tx.database(), QStringLiteral("SET LOCAL jit = off"));
+    QSqlQuery r = db::query(tx.database(), sql, binds);
     QList<BenchRow> out;
     while (r.next()) {
         BenchRow b;
@@ -240,6 +247,7 @@ QList<BenchRow> CapacityStore::bench(const BenchQuery &q) const
         b.skillLevel = r.value(12).toInt();
         out.append(b);
     }
+    tx.commit();
     return out;
 }
 

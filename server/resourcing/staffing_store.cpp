@@ -139,7 +139,9 @@ QList<StaffingCandidate> StaffingStore::candidates(const StaffingRequest &reques
             "v_skill, v_cap, v_util, v_cost, v_loc, p_skill, p_cap, p_util, p_cost, p_loc, "
             "p_skill + p_cap + p_util + p_cost + p_loc FROM pts")
             .arg(where);
-    QSqlQuery q = db::query(db(), sql, binds);
+    db::Transaction tx(db()); // read-only; JIT would cost more than the query
+    db::exec(tx.database(), QStringLiteral("SET LOCAL jit = off"));
+    QSqlQuery q = db::query(tx.database(), sql, binds);
     QList<StaffingCandidate> out;
     while (q.next()) {
         StaffingCandidate c;
@@ -166,6 +168,7 @@ QList<StaffingCandidate> StaffingStore::candidates(const StaffingRequest &reques
         c.score = q.value(26).toString();
         out.append(c);
     }
+    tx.commit();
     return out;
 }
 

@@ -194,6 +194,28 @@ private slots:
         QCOMPARE(a.value("rows").toArray().size(), 2); // no row for roles nobody has or needs
     }
 
+    void weeklyAvailableHoursMatchTheResourcingFunction()
+    {
+        // 0010's sparse employee_weeks_available gives 0009's employee_week_capacity figures.
+        QSqlQuery q =
+            db::query(m_db->sql(),
+                      "SELECT count(*), count(*) FILTER (WHERE a.capacity_hours IS DISTINCT FROM "
+                      "b.capacity_hours) FROM employee_week_capacity('2027-01-06', 3) a FULL JOIN "
+                      "employee_weeks_available('2027-01-06', 3) b USING (employee_id, week_start)",
+                      {});
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 9);
+        QCOMPARE(q.value(1).toInt(), 0);
+        QSqlQuery bob = db::query(m_db->sql(),
+                                  "SELECT capacity_hours::text FROM employee_weeks_available("
+                                  "'2027-01-04', 2) WHERE employee_id = ? ORDER BY week_start",
+                                  {m_bob});
+        QStringList weeks;
+        while (bob.next())
+            weeks << bob.value(0).toString();
+        QCOMPARE(weeks.join(u','), QStringLiteral("30.00,33.75"));
+    }
+
     void capacityGroupedBySkillPracticeCountry()
     {
         HttpClient http(m_server->baseUrl());
@@ -288,6 +310,9 @@ private slots:
         // booking holds all its hours): Alice 24 − 20 = 4; Bob 30 − 10 = 20.
         QCOMPARE(names(http.get("/api/v1/resourcing/bench?from=2027-01-04&to=2027-01-08").json()),
                  QStringLiteral("Carl=40.00,Bob=20.00,Alice=4.00"));
+        // weeks=1 instead of to: the week of from, Monday to Sunday.
+        QCOMPARE(names(http.get("/api/v1/resourcing/bench?from=2027-01-13&weeks=1").json()),
+                 QStringLiteral("Carl=40.00,Bob=29.75,Alice=20.00"));
         // Paging: one per page through next_after.
         const QJsonObject p1 = http.get(base + "&limit=1").json();
         QCOMPARE(names(p1), QStringLiteral("Carl=40.00"));
