@@ -30,7 +30,8 @@ QVariant nullableId(qint64 id)
 const QString kProjectColumns = QStringLiteral(
     "SELECT p.id, le.code, p.account_id, a.name, p.contract_id, c.number, pr.code, "
     "p.project_manager_id, p.name, p.currency, p.start_date, p.end_date, p.status, p.version, "
-    "p.created_at FROM projects p JOIN legal_entities le ON le.id = p.legal_entity_id "
+    "p.created_at, trim_scale(p.approved_change_value)::text, p.offering_id "
+    "FROM projects p JOIN legal_entities le ON le.id = p.legal_entity_id "
     "JOIN accounts a ON a.id = p.account_id LEFT JOIN contracts c ON c.id = p.contract_id "
     "LEFT JOIN practices pr ON pr.id = p.practice_id ");
 
@@ -50,7 +51,10 @@ QJsonObject projectFrom(const QSqlQuery &q)
             {"end_date", dateToJson(q.value(11).toDate())},
             {"status", q.value(12).toString()},
             {"version", q.value(13).toInt()},
-            {"created_at", instantToJson(q.value(14).toDateTime())}};
+            {"created_at", instantToJson(q.value(14).toDateTime())},
+            // What approved change requests added to (or took from) the project's value.
+            {"approved_change_value", money(q.value(15), q.value(9).toString())},
+            {"offering_id", optId(q.value(16))}};
 }
 
 QString textArray(const QStringList &items)

@@ -107,6 +107,8 @@ private Q_SLOTS:
         const QJsonObject project = pm->get(DeliveryFixture::path(p)).json();
         QCOMPARE(project.value("end_date").toString(), QStringLiteral("2026-07-31"));
         QCOMPARE(project.value("budget").toObject().value("budget_version").toInt(), 2);
+        QCOMPARE(project.value("approved_change_value").toObject().value("amount").toString(),
+                 QStringLiteral("9999.99"));
         QCOMPARE(f.text("SELECT approved_change_value::text FROM projects"),
                  QStringLiteral("9999.9900"));
 

@@ -121,6 +121,22 @@ private Q_SLOTS:
                      .status,
                  403);
         QCOMPARE(f.scalar("SELECT count(*) FROM projects"), 2);
+
+        // A retried creation with the same Idempotency-Key returns the first project.
+        const QByteArray body =
+            QJsonDocument(QJsonObject{{"legal_entity", "UK"},
+                                      {"account_id", QString::number(f.accountId)},
+                                      {"name", "Retried"},
+                                      {"start_date", "2026-01-05"},
+                                      {"end_date", "2026-02-05"}})
+                .toJson(QJsonDocument::Compact);
+        const QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "application/json"},
+                                                           {"Idempotency-Key", "create-retried-1"}};
+        const HttpResult first = pm->send("POST", "/api/v1/delivery/projects", body, headers);
+        const HttpResult again = pm->send("POST", "/api/v1/delivery/projects", body, headers);
+        QCOMPARE(first.status, 201);
+        QCOMPARE(again.json().value("id").toString(), first.json().value("id").toString());
+        QCOMPARE(f.scalar("SELECT count(*) FROM projects WHERE name = 'Retried'"), 1);
     }
 
     void projectLifecycle()
