@@ -1,11 +1,11 @@
 #include "catalogue_service.h"
 
-#include "audit/audit_log.h"
 #include "catalogue_store.h"
 #include "http/concurrency.h"
 #include "http/http_types.h"
 #include "job_role_service.h"
 #include "json_codec.h"
+#include "sales_store.h"
 
 #include <QJsonArray>
 

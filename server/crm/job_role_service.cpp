@@ -6,6 +6,7 @@
 #include "job_role_store.h"
 #include "permissions.h"
 #include "rate_card_service.h"
+#include "sales_store.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

@@ -1,12 +1,12 @@
 #include "opportunity_service.h"
 
-#include "audit/audit_log.h"
 #include "http/concurrency.h"
 #include "http/http_types.h"
 #include "job_role_service.h"
 #include "json_codec.h"
 #include "opportunity_store.h"
 #include "permissions.h"
+#include "sales_store.h"
 
 #include <QJsonArray>
 

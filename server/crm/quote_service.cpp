@@ -9,6 +9,7 @@
 #include "quote_pricing.h"
 #include "quote_store.h"
 #include "rate_card_service.h"
+#include "sales_store.h"
 #include "workflow/workflow_service.h"
 
 #include <QJsonArray>

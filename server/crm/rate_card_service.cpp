@@ -1,11 +1,11 @@
 #include "rate_card_service.h"
 
-#include "audit/audit_log.h"
 #include "http/concurrency.h"
 #include "http/http_types.h"
 #include "job_role_service.h"
 #include "json_codec.h"
 #include "permissions.h"
+#include "sales_store.h"
 
 #include <QJsonArray>
 
