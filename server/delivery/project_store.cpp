@@ -299,8 +299,12 @@ void ProjectStore::applyOfferingTemplate(qint64 projectId, qint64 offeringId, in
                   "WHERE jc.job_role_id = e.job_role_id AND jc.legal_entity_id = "
                   "p.legal_entity_id AND jc.currency = p.currency AND jc.valid_from <= "
                   "p.start_date AND (jc.valid_to IS NULL OR jc.valid_to >= p.start_date)), 0), "
-                  "?), 0 FROM offering_effort e, projects p WHERE e.offering_id = ? AND p.id = ?"),
-              {v.value(0).toLongLong(), phaseId, minorUnits, offeringId, projectId});
+                  "?), round(e.hours * coalesce((SELECT rr.hourly_rate FROM rate_card_rates rr "
+                  "WHERE rr.job_role_id = e.job_role_id AND rr.legal_entity_id = "
+                  "p.legal_entity_id AND rr.currency = p.currency AND rr.valid_from <= "
+                  "p.start_date AND (rr.valid_to IS NULL OR rr.valid_to >= p.start_date)), 0), "
+                  "?) FROM offering_effort e, projects p WHERE e.offering_id = ? AND p.id = ?"),
+              {v.value(0).toLongLong(), phaseId, minorUnits, minorUnits, offeringId, projectId});
 }
 
 void ProjectStore::insertEmptyBudget(qint64 projectId, qint64 userId) const

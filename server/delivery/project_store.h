@@ -83,8 +83,9 @@ public:
     std::optional<ProjectRow> project(qint64 id, bool lock) const;
     qint64 insertProject(const NewProject &p) const;
     // Phase 1 named after the offering, one task per role of its standard effort, its
-    // milestones (amount 0, planned start + week offset), budget version 1 by role at the
-    // standard cost. Blank projects get an empty version 1.
+    // milestones (amount 0, planned start + week offset), budget version 1 by role: cost at the
+    // role's standard cost, revenue at the entity's standard rate card (both at the start date,
+    // rounded per line at the minor unit; 0 without one). Blank projects get an empty version 1.
     void applyOfferingTemplate(qint64 projectId, qint64 offeringId, int minorUnits) const;
     void insertEmptyBudget(qint64 projectId, qint64 userId) const;
     void updateProject(qint64 id, const QVariantMap &columns) const; // bumps version

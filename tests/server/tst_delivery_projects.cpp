@@ -34,6 +34,11 @@ private Q_SLOTS:
                   "INSERT INTO offering_milestones (offering_id, seq, name, value_pct, "
                   "week_offset) VALUES (?, 1, 'Landing zone ready', 40, 3)",
                   {offering});
+        db::query(f.db->sql(),
+                  "INSERT INTO rate_card_rates (legal_entity_id, currency, job_role_id, "
+                  "hourly_rate, valid_from) VALUES ((SELECT id FROM legal_entities WHERE code = "
+                  "'UK'), 'GBP', ?, 95.555, '2026-01-01')",
+                  {f.roleId("CONSULTANT")});
         auto pm = f.client("pm", "pm password");
         const HttpResult r =
             pm->post("/api/v1/delivery/projects", {{"legal_entity", "UK"},
@@ -73,8 +78,21 @@ private Q_SLOTS:
                      .value("amount")
                      .toString(),
                  QStringLiteral("5225.00"));
+        // Revenue at the standard rate card: 100 h × 95.555 = 9,555.50.
+        QCOMPARE(byKey(lines, "job_role", "CONSULTANT")
+                     .value("revenue")
+                     .toObject()
+                     .value("amount")
+                     .toString(),
+                 QStringLiteral("9555.50"));
         QCOMPARE(byKey(lines, "job_role", "ANALYST").value("hours").toString(),
                  QStringLiteral("30"));
+        QCOMPARE(byKey(lines, "job_role", "ANALYST")
+                     .value("revenue")
+                     .toObject()
+                     .value("amount")
+                     .toString(),
+                 QStringLiteral("0.00"));
         QCOMPARE(f.scalar("SELECT count(*) FROM audit_log WHERE action = 'project.create'"), 1);
     }
 
