@@ -139,18 +139,20 @@ QJsonObject CapacityService::capacity(const Request &request) const
         weeks.append(QJsonObject{{"week", isoWeek(ws)}, {"week_start", dateToJson(ws)}});
     }
 
+    // gap = available − hard − soft of the rounded figures, so every cell adds up.
     struct Sums
     {
-        Decimal available, hard, soft, gap;
+        Decimal available, hard, soft;
         void add(const CapacityCell &c)
         {
             available = plus(available, c.available);
             hard = plus(hard, c.hard);
             soft = plus(soft, c.soft);
-            gap = plus(gap, c.gap);
         }
         QJsonObject json() const
         {
+            const Decimal gap =
+                available.subtract(hard).valueOr(Decimal()).subtract(soft).valueOr(Decimal());
             return {{"available_hours", available.toString(2)},
                     {"hard_demand_hours", hard.toString(2)},
                     {"soft_demand_hours", soft.toString(2)},
@@ -158,15 +160,19 @@ QJsonObject CapacityService::capacity(const Request &request) const
         }
     };
     const auto cellJson = [](const CapacityCell &c) {
-        return QJsonObject{
-            {"week", isoWeek(c.weekStart)},          {"week_start", dateToJson(c.weekStart)},
-            {"available_hours", hours(c.available)}, {"hard_demand_hours", hours(c.hard)},
-            {"soft_demand_hours", hours(c.soft)},    {"gap_hours", hours(c.gap)}};
+        Sums one;
+        one.add(c);
+        QJsonObject o = one.json();
+        o.insert("week", isoWeek(c.weekStart));
+        o.insert("week_start", dateToJson(c.weekStart));
+        return o;
     };
 
     QJsonArray rows;
     QJsonArray cells;
+    QJsonArray totals;
     Sums sums;
+    Sums all;
     QString key;
     QString name;
     bool open = false;
@@ -181,6 +187,11 @@ QJsonObject CapacityService::capacity(const Request &request) const
         sums = {};
     };
     for (const CapacityCell &c : m_store.grid(q)) {
+        if (c.total) {
+            totals.append(cellJson(c));
+            all.add(c);
+            continue;
+        }
         if (!open || c.key != key) {
             flush();
             key = c.key;
@@ -191,26 +202,6 @@ QJsonObject CapacityService::capacity(const Request &request) const
         sums.add(c);
     }
     flush();
-
-    CapacityQuery totalQuery = q;
-    totalQuery.groupBy = QStringLiteral("total");
-    QJsonArray totals;
-    Sums all;
-    QList<CapacityCell> totalCells = m_store.grid(totalQuery);
-    for (const CapacityCell &c : totalCells) {
-        totals.append(cellJson(c));
-        all.add(c);
-    }
-    if (totalCells.isEmpty()) { // nobody and nothing in scope: zeros
-        for (const QJsonValue &w : weeks) {
-            QJsonObject o = w.toObject();
-            o.insert("available_hours", "0.00");
-            o.insert("hard_demand_hours", "0.00");
-            o.insert("soft_demand_hours", "0.00");
-            o.insert("gap_hours", "0.00");
-            totals.append(o);
-        }
-    }
     return {{"from", dateToJson(q.monday)},
             {"weeks", weeks},
             {"group_by", q.groupBy},

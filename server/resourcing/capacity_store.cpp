@@ -34,39 +34,41 @@ GroupSql groupSql(const QString &groupBy)
     GroupSql g;
     if (groupBy == QLatin1String("skill")) {
         g.employeeKeys =
-            QStringLiteral("SELECT emp.id, coalesce(es.skill_id::text, '') AS key FROM emp "
-                           "LEFT JOIN employee_skills es ON es.employee_id = emp.id");
+            QStringLiteral("SELECT emp.id, coalesce(es.skill_id::text, '') AS key, "
+                           "row_number() OVER (PARTITION BY emp.id ORDER BY es.skill_id) = 1 "
+                           "AS prim FROM emp LEFT JOIN employee_skills es ON es.employee_id = "
+                           "emp.id");
         g.requestKeys =
-            QStringLiteral("SELECT req.id, coalesce(rs.skill_id::text, '') AS key FROM req "
-                           "LEFT JOIN resource_request_skills rs ON rs.request_id = req.id");
+            QStringLiteral("SELECT req.id, coalesce(rs.skill_id::text, '') AS key, "
+                           "row_number() OVER (PARTITION BY req.id ORDER BY rs.skill_id) = 1 "
+                           "AS prim FROM req LEFT JOIN resource_request_skills rs ON "
+                           "rs.request_id = req.id");
         g.labelJoin = QStringLiteral(" LEFT JOIN skills l ON l.id::text = k.key ");
         g.code = QStringLiteral("l.code");
         g.name = QStringLiteral("l.name");
         g.order = QStringLiteral("l.name NULLS LAST");
     } else if (groupBy == QLatin1String("practice")) {
-        g.employeeKeys =
-            QStringLiteral("SELECT emp.id, coalesce(emp.practice_id::text, '') AS key FROM emp");
-        g.requestKeys =
-            QStringLiteral("SELECT req.id, coalesce(req.practice_id::text, '') AS key FROM req");
+        g.employeeKeys = QStringLiteral(
+            "SELECT emp.id, coalesce(emp.practice_id::text, '') AS key, true AS prim FROM emp");
+        g.requestKeys = QStringLiteral(
+            "SELECT req.id, coalesce(req.practice_id::text, '') AS key, true AS prim FROM req");
         g.labelJoin = QStringLiteral(" LEFT JOIN practices l ON l.id::text = k.key ");
         g.code = QStringLiteral("l.code");
         g.name = QStringLiteral("l.name");
         g.order = QStringLiteral("l.code NULLS LAST");
     } else if (groupBy == QLatin1String("country")) {
-        g.employeeKeys = QStringLiteral("SELECT emp.id, emp.country::text AS key FROM emp");
-        g.requestKeys = QStringLiteral("SELECT req.id, req.country::text AS key FROM req");
+        g.employeeKeys =
+            QStringLiteral("SELECT emp.id, emp.country::text AS key, true AS prim FROM emp");
+        g.requestKeys =
+            QStringLiteral("SELECT req.id, req.country::text AS key, true AS prim FROM req");
         g.code = QStringLiteral("nullif(k.key, '')");
         g.name = QStringLiteral("nullif(k.key, '')");
         g.order = QStringLiteral("k.key");
-    } else if (groupBy == QLatin1String("total")) {
-        g.employeeKeys = QStringLiteral("SELECT emp.id, 'total' AS key FROM emp");
-        g.requestKeys = QStringLiteral("SELECT req.id, 'total' AS key FROM req");
-        g.code = QStringLiteral("k.key");
-        g.name = QStringLiteral("k.key");
-        g.order = QStringLiteral("k.key");
     } else { // role
-        g.employeeKeys = QStringLiteral("SELECT emp.id, emp.job_role_id::text AS key FROM emp");
-        g.requestKeys = QStringLiteral("SELECT req.id, req.job_role_id::text AS key FROM req");
+        g.employeeKeys =
+            QStringLiteral("SELECT emp.id, emp.job_role_id::text AS key, true AS prim FROM emp");
+        g.requestKeys =
+            QStringLiteral("SELECT req.id, req.job_role_id::text AS key, true AS prim FROM req");
         g.labelJoin = QStringLiteral(" LEFT JOIN job_roles l ON l.id::text = k.key ");
         g.code = QStringLiteral("l.code");
         g.name = QStringLiteral("l.name");
@@ -105,21 +107,28 @@ QList<CapacityCell> CapacityStore::grid(const CapacityQuery &q) const
     binds << q.monday << q.weeks << last << q.monday;
     const QString reqScope = entityScopeSql(q.scope, QStringLiteral("le"), binds);
 
-    // emp: the people counted; cap: their available hours per week (0009's
-    // employee_weeks_available, the same figures as employee_week_capacity); asg: their assignments
-    // per week (soft ones × probability); req: open requests in the range; reqw: their hours per
-    // week not yet covered by the assignments made for them, soft ones × the opportunity's
-    // probability.
+    // emp: the people counted; cap: their available hours per week (0010's
+    // employee_weeks_available, the same figures as 0009's employee_week_capacity); asg: their
+    // hard and soft (× probability) assignment hours per week; pe: one row per person and week;
+    // req: open requests in the range; reqw: their hours per week not yet covered by the
+    // assignments made for them, soft ones × the opportunity's probability; ek / rk: the group
+    // keys of people and requests, `prim` marking one row per person / request for the totals
+    // (by skill a person has several keys).
     const QString sql =
         QStringLiteral(
             "WITH w AS (SELECT (?::date + 7 * i) AS ws FROM generate_series(0, ?::int - 1) AS i), "
             "emp AS (SELECT e.id, e.job_role_id, e.practice_id, e.country FROM employees e "
             "JOIN legal_entities le ON le.id = e.legal_entity_id WHERE e.active AND %1), "
             "cap AS (SELECT c.employee_id, c.week_start AS ws, c.capacity_hours AS hours "
-            "FROM employee_weeks_available(?::date, ?::int) c JOIN emp ON emp.id = c.employee_id), "
-            "asg AS (SELECT a.employee_id, w.ws, a.kind, %3 * CASE WHEN a.kind = 'soft' THEN "
-            "a.probability / 100 ELSE 1 END AS hours FROM assignments a "
-            "JOIN emp ON emp.id = a.employee_id JOIN w ON %4), "
+            "FROM employee_weeks_available(?::date, ?::int) c), "
+            "asg AS (SELECT a.employee_id, w.ws, "
+            "sum(CASE WHEN a.kind = 'hard' THEN %3 ELSE 0 END) AS hard, "
+            "sum(CASE WHEN a.kind = 'soft' THEN %3 * a.probability / 100 ELSE 0 END) AS soft "
+            "FROM assignments a JOIN emp ON emp.id = a.employee_id JOIN w ON %4 "
+            "GROUP BY a.employee_id, w.ws), "
+            "pe AS (SELECT emp.id, c.ws, c.hours AS avail, coalesce(a.hard, 0) AS hard, "
+            "coalesce(a.soft, 0) AS soft FROM emp JOIN cap c ON c.employee_id = emp.id "
+            "LEFT JOIN asg a ON a.employee_id = emp.id AND a.ws = c.ws), "
             "req AS (SELECT r.id, r.kind, r.job_role_id, r.hours_per_week, r.start_date, "
             "r.end_date, coalesce(p.practice_id, o.practice_id) AS practice_id, "
             "coalesce(r.location_country, le.country) AS country, "
@@ -133,21 +142,23 @@ QList<CapacityCell> CapacityStore::grid(const CapacityQuery &q) const
             "sum(%6) FROM assignments a WHERE a.request_id = req.id AND %4), 0)) * req.weight "
             "AS hours FROM req JOIN w ON %7), "
             "ek AS (%8), rk AS (%9), "
-            "u AS (SELECT ek.key, c.ws, c.hours AS avail, 0::numeric AS hard, 0::numeric AS soft "
-            "FROM cap c JOIN ek ON ek.id = c.employee_id "
-            "UNION ALL SELECT ek.key, a.ws, 0, CASE WHEN a.kind = 'hard' THEN a.hours ELSE 0 END, "
-            "CASE WHEN a.kind = 'soft' THEN a.hours ELSE 0 END FROM asg a "
-            "JOIN ek ON ek.id = a.employee_id "
-            "UNION ALL SELECT rk.key, q.ws, 0, CASE WHEN q.kind = 'hard' THEN q.hours ELSE 0 END, "
-            "CASE WHEN q.kind = 'soft' THEN q.hours ELSE 0 END FROM reqw q "
+            "u AS (SELECT ek.key, ek.prim, pe.ws, pe.avail, pe.hard, pe.soft "
+            "FROM pe JOIN ek ON ek.id = pe.id "
+            "UNION ALL SELECT rk.key, rk.prim, q.ws, 0, CASE WHEN q.kind = 'hard' THEN q.hours "
+            "ELSE 0 END, CASE WHEN q.kind = 'soft' THEN q.hours ELSE 0 END FROM reqw q "
             "JOIN rk ON rk.id = q.id), "
             "agg AS (SELECT key, ws, round(sum(avail), 2) AS a, round(sum(hard), 2) AS h, "
-            "round(sum(soft), 2) AS s FROM u GROUP BY key, ws) "
-            "SELECT k.key, %10, %11, w.ws, coalesce(agg.a, 0), coalesce(agg.h, 0), "
-            "coalesce(agg.s, 0), coalesce(agg.a, 0) - coalesce(agg.h, 0) - coalesce(agg.s, 0) "
-            "FROM (SELECT DISTINCT key FROM u) k CROSS JOIN w "
-            "LEFT JOIN agg ON agg.key = k.key AND agg.ws = w.ws %12"
-            "ORDER BY %13, k.key, w.ws")
+            "round(sum(soft), 2) AS s FROM u GROUP BY key, ws), "
+            "tot AS (SELECT ws, round(sum(avail), 2) AS a, round(sum(hard), 2) AS h, "
+            "round(sum(soft), 2) AS s FROM u WHERE prim GROUP BY ws), "
+            "keys AS (SELECT k.key, %10 AS code, %11 AS name, dense_rank() OVER (ORDER BY %13, "
+            "k.key) AS ord FROM (SELECT DISTINCT key FROM u) k %12) "
+            "SELECT false AS is_total, keys.ord, keys.key, keys.code, keys.name, w.ws, "
+            "coalesce(agg.a, 0), coalesce(agg.h, 0), coalesce(agg.s, 0) "
+            "FROM keys CROSS JOIN w LEFT JOIN agg ON agg.key = keys.key AND agg.ws = w.ws "
+            "UNION ALL SELECT true, 0, NULL, NULL, NULL, w.ws, coalesce(tot.a, 0), "
+            "coalesce(tot.h, 0), coalesce(tot.s, 0) FROM w LEFT JOIN tot ON tot.ws = w.ws "
+            "ORDER BY 1, 2, 6")
             .arg(empScope, reqScope, weekHours(QStringLiteral("a")),
                  overlapsWeek(QStringLiteral("a")), weekHours(QStringLiteral("req")),
                  weekHours(QStringLiteral("a")), overlapsWeek(QStringLiteral("req")),
@@ -160,13 +171,13 @@ QList<CapacityCell> CapacityStore::grid(const CapacityQuery &q) const
     QList<CapacityCell> out;
     while (r.next()) {
         CapacityCell c;
-        c.key = r.value(1).toString();
-        c.name = r.value(2).toString();
-        c.weekStart = r.value(3).toDate();
-        c.available = r.value(4).toString();
-        c.hard = r.value(5).toString();
-        c.soft = r.value(6).toString();
-        c.gap = r.value(7).toString();
+        c.total = r.value(0).toBool();
+        c.key = r.value(3).toString();
+        c.name = r.value(4).toString();
+        c.weekStart = r.value(5).toDate();
+        c.available = r.value(6).toString();
+        c.hard = r.value(7).toString();
+        c.soft = r.value(8).toString();
         out.append(c);
     }
     tx.commit();

@@ -27,15 +27,16 @@ struct CapacityQuery
     EntityScope scope;
     QDate monday; // first week
     int weeks = 26;
-    QString groupBy; // role | skill | practice | country | total
+    QString groupBy; // role | skill | practice | country
 };
 
 struct CapacityCell
 {
-    QString key;  // job role / skill / practice code, country code; empty = none
-    QString name; // what people read
+    bool total = false; // the all-groups total of the week (everyone and every request once)
+    QString key;        // job role / skill / practice code, country code; empty = none
+    QString name;       // what people read
     QDate weekStart;
-    QString available, hard, soft, gap; // hours, 2 decimals
+    QString available, hard, soft; // hours, 2 decimals
 };
 
 struct BenchQuery
@@ -66,7 +67,8 @@ public:
     explicit CapacityStore(DbConfig config) : m_config(std::move(config)) {}
     QSqlDatabase db() const;
 
-    // Every group × week of the range, weeks in order; groups ordered as their taxonomy.
+    // Every group × week of the range, weeks in order, groups ordered as their taxonomy; then the
+    // totals of each week (total = true), from the same query.
     QList<CapacityCell> grid(const CapacityQuery &query) const;
     QList<BenchRow> bench(const BenchQuery &query) const;
 

@@ -229,6 +229,11 @@ private slots:
         const QJsonObject none = rows.last().toObject();
         QVERIFY(none.value("key").isNull());
         QCOMPARE(cell(none, 1), QStringLiteral("40.00|0.00|16.00|24.00")); // Carl + R2
+        // Totals count every person and request once, whatever their number of skills.
+        const QJsonObject t1 = bySkill.value("totals").toArray().at(1).toObject();
+        QCOMPARE(t1.value("available_hours").toString(), QStringLiteral("113.75"));
+        QCOMPARE(t1.value("hard_demand_hours").toString(), QStringLiteral("30.00"));
+        QCOMPARE(t1.value("soft_demand_hours").toString(), QStringLiteral("16.00"));
         const QJsonObject byPractice = http.get(base + "&group_by=practice").json();
         QCOMPARE(cell(rowOf(byPractice, "CLOUD"), 1), QStringLiteral("73.75|30.00|16.00|27.75"));
         QCOMPARE(cell(rowOf(byPractice, "DATA"), 1), QStringLiteral("40.00|0.00|0.00|40.00"));
