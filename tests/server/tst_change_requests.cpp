@@ -195,6 +195,54 @@ private Q_SLOTS:
                  QStringLiteral("0.0000"));
     }
 
+    void listsAndVisibility()
+    {
+        auto pm = f.client("pm", "pm password");
+        const QJsonObject p = f.blankProject(*pm);
+        const QString phase = pm->post(DeliveryFixture::path(p, "/phases"), {{"name", "Build"}})
+                                  .json()
+                                  .value("id")
+                                  .toString();
+        QJsonObject phased = line("12", "1500.00");
+        phased.insert("phase_id", phase);
+        const QString first = submit(*pm, p, {phased}).json().value("id").toString();
+        QCOMPARE(approve(*f.client("pm2", "pm2 password"), approvalOf(*pm, first)).status, 200);
+        submit(*pm, p, {line("4", "500.00")});
+        HttpResult r = pm->get(DeliveryFixture::path(p, "/change-requests?limit=1"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value("items").toArray().size(), 1);
+        QCOMPARE(r.json().value("items").toArray()[0].toObject().value("status").toString(),
+                 QStringLiteral("approved"));
+        r = pm->get(DeliveryFixture::path(p, "/change-requests?limit=1&after=") +
+                    r.json().value("next_after").toString());
+        QCOMPARE(r.json().value("items").toArray().size(), 1);
+        QCOMPARE(r.json().value("items").toArray()[0].toObject().value("status").toString(),
+                 QStringLiteral("submitted"));
+        // The budget line of the approved request sits in its phase.
+        const QJsonObject v2 = pm->get(DeliveryFixture::path(p, "/budget-versions?after=1"))
+                                   .json()
+                                   .value("items")
+                                   .toArray()[0]
+                                   .toObject();
+        QCOMPARE(v2.value("budget_version").toInt(), 2);
+        QCOMPARE(v2.value("lines").toArray()[0].toObject().value("phase_id").toString(), phase);
+        QCOMPARE(v2.value("lines").toArray()[0].toObject().value("hours").toString(),
+                 QStringLiteral("12"));
+        // Finance of the entity reads change requests; of another entity not.
+        QCOMPARE(f.client("fin", "fin password")
+                     ->get("/api/v1/delivery/change-requests/" + first)
+                     .status,
+                 200);
+        QCOMPARE(f.client("de.fin", "fin password")
+                     ->get("/api/v1/delivery/change-requests/" + first)
+                     .status,
+                 404);
+        QCOMPARE(f.client("consultant", "consultant password")
+                     ->get(DeliveryFixture::path(p, "/change-requests"))
+                     .status,
+                 404);
+    }
+
     void badChangeRequests()
     {
         auto pm = f.client("pm", "pm password");
