@@ -43,7 +43,7 @@ QString explainSkill(const StaffingRequest &r, const StaffingCandidate &c)
 QString explainCapacity(const StaffingRequest &r, const StaffingCandidate &c)
 {
     return QStringLiteral("%1 h free of %2 h available between %3 and %4 (%5 h booked); the "
-                          "request needs %6 h: %7%% covered.")
+                          "request needs %6 h: %7% covered.")
         .arg(fixed(c.free, 2), fixed(c.available, 2), formatDate(r.start), formatDate(r.end),
              fixed(c.booked, 2), fixed(r.neededHours, 2), percent(c.values[CapacityFactor]));
 }
@@ -53,8 +53,8 @@ QString explainUtilisation(const StaffingCandidate &c)
     if (c.utilisation.isEmpty())
         return QStringLiteral("No available hours in the range (holidays or leave): no room.");
     const bool below = dec(c.utilisation) < dec(c.target);
-    return QStringLiteral("Booked %1%% of available hours in the range against a target of "
-                          "%2%%: %3.")
+    return QStringLiteral("Booked %1% of available hours in the range against a target of "
+                          "%2%: %3.")
         .arg(fixed(c.utilisation, 1), fixed(c.target, 0),
              below ? QStringLiteral("below target, room to grow")
                    : QStringLiteral("at or above target"));

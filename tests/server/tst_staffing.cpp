@@ -186,6 +186,11 @@ private slots:
         const QJsonObject capacity = dana.value("factors").toArray().at(1).toObject();
         QVERIFY2(capacity.value("explanation").toString().contains("80.00 h free"),
                  qPrintable(capacity.value("explanation").toString()));
+        QVERIFY2(capacity.value("explanation").toString().contains("100% covered"),
+                 qPrintable(capacity.value("explanation").toString()));
+        const QJsonObject utilisation = dana.value("factors").toArray().at(2).toObject();
+        QVERIFY2(utilisation.value("explanation").toString().contains("target of 80%"),
+                 qPrintable(utilisation.value("explanation").toString()));
     }
 
     void limitScopeAndUnknownRequest()
