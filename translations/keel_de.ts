@@ -518,10 +518,6 @@
         <translation>Projekt</translation>
     </message>
     <message>
-        <source>Client</source>
-        <translation>Kunde</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -764,10 +760,6 @@
         <translation>Noch keine Prognose.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Estimate at completion&lt;/b&gt; %1 against a budget of %2 — variance &lt;span style=&apos;color:%3&apos;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt;&lt;br&gt;%5 of %6 h worked, %7 h to go; %8 % complete by effort, %9 % by cost.</source>
-        <translation>&lt;b&gt;Prognose bei Fertigstellung&lt;/b&gt; %1 bei einem Budget von %2 — Abweichung &lt;span style=&apos;color:%3&apos;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt;&lt;br&gt;%5 von %6 h geleistet, %7 h verbleibend; %8 % fertig nach Aufwand, %9 % nach Kosten.</translation>
-    </message>
-    <message>
         <source>New change request</source>
         <translation>Neuer Änderungsantrag</translation>
     </message>
@@ -826,6 +818,18 @@
     <message>
         <source>Narrative</source>
         <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Budget&lt;/b&gt; %1 for %2 h. Nothing worked or estimated yet: enter the hours still to go on the Tasks tab to see the estimate at completion.</source>
+        <translation>&lt;b&gt;Budget&lt;/b&gt; %1 für %2 h. Noch nichts geleistet oder geschätzt: Geben Sie auf dem Reiter Aufgaben die verbleibenden Stunden ein, um die Prognose bei Fertigstellung zu sehen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Estimate at completion&lt;/b&gt; %1 against a budget of %2 — variance &lt;span style=&apos;color:%3&apos;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt;&lt;br&gt;%5 of %6 h worked, %7 h to go.</source>
+        <translation>&lt;b&gt;Prognose bei Fertigstellung&lt;/b&gt; %1 bei einem Budget von %2 — Abweichung &lt;span style=&apos;color:%3&apos;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt;&lt;br&gt;%5 von %6 h geleistet, %7 h verbleibend.</translation>
+    </message>
+    <message>
+        <source>%1 % complete by effort, %2 % by cost.</source>
+        <translation>%1 % fertig nach Aufwand, %2 % nach Kosten.</translation>
     </message>
 </context>
 <context>
@@ -1192,6 +1196,10 @@ Trotzdem einplanen? Als Ressourcenmanager bestätigen Sie die Überbuchung.</tra
     <message>
         <source>Available hours after holidays and leave, against hard demand from projects and probability-weighted soft demand from the pipeline, for the next 26 weeks.</source>
         <translation>Verfügbare Stunden nach Feiertagen und Urlaub, gegenüber festem Bedarf aus Projekten und wahrscheinlichkeitsgewichtetem Bedarf aus der Pipeline, für die nächsten 26 Wochen.</translation>
+    </message>
+    <message>
+        <source>part of the week away</source>
+        <translation>Teil der Woche abwesend</translation>
     </message>
 </context>
 <context>

@@ -8,11 +8,14 @@
 #include "delivery/project_workspace.h"
 #include "http_client.h"
 #include "json_array_model.h"
+#include "paged_list_model.h"
 #include "project_detail.h"
+#include "sales/list_panel.h"
 #include "session.h"
 #include "test_database.h"
 #include "test_server.h"
 
+#include <QComboBox>
 #include <QJsonArray>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -235,9 +238,22 @@ void TestDeliveryLive::projectListOpensTheFirstProject()
     auto session = signIn(w.server, "pm");
     DeliveryPage page(session.get());
     page.resize(1300, 800);
-    QSignalSpy loaded(page.workspace()->detail(), &ProjectDetail::loaded);
+    auto *model = page.projects()->model();
+    QSignalSpy pages(model, &sales::PagedListModel::pageLoaded);
     page.show();
+    // Running projects first: the new project is only planned.
+    QVERIFY(pages.wait(10000));
+    QCOMPARE(model->filter("status"), QString("active"));
+    QCOMPARE(model->rowCount(), 0);
+    QVERIFY(page.workspace()->detail()->projectId().isEmpty());
+
+    QSignalSpy loaded(page.workspace()->detail(), &ProjectDetail::loaded);
+    auto *status = page.findChild<QComboBox *>("projectStatusFilter");
+    QVERIFY(status);
+    status->setCurrentIndex(status->findData(QString())); // all statuses
     QVERIFY(loaded.wait(10000));
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, 1).data().toString(), QString("planned"));
     QCOMPARE(page.workspace()->detail()->projectId(), w.projectId());
     QCOMPARE(page.workspace()->milestones()->rowCount(), 2);
 }

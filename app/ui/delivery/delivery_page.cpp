@@ -12,10 +12,24 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace keel::delivery {
+
+namespace {
+// Shows a project's status in words ("On hold", not "on_hold").
+class StatusDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QString displayText(const QVariant &value, const QLocale &) const override
+    {
+        return stateName(value.toString());
+    }
+};
+} // namespace
 
 DeliveryPage::DeliveryPage(Session *session, QWidget *parent)
     : QWidget(parent), m_session(session), m_title(new QLabel), m_status(new QComboBox)
@@ -28,7 +42,6 @@ DeliveryPage::DeliveryPage(Session *session, QWidget *parent)
     auto *model = new sales::PagedListModel(
         session->api(), DeliveryPath::projects(),
         {{"name", QT_TRANSLATE_NOOP("keel::delivery::Columns", "Project"), F::Text, {}},
-         {"account_name", QT_TRANSLATE_NOOP("keel::delivery::Columns", "Client"), F::Text, {}},
          {"status", QT_TRANSLATE_NOOP("keel::delivery::Columns", "Status"), F::Text, {}},
          {"end_date", QT_TRANSLATE_NOOP("keel::delivery::Columns", "Ends"), F::Date, {}}},
         this);
@@ -36,7 +49,13 @@ DeliveryPage::DeliveryPage(Session *session, QWidget *parent)
     m_projects->setObjectName("projectList");
     m_projects->setEmptyText(tr("No projects in your scope. Projects appear here when a signed "
                                 "contract is handed over to delivery."));
-    m_projects->view()->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    QHeaderView *header = m_projects->view()->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_projects->view()->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_projects->view()->setWordWrap(false);
+    m_projects->view()->setItemDelegateForColumn(1, new StatusDelegate(this));
 
     m_status->setObjectName("projectStatusFilter");
     m_status->addItem(tr("All statuses"), QString());
@@ -44,6 +63,9 @@ DeliveryPage::DeliveryPage(Session *session, QWidget *parent)
     m_status->addItem(tr("Active"), QStringLiteral("active"));
     m_status->addItem(tr("On hold"), QStringLiteral("on_hold"));
     m_status->addItem(tr("Closed"), QStringLiteral("closed"));
+    // Running projects first: closed ones are history.
+    m_status->setCurrentIndex(2);
+    model->setFilter(QStringLiteral("status"), QStringLiteral("active"));
     connect(m_status, &QComboBox::currentIndexChanged, this, [this, model] {
         model->setFilter(QStringLiteral("status"), m_status->currentData().toString());
         model->reload();
@@ -67,7 +89,7 @@ DeliveryPage::DeliveryPage(Session *session, QWidget *parent)
     splitter->addWidget(m_workspace);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 5);
-    splitter->setSizes({380, 900});
+    splitter->setSizes({440, 840});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(28, 22, 28, 18);

@@ -1,5 +1,6 @@
 #include "project_workspace.h"
 
+#include "decimal.h"
 #include "json_array_model.h"
 #include "project_detail.h"
 #include "sales_format.h"
@@ -58,7 +59,8 @@ QLabel *heading(const QString &text)
     return l;
 }
 
-// Translated state names of milestones, change requests and projects.
+} // namespace
+
 QString stateName(const QString &s)
 {
     static const QHash<QString, const char *> names{
@@ -81,6 +83,8 @@ QString stateName(const QString &s)
     const char *n = names.value(s);
     return n ? QCoreApplication::translate("keel::delivery::State", n) : s;
 }
+
+namespace {
 
 // The rows with their state translated into "<key>_text".
 QJsonArray withStateText(const QJsonArray &rows, const QString &key)
@@ -226,10 +230,18 @@ QWidget *ProjectWorkspace::overviewTab()
     layout->addWidget(m_eac);
     layout->addWidget(heading(tr("Budget burn by role")));
     auto *burnView = table(m_burn, "burnView");
-    layout->addWidget(burnView, 2);
+    // As tall as its rows: the milestones get the rest.
+    const auto fit = [burnView] {
+        const int rows = qMax(1, burnView->model()->rowCount());
+        burnView->setFixedHeight(burnView->horizontalHeader()->sizeHint().height() +
+                                 rows * burnView->verticalHeader()->defaultSectionSize() + 4);
+    };
+    connect(m_burn, &QAbstractItemModel::modelReset, burnView, fit);
+    fit();
+    layout->addWidget(burnView);
     layout->addWidget(heading(tr("Milestones")));
     m_milestonesView = table(m_milestones, "milestonesView");
-    layout->addWidget(m_milestonesView, 3);
+    layout->addWidget(m_milestonesView, 1);
     auto *bar = new QHBoxLayout;
     m_complete = new QPushButton(tr("Complete"));
     m_complete->setObjectName("completeMilestone");
@@ -369,27 +381,37 @@ void ProjectWorkspace::showDetail()
 
     // EAC against budget.
     const QJsonObject totals = m_detail->estimate().value("totals").toObject();
+    const QString budgetCost = sales::formatMoneyJson(totals.value("baseline_cost"));
+    const QString eacHours = totals.value("eac_hours").toString();
     if (totals.isEmpty()) {
         m_eac->setText(tr("No estimate yet."));
+    } else if (eacHours.isEmpty() || Decimal::parse(eacHours).valueOr(Decimal()).isZero()) {
+        m_eac->setText(
+            tr("<b>Budget</b> %1 for %2 h. Nothing worked or estimated yet: enter the "
+               "hours still to go on the Tasks tab to see the estimate at completion.")
+                .arg(budgetCost.toHtmlEscaped(),
+                     sales::formatDecimalText(totals.value("baseline_hours").toString())));
     } else {
-        const QString baseline = sales::formatMoneyJson(totals.value("baseline_cost"));
         const QString eac = sales::formatMoneyJson(totals.value("eac_cost"));
         const QString variance = sales::formatMoneyJson(totals.value("cost_variance"));
         const bool over =
             totals.value("cost_variance").toObject().value("amount").toString().startsWith(u'-');
-        m_eac->setText(
-            tr("<b>Estimate at completion</b> %1 against a budget of %2 — variance "
-               "<span style='color:%3'><b>%4</b></span><br>%5 of %6 h worked, %7 h to go; "
-               "%8 % complete by effort, %9 % by cost.")
-                .arg(
-                    eac.toHtmlEscaped(), baseline.toHtmlEscaped(),
-                    over ? QStringLiteral("#d64541") : QStringLiteral("#26966e"),
-                    variance.toHtmlEscaped(),
-                    sales::formatDecimalText(totals.value("actual_hours").toString()),
-                    sales::formatDecimalText(totals.value("baseline_hours").toString()),
-                    sales::formatDecimalText(totals.value("etc_hours").toString()),
-                    sales::formatDecimalText(totals.value("percent_complete_effort").toString(), 1),
-                    sales::formatDecimalText(totals.value("percent_complete_cost").toString(), 1)));
+        QString text = tr("<b>Estimate at completion</b> %1 against a budget of %2 — variance "
+                          "<span style='color:%3'><b>%4</b></span><br>%5 of %6 h worked, %7 h "
+                          "to go.")
+                           .arg(eac.toHtmlEscaped(), budgetCost.toHtmlEscaped(),
+                                over ? QStringLiteral("#d64541") : QStringLiteral("#26966e"),
+                                variance.toHtmlEscaped(),
+                                sales::formatDecimalText(totals.value("actual_hours").toString()),
+                                sales::formatDecimalText(totals.value("baseline_hours").toString()),
+                                sales::formatDecimalText(totals.value("etc_hours").toString()));
+        const QString effort = totals.value("percent_complete_effort").toString();
+        const QString cost = totals.value("percent_complete_cost").toString();
+        if (!effort.isEmpty() && !cost.isEmpty())
+            text += u' ' + tr("%1 % complete by effort, %2 % by cost.")
+                               .arg(sales::formatDecimalText(effort, 1),
+                                    sales::formatDecimalText(cost, 1));
+        m_eac->setText(text);
     }
 
     m_burn->setItems(m_detail->burnByRole());

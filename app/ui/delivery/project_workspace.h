@@ -18,6 +18,9 @@ namespace keel::delivery {
 class JsonArrayModel;
 class ProjectDetail;
 
+// Translated names of project, milestone, task and change request states and RAG colours.
+QString stateName(const QString &state);
+
 // One project: overview (status, EAC against budget, budget burn by role, milestones with
 // Complete / Accept), tasks with their estimate to complete (editable), team, change requests
 // (new ones go to approval) and status reports per month.

@@ -57,9 +57,13 @@ void PlannerDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
             painter->fillRect(QRect(r.left(), r.top(), r.width(), 4), QColor(150, 150, 150));
     }
 
-    if (booked) {
-        painter->setPen(c.allocation >= 80 && !c.has(PlannerCell::Unavailable) ? m_textOnDark
-                                                                               : m_text);
+    if (booked && c.has(PlannerCell::Unavailable)) {
+        // Booked in a week with no capacity at all: the hours, in the warning colour.
+        painter->setPen(levelColour(200));
+        painter->drawText(r, Qt::AlignCenter,
+                          PlannerModel::hoursText(c.hard + c.soft) + QStringLiteral(" h"));
+    } else if (booked) {
+        painter->setPen(c.allocation >= 80 ? m_textOnDark : m_text);
         painter->drawText(r, Qt::AlignCenter, QString::number(c.allocation));
     }
     if (option.state & QStyle::State_Selected) {

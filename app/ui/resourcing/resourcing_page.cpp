@@ -136,6 +136,20 @@ QWidget *legend()
            QCoreApplication::translate("keel::resourcing::ResourcingPage", "soft (pipeline)"));
     swatch(QColor(226, 228, 232), Qt::FDiagPattern,
            QCoreApplication::translate("keel::resourcing::ResourcingPage", "holiday / leave"));
+    {
+        // A partly absent week: a grey band along the cell's top.
+        QPixmap pm(14, 14);
+        pm.fill(PlannerDelegate::levelColour(0));
+        QPainter p(&pm);
+        p.fillRect(QRect(0, 0, 14, 4), QColor(150, 150, 150));
+        auto *icon = new QLabel;
+        icon->setPixmap(pm);
+        l->addWidget(icon);
+        auto *label = new QLabel(QCoreApplication::translate("keel::resourcing::ResourcingPage",
+                                                             "part of the week away"));
+        label->setObjectName("legendLabel");
+        l->addWidget(label);
+    }
     l->addStretch(1);
     return w;
 }
@@ -436,6 +450,7 @@ QWidget *ResourcingPage::plannerTab()
     m_role = filterCombo(QStringLiteral("roleFilter"), tr("All roles"));
     m_from = new QDateEdit(QDate::currentDate().addDays(1 - QDate::currentDate().dayOfWeek()));
     m_from->setObjectName("fromFilter");
+    m_from->setDisplayFormat(QStringLiteral("d MMM yyyy"));
     m_from->setCalendarPopup(true);
     m_plannerStatus = new QLabel;
     m_plannerStatus->setObjectName("pageSummary");
@@ -472,7 +487,7 @@ QWidget *ResourcingPage::plannerTab()
                      "one person to book them.",
                      nullptr, m_planner->personCount())
                       .arg(m_planner->weeks())
-                      .arg(QLocale().toString(m_planner->from(), QLocale::ShortFormat)));
+                      .arg(QLocale().toString(m_planner->from(), QStringLiteral("d MMM yyyy"))));
     });
 
     // Skills for the filter, from the taxonomy.
