@@ -113,6 +113,21 @@ bool periodEnded(const QString &period)
     return QDate::currentDate() > first.addMonths(1).addDays(-1);
 }
 
+// A project's child row for an edit: 404 when it is missing or its project is not visible,
+// 403 unless the caller manages the project, 412 when `version` is stale.
+ProjectRow editable(const ProjectStore &store, const Request &request,
+                    const std::optional<ChildRow> &child, const char *noun, qint64 id,
+                    const QJsonObject &body)
+{
+    if (!child)
+        throw ApiError::notFound(
+            QStringLiteral("There is no %1 %2.").arg(QString::fromLatin1(noun)).arg(id));
+    const ProjectRow row = visibleProject(store, request, child->projectId, false);
+    requireManage(request, row);
+    requireVersion(request, body, child->version);
+    return row;
+}
+
 } // namespace
 
 ProjectService::ProjectService(DbConfig config, const DeliveryService &delivery)
@@ -314,11 +329,7 @@ QJsonObject ProjectService::updatePhase(const Request &request, qint64 id,
     QSqlDatabase d = m_store.db();
     db::Transaction tx(d);
     const auto phase = m_store.phase(id, true);
-    if (!phase)
-        throw ApiError::notFound(QStringLiteral("There is no phase %1.").arg(id));
-    const ProjectRow row = visibleProject(m_store, request, phase->projectId, false);
-    requireManage(request, row);
-    requireVersion(request, body, phase->version);
+    const ProjectRow row = editable(m_store, request, phase, "phase", id, body);
     JsonReader in(body);
     QVariantMap cols;
     if (in.has(QStringLiteral("name")))
@@ -391,11 +402,7 @@ QJsonObject ProjectService::updateTask(const Request &request, qint64 id,
     QSqlDatabase d = m_store.db();
     db::Transaction tx(d);
     const auto task = m_store.task(id, true);
-    if (!task)
-        throw ApiError::notFound(QStringLiteral("There is no task %1.").arg(id));
-    const ProjectRow row = visibleProject(m_store, request, task->projectId, false);
-    requireManage(request, row);
-    requireVersion(request, body, task->version);
+    const ProjectRow row = editable(m_store, request, task, "task", id, body);
     JsonReader in(body);
     QVariantMap cols;
     if (in.has(QStringLiteral("name")))
@@ -456,11 +463,7 @@ QJsonObject ProjectService::updateMilestone(const Request &request, qint64 id,
     QSqlDatabase d = m_store.db();
     db::Transaction tx(d);
     const auto ms = m_store.milestone(id, true);
-    if (!ms)
-        throw ApiError::notFound(QStringLiteral("There is no milestone %1.").arg(id));
-    const ProjectRow row = visibleProject(m_store, request, ms->projectId, false);
-    requireManage(request, row);
-    requireVersion(request, body, ms->version);
+    const ProjectRow row = editable(m_store, request, ms, "milestone", id, body);
     JsonReader in(body);
     QVariantMap cols;
     if (in.has(QStringLiteral("name")))
@@ -593,11 +596,7 @@ QJsonObject ProjectService::updateStatusReport(const Request &request, qint64 id
     QSqlDatabase d = m_store.db();
     db::Transaction tx(d);
     const auto report = m_store.statusReport(id, true);
-    if (!report)
-        throw ApiError::notFound(QStringLiteral("There is no status report %1.").arg(id));
-    const ProjectRow row = visibleProject(m_store, request, report->projectId, false);
-    requireManage(request, row);
-    requireVersion(request, body, report->version);
+    const ProjectRow row = editable(m_store, request, report, "status report", id, body);
     JsonReader in(body);
     QVariantMap cols;
     if (const auto rag = in.optionalString(QStringLiteral("rag"))) {

@@ -1,31 +1,14 @@
 #include "project_store.h"
 
-#include "json_codec.h"
-#include "money.h"
+#include "project_values.h"
 
 #include <QSqlQuery>
 
 namespace keel {
 
+using namespace delivery_values;
+
 namespace {
-
-QJsonValue money(const QVariant &amount, const QString &currency)
-{
-    if (amount.isNull())
-        return QJsonValue();
-    const auto m = Money::parse(amount.toString(), currency);
-    return m ? QJsonValue(moneyToJson(*m)) : QJsonValue();
-}
-
-QJsonValue optId(const QVariant &v)
-{
-    return v.isNull() ? QJsonValue() : idToJson(v.toLongLong());
-}
-
-QVariant nullableId(qint64 id)
-{
-    return id ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
-}
 
 QVariant nullableDate(const QDate &d)
 {
