@@ -2,6 +2,7 @@
 
 #include "../db/pg_copy.h"
 #include "demo_names.h"
+#include "demo_people.h"
 #include "demo_sales.h"
 
 #include <QElapsedTimer>
@@ -478,6 +479,15 @@ private:
             return false;
         }
 
+        // The people: employee records, cost rates, skills, holidays, leave and the staffing
+        // of the handed-over projects (demo_people.cpp), in this same transaction.
+        step(88, QStringLiteral("Loading people and assignments"));
+        DemoPeopleCounts people;
+        if (QString error; !loadDemoPeople(m_db, &people, &error)) {
+            m_error = error;
+            return false;
+        }
+
         step(90, QStringLiteral("Recording the load"));
         const QJsonObject after{{QStringLiteral("scale"), m_scale},
                                 {QStringLiteral("users"), m_userCount},
@@ -487,7 +497,9 @@ private:
                                 {QStringLiteral("quotes"), sales.quotes},
                                 {QStringLiteral("contracts"), sales.contracts},
                                 {QStringLiteral("change_orders"), sales.changeOrders},
-                                {QStringLiteral("projects"), sales.projects}};
+                                {QStringLiteral("projects"), sales.projects},
+                                {QStringLiteral("employees"), people.employees},
+                                {QStringLiteral("assignments"), people.assignments}};
         if (!exec(q,
                   QStringLiteral("INSERT INTO audit_log (actor_name, action, record_type, "
                                  "record_id, after) VALUES ('keel-admin', 'demo_firm.load', "

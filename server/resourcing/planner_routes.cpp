@@ -19,7 +19,9 @@ void registerPlannerRoutes(Router &router, std::shared_ptr<const PlannerService>
                 "Resource planner: people × ISO weeks with capacity, hard, soft and weighted "
                 "soft hours and allocation % (filters: from, weeks, practice, skill, min_level, "
                 "country, role, legal_entity; limit/after by employee)",
-                [p](Request &r) { return Reply::json(p->planner(r)); }});
+                [p](Request &r) {
+                    return Reply{200, "application/json", p->planner(r), {}};
+                }});
 }
 
 void registerAssignmentRoutes(Router &router, std::shared_ptr<const AssignmentService> service)

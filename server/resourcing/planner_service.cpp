@@ -22,7 +22,7 @@ int intParam(const Request &request, const QString &name, int fallback, int min,
 }
 } // namespace
 
-QJsonObject PlannerService::planner(const Request &request) const
+QByteArray PlannerService::planner(const Request &request) const
 {
     const ResourcingCaller caller = ResourcingCaller::of(m_store.db(), request);
     QDate from = QDate::currentDate();

@@ -18,7 +18,7 @@ public:
 
     // GET /resourcing/planner?from=&weeks=&practice=&skill=&min_level=&country=&role=
     //     &legal_entity=&limit=&after=
-    QJsonObject planner(const Request &request) const;
+    QByteArray planner(const Request &request) const; // JSON body
 
 private:
     PlannerStore m_store;

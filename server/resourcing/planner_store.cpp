@@ -15,8 +15,8 @@ QSqlDatabase PlannerStore::db() const
     return db::connection(m_config);
 }
 
-QJsonObject PlannerStore::planner(const PlannerFilter &f, QDate monday, int weeks, qint64 after,
-                                  int limit) const
+QByteArray PlannerStore::planner(const PlannerFilter &f, QDate monday, int weeks, qint64 after,
+                                 int limit) const
 {
     // People in scope, one page.
     QString people = QStringLiteral(
@@ -47,21 +47,27 @@ QJsonObject PlannerStore::planner(const PlannerFilter &f, QDate monday, int week
     people += QStringLiteral(" ORDER BY e.id LIMIT ?");
     binds << limit;
 
+    // Week arithmetic per (person, week), never per day × person: available = weekly capacity
+    // less a fifth of it per public holiday of the person's country in the week, less approved
+    // leave on the other working days (a full day = a fifth, partial days their hours, at most
+    // a fifth). The JSON of each person is assembled in SQL, so the answer is one text.
     const QString sql =
         QStringLiteral(
             "WITH people AS MATERIALIZED (%1), "
-            "weeks AS (SELECT (?::date + 7 * n) AS ws FROM generate_series(0, ? - 1) AS n), "
+            "weeks AS (SELECT n, (?::date + 7 * n) AS ws FROM generate_series(0, ? - 1) AS n), "
             "days AS (SELECT w.ws, w.ws + k AS day FROM weeks w CROSS JOIN generate_series(0, 4) "
             "k), "
-            "leave_days AS (SELECT l.employee_id, d.day, bool_or(l.hours_per_day IS NULL) AS "
-            "  full_day, coalesce(sum(l.hours_per_day), 0) AS hours FROM employee_leave l "
-            "  JOIN people p ON p.id = l.employee_id JOIN days d ON d.day BETWEEN l.start_date AND "
-            "  l.end_date WHERE l.status = 'approved' GROUP BY l.employee_id, d.day), "
-            "cap AS (SELECT p.id, d.ws, sum(CASE WHEN h.id IS NOT NULL OR ld.full_day THEN 0 ELSE "
-            "  greatest(0, p.weekly_capacity_hours / 5 - coalesce(ld.hours, 0)) END) AS capacity "
-            "  FROM people p CROSS JOIN days d LEFT JOIN holidays h ON h.country = p.country AND "
-            "  h.date = d.day LEFT JOIN leave_days ld ON ld.employee_id = p.id AND ld.day = d.day "
-            "  GROUP BY p.id, d.ws), "
+            "hol AS (SELECT h.country, d.ws, count(*) AS n FROM holidays h JOIN days d ON d.day = "
+            "  h.date GROUP BY h.country, d.ws), "
+            "leave_w AS (SELECT x.employee_id, x.ws, sum(CASE WHEN x.full_day THEN x.per_day ELSE "
+            "  least(x.per_day, x.hours) END) AS off FROM (SELECT l.employee_id, d.ws, d.day, "
+            "  p.weekly_capacity_hours / 5 AS per_day, bool_or(l.hours_per_day IS NULL) AS "
+            "  full_day, coalesce(sum(l.hours_per_day), 0) AS hours FROM employee_leave l JOIN "
+            "  people p ON p.id = l.employee_id JOIN days d ON d.day BETWEEN l.start_date AND "
+            "  l.end_date WHERE l.status = 'approved' AND NOT EXISTS (SELECT 1 FROM holidays h "
+            "  WHERE h.country = p.country AND h.date = d.day) GROUP BY l.employee_id, d.ws, "
+            "d.day, "
+            "  p.weekly_capacity_hours) x GROUP BY x.employee_id, x.ws), "
             "load AS (SELECT a.employee_id, w.ws, "
             "  sum(x.hours) FILTER (WHERE a.kind = 'hard') AS hard, "
             "  sum(x.hours) FILTER (WHERE a.kind = 'soft') AS soft, "
@@ -69,21 +75,36 @@ QJsonObject PlannerStore::planner(const PlannerFilter &f, QDate monday, int week
             "  FROM assignments a JOIN people p ON p.id = a.employee_id JOIN weeks w ON "
             "  a.start_date <= w.ws + 4 AND a.end_date >= w.ws CROSS JOIN LATERAL (SELECT "
             "  a.hours_per_week * greatest(0, least(a.end_date, w.ws + 4) - greatest(a.start_date, "
-            "  w.ws) + 1) / 5 AS hours) x GROUP BY a.employee_id, w.ws) "
-            "SELECT p.id, p.display_name, p.entity, p.country, p.practice, p.role, "
-            "  p.weekly_capacity_hours::text, p.utilisation_target_pct::text, "
-            "  json_agg(json_build_array(round(c.capacity, 2)::text, "
-            "    round(p.weekly_capacity_hours - c.capacity, 2)::text, "
-            "    round(coalesce(l.hard, 0), 2)::text, round(coalesce(l.soft, 0), 2)::text, "
-            "    round(coalesce(l.weighted, 0), 2)::text, "
-            "    CASE WHEN c.capacity > 0 THEN round((coalesce(l.hard, 0) + coalesce(l.soft, 0)) * "
-            "    100 / c.capacity, 1)::text END) ORDER BY c.ws)::text "
-            "FROM people p JOIN cap c ON c.id = p.id LEFT JOIN load l ON l.employee_id = p.id AND "
-            "  l.ws = c.ws GROUP BY p.id, p.display_name, p.entity, p.country, p.practice, p.role, "
-            "  p.weekly_capacity_hours, p.utilisation_target_pct ORDER BY p.id")
+            "  w.ws) + 1) / 5 AS hours) x GROUP BY a.employee_id, w.ws), "
+            "cells AS (SELECT p.id, w.n, p.weekly_capacity_hours AS wk, greatest(0, "
+            "  p.weekly_capacity_hours - p.weekly_capacity_hours / 5 * coalesce(h.n, 0) - "
+            "  coalesce(lw.off, 0)) AS cap, coalesce(l.hard, 0) AS hard, coalesce(l.soft, 0) AS "
+            "  soft, coalesce(l.weighted, 0) AS weighted FROM people p CROSS JOIN weeks w LEFT "
+            "JOIN "
+            "  hol h ON h.country = p.country AND h.ws = w.ws LEFT JOIN leave_w lw ON "
+            "  lw.employee_id = p.id AND lw.ws = w.ws LEFT JOIN load l ON l.employee_id = p.id AND "
+            "  l.ws = w.ws), "
+            "rows AS (SELECT p.id, '{\"employee_id\":\"' || p.id || '\",\"display_name\":' || "
+            "  to_json(p.display_name)::text || ',\"legal_entity\":' || to_json(p.entity)::text || "
+            "  ',\"country\":' || to_json(p.country)::text || ',\"practice\":' || "
+            "  coalesce(to_json(p.practice)::text, 'null') || ',\"job_role\":' || "
+            "  to_json(p.role)::text || ',\"weekly_capacity_hours\":\"' || p.weekly_capacity_hours "
+            "  || '\",\"utilisation_target_pct\":\"' || p.utilisation_target_pct || "
+            "  '\",\"cells\":[' || string_agg('{\"capacity_hours\":\"' || round(c.cap, 2) || "
+            "  '\",\"absence_hours\":\"' || round(c.wk - c.cap, 2) || '\",\"hard_hours\":\"' || "
+            "  round(c.hard, 2) || '\",\"soft_hours\":\"' || round(c.soft, 2) || "
+            "  '\",\"soft_weighted_hours\":\"' || round(c.weighted, 2) || "
+            "  '\",\"allocation_pct\":' || CASE WHEN c.cap > 0 THEN '\"' || round((c.hard + "
+            "  c.soft) * 100 / c.cap, 1) || '\"' ELSE 'null' END || '}', ',' ORDER BY c.n) || ']}' "
+            "  AS j FROM people p JOIN cells c ON c.id = p.id GROUP BY p.id, p.display_name, "
+            "  p.entity, p.country, p.practice, p.role, p.weekly_capacity_hours, "
+            "  p.utilisation_target_pct) "
+            "SELECT count(*), max(id), coalesce(string_agg(j, ',' ORDER BY id), '') FROM rows")
             .arg(people);
     binds << monday << weeks;
     QSqlQuery q = db::query(db(), sql, binds);
+    q.next();
+    const int count = q.value(0).toInt();
 
     QJsonArray weekList;
     for (int i = 0; i < weeks; ++i) {
@@ -94,33 +115,13 @@ QJsonObject PlannerStore::planner(const PlannerFilter &f, QDate monday, int week
             {"week", QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'))},
             {"start", dateToJson(ws)}});
     }
-    QJsonArray items;
-    while (q.next()) {
-        QJsonArray cells;
-        const QJsonArray raw = QJsonDocument::fromJson(q.value(8).toByteArray()).array();
-        for (const QJsonValue &v : raw) {
-            const QJsonArray c = v.toArray();
-            cells.append(QJsonObject{{"capacity_hours", c[0]},
-                                     {"absence_hours", c[1]},
-                                     {"hard_hours", c[2]},
-                                     {"soft_hours", c[3]},
-                                     {"soft_weighted_hours", c[4]},
-                                     {"allocation_pct", c[5]}});
-        }
-        items.append(QJsonObject{{"employee_id", idToJson(q.value(0).toLongLong())},
-                                 {"display_name", q.value(1).toString()},
-                                 {"legal_entity", q.value(2).toString()},
-                                 {"country", q.value(3).toString()},
-                                 {"practice", optText(q.value(4))},
-                                 {"job_role", q.value(5).toString()},
-                                 {"weekly_capacity_hours", decimalText(q.value(6))},
-                                 {"utilisation_target_pct", decimalText(q.value(7))},
-                                 {"cells", cells}});
-    }
-    QJsonObject out{{"from", dateToJson(monday)}, {"weeks", weekList}, {"items", items}};
-    if (items.size() == limit)
-        out.insert("next_after", items.last().toObject().value("employee_id"));
-    return out;
+    QByteArray body = "{\"from\":\"" + formatDate(monday).toLatin1() +
+                      "\",\"weeks\":" + QJsonDocument(weekList).toJson(QJsonDocument::Compact) +
+                      ",\"items\":[" + q.value(2).toString().toUtf8() + ']';
+    if (count == limit)
+        body += ",\"next_after\":\"" + QByteArray::number(q.value(1).toLongLong()) + '"';
+    body += '}';
+    return body;
 }
 
 QList<WeekLoad> PlannerStore::weekLoads(qint64 employeeId, QDate start, QDate end,

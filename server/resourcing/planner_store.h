@@ -37,9 +37,10 @@ public:
     QSqlDatabase db() const;
 
     // People (keyset after/limit by employee id) × weeks from the Monday of `monday`.
-    // {"weeks": [...], "items": [{…, "cells": [...]}]} – cells align with weeks.
-    QJsonObject planner(const PlannerFilter &filter, QDate monday, int weeks, qint64 after,
-                        int limit) const;
+    // The JSON body {"from", "weeks": [...], "items": [{…, "cells": [...]}], "next_after"?}:
+    // cells align with weeks.
+    QByteArray planner(const PlannerFilter &filter, QDate monday, int weeks, qint64 after,
+                       int limit) const;
 
     // The weeks of [start, end] for one employee with the new assignment's hours added;
     // excludeAssignment is left out of the existing load (an assignment being changed).
