@@ -947,6 +947,29 @@ Trotzdem einplanen? Als Ressourcenmanager bestätigen Sie die Überbuchung.</tra
     </message>
 </context>
 <context>
+    <name>keel::resourcing::CapacityModel</name>
+    <message>
+        <source>(none)</source>
+        <translation>(ohne)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>%1, week of %2
+Available: %3 h
+Hard demand: %4 h
+Weighted soft demand: %5 h
+Gap: %6 h</source>
+        <translation>%1, Woche vom %2
+Verfügbar: %3 h
+Fester Bedarf: %4 h
+Gewichteter weicher Bedarf: %5 h
+Lücke: %6 h</translation>
+    </message>
+</context>
+<context>
     <name>keel::resourcing::Columns</name>
     <message>
         <source>#</source>
@@ -995,30 +1018,6 @@ Trotzdem einplanen? Als Ressourcenmanager bestätigen Sie die Überbuchung.</tra
     <message>
         <source>Status</source>
         <translation>Status</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Gruppe</translation>
-    </message>
-    <message>
-        <source>Week</source>
-        <translation>Woche</translation>
-    </message>
-    <message>
-        <source>Available h</source>
-        <translation>Verfügbar h</translation>
-    </message>
-    <message>
-        <source>Hard demand h</source>
-        <translation>Fester Bedarf h</translation>
-    </message>
-    <message>
-        <source>Weighted soft demand h</source>
-        <translation>Gewichteter weicher Bedarf h</translation>
-    </message>
-    <message>
-        <source>Gap h</source>
-        <translation>Lücke h</translation>
     </message>
     <message>
         <source>Project</source>
@@ -1194,12 +1193,12 @@ Trotzdem einplanen? Als Ressourcenmanager bestätigen Sie die Überbuchung.</tra
         <translation>Kapazität und Bedarf werden geladen…</translation>
     </message>
     <message>
-        <source>Available hours after holidays and leave, against hard demand from projects and probability-weighted soft demand from the pipeline, for the next 26 weeks.</source>
-        <translation>Verfügbare Stunden nach Feiertagen und Urlaub, gegenüber festem Bedarf aus Projekten und wahrscheinlichkeitsgewichtetem Bedarf aus der Pipeline, für die nächsten 26 Wochen.</translation>
-    </message>
-    <message>
         <source>part of the week away</source>
         <translation>Teil der Woche abwesend</translation>
+    </message>
+    <message>
+        <source>Free hours per week: available hours after holidays and leave, less hard demand from projects and probability-weighted soft demand from the pipeline. Red: demand exceeds capacity. Hover a cell for the figures.</source>
+        <translation>Freie Stunden pro Woche: verfügbare Stunden nach Feiertagen und Urlaub, abzüglich festem Bedarf aus Projekten und wahrscheinlichkeitsgewichtetem Bedarf aus der Pipeline. Rot: Bedarf übersteigt die Kapazität. Zeigen Sie auf eine Zelle für die Zahlen.</translation>
     </message>
 </context>
 <context>
@@ -1259,16 +1258,36 @@ Trotzdem einplanen? Als Ressourcenmanager bestätigen Sie die Überbuchung.</tra
         <source>Nobody fits: %1</source>
         <translation>Niemand passt: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n candidate(s) for: %1</source>
-        <translation>
-            <numerusform>%n Kandidat für: %1</numerusform>
-            <numerusform>%n Kandidaten für: %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>score</source>
         <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>1 candidate for: %1</source>
+        <translation>1 Kandidat für: %1</translation>
+    </message>
+    <message>
+        <source>%1 candidates for: %2</source>
+        <translation>%1 Kandidaten für: %2</translation>
+    </message>
+</context>
+<context>
+    <name>keel::sales</name>
+    <message>
+        <source>The quote has no currency.</source>
+        <translation>Das Angebot hat keine Währung.</translation>
+    </message>
+    <message>
+        <source>The discount must be between 0 and 100 %.</source>
+        <translation>Der Rabatt muss zwischen 0 und 100 % liegen.</translation>
+    </message>
+    <message>
+        <source>The discount has at most 4 decimal places.</source>
+        <translation>Der Rabatt hat höchstens 4 Nachkommastellen.</translation>
+    </message>
+    <message>
+        <source>The quote&apos;s total is too large.</source>
+        <translation>Die Angebotssumme ist zu groß.</translation>
     </message>
 </context>
 <context>
@@ -1758,48 +1777,12 @@ Trotzdem einplanen? Als Ressourcenmanager bestätigen Sie die Überbuchung.</tra
         <translation>%1 ist nicht in der Angebotswährung %2.</translation>
     </message>
     <message>
-        <source>The quote has no currency.</source>
-        <translation>Das Angebot hat keine Währung.</translation>
-    </message>
-    <message>
-        <source>Hours or rate out of range.</source>
-        <translation>Stunden oder Satz außerhalb des zulässigen Bereichs.</translation>
-    </message>
-    <message>
-        <source>Amount out of range.</source>
-        <translation>Betrag außerhalb des zulässigen Bereichs.</translation>
-    </message>
-    <message>
-        <source>The discount must be between 0 and 100 %.</source>
-        <translation>Der Rabatt muss zwischen 0 und 100 % liegen.</translation>
-    </message>
-    <message>
-        <source>The discount has at most 4 decimal places.</source>
-        <translation>Der Rabatt hat höchstens 4 Nachkommastellen.</translation>
-    </message>
-    <message>
         <source>Line %1: hours and rates cannot be negative.</source>
         <translation>Zeile %1: Stunden und Sätze dürfen nicht negativ sein.</translation>
     </message>
     <message>
-        <source>Line %1: the amount is too large.</source>
-        <translation>Zeile %1: Der Betrag ist zu groß.</translation>
-    </message>
-    <message>
         <source>Line %1: %2</source>
         <translation>Zeile %1: %2</translation>
-    </message>
-    <message>
-        <source>The quote&apos;s total is too large.</source>
-        <translation>Die Angebotssumme ist zu groß.</translation>
-    </message>
-    <message>
-        <source>The discount is not a valid percentage.</source>
-        <translation>Der Rabatt ist kein gültiger Prozentsatz.</translation>
-    </message>
-    <message>
-        <source>The margin cannot be expressed as a percentage.</source>
-        <translation>Die Marge lässt sich nicht als Prozentsatz ausdrücken.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // The resource planner's model: one planner answer mapped to people × weeks cells (allocation
 // %, hard vs soft hours, holiday and leave flags, over-allocation), and the delegate's colours.
+#include "capacity_model.h"
 #include "planner_model.h"
 #include "resourcing/planner_view.h"
 
@@ -23,6 +24,7 @@ private slots:
     void requestCarriesFilters();
     void centiHours();
     void colours();
+    void capacityPivot();
 };
 
 namespace {
@@ -188,6 +190,37 @@ void TestResourcingPlanner::colours()
     QVERIFY(PlannerDelegate::levelColour(30) != PlannerDelegate::levelColour(95));
     QVERIFY(PlannerDelegate::levelColour(130).red() > PlannerDelegate::levelColour(130).green());
     QVERIFY(PlannerDelegate::levelColour(100).green() > PlannerDelegate::levelColour(100).red());
+}
+
+void TestResourcingPlanner::capacityPivot()
+{
+    // Groups as rows (and a total), weeks as columns; a cell shows the gap, negative = short.
+    keel::resourcing::CapacityModel m;
+    m.setFromJson(QJsonDocument::fromJson(R"({"from":"2026-11-23","group_by":"role",
+      "weeks":[{"week":"2026-W48","week_start":"2026-11-23"},{"week":"2026-W49","week_start":"2026-11-30"}],
+      "rows":[{"key":"ANALYST","name":"Analyst","weeks":[
+         {"week_start":"2026-11-30","available_hours":"100.00","hard_demand_hours":"90.00",
+          "soft_demand_hours":"25.50","gap_hours":"-15.50"},
+         {"week_start":"2026-11-23","available_hours":"3321.00","hard_demand_hours":"828.22",
+          "soft_demand_hours":"0.00","gap_hours":"2492.78"}]},
+        {"key":null,"name":null,"weeks":[]}],
+      "totals":[{"week_start":"2026-11-23","available_hours":"3321.00","hard_demand_hours":"828.22",
+          "soft_demand_hours":"0.00","gap_hours":"2492.78"}]})")
+                      .object());
+    QCOMPARE(m.rowCount(), 3);
+    QCOMPARE(m.columnCount(), 2);
+    QCOMPARE(m.headerData(0, Qt::Vertical).toString(), QString("Analyst"));
+    QCOMPARE(m.headerData(1, Qt::Vertical).toString(), QString("(none)"));
+    QCOMPARE(m.headerData(2, Qt::Vertical).toString(), QString("Total"));
+    // Cells land in their week's column, not in the order they came.
+    QCOMPARE(m.data(m.index(0, 0), keel::resourcing::CapacityModel::GapRole).toString(),
+             QString("2492.78"));
+    QCOMPARE(m.data(m.index(0, 0)).toString(), QString("2,493"));
+    QCOMPARE(m.data(m.index(0, 1), keel::resourcing::CapacityModel::HardRole).toString(),
+             QString("90.00"));
+    QVERIFY(m.data(m.index(0, 1), keel::resourcing::CapacityModel::ShortRole).toBool());
+    QVERIFY(!m.data(m.index(0, 0), keel::resourcing::CapacityModel::ShortRole).toBool());
+    QVERIFY(m.data(m.index(0, 1), Qt::ToolTipRole).toString().contains("25.5"));
 }
 
 QTEST_MAIN(TestResourcingPlanner)

@@ -2,6 +2,7 @@
 
 #include "api_client.h"
 #include "api_reply.h"
+#include "capacity_model.h"
 #include "json_array_model.h"
 #include "paged_list_model.h"
 #include "planner_model.h"
@@ -26,6 +27,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
@@ -51,35 +53,36 @@ QString textOf(const QJsonValue &v)
     return sales::PagedListModel::formatValue(v, F::Text);
 }
 
-// A capacity answer as flat rows {group, week, available, hard, soft, gap}: rows per group
-// with their weeks, or already flat rows.
-QJsonArray flattenCapacity(const QJsonObject &answer)
+// Codes in words: "SENIOR_CONSULTANT" -> "Senior consultant", "open" -> "Open".
+class CodeDelegate : public QStyledItemDelegate
 {
-    QJsonArray out;
-    const QJsonArray rows = firstOf(answer, {"rows", "items", "groups"}).toArray();
-    const auto add = [&out](const QString &group, const QJsonObject &w) {
-        out.append(
-            QJsonObject{{"group", group},
-                        {"week", textOf(firstOf(w, {"week_start", "week", "iso_week"}))},
-                        {"iso_week", textOf(firstOf(w, {"week", "iso_week"}))},
-                        {"available", firstOf(w, {"available_hours", "available", "capacity"})},
-                        {"hard", firstOf(w, {"hard_demand", "hard_hours", "hard"})},
-                        {"soft", firstOf(w, {"soft_demand_weighted", "weighted_soft_demand",
-                                             "soft_weighted", "soft_demand", "soft"})},
-                        {"gap", firstOf(w, {"gap", "gap_hours"})}});
-    };
-    for (const QJsonValue &v : rows) {
-        const QJsonObject r = v.toObject();
-        const QString group = textOf(
-            firstOf(r, {"group", "label", "key", "name", "role", "skill", "practice", "country"}));
-        const QJsonArray weeks = firstOf(r, {"weeks", "cells"}).toArray();
-        if (weeks.isEmpty())
-            add(group, r);
-        for (const QJsonValue &w : weeks)
-            add(group, w.toObject());
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QString displayText(const QVariant &value, const QLocale &) const override
+    {
+        QString s = value.toString().toLower().replace(u'_', u' ');
+        if (!s.isEmpty())
+            s[0] = s.at(0).toUpper();
+        return s;
     }
-    return out;
-}
+};
+
+// Weeks short of people in red.
+class CapacityDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.data(CapacityModel::ShortRole).toBool()) {
+            option->backgroundBrush = QColor(248, 215, 213);
+            option->palette.setColor(QPalette::Text, QColor(170, 40, 35));
+        }
+    }
+};
 
 QComboBox *filterCombo(const QString &name, const QString &all)
 {
@@ -299,6 +302,7 @@ SuggestionsDialog::SuggestionsDialog(ApiClient *api, const QJsonObject &request,
         Ctx, this);
     m_view->setObjectName("candidatesView");
     m_view->setModel(m_candidates);
+    m_view->setItemDelegateForColumn(3, new CodeDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -311,7 +315,11 @@ SuggestionsDialog::SuggestionsDialog(ApiClient *api, const QJsonObject &request,
     m_status->setObjectName("pageSummary");
     m_status->setWordWrap(true);
 
-    QStringList what{textOf(firstOf(request, {"job_role", "role"}))};
+    QString role = textOf(firstOf(request, {"job_role_name", "job_role", "role"}));
+    role = role.toLower().replace(u'_', u' ');
+    if (!role.isEmpty())
+        role[0] = role.at(0).toUpper();
+    QStringList what{role};
     const QJsonArray skills = request.value("skills").toArray();
     QStringList skillNames;
     for (const QJsonValue &s : skills)
@@ -359,10 +367,13 @@ SuggestionsDialog::SuggestionsDialog(ApiClient *api, const QJsonObject &request,
                     rows.append(c);
                 }
                 m_candidates->setItems(rows);
-                m_status->setText(rows.isEmpty()
-                                      ? tr("Nobody fits: %1").arg(what.join(QStringLiteral(" · ")))
-                                      : tr("%n candidate(s) for: %1", nullptr, int(rows.size()))
-                                            .arg(what.join(QStringLiteral(" · "))));
+                m_status->setText(
+                    rows.isEmpty() ? tr("Nobody fits: %1").arg(what.join(QStringLiteral(" · ")))
+                    : rows.size() == 1
+                        ? tr("1 candidate for: %1").arg(what.join(QStringLiteral(" · ")))
+                        : tr("%1 candidates for: %2")
+                              .arg(rows.size())
+                              .arg(what.join(QStringLiteral(" · "))));
                 if (!rows.isEmpty())
                     m_view->selectRow(0);
                 m_loaded = true;
@@ -578,6 +589,14 @@ QWidget *ResourcingPage::requestsTab()
     model->setFilter(QStringLiteral("status"), QStringLiteral("open"));
     m_requests = new sales::ListPanel(model);
     m_requests->setObjectName("requestsList");
+    auto *codes = new CodeDelegate(m_requests);
+    for (int column : {0, 3, 7})
+        m_requests->view()->setItemDelegateForColumn(column, codes);
+    QHeaderView *header = m_requests->view()->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(1, QHeaderView::Stretch);
+    header->setSectionResizeMode(2, QHeaderView::Stretch);
     m_requests->setEmptyText(tr("No open resource requests. Projects and likely opportunities "
                                 "ask for people here."));
     auto *suggest = new QPushButton(tr("Suggestions…"));
@@ -619,20 +638,7 @@ SuggestionsDialog *ResourcingPage::openSuggestions(const QJsonObject &request)
 
 QWidget *ResourcingPage::capacityTab()
 {
-    m_capacity = new delivery::JsonArrayModel(
-        {{"group", QT_TRANSLATE_NOOP("keel::resourcing::Columns", "Group"), F::Text, {}},
-         {"week", QT_TRANSLATE_NOOP("keel::resourcing::Columns", "Week"), F::Date, {}},
-         {"available",
-          QT_TRANSLATE_NOOP("keel::resourcing::Columns", "Available h"),
-          F::Decimal,
-          {}},
-         {"hard", QT_TRANSLATE_NOOP("keel::resourcing::Columns", "Hard demand h"), F::Decimal, {}},
-         {"soft",
-          QT_TRANSLATE_NOOP("keel::resourcing::Columns", "Weighted soft demand h"),
-          F::Decimal,
-          {}},
-         {"gap", QT_TRANSLATE_NOOP("keel::resourcing::Columns", "Gap h"), F::Decimal, {}}},
-        Ctx, this);
+    m_capacity = new CapacityModel(this);
     m_groupBy = new QComboBox;
     m_groupBy->setObjectName("groupByCombo");
     m_groupBy->addItem(tr("By role"), QStringLiteral("role"));
@@ -646,10 +652,13 @@ QWidget *ResourcingPage::capacityTab()
     auto *view = new QTableView;
     view->setObjectName("capacityView");
     view->setModel(m_capacity);
-    view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    view->setItemDelegate(new CapacityDelegate(view));
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->horizontalHeader()->setDefaultSectionSize(64);
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->verticalHeader()->setDefaultSectionSize(26);
+    view->verticalHeader()->setMinimumWidth(170);
     auto *w = new QWidget;
     auto *layout = new QVBoxLayout(w);
     layout->setContentsMargins(0, 8, 0, 0);
@@ -671,10 +680,11 @@ void ResourcingPage::reloadCapacity()
             m_capacityStatus->setText(humanMessage(reply->problem()));
             return;
         }
-        m_capacity->setItems(flattenCapacity(reply->object()));
+        m_capacity->setFromJson(reply->object());
         m_capacityStatus->setText(
-            tr("Available hours after holidays and leave, against hard demand from projects and "
-               "probability-weighted soft demand from the pipeline, for the next 26 weeks."));
+            tr("Free hours per week: available hours after holidays and leave, less hard demand "
+               "from projects and probability-weighted soft demand from the pipeline. Red: "
+               "demand exceeds capacity. Hover a cell for the figures."));
     });
 }
 

@@ -26,6 +26,7 @@ class JsonArrayModel;
 
 namespace keel::resourcing {
 
+class CapacityModel;
 class PlannerModel;
 class PlannerView;
 class Staffing;
@@ -129,7 +130,7 @@ private:
     QDateEdit *m_from;
     QLabel *m_plannerStatus;
     sales::ListPanel *m_requests;
-    delivery::JsonArrayModel *m_capacity;
+    CapacityModel *m_capacity;
     QComboBox *m_groupBy;
     QLabel *m_capacityStatus;
     bool m_loaded = false;
