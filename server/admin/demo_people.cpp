@@ -100,7 +100,7 @@ QStringList steps()
             "   'CONSULTANT', 'CONSULTANT', 'CONSULTANT', 'SENIOR_CONSULTANT', "
             "   'SENIOR_CONSULTANT', 'SENIOR_CONSULTANT', 'SENIOR_CONSULTANT', "
             "   'SENIOR_CONSULTANT', 'ARCHITECT', 'ARCHITECT', 'PRINCIPAL', "
-            "   'MANAGER'])[1 + (u.id * 7) % 20] "
+            "   'MANAGER'])[1 + (u.id * 2654435761 % 4294967296) / 214748365] "
             "  ELSE 'ANALYST' END "
             "LEFT JOIN LATERAL (SELECT rr.hourly_rate FROM rate_card_rates rr WHERE "
             "  rr.legal_entity_id = u.legal_entity_id AND rr.currency = le.functional_currency "

@@ -3,6 +3,7 @@
 // 422), assignments (outside the project's dates → 422, over-allocation → 409 with the weeks
 // and figures, confirmed only by a resource manager), leave and the planner's figures for a
 // hand-computed person.
+#include "admin/demo_firm.h"
 #include "http_client.h"
 #include "test_database.h"
 #include "test_server.h"
@@ -543,6 +544,61 @@ private Q_SLOTS:
         QCOMPARE(dan.get("/api/v1/resourcing/leave").json().value("items").toArray().size(), 0);
         QCOMPARE(cara.get("/api/v1/resourcing/leave").json().value("items").toArray().size(), 3);
         QCOMPARE(scalar("SELECT count(*) FROM audit_log WHERE record_type = 'leave'"), 8);
+    }
+
+    void demoFirmHasPeopleHolidaysLeaveAndStaffedProjects()
+    {
+        m_server.reset();
+        m_db.reset();
+        m_db.emplace(TestDatabase::create(QStringLiteral("resourcing_demo")));
+        QSqlDatabase sql = m_db->sql();
+        const DemoLoadResult r = loadDemoFirm(sql, 1, {});
+        QVERIFY2(r.ok, qPrintable(r.error));
+        // Every user is an employee, at 40 h or 32 h a week.
+        QCOMPARE(scalar("SELECT count(*) FROM users u WHERE NOT EXISTS (SELECT 1 FROM employees "
+                        "e WHERE e.user_id = u.id)"),
+                 0);
+        QCOMPARE(scalar("SELECT count(*) FROM employees WHERE weekly_capacity_hours NOT IN "
+                        "(32, 40)"),
+                 0);
+        QVERIFY(scalar("SELECT count(*) FROM employees WHERE weekly_capacity_hours = 32") > 30);
+        // Two cost-rate periods each, the later one from 2026 on.
+        QCOMPARE(scalar("SELECT count(*) FROM employees e WHERE (SELECT count(*) FROM "
+                        "employee_cost_rates c WHERE c.employee_id = e.id) <> 2"),
+                 0);
+        // 3–6 skills for everyone in a practice; certifications exist, some expired.
+        QCOMPARE(scalar("SELECT count(*) FROM employees e WHERE e.practice_id IS NOT NULL AND "
+                        "(SELECT count(*) FROM employee_skills s WHERE s.employee_id = e.id) NOT "
+                        "BETWEEN 3 AND 6"),
+                 0);
+        QVERIFY(scalar("SELECT count(*) FROM employee_certifications WHERE expires_on < "
+                       "'2026-11-15'") > 0);
+        QVERIFY(scalar("SELECT count(*) FROM employee_certifications WHERE expires_on >= "
+                       "'2026-11-15'") > 0);
+        // Holidays of the three countries for 2025–2027; leave approved and requested.
+        QCOMPARE(scalar("SELECT count(DISTINCT country) FROM holidays WHERE date BETWEEN "
+                        "'2025-01-01' AND '2027-12-31'"),
+                 3);
+        QCOMPARE(scalar("SELECT count(*) FROM holidays WHERE country = 'GB' AND date = "
+                        "'2026-04-06'"),
+                 1);
+        QVERIFY(scalar("SELECT count(*) FROM employee_leave WHERE status = 'approved'") > 100);
+        QVERIFY(scalar("SELECT count(*) FROM employee_leave WHERE status = 'requested'") > 10);
+        // Started projects are staffed: each of their requests has a person of the requested
+        // role and entity, inside the project's dates.
+        QCOMPARE(scalar("SELECT count(*) FROM resource_requests r JOIN projects p ON p.id = "
+                        "r.project_id WHERE p.status <> 'planned' AND NOT EXISTS (SELECT 1 FROM "
+                        "assignments a JOIN employees e ON e.id = a.employee_id WHERE "
+                        "a.request_id = r.id AND e.job_role_id = r.job_role_id AND "
+                        "e.legal_entity_id = r.legal_entity_id)"),
+                 0);
+        QCOMPARE(scalar("SELECT count(*) FROM assignments a JOIN projects p ON p.id = "
+                        "a.project_id WHERE a.start_date < p.start_date OR a.end_date > "
+                        "p.end_date"),
+                 0);
+        QVERIFY(scalar("SELECT count(*) FROM assignments") > 300);
+        // Handover skills reached the taxonomy.
+        QVERIFY(scalar("SELECT count(*) FROM resource_request_skills") > 100);
     }
 };
 
