@@ -1,7 +1,7 @@
 #include "demo_sales.h"
 
 #include "../crm/duplicate_rules.h"
-#include "../crm/quote_pricing.h"
+#include "quote_pricing.h"
 #include "../db/pg_copy.h"
 #include "demo_names.h"
 #include "json_codec.h"

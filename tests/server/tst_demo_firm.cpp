@@ -2,7 +2,7 @@
 
 #include "admin/demo_firm.h"
 #include "admin/demo_sales.h"
-#include "crm/quote_pricing.h"
+#include "quote_pricing.h"
 #include "db/pg_copy.h"
 #include "test_database.h"
 

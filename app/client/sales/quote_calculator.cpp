@@ -1,16 +1,20 @@
 #include "quote_calculator.h"
 
-#include "rounding.h"
+#include "quote_pricing.h"
 
 #include <QCoreApplication>
 
 namespace keel::sales {
 
 namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("keel::sales::QuoteCalculator", text);
+}
+
 QuoteTotals failed(const QString &why)
 {
     QuoteTotals t;
-    t.ok = false;
     t.error = why;
     return t;
 }
@@ -29,118 +33,61 @@ Result<Money> orZero(const Money &m, const Currency &currency)
 }
 } // namespace
 
-Result<Money> extendHours(const Decimal &hours, const Decimal &rate, const Currency &currency)
-{
-    if (!currency.isValid())
-        return valueError(ValueErrorCode::InvalidCurrency,
-                          QCoreApplication::translate("keel::sales::QuoteCalculator",
-                                                      "The quote has no currency."));
-    // Both operands carry 6 places, the product 12; bounded so that it fits in 128 bits.
-    const Int128 limit = Int128(1'000'000'000'000'000'000);
-    if (hours.abs().mantissa() > limit || rate.abs().mantissa() > limit)
-        return valueError(ValueErrorCode::OutOfRange,
-                          QCoreApplication::translate("keel::sales::QuoteCalculator",
-                                                      "Hours or rate out of range."));
-    const Int128 minor = divideRoundHalfAwayFromZero(
-        hours.mantissa() * rate.mantissa(), pow10i(2 * Decimal::Scale - currency.minorUnits()));
-    if (minor > Int128(INT64_MAX) || minor < -Int128(INT64_MAX))
-        return valueError(
-            ValueErrorCode::OutOfRange,
-            QCoreApplication::translate("keel::sales::QuoteCalculator", "Amount out of range."));
-    return Money::fromMinor(qint64(minor), currency);
-}
-
 QuoteTotals calculateQuote(const QList<QuoteLine> &lines, const Decimal &discountPct,
                            const Currency &currency)
 {
     if (!currency.isValid())
-        return failed(QCoreApplication::translate("keel::sales::QuoteCalculator",
-                                                  "The quote has no currency."));
+        return failed(tr("The quote has no currency."));
     if (discountPct.isNegative() || discountPct > Decimal::fromInt(100))
-        return failed(QCoreApplication::translate("keel::sales::QuoteCalculator",
-                                                  "The discount must be between 0 and 100 %."));
-
+        return failed(tr("The discount must be between 0 and 100 %."));
     if (discountPct.mantissa() % 100 != 0)
-        return failed(QCoreApplication::translate("keel::sales::QuoteCalculator",
-                                                  "The discount has at most 4 decimal places."));
+        return failed(tr("The discount has at most 4 decimal places."));
 
-    QuoteTotals t;
-    QList<Money> amounts;
-    QList<Money> costs;
+    // The editor names the line at fault; the pricing itself is the server's.
+    QList<pricing::Line> priced;
     int lineNo = 0;
     for (const QuoteLine &line : lines) {
         ++lineNo;
-        Money amount = Money::zero(currency);
-        Money cost = Money::zero(currency);
+        pricing::Line p;
         if (line.kind == QuoteLine::Kind::Role) {
             if (line.hours.isNegative() || line.rate.isNegative() || line.costRate.isNegative())
-                return failed(
-                    QCoreApplication::translate("keel::sales::QuoteCalculator",
-                                                "Line %1: hours and rates cannot be negative.")
-                        .arg(lineNo));
-            const auto a = extendHours(line.hours, line.rate, currency);
-            const auto c = extendHours(line.hours, line.costRate, currency);
-            if (!a || !c)
-                return failed(QCoreApplication::translate("keel::sales::QuoteCalculator",
-                                                          "Line %1: the amount is too large.")
+                return failed(QCoreApplication::translate(
+                                  "keel::sales::QuoteCalculator",
+                                  "Line %1: hours and rates cannot be negative.")
                                   .arg(lineNo));
-            amount = *a;
-            cost = *c;
+            p.hours = line.hours;
+            p.billRate = line.rate;
+            p.costRate = line.costRate;
         } else {
             const auto price = orZero(line.price, currency);
-            const auto c = orZero(line.cost, currency);
-            if (!price || !c)
+            const auto cost = orZero(line.cost, currency);
+            if (!price || !cost)
                 return failed(
                     QCoreApplication::translate("keel::sales::QuoteCalculator", "Line %1: %2")
                         .arg(lineNo)
-                        .arg(!price ? price.error().message : c.error().message));
-            amount = *price;
-            cost = *c;
+                        .arg(!price ? price.error().message : cost.error().message));
+            p.kind = pricing::Line::Kind::Fixed;
+            p.fixedPrice = *price;
+            p.fixedCost = *cost;
         }
-        amounts.append(amount);
-        costs.append(cost);
-        t.lines.append({amount, cost});
+        priced.append(p);
     }
 
-    const auto subtotal = Money::sum(amounts, currency);
-    const auto cost = Money::sum(costs, currency);
-    if (!subtotal || !cost)
-        return failed(QCoreApplication::translate("keel::sales::QuoteCalculator",
-                                                  "The quote's total is too large."));
-    const auto factor = discountPct.divide(Decimal::fromInt(100));
-    if (!factor)
-        return failed(QCoreApplication::translate("keel::sales::QuoteCalculator",
-                                                  "The discount is not a valid percentage."));
-    const auto discount = subtotal->multiply(*factor);
-    if (!discount)
-        return failed(QCoreApplication::translate("keel::sales::QuoteCalculator",
-                                                  "The quote's total is too large."));
-    const auto total = subtotal->subtract(*discount);
-    if (!total)
-        return failed(QCoreApplication::translate("keel::sales::QuoteCalculator",
-                                                  "The quote's total is too large."));
-    const auto margin = total->subtract(*cost);
-    if (!margin)
-        return failed(QCoreApplication::translate("keel::sales::QuoteCalculator",
-                                                  "The quote's total is too large."));
-
-    t.subtotal = *subtotal;
-    t.cost = *cost;
-    t.discount = *discount;
-    t.total = *total;
-    t.margin = *margin;
-    t.marginPct = Decimal();
-    if (!total->isZero()) {
-        // margin / total × 100 at 2 places, one rounding: (margin × 10^4) / total hundredths.
-        const Int128 hundredths =
-            divideRoundHalfAwayFromZero(Int128(margin->minorUnits()) * 10000, total->minorUnits());
-        const auto pct = Decimal::fromMantissa(hundredths * 10000); // 10^6 / 10^2
-        if (!pct)
-            return failed(QCoreApplication::translate(
-                "keel::sales::QuoteCalculator", "The margin cannot be expressed as a percentage."));
-        t.marginPct = *pct;
-    }
+    const auto result = pricing::price(currency, priced, discountPct);
+    if (!result)
+        return failed(result.error().code == ValueErrorCode::OutOfRange
+                          ? tr("The quote's total is too large.")
+                          : result.error().message);
+    QuoteTotals t;
     t.ok = true;
+    for (const pricing::PricedLine &line : result->lines)
+        t.lines.append({line.list, line.cost});
+    t.subtotal = result->list;
+    t.discount = result->discount;
+    t.total = result->net;
+    t.cost = result->cost;
+    t.margin = result->margin;
+    t.marginPct = result->marginPct.value_or(Decimal());
     return t;
 }
 

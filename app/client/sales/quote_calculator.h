@@ -33,8 +33,8 @@ struct QuoteLineTotals
     Money cost;
 };
 
-// The totals of a quote, exactly as the server computes them (server/crm/quote_pricing.h,
-// DESIGN.md section 4):
+// The totals of a quote as the editor shows them. The arithmetic is the server's own
+// (common/quote_pricing.h, DESIGN.md section 4); this adds the editor's wording:
 //  line amount  = hours × rate, rounded once, half away from zero, to the minor unit, per line
 //  line cost    = hours × cost rate, rounded the same way
 //  subtotal     = Σ line amounts
@@ -60,8 +60,5 @@ struct QuoteTotals
 // most 4 decimal places.
 QuoteTotals calculateQuote(const QList<QuoteLine> &lines, const Decimal &discountPct,
                            const Currency &currency);
-
-// hours × rate at the currency's minor unit, rounded once (half away from zero).
-Result<Money> extendHours(const Decimal &hours, const Decimal &rate, const Currency &currency);
 
 } // namespace keel::sales

@@ -1,6 +1,6 @@
 // Quote pricing to the cent: line extension, discount, cost, margin and margin %, rounded half
 // away from zero per line at the currency's minor unit (server/crm/quote_pricing).
-#include "crm/quote_pricing.h"
+#include "quote_pricing.h"
 
 #include <QTest>
 
