@@ -894,6 +894,14 @@
         <source>Open</source>
         <translation>Offen</translation>
     </message>
+    <message>
+        <source>Hard</source>
+        <translation>Fest</translation>
+    </message>
+    <message>
+        <source>Soft</source>
+        <translation>Vorläufig</translation>
+    </message>
 </context>
 <context>
     <name>keel::resourcing::AssignmentDialog</name>

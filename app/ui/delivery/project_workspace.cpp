@@ -79,6 +79,8 @@ QString stateName(const QString &s)
         {"amber", QT_TRANSLATE_NOOP("keel::delivery::State", "Amber")},
         {"green", QT_TRANSLATE_NOOP("keel::delivery::State", "Green")},
         {"open", QT_TRANSLATE_NOOP("keel::delivery::State", "Open")},
+        {"hard", QT_TRANSLATE_NOOP("keel::delivery::State", "Hard")},
+        {"soft", QT_TRANSLATE_NOOP("keel::delivery::State", "Soft")},
     };
     const char *n = names.value(s);
     return n ? QCoreApplication::translate("keel::delivery::State", n) : s;
@@ -159,8 +161,7 @@ ProjectWorkspace::ProjectWorkspace(ApiClient *api, QWidget *parent)
     m_tasks->setEditableKeys({QStringLiteral("etc_hours")});
     m_team = new JsonArrayModel(
         {{"employee_name", QT_TRANSLATE_NOOP("keel::delivery::Columns", "Person"), F::Text, {}},
-         {"role", QT_TRANSLATE_NOOP("keel::delivery::Columns", "Role"), F::Text, {}},
-         {"kind", QT_TRANSLATE_NOOP("keel::delivery::Columns", "Booking"), F::Text, {}},
+         {"kind_text", QT_TRANSLATE_NOOP("keel::delivery::Columns", "Booking"), F::Text, {}},
          {"start_date", QT_TRANSLATE_NOOP("keel::delivery::Columns", "From"), F::Date, {}},
          {"end_date", QT_TRANSLATE_NOOP("keel::delivery::Columns", "To"), F::Date, {}},
          {"hours_per_week",
@@ -422,9 +423,19 @@ void ProjectWorkspace::showDetail()
     if (row >= 0)
         m_milestonesView->selectRow(row);
     m_tasks->setItems(withStateText(m_detail->tasks(), QStringLiteral("status")));
-    m_team->setItems(m_detail->team());
+    m_team->setItems(withStateText(m_detail->team(), QStringLiteral("kind")));
     m_changeRequests->setItems(withStateText(m_detail->changeRequests(), QStringLiteral("status")));
     m_statusReports->setItems(withStateText(m_detail->statusReports(), QStringLiteral("rag")));
+    // The latest report's narrative in full below the list.
+    int latest = -1;
+    for (int r = 0; r < m_statusReports->rowCount(); ++r)
+        if (latest < 0 || m_statusReports->rowObject(r).value("period").toString() >
+                              m_statusReports->rowObject(latest).value("period").toString())
+            latest = r;
+    if (latest >= 0)
+        m_statusView->selectRow(latest);
+    else
+        m_narrative->clear();
     updateMilestoneButtons();
 }
 
