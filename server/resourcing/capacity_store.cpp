@@ -34,41 +34,33 @@ GroupSql groupSql(const QString &groupBy)
     GroupSql g;
     if (groupBy == QLatin1String("skill")) {
         g.employeeKeys =
-            QStringLiteral("SELECT emp.id, coalesce(es.skill_id::text, '') AS key, "
-                           "row_number() OVER (PARTITION BY emp.id ORDER BY es.skill_id) = 1 "
-                           "AS prim FROM emp LEFT JOIN employee_skills es ON es.employee_id = "
-                           "emp.id");
+            QStringLiteral("SELECT emp.id, coalesce(es.skill_id::text, '') AS key FROM emp "
+                           "LEFT JOIN employee_skills es ON es.employee_id = emp.id");
         g.requestKeys =
-            QStringLiteral("SELECT req.id, coalesce(rs.skill_id::text, '') AS key, "
-                           "row_number() OVER (PARTITION BY req.id ORDER BY rs.skill_id) = 1 "
-                           "AS prim FROM req LEFT JOIN resource_request_skills rs ON "
-                           "rs.request_id = req.id");
+            QStringLiteral("SELECT req.id, coalesce(rs.skill_id::text, '') AS key FROM req "
+                           "LEFT JOIN resource_request_skills rs ON rs.request_id = req.id");
         g.labelJoin = QStringLiteral(" LEFT JOIN skills l ON l.id::text = k.key ");
         g.code = QStringLiteral("l.code");
         g.name = QStringLiteral("l.name");
         g.order = QStringLiteral("l.name NULLS LAST");
     } else if (groupBy == QLatin1String("practice")) {
-        g.employeeKeys = QStringLiteral(
-            "SELECT emp.id, coalesce(emp.practice_id::text, '') AS key, true AS prim FROM emp");
-        g.requestKeys = QStringLiteral(
-            "SELECT req.id, coalesce(req.practice_id::text, '') AS key, true AS prim FROM req");
+        g.employeeKeys =
+            QStringLiteral("SELECT emp.id, coalesce(emp.practice_id::text, '') AS key FROM emp");
+        g.requestKeys =
+            QStringLiteral("SELECT req.id, coalesce(req.practice_id::text, '') AS key FROM req");
         g.labelJoin = QStringLiteral(" LEFT JOIN practices l ON l.id::text = k.key ");
         g.code = QStringLiteral("l.code");
         g.name = QStringLiteral("l.name");
         g.order = QStringLiteral("l.code NULLS LAST");
     } else if (groupBy == QLatin1String("country")) {
-        g.employeeKeys =
-            QStringLiteral("SELECT emp.id, emp.country::text AS key, true AS prim FROM emp");
-        g.requestKeys =
-            QStringLiteral("SELECT req.id, req.country::text AS key, true AS prim FROM req");
+        g.employeeKeys = QStringLiteral("SELECT emp.id, emp.country::text AS key FROM emp");
+        g.requestKeys = QStringLiteral("SELECT req.id, req.country::text AS key FROM req");
         g.code = QStringLiteral("nullif(k.key, '')");
         g.name = QStringLiteral("nullif(k.key, '')");
         g.order = QStringLiteral("k.key");
     } else { // role
-        g.employeeKeys =
-            QStringLiteral("SELECT emp.id, emp.job_role_id::text AS key, true AS prim FROM emp");
-        g.requestKeys =
-            QStringLiteral("SELECT req.id, req.job_role_id::text AS key, true AS prim FROM req");
+        g.employeeKeys = QStringLiteral("SELECT emp.id, emp.job_role_id::text AS key FROM emp");
+        g.requestKeys = QStringLiteral("SELECT req.id, req.job_role_id::text AS key FROM req");
         g.labelJoin = QStringLiteral(" LEFT JOIN job_roles l ON l.id::text = k.key ");
         g.code = QStringLiteral("l.code");
         g.name = QStringLiteral("l.name");
@@ -112,8 +104,8 @@ QList<CapacityCell> CapacityStore::grid(const CapacityQuery &q) const
     // hard and soft (× probability) assignment hours per week; pe: one row per person and week;
     // req: open requests in the range; reqw: their hours per week not yet covered by the
     // assignments made for them, soft ones × the opportunity's probability; ek / rk: the group
-    // keys of people and requests, `prim` marking one row per person / request for the totals
-    // (by skill a person has several keys).
+    // keys of people and requests (by skill a person has several); tot: the week totals, from pe
+    // and reqw, so everyone and every request counts once.
     const QString sql =
         QStringLiteral(
             "WITH w AS (SELECT (?::date + 7 * i) AS ws FROM generate_series(0, ?::int - 1) AS i), "
@@ -142,17 +134,19 @@ QList<CapacityCell> CapacityStore::grid(const CapacityQuery &q) const
             "sum(%6) FROM assignments a WHERE a.request_id = req.id AND %4), 0)) * req.weight "
             "AS hours FROM req JOIN w ON %7), "
             "ek AS (%8), rk AS (%9), "
-            "u AS (SELECT ek.key, ek.prim, pe.ws, pe.avail, pe.hard, pe.soft "
-            "FROM pe JOIN ek ON ek.id = pe.id "
-            "UNION ALL SELECT rk.key, rk.prim, q.ws, 0, CASE WHEN q.kind = 'hard' THEN q.hours "
-            "ELSE 0 END, CASE WHEN q.kind = 'soft' THEN q.hours ELSE 0 END FROM reqw q "
+            "u AS (SELECT ek.key, pe.ws, pe.avail, pe.hard, pe.soft FROM pe JOIN ek ON ek.id = "
+            "pe.id "
+            "UNION ALL SELECT rk.key, q.ws, 0, CASE WHEN q.kind = 'hard' THEN q.hours ELSE 0 "
+            "END, CASE WHEN q.kind = 'soft' THEN q.hours ELSE 0 END FROM reqw q "
             "JOIN rk ON rk.id = q.id), "
             "agg AS (SELECT key, ws, round(sum(avail), 2) AS a, round(sum(hard), 2) AS h, "
             "round(sum(soft), 2) AS s FROM u GROUP BY key, ws), "
             "tot AS (SELECT ws, round(sum(avail), 2) AS a, round(sum(hard), 2) AS h, "
-            "round(sum(soft), 2) AS s FROM u WHERE prim GROUP BY ws), "
+            "round(sum(soft), 2) AS s FROM (SELECT ws, avail, hard, soft FROM pe UNION ALL "
+            "SELECT ws, 0, CASE WHEN kind = 'hard' THEN hours ELSE 0 END, CASE WHEN kind = "
+            "'soft' THEN hours ELSE 0 END FROM reqw) t GROUP BY ws), "
             "keys AS (SELECT k.key, %10 AS code, %11 AS name, dense_rank() OVER (ORDER BY %13, "
-            "k.key) AS ord FROM (SELECT DISTINCT key FROM u) k %12) "
+            "k.key) AS ord FROM (SELECT DISTINCT key FROM agg) k %12) "
             "SELECT false AS is_total, keys.ord, keys.key, keys.code, keys.name, w.ws, "
             "coalesce(agg.a, 0), coalesce(agg.h, 0), coalesce(agg.s, 0) "
             "FROM keys CROSS JOIN w LEFT JOIN agg ON agg.key = keys.key AND agg.ws = w.ws "
