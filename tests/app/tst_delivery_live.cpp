@@ -128,6 +128,7 @@ private slots:
     void overviewShowsMilestonesCompleteThenAccept();
     void changeRequestAppearsPendingApproval();
     void projectListOpensTheFirstProject();
+    void estimateToCompleteEnteredInTheTasksTable();
 };
 
 void TestDeliveryLive::overviewShowsMilestonesCompleteThenAccept()
@@ -256,6 +257,42 @@ void TestDeliveryLive::projectListOpensTheFirstProject()
     QCOMPARE(model->index(0, 1).data().toString(), QString("planned"));
     QCOMPARE(page.workspace()->detail()->projectId(), w.projectId());
     QCOMPARE(page.workspace()->milestones()->rowCount(), 2);
+}
+
+void TestDeliveryLive::estimateToCompleteEnteredInTheTasksTable()
+{
+    World w(QTest::currentTestFunction());
+    auto http = w.as("pm");
+    const HttpResult t = http->post("/api/v1/delivery/projects/" + w.projectId() + "/tasks",
+                                    {{"name", "Ingestion pipelines"},
+                                     {"job_role_id", w.roleId("CONSULTANT")},
+                                     {"budget_hours", "80"}});
+    QCOMPARE(t.status, 201);
+    auto session = signIn(w.server, "pm");
+    ProjectWorkspace ws(session->api());
+    ws.show();
+    ws.openProject(w.projectId());
+    QVERIFY(reloaded(ws));
+    QCOMPARE(ws.tasks()->rowCount(), 1);
+    const QModelIndex etc = ws.tasks()->index(0, 4);
+    QVERIFY(ws.tasks()->flags(etc) & Qt::ItemIsEditable);
+    QVERIFY(!(ws.tasks()->flags(ws.tasks()->index(0, 2)) & Qt::ItemIsEditable)); // budget
+
+    // Typing 12.5 hours still to go saves them; the estimate at completion follows.
+    QVERIFY(ws.tasks()->setData(etc, "12.5"));
+    QVERIFY(reloaded(ws));
+    QCOMPARE(ws.tasks()->rowObject(0).value("etc_hours").toString(), QString("12.5"));
+    QCOMPARE(ws.tasks()->index(0, 5).data().toString(), QString("12.5")); // EAC = 0 + 12.5
+    const QJsonObject e =
+        http->get("/api/v1/delivery/projects/" + w.projectId() + "/estimate").json();
+    QCOMPARE(e.value("totals").toObject().value("etc_hours").toString(), QString("12.5"));
+
+    // A negative estimate is refused and the table keeps the saved value.
+    QSignalSpy failed(ws.detail(), &ProjectDetail::failed);
+    QVERIFY(ws.tasks()->setData(etc, "-3"));
+    QVERIFY(failed.wait(10000));
+    QVERIFY(failed.first().at(1).toStringList().contains("etc_hours"));
+    QCOMPARE(ws.tasks()->rowObject(0).value("etc_hours").toString(), QString("12.5"));
 }
 
 QTEST_MAIN(TestDeliveryLive)
