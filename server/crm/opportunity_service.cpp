@@ -186,14 +186,19 @@ crm::OpportunityFilter filterFrom(const Request &request)
             .trimmed();
     };
     f.entities = crm::entitiesFor(request, Permission::SalesUse);
-    if (const QString v = param("owner"); !v.isEmpty()) {
+    const auto idParam = [&](const char *name) -> std::optional<qint64> {
+        const QString v = param(name);
+        if (v.isEmpty())
+            return std::nullopt;
         bool ok = false;
-        const qint64 owner = v.toLongLong(&ok);
-        if (!ok)
-            throw ApiError::invalidField(QStringLiteral("owner"), FieldErrorCode::InvalidValue,
-                                         QStringLiteral("a user id"));
-        f.ownerId = owner;
-    }
+        const qint64 id = v.toLongLong(&ok);
+        if (!ok || id <= 0)
+            throw ApiError::invalidField(QString::fromLatin1(name), FieldErrorCode::InvalidValue,
+                                         QStringLiteral("a record id"));
+        return id;
+    };
+    f.ownerId = idParam("owner");
+    f.accountId = idParam("account");
     f.practice = param("practice");
     f.stages = param("stage");
     f.entity = param("entity");

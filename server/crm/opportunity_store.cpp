@@ -71,6 +71,10 @@ Where whereOf(const OpportunityFilter &f)
         parts << QStringLiteral("o.owner_id = ?");
         w.binds << *f.ownerId;
     }
+    if (f.accountId) {
+        parts << QStringLiteral("o.account_id = ?");
+        w.binds << *f.accountId;
+    }
     if (!f.practice.isEmpty()) {
         parts << QStringLiteral("p.code = ?");
         w.binds << f.practice;

@@ -52,6 +52,7 @@ struct OpportunityFilter
 {
     QStringList entities; // caller's scope; "*" = all
     std::optional<qint64> ownerId;
+    std::optional<qint64> accountId;
     QString practice;
     QString stages; // comma-separated stage codes
     QString entity;

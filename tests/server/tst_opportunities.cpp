@@ -176,6 +176,25 @@ private Q_SLOTS:
             1);
         QCOMPARE(http.get("/api/v1/crm/opportunities?sort=colour").status, 422);
 
+        // The account 360° view lists one account's opportunities.
+        const qint64 other = account("UK", "Other Ltd");
+        QCOMPARE(
+            http.get(QStringLiteral("/api/v1/crm/opportunities?limit=50&account=%1").arg(m_account))
+                .json()
+                .value("items")
+                .toArray()
+                .size(),
+            7);
+        QCOMPARE(http.get(QStringLiteral("/api/v1/crm/opportunities?account=%1").arg(other))
+                     .json()
+                     .value("items")
+                     .toArray()
+                     .size(),
+                 0);
+        const HttpResult badAccount = http.get("/api/v1/crm/opportunities?account=acme");
+        QCOMPARE(badAccount.status, 422);
+        QCOMPARE(badAccount.fieldCodes(), QStringLiteral("account:invalid_value"));
+
         // Board: counts and weighted value per stage (QUALIFY 10%: 2400.00 open → 240.00).
         const QJsonArray stages =
             http.get("/api/v1/crm/pipeline/board").json().value("stages").toArray();
