@@ -831,6 +831,18 @@
         <source>%1 % complete by effort, %2 % by cost.</source>
         <translation>%1 % fertig nach Aufwand, %2 % nach Kosten.</translation>
     </message>
+    <message>
+        <source>approved</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <source>waiting for a decision</source>
+        <translation>wartet auf Entscheidung</translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation>danach</translation>
+    </message>
 </context>
 <context>
     <name>keel::delivery::State</name>

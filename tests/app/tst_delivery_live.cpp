@@ -22,6 +22,7 @@
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTest>
+#include <QTextBrowser>
 
 using namespace keel;
 using namespace keel::delivery;
@@ -215,6 +216,15 @@ void TestDeliveryLive::changeRequestAppearsPendingApproval()
     QCOMPARE(ws.changeRequests()->index(0, 0).data().toString(),
              QString("Second data source (CRM)"));
     QCOMPARE(ws.changeRequests()->index(0, 1).data().toString(), QString("Pending approval"));
+
+    // Selecting it shows the approval chain: another project manager decides now.
+    QSignalSpy chainLoaded(ws.detail(), &ProjectDetail::changeRequestLoaded);
+    ws.findChild<QTableView *>("changeRequestsView")->selectRow(0);
+    QVERIFY(chainLoaded.wait(10000));
+    const QString chain = ws.findChild<QTextBrowser *>("approvalChain")->toPlainText();
+    QVERIFY2(chain.contains("Project manager") && chain.contains("waiting for a decision"),
+             qPrintable(chain));
+    QVERIFY(!chain.contains("Finance")); // 4,800 is under the 10,000 finance threshold
 
     // Another project manager finds it in their inbox.
     auto pm2 = w.as("pm2");

@@ -217,6 +217,17 @@ QJsonArray ProjectDetail::burnByRole() const
     return out;
 }
 
+void ProjectDetail::loadChangeRequest(const QString &id)
+{
+    if (!m_api || id.isEmpty())
+        return;
+    ApiReply *reply = m_api->get(DeliveryPath::changeRequest(id));
+    connect(reply, &ApiReply::finished, this, [this, reply] {
+        if (reply->ok())
+            emit changeRequestLoaded(reply->object());
+    });
+}
+
 void ProjectDetail::finishAction(ApiReply *reply, const QString &what)
 {
     connect(reply, &ApiReply::finished, this, [this, reply, what] {

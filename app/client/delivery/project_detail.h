@@ -68,7 +68,11 @@ public:
     void saveStatusReport(const QString &reportId, int version, const QString &period,
                           const QString &rag, const QString &narrative);
 
+    // One change request with its lines and approval chain: changeRequestLoaded().
+    void loadChangeRequest(const QString &id);
+
 signals:
+    void changeRequestLoaded(const QJsonObject &changeRequest);
     void loaded();
     void loadFailed(const QString &message);
     void done(const QString &what);

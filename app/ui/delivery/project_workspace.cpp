@@ -3,6 +3,7 @@
 #include "decimal.h"
 #include "json_array_model.h"
 #include "project_detail.h"
+#include "role_names.h"
 #include "sales_format.h"
 
 #include <QComboBox>
@@ -98,6 +99,36 @@ QJsonArray withStateText(const QJsonArray &rows, const QString &key)
         out.append(o);
     }
     return out;
+}
+
+// The change request's approval chain: who decides, in which order, and where it stands.
+QString approvalHtml(const QJsonObject &cr)
+{
+    const QJsonObject approval = cr.value("approval").toObject();
+    QString html = QStringLiteral("<b>%1</b> — %2")
+                       .arg(cr.value("reason").toString().toHtmlEscaped(),
+                            stateName(cr.value("status").toString()).toHtmlEscaped());
+    const QJsonArray steps = approval.value("steps").toArray();
+    if (steps.isEmpty())
+        return html;
+    const int current = approval.value("current_step").toInt();
+    const bool pending = approval.value("status").toString() == QLatin1String("pending");
+    html += QStringLiteral("<ol>");
+    for (const QJsonValue &v : steps) {
+        const QJsonObject step = v.toObject();
+        const int order = step.value("order").toInt();
+        const QString where =
+            !pending || order < current
+                ? (pending ? ProjectWorkspace::tr("approved")
+                           : stateName(approval.value("status").toString()).toLower())
+            : order == current ? ProjectWorkspace::tr("waiting for a decision")
+                               : ProjectWorkspace::tr("next");
+        html += QStringLiteral("<li><b>%1</b> (%2) — %3</li>")
+                    .arg(roleDisplayName(step.value("role").toString()).toHtmlEscaped(),
+                         where.toHtmlEscaped(), step.value("reason").toString().toHtmlEscaped());
+    }
+    html += QStringLiteral("</ol>");
+    return html;
 }
 
 } // namespace
@@ -302,8 +333,20 @@ QWidget *ProjectWorkspace::changeRequestsTab()
     bar->addStretch(1);
     bar->addWidget(add);
     layout->addLayout(bar);
-    layout->addWidget(table(m_changeRequests, "changeRequestsView"), 1);
+    auto *view = table(m_changeRequests, "changeRequestsView");
+    layout->addWidget(view, 2);
+    auto *chain = new QTextBrowser;
+    chain->setObjectName("approvalChain");
+    layout->addWidget(chain, 1);
     connect(add, &QPushButton::clicked, this, &ProjectWorkspace::newChangeRequest);
+    connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this, chain](const QModelIndex &i) {
+                chain->clear();
+                m_detail->loadChangeRequest(
+                    sales::idText(m_changeRequests->rowObject(i.row()).value("id")));
+            });
+    connect(m_detail, &ProjectDetail::changeRequestLoaded, chain,
+            [chain](const QJsonObject &cr) { chain->setHtml(approvalHtml(cr)); });
     return w;
 }
 
