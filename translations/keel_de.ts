@@ -1220,6 +1220,26 @@ Lücke: %6 h</translation>
         <source>Free hours per week: available hours after holidays and leave, less hard demand from projects and probability-weighted soft demand from the pipeline. Red: demand exceeds capacity. Hover a cell for the figures.</source>
         <translation>Freie Stunden pro Woche: verfügbare Stunden nach Feiertagen und Urlaub, abzüglich festem Bedarf aus Projekten und wahrscheinlichkeitsgewichtetem Bedarf aus der Pipeline. Rot: Bedarf übersteigt die Kapazität. Zeigen Sie auf eine Zelle für die Zahlen.</translation>
     </message>
+    <message>
+        <source>Stretch booking</source>
+        <translation>Buchung verlängern</translation>
+    </message>
+    <message>
+        <source>Stretch %1&apos;s booking on %2 (%3 h/week) from %4 to %5?</source>
+        <translation>Die Buchung von %1 auf %2 (%3 h/Woche) vom %4 bis %5 verlängern?</translation>
+    </message>
+    <message>
+        <source>Over-allocation</source>
+        <translation>Überbuchung</translation>
+    </message>
+    <message>
+        <source>%1
+
+Stretch anyway? As resource manager you confirm the over-allocation.</source>
+        <translation>%1
+
+Trotzdem verlängern? Als Ressourcenmanager bestätigen Sie die Überbuchung.</translation>
+    </message>
 </context>
 <context>
     <name>keel::resourcing::Staffing</name>

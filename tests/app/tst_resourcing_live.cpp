@@ -138,6 +138,7 @@ private slots:
     void plannerLoadsTheServersGrid();
     void suggestionsInTheServersOrder();
     void overAllocationNeedsConfirmation();
+    void stretchMovesTheEnd();
 };
 
 void TestResourcingLive::plannerLoadsTheServersGrid()
@@ -236,6 +237,35 @@ void TestResourcingLive::overAllocationNeedsConfirmation()
     QVERIFY(booked.wait(10000));
     QCOMPARE(over.count(), 1);
     QCOMPARE(w.scalar("SELECT count(*) FROM assignments"), 3);
+}
+
+void TestResourcingLive::stretchMovesTheEnd()
+{
+    World w(QTest::currentTestFunction());
+    auto session = signIn(*w.server, "rm");
+    Staffing staffing(session->api());
+    const QString finn = QString::number(w.people.value("Finn"));
+    // The planner's drag finds the booking in the week it starts from.
+    QSignalSpy found(&staffing, &Staffing::assignmentsLoaded);
+    staffing.loadAssignments(finn, QDate(2027, 2, 1), QDate(2027, 2, 5));
+    QVERIFY(found.wait(10000));
+    const QJsonArray list = found.first().at(0).toJsonArray();
+    QCOMPARE(list.size(), 1);
+    const QJsonObject a = list.at(0).toObject();
+    QCOMPARE(a.value("end_date").toString(), QString("2027-02-05"));
+
+    QSignalSpy booked(&staffing, &Staffing::booked);
+    QSignalSpy failed(&staffing, &Staffing::bookingFailed);
+    staffing.stretch(a.value("id").toString(), "2027-02-19", a.value("version").toInt());
+    QVERIFY(booked.wait(10000));
+    QCOMPARE(booked.first().at(0).toJsonObject().value("end_date").toString(),
+             QString("2027-02-19"));
+    QCOMPARE(w.scalar("SELECT count(*) FROM assignments WHERE end_date = '2027-02-19'"), 1);
+
+    // Stretching from a stale copy is refused, not applied.
+    staffing.stretch(a.value("id").toString(), "2027-03-05", a.value("version").toInt());
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(w.scalar("SELECT count(*) FROM assignments WHERE end_date = '2027-02-19'"), 1);
 }
 
 QTEST_MAIN(TestResourcingLive)

@@ -66,9 +66,40 @@ Staffing::Staffing(ApiClient *api, QObject *parent) : QObject(parent), m_api(api
 
 void Staffing::book(const AssignmentDraft &draft)
 {
+    if (m_api)
+        finishBooking(m_api->post(ResourcingPath::assignments(), draft.toJson()));
+}
+
+void Staffing::stretch(const QString &assignmentId, const QString &endDate, int version,
+                       bool confirmOverAllocation)
+{
     if (!m_api)
         return;
-    ApiReply *reply = m_api->post(ResourcingPath::assignments(), draft.toJson());
+    QJsonObject body{{"end_date", endDate}, {"version", version}};
+    if (confirmOverAllocation)
+        body.insert("confirm_overallocation", true);
+    finishBooking(m_api->send("PATCH",
+                              ResourcingPath::assignments() + u'/' +
+                                  QString::fromLatin1(QUrl::toPercentEncoding(assignmentId)),
+                              body));
+}
+
+void Staffing::loadAssignments(const QString &employeeId, const QDate &from, const QDate &to)
+{
+    if (!m_api)
+        return;
+    ApiReply *reply =
+        m_api->get(ResourcingPath::assignments() +
+                   QStringLiteral("?limit=200&employee_id=%1&from=%2&to=%3")
+                       .arg(employeeId, from.toString(Qt::ISODate), to.toString(Qt::ISODate)));
+    connect(reply, &ApiReply::finished, this, [this, reply] {
+        emit assignmentsLoaded(reply->ok() ? reply->object().value("items").toArray()
+                                           : QJsonArray());
+    });
+}
+
+void Staffing::finishBooking(ApiReply *reply)
+{
     connect(reply, &ApiReply::finished, this, [this, reply] {
         if (reply->ok()) {
             emit booked(reply->object());

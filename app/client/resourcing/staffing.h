@@ -7,7 +7,8 @@
 
 namespace keel {
 class ApiClient;
-}
+class ApiReply;
+} // namespace keel
 
 namespace keel::resourcing {
 
@@ -47,6 +48,12 @@ public:
 
     void book(const AssignmentDraft &draft);
     void loadSuggestions(const QString &requestId);
+    // Moves an assignment's end (drag to stretch in the planner); booked()/overAllocation() as
+    // for a new booking.
+    void stretch(const QString &assignmentId, const QString &endDate, int version,
+                 bool confirmOverAllocation = false);
+    // The person's assignments overlapping [from, to]: assignmentsLoaded().
+    void loadAssignments(const QString &employeeId, const QDate &from, const QDate &to);
 
     // Candidates in the server's order: {employee_id, name, score, factors:[{factor, score,
     // weight, explanation}], …}.
@@ -61,8 +68,11 @@ signals:
     void bookingFailed(const QString &message);
     void suggestionsLoaded(const QJsonObject &request, const QJsonArray &candidates);
     void suggestionsFailed(const QString &message);
+    void assignmentsLoaded(const QJsonArray &assignments);
 
 private:
+    void finishBooking(keel::ApiReply *reply);
+
     QPointer<ApiClient> m_api;
 };
 

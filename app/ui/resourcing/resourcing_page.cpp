@@ -483,7 +483,7 @@ QWidget *ResourcingPage::plannerTab()
     connect(bookButton, &QPushButton::clicked, this, &ResourcingPage::bookSelection);
 
     m_plannerView = new PlannerView(m_planner);
-    connect(m_plannerView, &PlannerView::rangeDragged, this, &ResourcingPage::book);
+    connect(m_plannerView, &PlannerView::rangeDragged, this, &ResourcingPage::dragged);
     connect(m_planner, &PlannerModel::loadingChanged, this, [this](bool loading) {
         if (loading)
             m_plannerStatus->setText(tr("Loading the planner…"));
@@ -565,6 +565,77 @@ void ResourcingPage::book(int row, int firstColumn, int lastColumn)
                             m_planner->weekStart(lastColumn).addDays(4), this);
     if (dialog.exec() == QDialog::Accepted)
         m_planner->reload();
+}
+
+void ResourcingPage::dragged(int row, int firstColumn, int lastColumn)
+{
+    const PlannerCell &start = m_planner->cell(row, firstColumn);
+    if (start.hard + start.soft == 0) {
+        book(row, firstColumn, lastColumn);
+        return;
+    }
+    auto *staffing = new Staffing(m_session->api(), this);
+    connect(staffing, &Staffing::assignmentsLoaded, this,
+            [this, staffing, row, firstColumn, lastColumn](const QJsonArray &assignments) {
+                staffing->deleteLater();
+                stretchOrBook(row, firstColumn, lastColumn, assignments);
+            });
+    const QDate week = m_planner->weekStart(firstColumn);
+    staffing->loadAssignments(m_planner->person(row).id, week, week.addDays(4));
+}
+
+void ResourcingPage::stretchOrBook(int row, int firstColumn, int lastColumn,
+                                   const QJsonArray &assignments)
+{
+    const QDate newEnd = m_planner->weekStart(lastColumn).addDays(4); // that week's Friday
+    QJsonObject target;
+    for (const QJsonValue &v : assignments) {
+        const QJsonObject a = v.toObject();
+        const QDate end = QDate::fromString(a.value("end_date").toString(), Qt::ISODate);
+        if (end < newEnd &&
+            (target.isEmpty() ||
+             end > QDate::fromString(target.value("end_date").toString(), Qt::ISODate)))
+            target = a;
+    }
+    if (target.isEmpty()) {
+        book(row, firstColumn, lastColumn);
+        return;
+    }
+    const PlannerPerson &p = m_planner->person(row);
+    const QString what = textOf(firstOf(target, {"project_name", "opportunity_name"}));
+    const auto answer = QMessageBox::question(
+        this, tr("Stretch booking"),
+        tr("Stretch %1's booking on %2 (%3 h/week) from %4 to %5?")
+            .arg(p.name, what, sales::formatDecimalText(target.value("hours_per_week").toString()),
+                 sales::formatDateText(target.value("end_date").toString()),
+                 QLocale().toString(newEnd, QStringLiteral("d MMM yyyy"))),
+        QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::Yes);
+    if (answer == QMessageBox::No) {
+        book(row, firstColumn, lastColumn);
+        return;
+    }
+    if (answer != QMessageBox::Yes)
+        return;
+    if (!m_stretcher) {
+        m_stretcher = new Staffing(m_session->api(), this);
+        connect(m_stretcher, &Staffing::booked, m_planner, &PlannerModel::reload);
+        connect(m_stretcher, &Staffing::bookingFailed, this, [this](const QString &message) {
+            QMessageBox::warning(this, tr("Stretch booking"), message);
+        });
+    }
+    const QString id = sales::idText(target.value("id"));
+    const QString end = newEnd.toString(Qt::ISODate);
+    const int version = target.value("version").toInt();
+    disconnect(m_stretcher, &Staffing::overAllocation, this, nullptr);
+    connect(m_stretcher, &Staffing::overAllocation, this,
+            [this, id, end, version](const QString &message) {
+                if (QMessageBox::question(this, tr("Over-allocation"),
+                                          tr("%1\n\nStretch anyway? As resource manager you "
+                                             "confirm the over-allocation.")
+                                              .arg(message)) == QMessageBox::Yes)
+                    m_stretcher->stretch(id, end, version, true);
+            });
+    m_stretcher->stretch(id, end, version);
 }
 
 QWidget *ResourcingPage::requestsTab()

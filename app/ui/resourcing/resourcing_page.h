@@ -119,6 +119,10 @@ private:
     void reloadCapacity();
     void rememberFilterValues();
     void book(int row, int firstColumn, int lastColumn);
+    // A drag from a booked week: stretch that booking to the last week dragged over (or book
+    // anew when there is nothing to stretch).
+    void dragged(int row, int firstColumn, int lastColumn);
+    void stretchOrBook(int row, int firstColumn, int lastColumn, const QJsonArray &assignments);
 
     Session *m_session;
     PlannerModel *m_planner;
@@ -133,6 +137,7 @@ private:
     CapacityModel *m_capacity;
     QComboBox *m_groupBy;
     QLabel *m_capacityStatus;
+    Staffing *m_stretcher = nullptr;
     bool m_loaded = false;
 };
 
