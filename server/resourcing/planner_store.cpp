@@ -6,9 +6,29 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <array>
+
 namespace keel {
 
 using namespace resourcing;
+
+namespace {
+
+// A JSON string literal, escaped.
+QByteArray jsonString(const QString &text)
+{
+    const QByteArray a = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+    return a.mid(1, a.size() - 2);
+}
+
+// Cents as "12.34" (never negative here).
+QByteArray cents(qint64 c)
+{
+    const qint64 r = c % 100;
+    return QByteArray::number(c / 100) + (r < 10 ? ".0" : ".") + QByteArray::number(r);
+}
+
+} // namespace
 
 QSqlDatabase PlannerStore::db() const
 {
@@ -21,7 +41,8 @@ QByteArray PlannerStore::planner(const PlannerFilter &f, QDate monday, int weeks
     // People in scope, one page.
     QString people = QStringLiteral(
         "SELECT e.id, u.display_name, le.code AS entity, e.country, pr.code AS practice, "
-        "jr.code AS role, e.weekly_capacity_hours, e.utilisation_target_pct FROM employees e "
+        "jr.code AS role, e.weekly_capacity_hours, e.utilisation_target_pct, "
+        "(e.weekly_capacity_hours * 100)::bigint AS per_day FROM employees e "
         "JOIN users u ON u.id = e.user_id JOIN legal_entities le ON le.id = e.legal_entity_id "
         "JOIN job_roles jr ON jr.id = e.job_role_id LEFT JOIN practices pr ON pr.id = "
         "e.practice_id WHERE e.active AND e.id > ? AND ");
@@ -47,10 +68,12 @@ QByteArray PlannerStore::planner(const PlannerFilter &f, QDate monday, int weeks
     people += QStringLiteral(" ORDER BY e.id LIMIT ?");
     binds << limit;
 
-    // Week arithmetic per (person, week), never per day × person: available = weekly capacity
-    // less a fifth of it per public holiday of the person's country in the week, less approved
-    // leave on the other working days (a full day = a fifth, partial days their hours, at most
-    // a fifth). The JSON of each person is assembled in SQL, so the answer is one text.
+    // Week arithmetic per (person, week), never per day × person, in integers of 1/500 hour
+    // (hours in cents × working days; a working day is a fifth of the weekly capacity):
+    // available = weekly capacity less a day per public holiday of the person's country in the
+    // week, less approved leave on the other working days (a full day = a day, partial days
+    // their hours, at most a day). Weighted soft hours are in 1/5,000,000 hour (× probability
+    // in hundredths of a percent). The server rounds half up to cents when it writes the JSON.
     const QString sql =
         QStringLiteral(
             "WITH people AS MATERIALIZED (%1), "
@@ -60,15 +83,16 @@ QByteArray PlannerStore::planner(const PlannerFilter &f, QDate monday, int weeks
             "hol AS (SELECT h.country, d.ws, count(*) AS n FROM holidays h JOIN days d ON d.day = "
             "  h.date GROUP BY h.country, d.ws), "
             "leave_w AS (SELECT x.employee_id, x.ws, sum(CASE WHEN x.full_day THEN x.per_day ELSE "
-            "  least(x.per_day, x.hours) END) AS off FROM (SELECT l.employee_id, d.ws, d.day, "
-            "  p.weekly_capacity_hours / 5 AS per_day, bool_or(l.hours_per_day IS NULL) AS "
-            "  full_day, coalesce(sum(l.hours_per_day), 0) AS hours FROM employee_leave l JOIN "
-            "  people p ON p.id = l.employee_id JOIN days d ON d.day BETWEEN l.start_date AND "
-            "  l.end_date WHERE l.status = 'approved' AND NOT EXISTS (SELECT 1 FROM holidays h "
-            "  WHERE h.country = p.country AND h.date = d.day) GROUP BY l.employee_id, d.ws, "
-            "d.day, "
-            "  p.weekly_capacity_hours) x GROUP BY x.employee_id, x.ws), "
-            // Hours in 1/500 h (hours per week in cents × working days), summed as integers.
+            "  least(x.per_day, x.u) END)::bigint AS off FROM (SELECT l.employee_id, d.ws, d.day, "
+            "  p.per_day, bool_or(l.hours_per_day IS NULL) AS full_day, "
+            "coalesce(sum((l.hours_per_day "
+            "  * 500)::bigint), 0) AS u FROM employee_leave l JOIN people p ON p.id = "
+            "l.employee_id "
+            "  JOIN days d ON d.day BETWEEN l.start_date AND l.end_date WHERE l.status = "
+            "'approved' "
+            "  AND NOT EXISTS (SELECT 1 FROM holidays h WHERE h.country = p.country AND h.date = "
+            "  d.day) GROUP BY l.employee_id, d.ws, d.day, p.per_day) x GROUP BY x.employee_id, "
+            "  x.ws), "
             "load AS (SELECT a.employee_id, w.ws, "
             "  sum(x.u) FILTER (WHERE a.kind = 'hard') AS hard, "
             "  sum(x.u) FILTER (WHERE a.kind = 'soft') AS soft, "
@@ -78,35 +102,23 @@ QByteArray PlannerStore::planner(const PlannerFilter &f, QDate monday, int weeks
             "  a.start_date <= w.ws + 4 AND a.end_date >= w.ws CROSS JOIN LATERAL (SELECT "
             "  (a.hours_per_week * 100)::integer * greatest(0, least(a.end_date, w.ws + 4) - "
             "  greatest(a.start_date, w.ws) + 1) AS u) x GROUP BY a.employee_id, w.ws), "
-            "cells AS (SELECT p.id, w.n, p.weekly_capacity_hours AS wk, greatest(0, "
-            "  p.weekly_capacity_hours - p.weekly_capacity_hours / 5 * coalesce(h.n, 0) - "
-            "  coalesce(lw.off, 0)) AS cap, coalesce(l.hard, 0) / 500.0 AS hard, "
-            "  coalesce(l.soft, 0) / 500.0 AS soft, coalesce(l.weighted, 0) / 5000000.0 AS "
-            "  weighted FROM people p CROSS JOIN weeks w LEFT JOIN hol h ON h.country = p.country "
-            "AND h.ws = w.ws LEFT JOIN leave_w lw ON "
+            "cells AS (SELECT p.id, w.n, greatest(0, 5 * p.per_day - p.per_day * coalesce(h.n, 0) "
+            "- "
+            "  coalesce(lw.off, 0)) AS cap, coalesce(l.hard, 0) AS hard, coalesce(l.soft, 0) AS "
+            "  soft, coalesce(l.weighted, 0) AS weighted FROM people p CROSS JOIN weeks w LEFT "
+            "JOIN "
+            "  hol h ON h.country = p.country AND h.ws = w.ws LEFT JOIN leave_w lw ON "
             "  lw.employee_id = p.id AND lw.ws = w.ws LEFT JOIN load l ON l.employee_id = p.id AND "
-            "  l.ws = w.ws), "
-            "rows AS (SELECT p.id, '{\"employee_id\":\"' || p.id || '\",\"display_name\":' || "
-            "  to_json(p.display_name)::text || ',\"legal_entity\":' || to_json(p.entity)::text || "
-            "  ',\"country\":' || to_json(p.country)::text || ',\"practice\":' || "
-            "  coalesce(to_json(p.practice)::text, 'null') || ',\"job_role\":' || "
-            "  to_json(p.role)::text || ',\"weekly_capacity_hours\":\"' || p.weekly_capacity_hours "
-            "  || '\",\"utilisation_target_pct\":\"' || p.utilisation_target_pct || "
-            "  '\",\"cells\":[' || string_agg('{\"capacity_hours\":\"' || round(c.cap, 2) || "
-            "  '\",\"absence_hours\":\"' || round(c.wk - c.cap, 2) || '\",\"hard_hours\":\"' || "
-            "  round(c.hard, 2) || '\",\"soft_hours\":\"' || round(c.soft, 2) || "
-            "  '\",\"soft_weighted_hours\":\"' || round(c.weighted, 2) || "
-            "  '\",\"allocation_pct\":' || CASE WHEN c.cap > 0 THEN '\"' || round((c.hard + "
-            "  c.soft) * 100 / c.cap, 1) || '\"' ELSE 'null' END || '}', ',' ORDER BY c.n) || ']}' "
-            "  AS j FROM people p JOIN cells c ON c.id = p.id GROUP BY p.id, p.display_name, "
-            "  p.entity, p.country, p.practice, p.role, p.weekly_capacity_hours, "
-            "  p.utilisation_target_pct) "
-            "SELECT count(*), max(id), coalesce(string_agg(j, ',' ORDER BY id), '') FROM rows")
+            "  l.ws = w.ws) "
+            "SELECT p.id, p.display_name, p.entity, p.country, p.practice, p.role, "
+            "  p.weekly_capacity_hours::text, p.utilisation_target_pct::text, 5 * p.per_day, "
+            "  array_agg(ARRAY[c.cap, c.hard, c.soft, c.weighted] ORDER BY c.n)::text "
+            "FROM people p JOIN cells c ON c.id = p.id GROUP BY p.id, p.display_name, p.entity, "
+            "  p.country, p.practice, p.role, p.weekly_capacity_hours, p.utilisation_target_pct, "
+            "  p.per_day ORDER BY p.id")
             .arg(people);
     binds << monday << weeks;
     QSqlQuery q = db::query(db(), sql, binds);
-    q.next();
-    const int count = q.value(0).toInt();
 
     QJsonArray weekList;
     for (int i = 0; i < weeks; ++i) {
@@ -117,11 +129,67 @@ QByteArray PlannerStore::planner(const PlannerFilter &f, QDate monday, int weeks
             {"week", QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'))},
             {"start", dateToJson(ws)}});
     }
-    QByteArray body = "{\"from\":\"" + formatDate(monday).toLatin1() +
-                      "\",\"weeks\":" + QJsonDocument(weekList).toJson(QJsonDocument::Compact) +
-                      ",\"items\":[" + q.value(2).toString().toUtf8() + ']';
+    QByteArray body;
+    body.reserve(4096 + 160 * weeks * limit);
+    body += "{\"from\":\"" + formatDate(monday).toLatin1() +
+            "\",\"weeks\":" + QJsonDocument(weekList).toJson(QJsonDocument::Compact) +
+            ",\"items\":[";
+    int count = 0;
+    qint64 lastId = 0;
+    while (q.next()) {
+        lastId = q.value(0).toLongLong();
+        if (count++)
+            body += ',';
+        body += "{\"employee_id\":\"" + QByteArray::number(lastId) +
+                "\",\"display_name\":" + jsonString(q.value(1).toString()) +
+                ",\"legal_entity\":" + jsonString(q.value(2).toString()) +
+                ",\"country\":" + jsonString(q.value(3).toString()) + ",\"practice\":" +
+                (q.value(4).isNull() ? QByteArray("null") : jsonString(q.value(4).toString())) +
+                ",\"job_role\":" + jsonString(q.value(5).toString()) +
+                ",\"weekly_capacity_hours\":\"" + q.value(6).toString().toLatin1() +
+                "\",\"utilisation_target_pct\":\"" + q.value(7).toString().toLatin1() +
+                "\",\"cells\":[";
+        const qint64 weekly = q.value(8).toLongLong();
+        const QByteArray cells = q.value(9).toString().toLatin1();
+        std::array<qint64, 4> v{};
+        int k = 0, n = 0;
+        qint64 acc = 0;
+        bool inNumber = false;
+        for (const char ch : cells) {
+            if (ch >= '0' && ch <= '9') {
+                acc = acc * 10 + (ch - '0');
+                inNumber = true;
+                continue;
+            }
+            if (!inNumber)
+                continue;
+            v[std::size_t(k++)] = acc;
+            acc = 0;
+            inNumber = false;
+            if (k < 4)
+                continue;
+            k = 0;
+            const qint64 cap = v[0], hard = v[1], soft = v[2], weighted = v[3];
+            if (n++)
+                body += ',';
+            body += "{\"capacity_hours\":\"" + cents((2 * cap + 5) / 10) +
+                    "\",\"absence_hours\":\"" + cents((2 * (weekly - cap) + 5) / 10) +
+                    "\",\"hard_hours\":\"" + cents((2 * hard + 5) / 10) + "\",\"soft_hours\":\"" +
+                    cents((2 * soft + 5) / 10) + "\",\"soft_weighted_hours\":\"" +
+                    cents((2 * weighted + 50000) / 100000) + "\",\"allocation_pct\":";
+            if (cap > 0) {
+                const qint64 tenths = (2000 * (hard + soft) + cap) / (2 * cap);
+                body += '"' + QByteArray::number(tenths / 10) + '.' +
+                        QByteArray::number(tenths % 10) + "\"}";
+            } else {
+                body += "null}";
+            }
+        }
+        body += "]}";
+    }
+    body += ']';
     if (count == limit)
-        body += ",\"next_after\":\"" + QByteArray::number(q.value(1).toLongLong()) + '"';
+        body += ",\"next_after\":\"" + QByteArray::number(lastId) + '"';
     body += '}';
     return body;
 }
