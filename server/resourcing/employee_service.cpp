@@ -115,11 +115,13 @@ QPair<QJsonObject, QString> EmployeeService::managed(const ResourcingCaller &cal
                                                      qint64 id) const
 {
     const auto e = m_store.employee(id, true);
-    if (!e || !(caller.reads(e->second) || caller.employeeId == id))
+    if (!e)
         throw ApiError::notFound(QStringLiteral("There is no employee %1.").arg(id));
-    if (!caller.manages(e->second))
+    if (!caller.manages(e->second)) {
+        readable(caller, id); // 404 for those who may not even see the person
         throw ApiError::forbidden(
             QStringLiteral("Only a resource manager of %1 changes this employee.").arg(e->second));
+    }
     return *e;
 }
 

@@ -312,6 +312,11 @@ private Q_SLOTS:
         QCOMPARE(a.json().value("overallocated").toBool(), false);
         // Now the PM can see Cara (she is on his project).
         QCOMPARE(paul.get(QStringLiteral("/api/v1/resourcing/employees/%1").arg(cara)).status, 200);
+        // … but not change her record (403 now that he sees her).
+        QCOMPARE(paul.send("PATCH", QStringLiteral("/api/v1/resourcing/employees/%1").arg(cara),
+                           R"({"weekly_capacity_hours":"20","version":1})")
+                     .status,
+                 403);
 
         // 20 more hours in the last two weeks of February: 50 of 40.
         QJsonObject second{{"employee_id", cara},
