@@ -1161,13 +1161,6 @@ Lücke: %6 h</translation>
         <source>Nobody matches these filters.</source>
         <translation>Niemand passt zu diesen Filtern.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n people, %1 weeks from %2. Hover a cell for hours; select weeks of one person to book them.</source>
-        <translation>
-            <numerusform>%n Person, %1 Wochen ab %2. Zeigen Sie auf eine Zelle für die Stunden; wählen Sie Wochen einer Person aus, um sie einzuplanen.</numerusform>
-            <numerusform>%n Personen, %1 Wochen ab %2. Zeigen Sie auf eine Zelle für die Stunden; wählen Sie Wochen einer Person aus, um sie einzuplanen.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Book weeks</source>
         <translation>Wochen einplanen</translation>
@@ -1239,6 +1232,13 @@ Stretch anyway? As resource manager you confirm the over-allocation.</source>
         <translation>%1
 
 Trotzdem verlängern? Als Ressourcenmanager bestätigen Sie die Überbuchung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people, %1 weeks from %2. Hover a cell for hours; drag across weeks to book them, or from a booking to stretch it.</source>
+        <translation>
+            <numerusform>%n Person, %1 Wochen ab %2. Zeigen Sie auf eine Zelle für die Stunden; ziehen Sie über Wochen, um sie einzuplanen, oder von einer Buchung aus, um sie zu verlängern.</numerusform>
+            <numerusform>%n Personen, %1 Wochen ab %2. Zeigen Sie auf eine Zelle für die Stunden; ziehen Sie über Wochen, um sie einzuplanen, oder von einer Buchung aus, um sie zu verlängern.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -74,7 +74,7 @@ void PlannerDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 
 QSize PlannerDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex &) const
 {
-    return QSize(46, 24);
+    return QSize(50, 24);
 }
 
 PlannerView::PlannerView(PlannerModel *model, QWidget *parent) : QTableView(parent), m_model(model)
@@ -91,7 +91,7 @@ PlannerView::PlannerView(PlannerModel *model, QWidget *parent) : QTableView(pare
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     // Fixed sizes: the header never measures its sections.
     horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    horizontalHeader()->setDefaultSectionSize(46);
+    horizontalHeader()->setDefaultSectionSize(50);
     horizontalHeader()->setMinimumHeight(40);
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     verticalHeader()->setDefaultSectionSize(24);

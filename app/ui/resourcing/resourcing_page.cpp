@@ -494,8 +494,8 @@ QWidget *ResourcingPage::plannerTab()
         m_plannerStatus->setText(
             m_planner->personCount() == 0
                 ? tr("Nobody matches these filters.")
-                : tr("%n people, %1 weeks from %2. Hover a cell for hours; select weeks of "
-                     "one person to book them.",
+                : tr("%n people, %1 weeks from %2. Hover a cell for hours; drag across weeks "
+                     "to book them, or from a booking to stretch it.",
                      nullptr, m_planner->personCount())
                       .arg(m_planner->weeks())
                       .arg(QLocale().toString(m_planner->from(), QStringLiteral("d MMM yyyy"))));
