@@ -219,6 +219,30 @@ qint64 EmployeeStore::insertCostRate(qint64 employeeId, const QString &currency,
                                      const QString &hourlyCost, QDate from, QDate to) const
 {
     QSqlDatabase d = db();
+    // 422 naming the period it collides with; `always` also without one found.
+    const auto refuseOverlap = [&](bool always) {
+        QSqlQuery c = db::query(
+            d,
+            QStringLiteral("SELECT id, currency, hourly_cost::text, valid_from, valid_to FROM "
+                           "employee_cost_rates WHERE employee_id = ? AND daterange(valid_from, "
+                           "valid_to, '[]') && daterange(?::date, ?::date, '[]') ORDER BY "
+                           "valid_from LIMIT 1"),
+            {employeeId, from, nullableDate(to)});
+        QString message = QStringLiteral("overlaps another cost rate of this employee");
+        if (c.next())
+            message = QStringLiteral("overlaps cost rate %1 (%2 %3 per hour, valid %4)")
+                          .arg(c.value(0).toString(), c.value(1).toString(),
+                               Decimal::parse(c.value(2).toString()).valueOr(Decimal()).toString(2),
+                               period(c.value(3).toDate(), c.value(4)));
+        else if (!always)
+            return;
+        throw ApiError::invalid(
+            {{QStringLiteral("valid_from"), QStringLiteral("overlap"), message}},
+            QStringLiteral("The validity %1 %2.")
+                .arg(period(from, to.isValid() ? QVariant(to) : QVariant()), message));
+    };
+    refuseOverlap(false);
+    // The EXCLUDE constraint decides when two writers race past the check.
     db::exec(d, QStringLiteral("SAVEPOINT employee_cost_rate"));
     try {
         QSqlQuery q = db::query(
@@ -235,23 +259,8 @@ qint64 EmployeeStore::insertCostRate(qint64 employeeId, const QString &currency,
             throw;
         db::exec(d, QStringLiteral("ROLLBACK TO SAVEPOINT employee_cost_rate"));
     }
-    QSqlQuery c = db::query(
-        d,
-        QStringLiteral("SELECT id, currency, hourly_cost::text, valid_from, valid_to FROM "
-                       "employee_cost_rates WHERE employee_id = ? AND daterange(valid_from, "
-                       "valid_to, '[]') && daterange(?::date, ?::date, '[]') ORDER BY valid_from "
-                       "LIMIT 1"),
-        {employeeId, from, nullableDate(to)});
-    QString message = QStringLiteral("overlaps another cost rate of this employee");
-    if (c.next())
-        message = QStringLiteral("overlaps cost rate %1 (%2 %3 per hour, valid %4)")
-                      .arg(c.value(0).toString(), c.value(1).toString(),
-                           Decimal::parse(c.value(2).toString()).valueOr(Decimal()).toString(2),
-                           period(c.value(3).toDate(), c.value(4)));
-    throw ApiError::invalid(
-        {{QStringLiteral("valid_from"), QStringLiteral("overlap"), message}},
-        QStringLiteral("The validity %1 %2.")
-            .arg(period(from, to.isValid() ? QVariant(to) : QVariant()), message));
+    refuseOverlap(true);
+    return 0; // not reached
 }
 
 QJsonArray EmployeeStore::skillsOf(qint64 employeeId) const
