@@ -199,6 +199,19 @@ QStringList steps()
             "FROM req JOIN pool ON pool.legal_entity_id = req.legal_entity_id AND "
             "pool.job_role_id = req.job_role_id AND pool.i = req.k % pool.n ORDER BY req.id"),
 
+        // Where the round robin booked someone beyond their weekly capacity, the assignment is
+        // flagged as a confirmed over-allocation (confirmed by the demo resource manager).
+        QStringLiteral(
+            "WITH w AS (SELECT (DATE '2024-12-30' + 7 * n) AS ws FROM generate_series(0, 160) "
+            "n), over AS (SELECT a.employee_id, w.ws FROM assignments a JOIN w ON a.start_date "
+            "<= w.ws + 4 AND a.end_date >= w.ws JOIN employees e ON e.id = a.employee_id GROUP "
+            "BY a.employee_id, w.ws, e.weekly_capacity_hours HAVING sum(a.hours_per_week * "
+            "greatest(0, least(a.end_date, w.ws + 4) - greatest(a.start_date, w.ws) + 1) / 5) > "
+            "e.weekly_capacity_hours) "
+            "UPDATE assignments a SET overallocated = true, confirmed_by = (SELECT id FROM users "
+            "WHERE username = 'rm') WHERE EXISTS (SELECT 1 FROM over o WHERE o.employee_id = "
+            "a.employee_id AND o.ws + 4 >= a.start_date AND o.ws <= a.end_date)"),
+
         QStringLiteral("ANALYZE employees, employee_cost_rates, employee_skills, "
                        "employee_certifications, holidays, employee_leave, assignments, "
                        "resource_request_skills"),

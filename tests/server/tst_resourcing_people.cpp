@@ -602,6 +602,12 @@ private Q_SLOTS:
                         "p.end_date"),
                  0);
         QVERIFY(scalar("SELECT count(*) FROM assignments") > 300);
+        // Bookings beyond a person's weekly hours are flagged as confirmed over-allocations.
+        QVERIFY(scalar("SELECT count(*) FROM assignments WHERE overallocated AND confirmed_by "
+                       "IS NOT NULL") > 0);
+        QCOMPARE(scalar("SELECT count(*) FROM assignments WHERE overallocated AND confirmed_by "
+                        "IS NULL"),
+                 0);
         // Handover skills reached the taxonomy.
         QVERIFY(scalar("SELECT count(*) FROM resource_request_skills") > 100);
     }
