@@ -1,6 +1,7 @@
 #include "demo_firm.h"
 
 #include "../db/pg_copy.h"
+#include "demo_delivery.h"
 #include "demo_names.h"
 #include "demo_people.h"
 #include "demo_sales.h"
@@ -484,6 +485,14 @@ private:
         step(88, QStringLiteral("Loading people and assignments"));
         DemoPeopleCounts people;
         if (QString error; !loadDemoPeople(m_db, &people, &error)) {
+            m_error = error;
+            return false;
+        }
+
+        // The delivery records of those projects: phases, tasks with actuals and estimates,
+        // status reports and change requests (demo_delivery.cpp), in this same transaction.
+        step(89, QStringLiteral("Loading tasks, change requests and status reports"));
+        if (QString error; !loadDemoDelivery(m_db, nullptr, &error)) {
             m_error = error;
             return false;
         }

@@ -2,8 +2,8 @@
 
 #include "admin/demo_firm.h"
 #include "admin/demo_sales.h"
-#include "quote_pricing.h"
 #include "db/pg_copy.h"
+#include "quote_pricing.h"
 #include "test_database.h"
 
 #include <QCryptographicHash>
@@ -126,6 +126,7 @@ private slots:
     void salesPipeline();
     void salesQuotesPricedByTheServerRules();
     void salesContractsAndHandover();
+    void deliveryRecords();
     void secondLoadRefusedWithoutPartialWrite();
     void rejectsBadScale();
     void copyEscapesRoundTrip();
@@ -299,6 +300,148 @@ void TestDemoFirm::deterministic()
              scalar(b, "SELECT count(*) FROM opportunities"));
     QVERIFY(scalar(a, "SELECT count(*) FROM quotes") > 500);
     QCOMPARE(salesDigest(a), salesDigest(b));
+
+    // And the delivery records: tasks with actuals, status reports, change requests and their
+    // approval chains.
+    for (const char *sql :
+         {"SELECT concat_ws('|', id, project_id, phase_id, seq, name, job_role_id, budget_hours, "
+          "actual_hours, actual_cost, etc_hours, etc_cost, status) FROM project_tasks ORDER BY id",
+          "SELECT concat_ws('|', id, project_id, period, rag, narrative, created_by, created_at) "
+          "FROM project_status_reports ORDER BY id",
+          "SELECT concat_ws('|', id, project_id, seq, status, delta_hours, delta_value, "
+          "submitted_by, submitted_at, decided_at, budget_version, approval_request_id) FROM "
+          "project_change_requests ORDER BY id",
+          "SELECT concat_ws('|', s.request_id, s.step_order, s.role, s.status, s.decided_by, "
+          "s.decided_at) FROM approval_steps s JOIN approval_requests r ON r.id = s.request_id "
+          "WHERE r.document_type = 'change_request' ORDER BY s.id"}) {
+        const QStringList rows = column(a, QString::fromLatin1(sql));
+        QVERIFY2(!rows.isEmpty(), sql);
+        QCOMPARE(rows, column(b, QString::fromLatin1(sql)));
+    }
+}
+
+void TestDemoFirm::deliveryRecords()
+{
+    auto tdb = test::TestDatabase::create(QTest::currentTestFunction());
+    QSqlDatabase db = tdb.sql();
+    const DemoLoadResult r = load(db);
+    QVERIFY2(r.ok, qPrintable(r.error));
+
+    // Every project has a phase and one billable task per budgeted role, with the budget's
+    // hours (version 1, before change requests).
+    QVERIFY(scalar(db, "SELECT count(*) FROM projects") > 0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM projects p WHERE NOT EXISTS (SELECT 1 FROM "
+                        "project_phases ph WHERE ph.project_id = p.id)"),
+             0);
+    QVERIFY(scalar(db, "SELECT count(*) FROM project_tasks") > 0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM project_tasks WHERE NOT billable OR phase_id IS "
+                        "NULL OR job_role_id IS NULL"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM (SELECT pv.project_id, b.job_role_id, "
+                        "sum(b.hours) AS h FROM project_budget_lines b JOIN "
+                        "project_budget_versions pv ON pv.id = b.budget_version_id WHERE "
+                        "pv.budget_version = 1 GROUP BY 1, 2) x FULL JOIN project_tasks t ON "
+                        "t.project_id = x.project_id AND t.job_role_id = x.job_role_id WHERE "
+                        "t.id IS NULL OR x.h IS NULL OR t.budget_hours <> x.h"),
+             0);
+    // Planned projects have no actuals; started ones do, at cost; closed ones have no ETC.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM project_tasks t JOIN projects p ON p.id = "
+                        "t.project_id WHERE p.status = 'planned' AND (t.actual_hours > 0 OR "
+                        "t.etc_hours <> t.budget_hours)"),
+             0);
+    QVERIFY(scalar(db, "SELECT count(*) FROM project_tasks t JOIN projects p ON p.id = "
+                       "t.project_id WHERE p.status = 'active' AND t.actual_hours > 0 AND "
+                       "t.actual_cost > 0 AND t.etc_hours > 0") > 0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM project_tasks t JOIN projects p ON p.id = "
+                        "t.project_id WHERE p.status = 'closed' AND (t.etc_hours <> 0 OR "
+                        "t.status <> 'closed')"),
+             0);
+
+    // Status reports: only for active / paused projects, the last three months, one per
+    // project and period, all three colours.
+    QVERIFY(scalar(db, "SELECT count(*) FROM project_status_reports") > 0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM (SELECT project_id, period FROM "
+                        "project_status_reports GROUP BY 1, 2 HAVING count(*) > 1) x"),
+             0);
+    QCOMPARE(column(db, "SELECT DISTINCT period FROM project_status_reports ORDER BY 1"),
+             QStringList({"2026-09", "2026-10", "2026-11"}));
+    QCOMPARE(column(db, "SELECT DISTINCT rag FROM project_status_reports ORDER BY 1"),
+             QStringList({"amber", "green", "red"}));
+    QCOMPARE(scalar(db, "SELECT count(*) FROM project_status_reports s JOIN projects p ON p.id "
+                        "= s.project_id WHERE p.status NOT IN ('active', 'on_hold') OR "
+                        "s.created_by IS DISTINCT FROM p.project_manager_id"),
+             0);
+
+    // Change requests in all three states, each with its approval request in the same state
+    // and submitted by the project's manager.
+    for (const char *state : {"approved", "submitted", "rejected"}) {
+        QVERIFY2(scalar(db, QStringLiteral("SELECT count(*) FROM project_change_requests WHERE "
+                                           "status = '%1'")
+                                .arg(QLatin1String(state))) > 0,
+                 state);
+    }
+    QCOMPARE(scalar(db, "SELECT count(*) FROM project_change_requests c JOIN projects p ON p.id "
+                        "= c.project_id LEFT JOIN approval_requests a ON a.id = "
+                        "c.approval_request_id WHERE a.id IS NULL OR a.document_type <> "
+                        "'change_request' OR a.document_id <> c.id::text OR a.status <> CASE "
+                        "c.status WHEN 'submitted' THEN 'pending' ELSE c.status END OR "
+                        "a.submitter_id <> c.submitted_by OR c.submitted_by IS DISTINCT FROM "
+                        "p.project_manager_id OR c.currency <> p.currency"),
+             0);
+    // Lines add up to the request.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM project_change_requests c LEFT JOIN (SELECT "
+                        "change_request_id, sum(delta_hours) AS h, sum(delta_value) AS v FROM "
+                        "project_change_request_lines GROUP BY 1) l ON l.change_request_id = "
+                        "c.id WHERE l.h IS DISTINCT FROM c.delta_hours OR l.v IS DISTINCT FROM "
+                        "c.delta_value"),
+             0);
+    // Nobody decided a step of their own change request; every decided step has a decider.
+    QVERIFY(scalar(db, "SELECT count(*) FROM approval_steps s JOIN approval_requests a ON a.id "
+                       "= s.request_id WHERE a.document_type = 'change_request' AND s.status = "
+                       "'approved'") > 0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM approval_steps s JOIN approval_requests a ON a.id "
+                        "= s.request_id WHERE a.document_type = 'change_request' AND "
+                        "s.decided_by = a.submitter_id"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM approval_requests a JOIN approval_steps s ON "
+                        "s.request_id = a.id WHERE a.document_type = 'change_request' AND "
+                        "a.status = 'approved' AND s.status <> 'approved'"),
+             0);
+    // The project-manager step was decided by a project manager of the project's entity.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM approval_steps s JOIN approval_requests a ON a.id "
+                        "= s.request_id WHERE a.document_type = 'change_request' AND s.role = "
+                        "'project_manager' AND s.decided_by IS NOT NULL AND NOT EXISTS (SELECT "
+                        "1 FROM user_roles ur WHERE ur.user_id = s.decided_by AND ur.role = "
+                        "'project_manager' AND ur.legal_entity_id = a.legal_entity_id)"),
+             0);
+    // Pending ones wait at the first step for another project manager of the entity.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM approval_requests a WHERE a.document_type = "
+                        "'change_request' AND a.status = 'pending' AND NOT EXISTS (SELECT 1 "
+                        "FROM approval_steps s WHERE s.request_id = a.id AND s.step_order = 1 "
+                        "AND s.role = 'project_manager' AND s.status = 'pending') "),
+             0);
+    // Approved ones rebaselined: budget version 2 = version 1 + the change, and the project
+    // carries the approved change value.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM project_change_requests c WHERE c.status = "
+                        "'approved' AND (c.budget_version IS DISTINCT FROM 2 OR NOT EXISTS "
+                        "(SELECT 1 FROM project_budget_versions v WHERE v.project_id = "
+                        "c.project_id AND v.budget_version = 2 AND v.change_request_id = c.id))"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM project_change_requests c WHERE c.status = "
+                        "'approved' AND (SELECT sum(b.revenue) FROM project_budget_lines b JOIN "
+                        "project_budget_versions v ON v.id = b.budget_version_id WHERE "
+                        "v.project_id = c.project_id AND v.budget_version = 2) IS DISTINCT FROM "
+                        "(SELECT sum(b.revenue) FROM project_budget_lines b JOIN "
+                        "project_budget_versions v ON v.id = b.budget_version_id WHERE "
+                        "v.project_id = c.project_id AND v.budget_version = 1) + c.delta_value"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM projects p WHERE p.approved_change_value <> "
+                        "coalesce((SELECT sum(delta_value) FROM project_change_requests c WHERE "
+                        "c.project_id = p.id AND c.status = 'approved'), 0)"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM project_budget_versions WHERE budget_version = 2 "
+                        "AND change_request_id IS NULL"),
+             0);
 }
 
 void TestDemoFirm::salesClientsAndRates()
