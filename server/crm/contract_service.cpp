@@ -12,6 +12,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace keel {
 
 namespace {
@@ -689,6 +691,78 @@ void ContractService::applyChangeOrder(const Request &request, qint64 changeOrde
                       {{"contract_id", idToJson(row->id)},
                        {"contract_version", next},
                        {"change_order_id", idToJson(changeOrderId)}}});
+}
+
+void ContractService::amendFromChangeRequest(const ContractStore &store, const Request &request,
+                                             qint64 contractId, const Money &delta,
+                                             const QString &description, const QString &source)
+{
+    if (delta.isZero())
+        return;
+    const auto row = store.contract(contractId, true);
+    if (!row)
+        throw ApiError::notFound(QStringLiteral("There is no contract %1.").arg(contractId));
+    if (!contractMachine().tryNext(row->status, QStringLiteral("amend")))
+        throw ApiError::conflict(
+            QStringLiteral("Contract %1 is %2; its value can no longer change.")
+                .arg(row->number.isEmpty() ? QString::number(contractId) : row->number,
+                     row->status));
+    if (delta.currency().code() != row->currency)
+        throw ApiError::conflict(QStringLiteral("The change is in %1; contract %2 is in %3.")
+                                     .arg(delta.currency().code())
+                                     .arg(contractId)
+                                     .arg(row->currency));
+    const Money before = moneyOf(row->totalValue, row->currency);
+    const auto total = before.add(delta);
+    if (!total || total->isNegative())
+        throw ApiError::conflict(
+            QStringLiteral("The change would take contract %1 below zero or out of range.")
+                .arg(contractId));
+    if (!delta.isNegative()) {
+        // One fixed-fee line for the change, billed once on the approval date (within the
+        // contract's term), so its schedule sums to its value like every fixed-fee line.
+        ContractLine line;
+        line.description = description.trimmed().left(500);
+        line.billingModel = QStringLiteral("fixed_fee");
+        line.value = delta;
+        const QDate due = std::clamp(QDate::currentDate(), row->startDate, row->endDate);
+        line.schedule = {{QString(), delta, due}};
+        store.insertLines(row->id, {line}, store.maxLineNo(row->id) + 1);
+    } else {
+        // A reduction comes off lines earlier change requests added (newest first), so the
+        // lines keep adding up to the contract; what they cannot absorb lowers the total only.
+        Money left = delta.abs();
+        const QList<ContractLine> current = store.lines(row->id, row->currency);
+        for (auto it = current.crbegin(); it != current.crend() && !left.isZero(); ++it) {
+            if (it->billingModel != QLatin1String("fixed_fee") || it->schedule.size() != 1 ||
+                !it->description.startsWith(QLatin1String("Change request ")))
+                continue;
+            const Money take = it->value.minorUnits() < left.minorUnits() ? it->value : left;
+            ContractLine reduced = *it;
+            reduced.id = 0;
+            reduced.value = *it->value.subtract(take);
+            reduced.schedule[0].amount = reduced.value;
+            store.deleteLines(row->id, {it->id});
+            if (!reduced.value.isZero())
+                store.insertLines(row->id, {reduced}, it->lineNo);
+            left = *left.subtract(take);
+        }
+    }
+    const QList<ContractLine> lines = store.lines(row->id, row->currency);
+    const int next = row->contractVersion + 1;
+    const qint64 userId = request.principal ? request.caller().user.id : 0;
+    store.applyAmendment(row->id, total->toString(), row->startDate, row->endDate, next);
+    store.insertVersion(row->id, next, total->toString(), row->startDate, row->endDate,
+                        linesJson(lines), 0, userId);
+    AuditEntry audit = AuditEntry::from(request, QStringLiteral("contract.amend"), kContract,
+                                        QString::number(row->id));
+    audit.before = {{"contract_version", row->contractVersion},
+                    {"total_value", moneyToJson(before)}};
+    audit.after = {{"contract_version", next},
+                   {"total_value", moneyToJson(*total)},
+                   {"delta_value", moneyToJson(delta)},
+                   {"source", source}};
+    appendAudit(store.db(), audit);
 }
 
 void ContractService::rejectChangeOrder(const Request &request, qint64 changeOrderId,

@@ -50,6 +50,18 @@ public:
     void rejectChangeOrder(const Request &request, qint64 changeOrderId,
                            const QString &comment) const;
 
+    // For delivery's approved change requests, inside the caller's transaction: the contract's
+    // value moves by `delta` as contract version N+1 (version N kept in contract_versions). A
+    // positive delta adds a fixed-fee line "<description>" worth the delta (one schedule entry
+    // on the approval date); a negative one comes off such change-request lines, newest first,
+    // and whatever they cannot absorb lowers the total only (lines cannot be negative; a
+    // contract change order is the way to rework original lines). Audited as contract.amend with
+    // the source; publishes nothing (the change request already rebaselined the budget). A zero
+    // delta changes nothing. 409 when the contract is neither signed nor amended.
+    static void amendFromChangeRequest(const ContractStore &store, const Request &request,
+                                       qint64 contractId, const Money &delta,
+                                       const QString &description, const QString &source);
+
 private:
     ContractRow visibleContract(const Request &request, qint64 id, bool lock) const;
     QJsonObject contractJson(const ContractRow &row, bool withLines) const;

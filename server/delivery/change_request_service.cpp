@@ -1,6 +1,7 @@
 #include "change_request_service.h"
 
 #include "audit/audit_log.h"
+#include "crm/contract_service.h"
 #include "events/domain_events.h"
 #include "http/http_types.h"
 #include "http/paging.h"
@@ -37,7 +38,7 @@ int minorUnitsOf(const QString &currency)
 
 ChangeRequestService::ChangeRequestService(DbConfig config, const DomainEvents &events,
                                            WorkflowService &workflow)
-    : m_store(std::move(config)), m_events(events), m_workflow(workflow)
+    : m_store(config), m_contracts(config), m_events(events), m_workflow(workflow)
 {}
 
 void ChangeRequestService::registerStateMachines()
@@ -203,6 +204,20 @@ void ChangeRequestService::approved(const Request &request, qint64 id) const
     QSqlQuery c = db::query(d, QStringLiteral("SELECT contract_id FROM projects WHERE id = ?"),
                             {cr->projectId});
     c.next();
+    if (!c.value(0).isNull()) {
+        const QJsonObject dv = after.value("delta_value").toObject();
+        const auto delta =
+            Money::parse(dv.value("amount").toString(), dv.value("currency").toString());
+        if (!delta)
+            throw ApiError::conflict(
+                QStringLiteral("Change request %1 has no usable delta value.").arg(id));
+        ContractService::amendFromChangeRequest(m_contracts, request, c.value(0).toLongLong(),
+                                                *delta,
+                                                QStringLiteral("Change request %1: %2")
+                                                    .arg(id)
+                                                    .arg(cr->json.value("reason").toString()),
+                                                QStringLiteral("change_request:%1").arg(id));
+    }
     m_events.publish(
         d, request,
         {QStringLiteral("project.change_approved"),

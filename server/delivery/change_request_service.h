@@ -1,5 +1,6 @@
 #pragma once
 
+#include "crm/contract_store.h"
 #include "project_store.h"
 
 #include <QJsonObject>
@@ -17,7 +18,9 @@ struct Request;
 // finance as well; from 50,000 an executive as well). Approval, inside the deciding
 // transaction: budget version N+1 (N kept), new project dates, the project's approved change
 // value, and the event "project.change_approved" ({"project_id","change_request_id",
-// "contract_id","delta_value","currency"}) for whoever amends the contract.
+// "contract_id","delta_value","currency"}). When the project has a contract, its value moves
+// by the delta as contract version N+1 in the same transaction (ContractService::
+// amendFromChangeRequest; no contract.amended, so the budget is not rebaselined twice).
 class ChangeRequestService
 {
 public:
@@ -38,6 +41,7 @@ public:
 
 private:
     ProjectStore m_store;
+    ContractStore m_contracts;
     const DomainEvents &m_events;
     WorkflowService &m_workflow;
 };

@@ -93,7 +93,11 @@ QJsonObject requestSummaryJson(const RequestRow &r)
 
 QJsonObject stepJson(const StepRow &s)
 {
-    QJsonObject o{{"order", s.order}, {"role", s.role}, {"reason", s.reason}, {"status", s.status}};
+    QJsonObject o{{"order", s.order},
+                  {"role", s.role},
+                  {"reason", s.reason},
+                  {"status", s.status},
+                  {"same_practice", s.samePractice}};
     if (s.decidedBy > 0) {
         o.insert("decision",
                  QJsonObject{{"by", QJsonObject{{"id", idToJson(s.decidedBy)},
@@ -153,10 +157,13 @@ QList<ApprovalStep> WorkflowService::requiredApprovals(QSqlDatabase db,
         for (const QString &role : p.roles) {
             auto it = std::find_if(chain.begin(), chain.end(),
                                    [&](const ApprovalStep &s) { return s.role == role; });
-            if (it == chain.end())
-                chain.append({int(chain.size()) + 1, role, why});
-            else if (!it->reason.contains(why))
-                it->reason += QStringLiteral("; ") + why;
+            if (it == chain.end()) {
+                chain.append({int(chain.size()) + 1, role, why, p.samePractice});
+            } else {
+                if (!it->reason.contains(why))
+                    it->reason += QStringLiteral("; ") + why;
+                it->samePractice = it->samePractice || p.samePractice;
+            }
         }
     }
     return chain;
@@ -195,8 +202,11 @@ qint64 WorkflowService::submit(QSqlDatabase db, const Request &request,
     }
     QJsonArray stepsJson;
     for (const ApprovalStep &s : chain) {
-        ws::insertStep(db, id, s.order, s.role, s.reason);
-        stepsJson.append(QJsonObject{{"order", s.order}, {"role", s.role}, {"reason", s.reason}});
+        ws::insertStep(db, id, s.order, s.role, s.reason, s.samePractice);
+        stepsJson.append(QJsonObject{{"order", s.order},
+                                     {"role", s.role},
+                                     {"reason", s.reason},
+                                     {"same_practice", s.samePractice}});
     }
     AuditEntry audit = AuditEntry::from(request, QStringLiteral("approval.submit"),
                                         QStringLiteral("approval_request"), QString::number(id));
@@ -224,7 +234,7 @@ std::optional<ApprovalState> WorkflowService::stateOf(QSqlDatabase db, const QSt
     s.submittedAt = r->submittedAt;
     s.decidedAt = r->decidedAt;
     for (const StepRow &row : ws::steps(db, r->id)) {
-        s.steps.append({row.order, row.role, row.reason});
+        s.steps.append({row.order, row.role, row.reason, row.samePractice});
         if (row.order == r->currentStep)
             s.currentRole = row.role;
     }
@@ -273,6 +283,17 @@ QJsonObject WorkflowService::decide(const Request &request, qint64 id, bool appr
             QStringLiteral("Step %1 of this approval needs the role %2 for legal entity %3.")
                 .arg(current->order)
                 .arg(current->role, r->legalEntity));
+    if (current->samePractice) {
+        const QString mine = ws::userPractice(d, caller.user.id);
+        if (r->practice.isEmpty() || mine != r->practice)
+            throw ApiError::forbidden(
+                QStringLiteral("Step %1 of this approval needs a %2 of practice %3; you are %4.")
+                    .arg(current->order)
+                    .arg(current->role,
+                         r->practice.isEmpty() ? QStringLiteral("(none)") : r->practice,
+                         mine.isEmpty() ? QStringLiteral("in no practice")
+                                        : QStringLiteral("in practice %1").arg(mine)));
+    }
 
     const bool last = current->order == steps.size();
     const QString stepStatus = approve ? QStringLiteral("approved") : QStringLiteral("rejected");
@@ -335,16 +356,21 @@ QJsonObject WorkflowService::requestJson(const Request &request, qint64 id) cons
     QJsonObject o = requestSummaryJson(*r);
     QJsonArray arr;
     QString currentRole;
+    bool currentSamePractice = false;
     for (const StepRow &s : steps) {
         arr.append(stepJson(s));
-        if (s.order == r->currentStep)
+        if (s.order == r->currentStep) {
             currentRole = s.role;
+            currentSamePractice = s.samePractice;
+        }
     }
     o.insert("steps", arr);
     o.insert("current_role", currentRole.isEmpty() ? QJsonValue() : QJsonValue(currentRole));
-    o.insert("can_decide", r->status == QLatin1String("pending") &&
-                               r->submitterId != caller.user.id &&
-                               holdsRoleFor(caller, currentRole, r->legalEntity));
+    o.insert("can_decide",
+             r->status == QLatin1String("pending") && r->submitterId != caller.user.id &&
+                 holdsRoleFor(caller, currentRole, r->legalEntity) &&
+                 (!currentSamePractice ||
+                  (!r->practice.isEmpty() && ws::userPractice(d, caller.user.id) == r->practice)));
     return o;
 }
 
@@ -452,6 +478,7 @@ PolicyRow policyFromBody(QSqlDatabase db, const QJsonObject &body)
         p.priority = int(*prio);
     }
     p.active = in.optionalBool(QStringLiteral("active")).value_or(true);
+    p.samePractice = in.optionalBool(QStringLiteral("same_practice")).value_or(false);
     if (!in.ok())
         throw ApiError::invalid(in.errors());
     return p;

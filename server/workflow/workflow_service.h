@@ -37,6 +37,9 @@ struct ApprovalStep
     int order = 0; // 1-based
     QString role;
     QString reason; // which policy matched and why, in words
+    // The approver must belong to the subject's practice (users.practice_id); set when any
+    // policy that put this role in the chain has same_practice.
+    bool samePractice = false;
 };
 
 // Called by WorkflowService inside the deciding transaction (request row locked FOR UPDATE):

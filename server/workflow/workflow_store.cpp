@@ -51,7 +51,7 @@ const QString kPolicyColumns = QStringLiteral(
     "p.id, p.document_type, p.name, p.fact, p.operator, p.threshold_value::text, "
     "p.threshold_fact, p.approver_roles::text, coalesce(p.legal_entity_id, 0), "
     "coalesce(le.code, ''), coalesce(p.practice_id, 0), coalesce(pr.code, ''), p.priority, "
-    "p.active, p.version, p.updated_at "
+    "p.active, p.version, p.updated_at, p.same_practice "
     "FROM approval_policies p LEFT JOIN legal_entities le ON le.id = p.legal_entity_id "
     "LEFT JOIN practices pr ON pr.id = p.practice_id ");
 
@@ -75,6 +75,7 @@ PolicyRow policyFrom(const QSqlQuery &q)
     p.active = q.value(13).toBool();
     p.version = q.value(14).toInt();
     p.updatedAt = q.value(15).toDateTime().toUTC();
+    p.samePractice = q.value(16).toBool();
     return p;
 }
 
@@ -126,6 +127,7 @@ QJsonObject PolicyRow::toJson() const
             {"practice", practice.isEmpty() ? QJsonValue() : QJsonValue(practice)},
             {"priority", priority},
             {"active", active},
+            {"same_practice", samePractice},
             {"version", version},
             {"updated_at", instantToJson(updatedAt)}};
 }
@@ -191,12 +193,12 @@ qint64 insertPolicy(QSqlDatabase db, const PolicyRow &p)
         db,
         QStringLiteral("INSERT INTO approval_policies (document_type, name, fact, operator, "
                        "threshold_value, threshold_fact, approver_roles, legal_entity_id, "
-                       "practice_id, priority, active) VALUES (?, ?, ?, ?, ?::numeric, ?, "
-                       "?::text[], ?, ?, ?, ?) RETURNING id"),
+                       "practice_id, priority, active, same_practice) VALUES (?, ?, ?, ?, "
+                       "?::numeric, ?, ?::text[], ?, ?, ?, ?, ?) RETURNING id"),
         {p.documentType, p.name, p.fact, p.op,
          p.thresholdValue ? QVariant(p.thresholdValue->toString()) : nullText(),
          p.thresholdValue ? nullText() : QVariant(p.thresholdFact), textArray(p.roles),
-         idOrNull(p.legalEntityId), idOrNull(p.practiceId), p.priority, p.active});
+         idOrNull(p.legalEntityId), idOrNull(p.practiceId), p.priority, p.active, p.samePractice});
     q.next();
     return q.value(0).toLongLong();
 }
@@ -207,12 +209,13 @@ void updatePolicy(QSqlDatabase db, const PolicyRow &p)
               QStringLiteral("UPDATE approval_policies SET document_type = ?, name = ?, fact = ?, "
                              "operator = ?, threshold_value = ?::numeric, threshold_fact = ?, "
                              "approver_roles = ?::text[], legal_entity_id = ?, practice_id = ?, "
-                             "priority = ?, active = ?, version = version + 1, "
+                             "priority = ?, active = ?, same_practice = ?, version = version + 1, "
                              "updated_at = now() WHERE id = ?"),
               {p.documentType, p.name, p.fact, p.op,
                p.thresholdValue ? QVariant(p.thresholdValue->toString()) : nullText(),
                p.thresholdValue ? nullText() : QVariant(p.thresholdFact), textArray(p.roles),
-               idOrNull(p.legalEntityId), idOrNull(p.practiceId), p.priority, p.active, p.id});
+               idOrNull(p.legalEntityId), idOrNull(p.practiceId), p.priority, p.active,
+               p.samePractice, p.id});
 }
 
 bool deletePolicy(QSqlDatabase db, qint64 id)
@@ -238,12 +241,21 @@ qint64 insertRequest(QSqlDatabase db, const RequestRow &r)
 }
 
 void insertStep(QSqlDatabase db, qint64 requestId, int order, const QString &role,
-                const QString &reason)
+                const QString &reason, bool samePractice)
 {
     db::query(db,
-              QStringLiteral("INSERT INTO approval_steps (request_id, step_order, role, reason) "
-                             "VALUES (?, ?, ?, ?)"),
-              {requestId, order, role, reason});
+              QStringLiteral("INSERT INTO approval_steps (request_id, step_order, role, reason, "
+                             "same_practice) VALUES (?, ?, ?, ?, ?)"),
+              {requestId, order, role, reason, samePractice});
+}
+
+QString userPractice(QSqlDatabase db, qint64 userId)
+{
+    QSqlQuery q = db::query(db,
+                            QStringLiteral("SELECT pr.code FROM users u JOIN practices pr "
+                                           "ON pr.id = u.practice_id WHERE u.id = ?"),
+                            {userId});
+    return q.next() ? q.value(0).toString() : QString();
 }
 
 std::optional<RequestRow> request(QSqlDatabase db, qint64 id, bool forUpdate)
@@ -273,7 +285,7 @@ QList<StepRow> steps(QSqlDatabase db, qint64 requestId)
         db,
         QStringLiteral("SELECT s.id, s.step_order, s.role, s.reason, s.status, "
                        "coalesce(s.decided_by, 0), coalesce(u.display_name, ''), s.decided_at, "
-                       "coalesce(s.comment, '') FROM approval_steps s "
+                       "coalesce(s.comment, ''), s.same_practice FROM approval_steps s "
                        "LEFT JOIN users u ON u.id = s.decided_by "
                        "WHERE s.request_id = ? ORDER BY s.step_order"),
         {requestId});
@@ -290,6 +302,7 @@ QList<StepRow> steps(QSqlDatabase db, qint64 requestId)
         if (!q.value(7).isNull())
             s.decidedAt = q.value(7).toDateTime().toUTC();
         s.comment = q.value(8).toString();
+        s.samePractice = q.value(9).toBool();
         rows.append(s);
     }
     return rows;
@@ -334,7 +347,9 @@ const QString kInboxWhere = QStringLiteral(
     "r.status = 'pending' AND r.submitter_id <> ? "
     "AND EXISTS (SELECT 1 FROM approval_steps s WHERE s.request_id = r.id "
     "AND s.step_order = r.current_step "
-    "AND (s.role || '@' || le.code = ANY (?::text[]) OR s.role || '@*' = ANY (?::text[]))) ");
+    "AND (s.role || '@' || le.code = ANY (?::text[]) OR s.role || '@*' = ANY (?::text[])) "
+    "AND (NOT s.same_practice "
+    "OR r.practice_id = (SELECT up.practice_id FROM users up WHERE up.id = ?))) ");
 }
 
 QList<RequestRow> inbox(QSqlDatabase db, qint64 userId, const QStringList &grants, qint64 after,
@@ -349,7 +364,7 @@ QList<RequestRow> inbox(QSqlDatabase db, qint64 userId, const QStringList &grant
             kRequestFrom + QStringLiteral("WHERE ") + kInboxWhere +
             QStringLiteral("AND r.id > ? AND (?::text IS NULL OR r.document_type = ?::text) "
                            "ORDER BY r.id LIMIT ?"),
-        {userId, g, g, after, textOrNull(documentType), textOrNull(documentType), limit});
+        {userId, g, g, userId, after, textOrNull(documentType), textOrNull(documentType), limit});
     QList<RequestRow> rows;
     while (q.next()) {
         rows.append(requestFrom(q));
@@ -366,7 +381,7 @@ int inboxCount(QSqlDatabase db, qint64 userId, const QStringList &grants)
                                            "JOIN legal_entities le ON le.id = r.legal_entity_id "
                                            "WHERE ") +
                                 kInboxWhere,
-                            {userId, g, g});
+                            {userId, g, g, userId});
     q.next();
     return q.value(0).toInt();
 }

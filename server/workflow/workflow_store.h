@@ -30,6 +30,7 @@ struct PolicyRow
     QString practice;
     int priority = 100;
     bool active = true;
+    bool samePractice = false; // the approver must be of the subject's practice
     int version = 1;
     QDateTime updatedAt;
 
@@ -47,6 +48,7 @@ struct StepRow
     QString decidedByName;
     QDateTime decidedAt;
     QString comment;
+    bool samePractice = false;
 };
 
 struct RequestRow
@@ -85,7 +87,9 @@ bool deletePolicy(QSqlDatabase db, qint64 id);
 
 qint64 insertRequest(QSqlDatabase db, const RequestRow &r); // throws DbError (23505: open)
 void insertStep(QSqlDatabase db, qint64 requestId, int order, const QString &role,
-                const QString &reason);
+                const QString &reason, bool samePractice);
+// The practice code of a user; empty when the user has none.
+QString userPractice(QSqlDatabase db, qint64 userId);
 std::optional<RequestRow> request(QSqlDatabase db, qint64 id, bool forUpdate);
 std::optional<RequestRow> latestRequest(QSqlDatabase db, const QString &documentType,
                                         const QString &documentId);
@@ -97,7 +101,8 @@ void advance(QSqlDatabase db, qint64 requestId, int nextStep);
 void finish(QSqlDatabase db, qint64 requestId, const QString &status);
 
 // Pending requests whose current step's role the caller holds for the request's entity
-// (grants as "role@ENTITY" or "role@*"), not submitted by the caller.
+// (grants as "role@ENTITY" or "role@*"), not submitted by the caller; a same-practice step
+// only when the caller's practice is the request's.
 QList<RequestRow> inbox(QSqlDatabase db, qint64 userId, const QStringList &grants, qint64 after,
                         int limit, const QString &documentType, QStringList *stepRoles);
 int inboxCount(QSqlDatabase db, qint64 userId, const QStringList &grants);

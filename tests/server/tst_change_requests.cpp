@@ -52,8 +52,34 @@ class ChangeRequestsTest : public QObject
         return http.post("/api/v1/approvals/" + approvalId + "/approve", {{"comment", "ok"}});
     }
 
+    // A signed UK contract worth 31,200.00 GBP (DATA, managed by pm); returns {contract id,
+    // project JSON with "id"} of the project the handover created.
+    QPair<QString, QJsonObject> signedContractProject()
+    {
+        auto seller = f.client("seller", "seller password");
+        QJsonObject body = f.directContract("UK", f.accountId, "GBP");
+        body.insert("practice", "DATA");
+        body.insert("project_manager_id", QString::number(f.pmId));
+        const HttpResult c = seller->post("/api/v1/crm/contracts", body);
+        if (c.status != 201)
+            qWarning() << c.body;
+        const QString id = c.json().value("id").toString();
+        const HttpResult s = ContractFixture::sign(*seller, id, 1);
+        if (s.status != 200)
+            qWarning() << s.body;
+        const qint64 project = f.scalar("SELECT id FROM projects WHERE contract_id = ?", {id});
+        return {id, QJsonObject{{"id", QString::number(project)}}};
+    }
+
 private Q_SLOTS:
-    void init() { f.setUpDelivery(QTest::currentTestFunction()); }
+    void init()
+    {
+        f.setUpDelivery(QTest::currentTestFunction());
+        // Both project managers are of DATA, the practice of the test projects.
+        db::exec(f.db->sql(),
+                 "UPDATE users SET practice_id = (SELECT id FROM practices WHERE code = 'DATA') "
+                 "WHERE username IN ('pm', 'pm2')");
+    }
     void cleanup() { f.tearDown(); }
 
     void ownChangeRequestCannotBeApproved()
@@ -265,6 +291,159 @@ private Q_SLOTS:
         QCOMPARE(submit(*f.client("pm2", "pm2 password"), p, {line("5", "100.00")}).status, 403);
         QCOMPARE(f.scalar("SELECT count(*) FROM project_change_requests"), 0);
         QCOMPARE(f.scalar("SELECT count(*) FROM approval_requests"), 0);
+    }
+
+    void approvalAmendsTheContract()
+    {
+        const auto [contract, p] = signedContractProject();
+        QVERIFY(p.value("id").toString() != QStringLiteral("0"));
+        auto pm = f.client("pm", "pm password");
+        auto seller = f.client("seller", "seller password");
+        const QString contractPath = "/api/v1/crm/contracts/" + contract;
+        QCOMPARE(seller->get(contractPath)
+                     .json()
+                     .value("total_value")
+                     .toObject()
+                     .value("amount")
+                     .toString(),
+                 QStringLiteral("31200.00"));
+        HttpResult r = submit(*pm, p, {line("40", "4000.50")});
+        QCOMPARE(r.status, 201);
+        const QString cr = r.json().value("id").toString();
+        QCOMPARE(approve(*f.client("pm2", "pm2 password"), approvalOf(*pm, cr)).status, 200);
+
+        // Value rose by exactly the delta, as contract version 2; version 1 keeps the old value.
+        const QJsonObject c = seller->get(contractPath).json();
+        QCOMPARE(c.value("total_value").toObject().value("amount").toString(),
+                 QStringLiteral("35200.50"));
+        QCOMPARE(c.value("contract_version").toInt(), 2);
+        QCOMPARE(c.value("status").toString(), QStringLiteral("amended"));
+        const QJsonArray lines = c.value("lines").toArray();
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[2].toObject().value("billing_model").toString(),
+                 QStringLiteral("fixed_fee"));
+        QCOMPARE(lines[2].toObject().value("value").toObject().value("amount").toString(),
+                 QStringLiteral("4000.50"));
+        QCOMPARE(lines[2].toObject().value("description").toString(),
+                 QStringLiteral("Change request %1: Extra data sources").arg(cr));
+        r = seller->get(contractPath + "/versions/1");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value("total_value").toObject().value("amount").toString(),
+                 QStringLiteral("31200.00"));
+        r = seller->get(contractPath + "/versions/2");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value("total_value").toObject().value("amount").toString(),
+                 QStringLiteral("35200.50"));
+        // One budget version from the change request, not a second one from the contract.
+        QCOMPARE(f.scalar("SELECT count(*) FROM project_budget_versions WHERE project_id = ?",
+                          {p.value("id").toString()}),
+                 2);
+        QCOMPARE(f.scalar("SELECT count(*) FROM audit_log WHERE action = 'contract.amend'"), 1);
+
+        // A reduction lowers the value (version 3) without touching the lines.
+        r = submit(*pm, p, {line("-10", "-1000.25")});
+        QCOMPARE(r.status, 201);
+        QCOMPARE(approve(*f.client("pm2", "pm2 password"),
+                         approvalOf(*pm, r.json().value("id").toString()))
+                     .status,
+                 200);
+        const QJsonObject c3 = seller->get(contractPath).json();
+        QCOMPARE(c3.value("total_value").toObject().value("amount").toString(),
+                 QStringLiteral("34200.25"));
+        QCOMPARE(c3.value("contract_version").toInt(), 3);
+        // It came off the change request's line, so the lines still add up to the contract and
+        // the line's schedule to the line.
+        QCOMPARE(c3.value("lines")
+                     .toArray()[2]
+                     .toObject()
+                     .value("value")
+                     .toObject()
+                     .value("amount")
+                     .toString(),
+                 QStringLiteral("3000.25"));
+        QCOMPARE(f.text("SELECT (sum(value) = (SELECT total_value FROM contracts WHERE id = ?))"
+                        "::text FROM contract_lines WHERE contract_id = ?",
+                        {contract, contract}),
+                 QStringLiteral("true"));
+        QCOMPARE(f.scalar("SELECT count(*) FROM contract_lines l WHERE billing_model = "
+                          "'fixed_fee' AND value <> (SELECT sum(amount) FROM contract_line_items "
+                          "i WHERE i.line_id = l.id)"),
+                 0);
+        QCOMPARE(seller->get(contractPath + "/versions/2")
+                     .json()
+                     .value("total_value")
+                     .toObject()
+                     .value("amount")
+                     .toString(),
+                 QStringLiteral("35200.50"));
+    }
+
+    void rejectionLeavesTheContract()
+    {
+        const auto [contract, p] = signedContractProject();
+        auto pm = f.client("pm", "pm password");
+        const QString cr = submit(*pm, p, {line("8", "1000.00")}).json().value("id").toString();
+        QCOMPARE(f.client("pm2", "pm2 password")
+                     ->post("/api/v1/approvals/" + approvalOf(*pm, cr) + "/reject",
+                            {{"comment", "Not now"}})
+                     .status,
+                 200);
+        QCOMPARE(f.text("SELECT total_value::text FROM contracts WHERE id = ?", {contract}),
+                 QStringLiteral("31200.0000"));
+        QCOMPARE(f.scalar("SELECT contract_version FROM contracts WHERE id = ?", {contract}), 1);
+        QCOMPARE(f.scalar("SELECT count(*) FROM contract_versions"), 1);
+    }
+
+    void projectWithoutContractApproves()
+    {
+        auto pm = f.client("pm", "pm password");
+        const QJsonObject p = f.blankProject(*pm);
+        const QString cr = submit(*pm, p, {line("8", "1000.00")}).json().value("id").toString();
+        QCOMPARE(approve(*f.client("pm2", "pm2 password"), approvalOf(*pm, cr)).status, 200);
+        QCOMPARE(f.text("SELECT status FROM project_change_requests"), QStringLiteral("approved"));
+        QCOMPARE(f.scalar("SELECT count(*) FROM contract_versions"), 0);
+    }
+
+    void approverMustBeOfTheSamePractice()
+    {
+        auto pm = f.client("pm", "pm password");
+        const QJsonObject p = f.blankProject(*pm); // practice DATA
+        f.server->createUser("cloud.pm", "cloud password", {{"project_manager", "UK"}});
+        db::exec(f.db->sql(),
+                 "UPDATE users SET practice_id = (SELECT id FROM practices WHERE code = 'CLOUD') "
+                 "WHERE username = 'cloud.pm'");
+        const QString cr = submit(*pm, p, {line("8", "1000.00")}).json().value("id").toString();
+        const QString approval = approvalOf(*pm, cr);
+        auto cloud = f.client("cloud.pm", "cloud password");
+        auto pm2 = f.client("pm2", "pm2 password");
+        // Not in the other practice's inbox, and not decidable by them.
+        const auto inboxIds = [](HttpClient &c) {
+            QStringList ids;
+            for (const QJsonValue &v :
+                 c.get("/api/v1/approvals/inbox").json().value("items").toArray())
+                ids.append(v.toObject().value("id").toString());
+            return ids;
+        };
+        QVERIFY(!inboxIds(*cloud).contains(approval));
+        QCOMPARE(cloud->get("/api/v1/approvals/inbox/count").json().value("count").toInt(), 0);
+        HttpResult r = approve(*cloud, approval);
+        QCOMPARE(r.status, 403);
+        QVERIFY(r.json().value("detail").toString().contains(QStringLiteral("practice DATA")));
+        QCOMPARE(
+            cloud->post("/api/v1/approvals/" + approval + "/reject", {{"comment", "no"}}).status,
+            403);
+        QCOMPARE(f.text("SELECT status FROM project_change_requests"), QStringLiteral("submitted"));
+        // A project manager without a practice may not either.
+        db::exec(f.db->sql(), "UPDATE users SET practice_id = NULL WHERE username = 'cloud.pm'");
+        QCOMPARE(approve(*cloud, approval).status, 403);
+        // The project manager of DATA sees and approves it.
+        QVERIFY(inboxIds(*pm2).contains(approval));
+        QCOMPARE(approve(*pm2, approval).status, 200);
+        QCOMPARE(f.text("SELECT status FROM project_change_requests"), QStringLiteral("approved"));
+        // The policy row says so.
+        QCOMPARE(f.text("SELECT string_agg(same_practice::text, ',' ORDER BY priority) FROM "
+                        "approval_policies WHERE document_type = 'change_request'"),
+                 QStringLiteral("true,false,false"));
     }
 };
 
