@@ -463,6 +463,34 @@ private Q_SLOTS:
         QCOMPARE(created.json()[u"condition"][u"threshold_kind"].toString(),
                  QStringLiteral("fact"));
         QCOMPARE(created.json()[u"version"].toInt(), 1);
+        QCOMPARE(created.json()[u"same_practice"].toBool(true), false); // default
+        {
+            // same_practice round-trips through the admin routes and reaches the chain's steps.
+            QJsonObject sp = policy;
+            sp.insert("name", "Same practice");
+            sp.insert("same_practice", true);
+            const HttpResult r = root.post(base, sp);
+            QCOMPARE(r.status, 201);
+            QCOMPARE(r.json()[u"same_practice"].toBool(), true);
+            const QList<ApprovalStep> steps = workflow().requiredApprovals(
+                m_db->sql(), {kType,
+                              "P",
+                              "UK",
+                              {},
+                              m_alice,
+                              "P",
+                              {{"margin_pct", "20"}, {"target_margin_pct", "25"}}});
+            QCOMPARE(steps.size(), 2);
+            QVERIFY(steps[0].samePractice && steps[1].samePractice);
+            const QString spId = r.json()[u"id"].toString();
+            QJsonObject off = sp;
+            off.insert("same_practice", false);
+            off.insert("version", 1);
+            const HttpResult u = root.send("PUT", base + u'/' + spId, QJsonDocument(off).toJson());
+            QCOMPARE(u.status, 200);
+            QCOMPARE(u.json()[u"same_practice"].toBool(true), false);
+            QCOMPARE(root.send("DELETE", base + u'/' + spId, {}).status, 204);
+        }
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
                                       "'approval_policy.create' AND record_id = '%1'")
                            .arg(id)),
