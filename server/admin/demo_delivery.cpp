@@ -94,8 +94,8 @@ QStringList steps()
         // The change-request plan: on started projects with a manager and a budget, id % 10
         // of 2 or 6 → approved, 4 → pending (approved when the project has closed), 8 →
         // rejected. One line: 5–15 % more hours for the largest budgeted role at its sold rate.
-        // Deciders: another project manager of the entity (of the project's practice where there
-        // is one), the entity's finance, the CEO.
+        // Deciders: another project manager of the entity and the project's practice, the entity's
+        // finance, the CEO.
         QStringLiteral(
             "CREATE TEMP TABLE demo_delivery_cr ON COMMIT DROP AS "
             "WITH bl AS (SELECT pv.project_id, pv.budget_version, b.job_role_id, sum(b.hours) "
@@ -132,8 +132,8 @@ QStringList steps()
             "go-live at the client''s request.', 'New integration with the client''s billing "
             "system.'])[1 + c.project_id % 5] AS reason, (SELECT ur.user_id FROM user_roles ur "
             "JOIN users u ON u.id = ur.user_id WHERE ur.role = 'project_manager' AND "
-            "ur.legal_entity_id = c.legal_entity_id AND ur.user_id <> c.submitter ORDER BY "
-            "u.practice_id IS NOT DISTINCT FROM c.practice_id DESC, (ur.user_id * 7 + "
+            "ur.legal_entity_id = c.legal_entity_id AND ur.user_id <> c.submitter AND "
+            "u.practice_id IS NOT DISTINCT FROM c.practice_id ORDER BY (ur.user_id * 7 + "
             "c.project_id) % 101, ur.user_id LIMIT 1) AS pm_decider, coalesce((SELECT ur.user_id "
             "FROM user_roles ur "
             "WHERE ur.role = 'finance' AND (ur.legal_entity_id = c.legal_entity_id OR "
@@ -142,6 +142,8 @@ QStringList steps()
             "username = 'finance')) AS fin_decider, (SELECT id FROM users WHERE username = "
             "'ceo') AS exec_decider, NULL::bigint AS cr_id, NULL::bigint AS approval_id FROM c "
             "ORDER BY c.project_id"),
+        // Only where another project manager of the project's entity and practice can decide.
+        QStringLiteral("DELETE FROM demo_delivery_cr WHERE pm_decider IS NULL"),
 
         QStringLiteral(
             "INSERT INTO project_change_requests (project_id, legal_entity_id, seq, reason, "
@@ -191,6 +193,15 @@ QStringList steps()
             "'finance', 'Change request of 10,000 or more', 10000), (3, 'executive', 'Change "
             "request of 50,000 or more', 50000)) AS s (o, role, reason, threshold) WHERE "
             "abs(d.delta_value) >= s.threshold ORDER BY d.approval_id, s.o"),
+
+        // Where the workflow keeps a per-step "approver of the subject's practice" flag, the
+        // project-manager steps carry it, as the demo policy says.
+        QStringLiteral(
+            "DO $$ BEGIN IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = "
+            "'approval_steps' AND column_name = 'same_practice' AND table_schema = "
+            "current_schema()) THEN EXECUTE 'UPDATE approval_steps s SET same_practice = true "
+            "FROM demo_delivery_cr d WHERE s.request_id = d.approval_id AND s.role = "
+            "''project_manager'''; END IF; END $$"),
 
         // Approved changes: budget version N+1 = version N plus the change's line, and the
         // project's approved change value.

@@ -407,12 +407,14 @@ void TestDemoFirm::deliveryRecords()
                         "s.request_id = a.id WHERE a.document_type = 'change_request' AND "
                         "a.status = 'approved' AND s.status <> 'approved'"),
              0);
-    // The project-manager step was decided by a project manager of the project's entity.
+    // The project-manager step was decided by a project manager of the project's entity and
+    // practice.
     QCOMPARE(scalar(db, "SELECT count(*) FROM approval_steps s JOIN approval_requests a ON a.id "
                         "= s.request_id WHERE a.document_type = 'change_request' AND s.role = "
                         "'project_manager' AND s.decided_by IS NOT NULL AND NOT EXISTS (SELECT "
-                        "1 FROM user_roles ur WHERE ur.user_id = s.decided_by AND ur.role = "
-                        "'project_manager' AND ur.legal_entity_id = a.legal_entity_id)"),
+                        "1 FROM user_roles ur JOIN users u ON u.id = ur.user_id WHERE ur.user_id "
+                        "= s.decided_by AND ur.role = 'project_manager' AND ur.legal_entity_id = "
+                        "a.legal_entity_id AND u.practice_id IS NOT DISTINCT FROM a.practice_id)"),
              0);
     // Pending ones wait at the first step for another project manager of the entity.
     QCOMPARE(scalar(db, "SELECT count(*) FROM approval_requests a WHERE a.document_type = "
