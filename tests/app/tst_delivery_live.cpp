@@ -54,6 +54,9 @@ struct World
         server.createUser("seller", Password, {{"sales", "UK"}});
         server.createUser("pm", Password, {{"project_manager", "UK"}});
         server.createUser("pm2", Password, {{"project_manager", "UK"}});
+        // Change requests go to another project manager of the project's practice (DATA).
+        QSqlQuery(db.sql()).exec("UPDATE users SET practice_id = (SELECT id FROM practices WHERE "
+                                 "code = 'DATA') WHERE username IN ('pm', 'pm2')");
         auto seller = as("seller");
         const HttpResult a =
             seller->post("/api/v1/crm/accounts", {{"legal_entity", "UK"},
