@@ -2,11 +2,10 @@
 
 #include "audit/audit_routes.h"
 #include "crm/account_routes.h"
-#include "crm/opportunity_routes.h"
 #include "crm/contract_routes.h"
 #include "crm/contract_service.h"
+#include "crm/opportunity_routes.h"
 #include "crm/sales_figures_routes.h"
-#include "resourcing/capacity_routes.h"
 #include "delivery/delivery_routes.h"
 #include "delivery/delivery_service.h"
 #include "events/domain_events.h"
@@ -14,6 +13,7 @@
 #include "http/server_runtime.h"
 #include "identity/identity_routes.h"
 #include "identity/identity_service.h"
+#include "resourcing/capacity_routes.h"
 #include "resourcing/employee_routes.h"
 #include "system/system_routes.h"
 #include "workflow/workflow_routes.h"
@@ -38,8 +38,8 @@ KeelServer::KeelServer(ServerConfig config) : m_context(std::make_shared<ServerC
     // Contracts (crm) publish contract.signed / contract.amended; delivery subscribes.
     m_events = std::make_unique<DomainEvents>();
     ContractService::registerStateMachines();
-    m_contracts = std::make_unique<ContractService>(m_context->config.database, *m_events,
-                                                    m_workflow.get());
+    m_contracts =
+        std::make_unique<ContractService>(m_context->config.database, *m_events, m_workflow.get());
     m_contracts->registerApprovalHandlers(*m_workflow);
     registerContractRoutes(router, *m_contracts);
     m_delivery = std::make_unique<DeliveryService>(m_context->config.database);

@@ -1,10 +1,10 @@
 #include "demo_sales.h"
 
 #include "../crm/duplicate_rules.h"
-#include "quote_pricing.h"
 #include "../db/pg_copy.h"
 #include "demo_names.h"
 #include "json_codec.h"
+#include "quote_pricing.h"
 
 #include <QHash>
 #include <QJsonArray>

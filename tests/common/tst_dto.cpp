@@ -78,10 +78,10 @@ private slots:
         QCOMPARE(back.refreshToken, t.refreshToken);
         QCOMPARE(back.accessExpiresAt, t.accessExpiresAt);
         QCOMPARE(back.user, t.user);
-        QCOMPARE(back.permissions,
-                 (QStringList{Permission::UsersManage, Permission::AuditRead,
-                              Permission::IdentityRead, Permission::WorkflowManage,
-                              Permission::CatalogueManage}));
+        QCOMPARE(
+            back.permissions,
+            (QStringList{Permission::UsersManage, Permission::AuditRead, Permission::IdentityRead,
+                         Permission::WorkflowManage, Permission::CatalogueManage}));
     }
 
     void permissions()

@@ -51,10 +51,10 @@ QuoteTotals calculateQuote(const QList<QuoteLine> &lines, const Decimal &discoun
         pricing::Line p;
         if (line.kind == QuoteLine::Kind::Role) {
             if (line.hours.isNegative() || line.rate.isNegative() || line.costRate.isNegative())
-                return failed(QCoreApplication::translate(
-                                  "keel::sales::QuoteCalculator",
-                                  "Line %1: hours and rates cannot be negative.")
-                                  .arg(lineNo));
+                return failed(
+                    QCoreApplication::translate("keel::sales::QuoteCalculator",
+                                                "Line %1: hours and rates cannot be negative.")
+                        .arg(lineNo));
             p.hours = line.hours;
             p.billRate = line.rate;
             p.costRate = line.costRate;
