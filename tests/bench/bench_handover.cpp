@@ -62,13 +62,6 @@ QJsonObject contractBody(qint64 account, const QList<qint64> &roles, int n)
             {"lines", lines}};
 }
 
-double percentile(QList<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype i = qsizetype(std::ceil(p * double(values.size()))) - 1;
-    return values.at(std::clamp<qsizetype>(i, 0, values.size() - 1));
-}
-
 } // namespace
 
 int main(int argc, char *argv[])

@@ -26,13 +26,6 @@ namespace {
 constexpr int kWarmUp = 5;
 constexpr int kRequests = 50;
 
-double percentile(QList<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype i = qsizetype(std::ceil(p * double(values.size()))) - 1;
-    return values.at(std::clamp<qsizetype>(i, 0, values.size() - 1));
-}
-
 } // namespace
 
 int main(int argc, char *argv[])

@@ -9,7 +9,10 @@
 #include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
+
 #include <QThread>
+#include <algorithm>
+#include <cmath>
 
 #include <algorithm>
 #include <cmath>
@@ -53,6 +56,15 @@ int runBench(const QStringList &figureNames, const std::function<void()> &body)
     for (const QString &name : figureNames)
         emitError(name, why);
     return 0;
+}
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype i = qsizetype(std::ceil(p * double(values.size()))) - 1;
+    return values.at(std::clamp<qsizetype>(i, 0, values.size() - 1));
 }
 
 double median(QList<double> values)

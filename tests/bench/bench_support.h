@@ -31,6 +31,8 @@ void emitError(const QString &name, const QString &why);
 int runBench(const QStringList &figureNames, const std::function<void()> &body);
 
 double median(QList<double> values);
+// The p-quantile (0..1) by the nearest-rank method.
+double percentile(QList<double> values, double p);
 
 // $KEEL_BUILD_DIR, or the build tree this executable lives in.
 QString buildDir();
