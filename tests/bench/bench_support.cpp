@@ -9,10 +9,7 @@
 #include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
-
 #include <QThread>
-#include <algorithm>
-#include <cmath>
 
 #include <algorithm>
 #include <cmath>
