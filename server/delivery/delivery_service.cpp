@@ -89,6 +89,7 @@ qint64 DeliveryService::handover(const Request &request, qint64 contractId) cons
     m_store.insertBudgetLines(budgetId, contractId, phaseId, minorUnitsOf(contract->currency));
     m_store.insertTasks(projectId, phaseId, budgetId, contractId);
     m_store.insertMilestones(projectId, contractId);
+    m_store.insertTemplateMilestones(projectId, contractId);
     m_store.insertBillingRules(projectId, contractId);
     m_store.insertResourceRequests(projectId);
 

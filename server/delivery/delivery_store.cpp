@@ -183,6 +183,22 @@ void DeliveryStore::insertMilestones(qint64 projectId, qint64 contractId) const
         {projectId, projectId, contractId, projectId});
 }
 
+void DeliveryStore::insertTemplateMilestones(qint64 projectId, qint64 contractId) const
+{
+    // The offering's standard milestones, when the contract bills none of its own: what was
+    // sold is what gets planned. They carry no amount (billing follows the contract's lines).
+    db::query(
+        db(),
+        QStringLiteral("INSERT INTO project_milestones (project_id, seq, name, amount, currency, "
+                       "planned_date) SELECT p.id, m.seq, m.name, 0, p.currency, "
+                       "least(p.end_date, p.start_date + 7 * m.week_offset) "
+                       "FROM projects p JOIN contracts c ON c.id = p.contract_id "
+                       "JOIN offering_milestones m ON m.offering_id = c.offering_id "
+                       "WHERE p.id = ? AND c.id = ? AND NOT EXISTS (SELECT 1 FROM "
+                       "project_milestones x WHERE x.project_id = p.id)"),
+        {projectId, contractId});
+}
+
 void DeliveryStore::insertBillingRules(qint64 projectId, qint64 contractId) const
 {
     db::query(

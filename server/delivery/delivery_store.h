@@ -52,6 +52,7 @@ public:
                      qint64 contractId) const;
     // Milestones / billing rules for contract lines the project does not have yet.
     void insertMilestones(qint64 projectId, qint64 contractId) const;
+    void insertTemplateMilestones(qint64 projectId, qint64 contractId) const;
     void insertBillingRules(qint64 projectId, qint64 contractId) const;
     void insertResourceRequests(qint64 projectId) const;
     int latestBudgetVersion(qint64 projectId) const;

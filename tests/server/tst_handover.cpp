@@ -49,7 +49,12 @@ private Q_SLOTS:
     {
         auto http = f.client("seller", "seller password");
         const qint64 pmId = f.scalar("SELECT id FROM users WHERE username = 'pm'");
-        const qint64 q = f.quote("accepted", f.offering());
+        const qint64 offering = f.offering();
+        f.scalar(QStringLiteral("INSERT INTO offering_milestones (offering_id, seq, name, "
+                                "value_pct, week_offset) VALUES (?, 1, 'Landing zone ready', "
+                                "40, 3), (?, 2, 'Cut-over', 60, 20) RETURNING id"),
+                 {offering, offering});
+        const qint64 q = f.quote("accepted", offering);
         const HttpResult created =
             http->post(QStringLiteral("/api/v1/crm/quotes/%1/contract").arg(q),
                        {{"start_date", "2026-03-02"},
@@ -125,6 +130,19 @@ private Q_SLOTS:
                      .value("amount")
                      .toString(),
                  QStringLiteral("6105.38"));
+
+        // The contract bills no milestones: the offering's standard ones are planned, without
+        // an amount, the second capped at the project's end.
+        const QJsonArray milestones = p.value("milestones").toArray();
+        QCOMPARE(milestones.size(), 2);
+        QCOMPARE(milestones[0].toObject().value("name").toString(),
+                 QStringLiteral("Landing zone ready"));
+        QCOMPARE(milestones[0].toObject().value("planned_date").toString(),
+                 QStringLiteral("2026-03-23"));
+        QCOMPARE(milestones[1].toObject().value("planned_date").toString(),
+                 QStringLiteral("2026-05-24"));
+        QCOMPARE(milestones[1].toObject().value("amount").toObject().value("amount").toString(),
+                 QStringLiteral("0.00"));
 
         // Audited in the signing transaction.
         QCOMPARE(f.scalar("SELECT count(*) FROM audit_log WHERE action = 'project.handover'"), 1);
