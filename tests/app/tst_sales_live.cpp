@@ -22,9 +22,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace keel;
@@ -402,6 +404,19 @@ void TestSalesLive::leadToSignedContractAndProject()
     QTest::mouseClick(accept, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(editor.quote().value("status").toString(), QString("accepted"),
                               10000);
+
+    // The PDF the client is sent carries the quote's lines and its total.
+    QTemporaryDir pdfDir;
+    const QString pdf = pdfDir.filePath("quote.pdf");
+    QVERIFY(editor.exportPdf(pdf));
+    QProcess pdftotext;
+    pdftotext.start("pdftotext", {"-layout", pdf, "-"});
+    QVERIFY(pdftotext.waitForFinished(20000));
+    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+    QVERIFY2(text.contains("GBP 13,200.00"), qPrintable(text));
+    QVERIFY2(text.contains("Total"), qPrintable(text));
+    QVERIFY2(text.contains("Consultant"), qPrintable(text));
+
     QSignalSpy contract(&editor, &QuoteEditor::contractRequested);
     editor.createContract(QDate::currentDate(), QDate::currentDate().addMonths(3));
     QVERIFY(contract.wait(10000));
