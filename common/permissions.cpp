@@ -12,18 +12,23 @@ const QHash<QString, QStringList> &table()
     using namespace Permission;
     static const QHash<QString, QStringList> t{
         {Role::Consultant, {TimeUse}},
-        {Role::ProjectManager, {TimeUse, DeliveryUse, ResourcingUse, DashboardsUse}},
-        {Role::ResourceManager, {TimeUse, ResourcingUse, DeliveryUse, DashboardsUse}},
+        {Role::ProjectManager,
+         {TimeUse, DeliveryUse, ResourcingUse, DashboardsUse, TimeApprove, TimeOversee,
+          ExpensesApprove, PayablesManage}},
+        {Role::ResourceManager,
+         {TimeUse, ResourcingUse, DeliveryUse, DashboardsUse, TimeOversee, ExpensesApprove}},
         {Role::Sales, {SalesUse, DashboardsUse}},
         {Role::SalesDirector,
          {SalesUse, DashboardsUse, InsightsUse, CatalogueManage, RateCardsManage}},
         {Role::Finance,
-         {TimeUse, BillingUse, FinanceUse, DashboardsUse, IdentityRead, RateCardsManage}},
+         {TimeUse, BillingUse, FinanceUse, DashboardsUse, IdentityRead, RateCardsManage, TimeOversee,
+          ExpensesApprove, PayablesManage}},
         {Role::Controller,
-         {BillingUse, FinanceUse, DashboardsUse, InsightsUse, AuditRead, IdentityRead}},
+         {BillingUse, FinanceUse, DashboardsUse, InsightsUse, AuditRead, IdentityRead, TimeOversee,
+          PayablesManage}},
         {Role::Executive,
          {SalesUse, DeliveryUse, ResourcingUse, BillingUse, FinanceUse, DashboardsUse, InsightsUse,
-          IdentityRead}},
+          IdentityRead, ExpensesApprove}},
         {Role::Admin, {UsersManage, AuditRead, IdentityRead, WorkflowManage, CatalogueManage}},
     };
     return t;

@@ -25,6 +25,10 @@ inline constexpr auto InsightsUse = "insights.use";
 inline constexpr auto WorkflowManage = "workflow.manage";   // approval policies
 inline constexpr auto CatalogueManage = "catalogue.manage"; // service lines, offerings, stages
 inline constexpr auto RateCardsManage = "ratecards.manage";
+inline constexpr auto TimeApprove = "time.approve";         // a PM approves their projects' time
+inline constexpr auto TimeOversee = "time.oversee";         // missing-time lists across people
+inline constexpr auto ExpensesApprove = "expenses.approve"; // manager and finance steps
+inline constexpr auto PayablesManage = "payables.manage";   // vendors, agreements, vendor bills
 } // namespace Permission
 
 // Which rows a route may touch for the caller.
