@@ -16,6 +16,7 @@
 #include "resourcing/capacity_routes.h"
 #include "resourcing/employee_routes.h"
 #include "system/system_routes.h"
+#include "timeexpense/timeexpense_context.h"
 #include "workflow/workflow_routes.h"
 #include "workflow/workflow_service.h"
 
@@ -47,6 +48,7 @@ KeelServer::KeelServer(ServerConfig config) : m_context(std::make_shared<ServerC
     m_delivery->startProjects(*m_events, *m_workflow);
     registerDeliveryRoutes(router, *m_delivery);
     registerResourcingPeopleRoutes(router, m_context->config.database);
+    registerTimeExpenseContext(router, m_context->config.database, *m_workflow, *m_events);
     const IdentityService *identity = m_identity.get();
     m_context->authenticate = [identity](const QByteArray &token) {
         return identity->authenticate(token);

@@ -1,0 +1,3 @@
+# keel-client: expenses models and services (no widgets)
+target_sources(keel-client PRIVATE
+)

@@ -1,0 +1,3 @@
+# keel-client: time models and services (no widgets)
+target_sources(keel-client PRIVATE
+)

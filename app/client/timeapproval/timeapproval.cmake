@@ -1,0 +1,3 @@
+# keel-client: timeapproval models and services (no widgets)
+target_sources(keel-client PRIVATE
+)

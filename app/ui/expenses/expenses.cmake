@@ -1,0 +1,3 @@
+# keel-ui: expenses widgets
+target_sources(keel-ui PRIVATE
+)

@@ -1,0 +1,3 @@
+# keel-ui: time widgets
+target_sources(keel-ui PRIVATE
+)

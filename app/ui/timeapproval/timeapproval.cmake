@@ -1,0 +1,3 @@
+# keel-ui: timeapproval widgets
+target_sources(keel-ui PRIVATE
+)

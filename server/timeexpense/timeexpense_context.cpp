@@ -1,0 +1,11 @@
+#include "timeexpense_context.h"
+
+namespace keel {
+
+// Each part of the context registers its routes here (time, expenses and vendors, sync).
+void registerTimeExpenseContext(Router & /*router*/, const DbConfig & /*database*/,
+                                WorkflowService & /*workflow*/, DomainEvents & /*events*/)
+{
+}
+
+} // namespace keel

@@ -1,0 +1,1 @@
+# Client tests for expense: keel_app_test(<name> LIBS ...) per file.
