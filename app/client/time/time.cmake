@@ -1,3 +1,5 @@
 # keel-client: time models and services (no widgets)
 target_sources(keel-client PRIVATE
+    time/local_store.h time/local_store.cpp
 )
+target_include_directories(keel-client PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/time)
