@@ -1,1 +1,3 @@
 # Client tests for time: keel_app_test(<name> LIBS ...) per file.
+# The offline store alone (SQLite, no server).
+keel_app_test(tst_time_local_store LIBS keel-client)

@@ -324,7 +324,6 @@ bool LocalStore::isOpen() const
 bool LocalStore::fail(const QString &what)
 {
     m_error = what;
-    qWarning("LocalStore: %s", qPrintable(what));
     return false;
 }
 
