@@ -1,11 +1,14 @@
 #include "timeexpense_context.h"
 
+#include "time_routes.h"
+
 namespace keel {
 
 // Each part of the context registers its routes here (time, expenses and vendors, sync).
-void registerTimeExpenseContext(Router & /*router*/, const DbConfig & /*database*/,
+void registerTimeExpenseContext(Router &router, const DbConfig &database,
                                 WorkflowService & /*workflow*/, DomainEvents & /*events*/)
 {
+    registerTimeRoutes(router, database);
 }
 
 } // namespace keel

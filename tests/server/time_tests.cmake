@@ -1,1 +1,2 @@
 # Server tests for the time part of server/timeexpense: keel_server_test(<name>) per file.
+keel_server_test(time_entries)

@@ -1,0 +1,124 @@
+#pragma once
+
+#include "db/database.h"
+
+#include <QDate>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QUuid>
+
+#include <optional>
+
+namespace keel {
+
+// The employee record behind a signed-in user.
+struct TimeEmployee
+{
+    qint64 id = 0;
+    qint64 legalEntityId = 0;
+    qint64 userId = 0;
+};
+
+// The columns of a time entry the rules and transitions look at.
+struct TimeEntryRow
+{
+    QUuid id;
+    qint64 employeeId = 0;
+    qint64 projectId = 0;
+    qint64 taskId = 0; // 0 = none
+    QDate workDate;
+    QString hours; // numeric text
+    bool billable = false;
+    QString notes;
+    QString status;
+    QUuid adjustsId; // null = not an adjustment
+    int version = 0;
+};
+
+struct TimeProjectFacts
+{
+    qint64 id = 0;
+    qint64 legalEntityId = 0;
+    QString status;
+    bool notesRequired = false;
+};
+
+struct TimeTaskFacts
+{
+    qint64 id = 0;
+    qint64 projectId = 0;
+    QString status;
+    bool billable = true;
+};
+
+// What an insert or update writes.
+struct TimeEntryWrite
+{
+    QUuid id;
+    qint64 employeeId = 0;
+    qint64 legalEntityId = 0;
+    qint64 projectId = 0;
+    qint64 taskId = 0;
+    QDate workDate;
+    QString hours;
+    bool billable = true;
+    QString notes;
+    QString status = QStringLiteral("draft");
+    QUuid adjustsId;
+    bool outsideAssignment = false;
+    qint64 userId = 0;
+};
+
+// SQL of time entries (time_entries) and the facts their rules read.
+class TimeEntryStore
+{
+public:
+    explicit TimeEntryStore(DbConfig config) : m_config(std::move(config)) {}
+    QSqlDatabase db() const;
+    const DbConfig &config() const { return m_config; }
+
+    std::optional<TimeEmployee> employeeOfUser(qint64 userId) const;
+    // Serialises one employee's writers until the transaction ends (the 24-hour day rule and
+    // week submission read sums that a concurrent writer could change).
+    void lockEmployee(qint64 employeeId) const;
+
+    std::optional<TimeEntryRow> entry(const QUuid &id, bool lock) const;
+    std::optional<TimeProjectFacts> project(qint64 id) const;
+    std::optional<TimeTaskFacts> task(qint64 id) const;
+    // The status of a soft- or hard-closed accounting period of one of the entities that
+    // contains `date`; empty when open.
+    QString closedPeriod(const QList<qint64> &entityIds, const QDate &date) const;
+    // Hours of the employee's entries on `date` that are not deleted, without `except`.
+    QString dayHours(qint64 employeeId, const QDate &date, const QUuid &except) const;
+    bool onHardAssignment(qint64 employeeId, qint64 projectId, const QDate &date) const;
+    // The original's hours plus its adjustments that are not deleted or rejected, without
+    // `except`.
+    QString adjustedHours(const QUuid &originalId, const QUuid &except) const;
+
+    void insert(const TimeEntryWrite &w) const;
+    void update(const TimeEntryWrite &w) const; // version + 1
+    void setStatus(const QUuid &id, const QString &status) const;
+    // approved → invoiced for all ids; the number of rows changed.
+    int markInvoiced(const QList<QUuid> &ids, qint64 invoiceId) const;
+
+    QJsonObject json(const QUuid &id) const;
+    QJsonArray list(qint64 employeeId, const QDate &from, const QDate &to) const;
+
+private:
+    DbConfig m_config;
+};
+
+namespace time_sql {
+QString uuidText(const QUuid &id);
+QUuid uuidOf(const QVariant &v);
+// "{a,b,c}" literal for a uuid[] bind.
+QString uuidArray(const QList<QUuid> &ids);
+QVariant nullableId(qint64 id);
+// The entry JSON (README "Time") from a row of kEntrySelect.
+QJsonObject entryJson(const QSqlQuery &q, int offset = 0);
+extern const char *const kEntryColumns; // t = time_entries, p = projects, k = project_tasks
+extern const char *const kEntryJoins;
+} // namespace time_sql
+
+} // namespace keel

@@ -1,0 +1,102 @@
+#include "time_routes.h"
+
+#include "http/router.h"
+#include "json_codec.h"
+#include "permissions.h"
+#include "time_entry_service.h"
+
+#include <memory>
+
+namespace keel {
+
+namespace {
+
+QUuid uuidParam(const Request &r)
+{
+    const QUuid id = QUuid::fromString(r.params.value(QStringLiteral("id")));
+    if (id.isNull())
+        throw ApiError::notFound(QStringLiteral("A time entry is named by its UUID."));
+    return id;
+}
+
+// The version the client read: If-Match, else `version` in the body or the query; 0 (create)
+// when none is sent.
+int baseVersion(const Request &r, const QJsonObject &body)
+{
+    QByteArray tag = r.header("If-Match").trimmed();
+    if (tag.startsWith("W/"))
+        tag = tag.mid(2);
+    if (tag.startsWith('"') && tag.endsWith('"') && tag.size() >= 2)
+        tag = tag.mid(1, tag.size() - 2);
+    QString text = QString::fromLatin1(tag);
+    QJsonValue v = body.value(QStringLiteral("version"));
+    if (text.isEmpty() && v.isDouble())
+        return v.toDouble() == double(v.toInt()) && v.toInt() >= 0
+                   ? v.toInt()
+                   : throw ApiError::invalidField(QStringLiteral("version"),
+                                                  QStringLiteral("invalid_type"),
+                                                  QStringLiteral("a whole number"));
+    if (text.isEmpty())
+        text = r.query.queryItemValue(QStringLiteral("version"));
+    if (text.isEmpty())
+        return 0;
+    bool ok = false;
+    const int n = text.toInt(&ok);
+    if (!ok || n < 0)
+        throw ApiError::invalidField(QStringLiteral("version"), QStringLiteral("invalid_value"),
+                                     QStringLiteral("the version you read, a whole number"));
+    return n;
+}
+
+QDate dateQuery(const Request &r, const char *name)
+{
+    const QString text = r.query.queryItemValue(QString::fromLatin1(name));
+    const auto d = parseDate(text);
+    if (!d)
+        throw ApiError::invalidField(QString::fromLatin1(name),
+                                     text.isEmpty() ? QStringLiteral("required")
+                                                    : QStringLiteral("invalid_value"),
+                                     QStringLiteral("a date YYYY-MM-DD"));
+    return *d;
+}
+
+} // namespace
+
+void registerTimeRoutes(Router &router, const DbConfig &config)
+{
+    using namespace Permission;
+    TimeEntryService::registerStateMachines();
+    const auto entries = std::make_shared<const TimeEntryService>(config);
+    const QString base = QStringLiteral("/api/v1/time");
+
+    router.add({"GET", base + "/entries", TimeUse, Scope::Own,
+                "Own time entries with work_date in [from, to] (at most 62 days)",
+                [entries](Request &r) {
+                    return Reply::json(entries->list(r, dateQuery(r, "from"), dateQuery(r, "to")));
+                }});
+    router.add({"PUT", base + "/entries/{id}", TimeUse, Scope::Own,
+                "Create (no version) or edit a draft or rejected entry (If-Match / version)",
+                [entries](Request &r) {
+                    const QJsonObject body = r.jsonObject();
+                    const int version = baseVersion(r, body);
+                    return Reply::json(entries->save(r, uuidParam(r), body, version),
+                                       version == 0 ? 201 : 200);
+                }});
+    router.add({"DELETE", base + "/entries/{id}", TimeUse, Scope::Own,
+                "Delete a draft or rejected entry (?version= or If-Match); kept as deleted",
+                [entries](Request &r) {
+                    const int version = baseVersion(r, {});
+                    if (version == 0)
+                        throw ApiError::invalidField(
+                            QStringLiteral("version"), QStringLiteral("required"),
+                            QStringLiteral("send the version you read (?version= or If-Match)"));
+                    return Reply::json(entries->remove(r, uuidParam(r), version));
+                }});
+    router.add({"POST", base + "/entries/{id}/adjust", TimeUse, Scope::Own,
+                "Correct approved time: a draft adjustment {id, hours: delta, notes}",
+                [entries](Request &r) {
+                    return Reply::json(entries->adjust(r, uuidParam(r), r.jsonObject()), 201);
+                }});
+}
+
+} // namespace keel
