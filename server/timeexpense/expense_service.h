@@ -10,7 +10,11 @@
 
 namespace keel {
 
+struct ExpensePolicy;
 struct Request;
+
+// A category's policy with its amounts in `currency` (the entity's functional currency).
+ExpensePolicy policyOf(const CategoryRow &category, const QString &currency);
 
 // A receipt file as the GET route answers it.
 struct ReceiptFile
@@ -45,9 +49,12 @@ public:
     std::optional<QJsonObject> find(const Request &request, const QUuid &id) const;
 
     // Raw body upload; idempotent by receipt id (same bytes → same answer).
-    QJsonObject putReceipt(const Request &request, const QUuid &expenseId,
-                           const QUuid &receiptId) const;
+    QJsonObject putReceipt(const Request &request, const QUuid &expenseId, const QUuid &receiptId,
+                           bool *created = nullptr) const;
     ReceiptFile receipt(const Request &request, const QUuid &receiptId) const;
+
+    // The caller's employee record; 403 when there is none.
+    EmployeeRef caller(const Request &request) const;
 
 private:
     ExpenseStore m_store;

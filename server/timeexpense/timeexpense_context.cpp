@@ -1,5 +1,6 @@
 #include "timeexpense_context.h"
 
+#include "expense_routes.h"
 #include "time_routes.h"
 
 namespace keel {
@@ -9,6 +10,7 @@ void registerTimeExpenseContext(Router &router, const DbConfig &database,
                                 WorkflowService & /*workflow*/, DomainEvents & /*events*/)
 {
     registerTimeRoutes(router, database);
+    registerExpenseRoutes(router, database);
 }
 
 } // namespace keel
