@@ -86,6 +86,7 @@ void Session::startSignIn(const QUrl &server, const QString &path, const QJsonOb
         }
         adopt(tokens);
         m_signedIn = true;
+        m_offlineMode = false;
         m_healthTimer->start();
         emit signedIn();
     });
@@ -97,6 +98,19 @@ void Session::signOut()
         m_api->post(QStringLiteral("/api/v1/auth/logout")); // best effort, answer ignored
     forget();
     emit signedOut();
+}
+
+void Session::startOffline(const QUrl &server, const UserInfo &user, const QStringList &permissions)
+{
+    if (m_signedIn)
+        forget();
+    m_api->setBaseUrl(server);
+    m_user = user;
+    m_permissions = permissions;
+    m_offlineMode = true;
+    m_online = false;
+    m_healthTimer->start();
+    emit onlineChanged(false);
 }
 
 void Session::checkHealth()
@@ -122,6 +136,7 @@ void Session::forget()
     m_user = {};
     m_permissions.clear();
     m_signedIn = false;
+    m_offlineMode = false;
     if (hadToken)
         emit refreshTokenChanged(QString());
 }
@@ -140,6 +155,8 @@ void Session::setOnline(bool online)
         return;
     m_online = online;
     emit onlineChanged(online);
+    if (online && m_offlineMode)
+        emit serverBack();
 }
 
 } // namespace keel

@@ -30,6 +30,11 @@ public:
     void resume(const QUrl &server, const QString &refreshToken);
     // Tells the server (best effort) and forgets the tokens; emits signedOut().
     void signOut();
+    // Works without the server under an identity cached at an earlier sign-in: no tokens, the
+    // user and permissions as they were, the health check running so that reconnecting() can
+    // tell when the server answers again. Signing in ends offline mode.
+    void startOffline(const QUrl &server, const UserInfo &user, const QStringList &permissions);
+    bool isOfflineMode() const { return m_offlineMode; }
 
     bool isBusy() const { return m_busy; }
     bool isSignedIn() const { return m_signedIn; }
@@ -52,6 +57,8 @@ signals:
     // The server no longer accepts the session (refresh refused); the user is signed out.
     void sessionExpired();
     void onlineChanged(bool online);
+    // Offline mode and the server answers again: time to refresh the session.
+    void serverBack();
     // A new refresh token (login or rotation); empty when signed out.
     void refreshTokenChanged(const QString &refreshToken);
 
@@ -69,6 +76,7 @@ private:
     bool m_busy = false;
     bool m_signedIn = false;
     bool m_online = false;
+    bool m_offlineMode = false;
 };
 
 } // namespace keel

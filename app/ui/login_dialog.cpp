@@ -24,7 +24,7 @@ LoginDialog::LoginDialog(Session *session, TokenStore *tokenStore, QWidget *pare
       m_passwordLabel(new QLabel), m_server(new QLineEdit), m_user(new QLineEdit),
       m_password(new QLineEdit), m_remember(new QCheckBox), m_rememberNote(new QLabel),
       m_error(new QLabel), m_busy(new QProgressBar), m_signIn(new QPushButton),
-      m_cancel(new QPushButton)
+      m_cancel(new QPushButton), m_offline(new QPushButton)
 {
     setObjectName("loginDialog");
     m_server->setObjectName("serverEdit");
@@ -37,6 +37,9 @@ LoginDialog::LoginDialog(Session *session, TokenStore *tokenStore, QWidget *pare
     m_title->setObjectName("dialogTitle");
     m_subtitle->setObjectName("dialogSubtitle");
     m_busy->setObjectName("busyIndicator");
+    m_offline->setObjectName("workOfflineButton");
+    m_offline->setAutoDefault(false);
+    m_offline->setVisible(false);
 
     m_password->setEchoMode(QLineEdit::Password);
     m_server->setInputMethodHints(Qt::ImhUrlCharactersOnly | Qt::ImhNoAutoUppercase);
@@ -78,6 +81,9 @@ LoginDialog::LoginDialog(Session *session, TokenStore *tokenStore, QWidget *pare
     auto *buttons = new QDialogButtonBox;
     buttons->addButton(m_signIn, QDialogButtonBox::AcceptRole);
     buttons->addButton(m_cancel, QDialogButtonBox::RejectRole);
+    buttons->addButton(m_offline, QDialogButtonBox::ActionRole);
+    connect(m_offline, &QPushButton::clicked, this, &LoginDialog::workOfflineRequested);
+    m_offline->setVisible(m_offlineAvailable);
     m_signIn->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &LoginDialog::signIn);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -173,9 +179,19 @@ void LoginDialog::showError(const QString &message)
     m_error->setVisible(!message.isEmpty());
 }
 
+void LoginDialog::setOfflineAvailable(bool available)
+{
+    m_offlineAvailable = available;
+    m_offline->setVisible(available);
+}
+
 void LoginDialog::onFailed(const Problem &problem)
 {
-    showError(humanMessage(problem));
+    showError(isNetworkProblem(problem) && m_offlineAvailable
+                  ? tr("%1\nYou can work offline: your time and expenses are kept on this "
+                       "computer and sent when the server can be reached.")
+                        .arg(humanMessage(problem))
+                  : humanMessage(problem));
     if (isNetworkProblem(problem)) {
         m_server->setFocus();
     } else {
@@ -234,6 +250,9 @@ void LoginDialog::retranslate()
            "(secret service). You will be asked for your password each time."));
     m_signIn->setText(m_session->isBusy() ? tr("Signing in…") : tr("Sign in"));
     m_cancel->setText(tr("Cancel"));
+    m_offline->setText(tr("Work &offline"));
+    m_offline->setToolTip(tr("Enter time and expenses without the server; they are sent when "
+                             "Keel reconnects."));
 }
 
 } // namespace keel

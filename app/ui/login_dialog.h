@@ -27,6 +27,9 @@ public:
     void setRememberMe(bool remember);
     void setPassword(const QString &password);
     void showError(const QString &message);
+    // Offers "Work offline" (an identity from an earlier sign-in is cached on this computer).
+    void setOfflineAvailable(bool available);
+    bool isOfflineAvailable() const { return m_offlineAvailable; }
 
     QUrl serverUrl() const;
     QString userName() const;
@@ -34,6 +37,10 @@ public:
 
 public slots:
     void signIn();
+
+signals:
+    // The user chose to work offline with the server and user name shown.
+    void workOfflineRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -61,6 +68,8 @@ private:
     QProgressBar *m_busy;
     QPushButton *m_signIn;
     QPushButton *m_cancel;
+    QPushButton *m_offline;
+    bool m_offlineAvailable = false;
     bool m_keychainAvailable = true;
     QString m_keychainMessage;
 };

@@ -3,10 +3,18 @@
 #include "approvals/approvals_page.h"
 #include "approvals_inbox.h"
 #include "delivery/delivery_page.h"
+#include "expenses/expenses_page.h"
+#include "local_store.h"
+#include "permissions.h"
 #include "resourcing/resourcing_page.h"
 #include "role_names.h"
 #include "sales/sales_page.h"
 #include "session.h"
+#include "sync_engine.h"
+#include "time/sync_log_dialog.h"
+#include "time/time_page.h"
+#include "timeapproval/missing_time_page.h"
+#include "timeapproval/time_approval_page.h"
 #include "workspace_page.h"
 #include "workspaces.h"
 
@@ -34,7 +42,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     : QMainWindow(parent), m_session(session), m_navigation(new QListWidget),
       m_pages(new QStackedWidget), m_navHeader(new QLabel), m_serverStatus(new QLabel),
       m_userStatus(new QLabel), m_onlineStatus(new QLabel), m_userCard(new QLabel),
-      m_approvalsStatus(new QPushButton)
+      m_approvalsStatus(new QPushButton), m_syncStatus(new QPushButton)
 {
     setObjectName("mainWindow");
     m_navigation->setObjectName("navigation");
@@ -105,6 +113,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_approvalsStatus->hide();
     connect(m_approvalsStatus, &QPushButton::clicked, this, &MainWindow::openApprovals);
     statusBar()->addPermanentWidget(m_approvalsStatus);
+    m_syncStatus->setObjectName("syncStatus");
+    m_syncStatus->setFlat(true);
+    m_syncStatus->setCursor(Qt::PointingHandCursor);
+    m_syncStatus->hide();
+    connect(m_syncStatus, &QPushButton::clicked, this, &MainWindow::openSyncLog);
+    statusBar()->addPermanentWidget(m_syncStatus);
     statusBar()->addPermanentWidget(m_onlineStatus);
     connect(m_session, &Session::onlineChanged, this, &MainWindow::updateStatus);
 
@@ -120,7 +134,12 @@ void MainWindow::showUser()
         m_pages->removeWidget(page);
         page->deleteLater();
     }
+    m_timePage = nullptr;
+    const bool offlineMode = m_session->isOfflineMode();
     for (const Workspace &w : visibleWorkspaces(m_session->permissions())) {
+        // Offline, only what works from the local store: time and expenses.
+        if (offlineMode && w.id != QLatin1String(WorkspaceId::Time))
+            continue;
         auto *item = new QListWidgetItem(w.title(), m_navigation);
         item->setData(IdRole, w.id);
         item->setToolTip(w.summary());
@@ -130,13 +149,23 @@ void MainWindow::showUser()
             m_pages->addWidget(new delivery::DeliveryPage(m_session));
         else if (w.id == QLatin1String(WorkspaceId::Resourcing))
             m_pages->addWidget(new resourcing::ResourcingPage(m_session));
-        else
+        else if (w.id == QLatin1String(WorkspaceId::Time) && m_store) {
+            m_timePage = new timesheet::TimePage(m_session, m_store, m_sync);
+            m_timePage->addTab(new expenses::ExpensesPage(m_session, m_store), tr("My expenses"));
+            if (!offlineMode && m_session->hasPermission(QLatin1String(Permission::TimeApprove)))
+                m_timePage->addTab(new timeapproval::TimeApprovalPage(m_session),
+                                   tr("Approve time"));
+            if (!offlineMode && m_session->hasPermission(QLatin1String(Permission::TimeOversee)))
+                m_timePage->addTab(new timeapproval::MissingTimePage(m_session),
+                                   tr("Missing time"));
+            m_pages->addWidget(m_timePage);
+        } else
             m_pages->addWidget(new WorkspacePage(w));
     }
     delete m_inbox;
     m_inbox = nullptr;
     m_approvalsStatus->hide();
-    if (approvalsInboxVisible(m_session->permissions())) {
+    if (approvalsInboxVisible(m_session->permissions()) && !offlineMode) {
         const Workspace &w = approvalsInbox();
         auto *item = new QListWidgetItem(w.title(), m_navigation);
         item->setData(IdRole, w.id);
@@ -224,6 +253,58 @@ void MainWindow::updateNavigationTexts()
     }
 }
 
+void MainWindow::setOfflineSync(offline::LocalStore *store, offline::SyncEngine *engine)
+{
+    if (m_sync)
+        disconnect(m_sync, nullptr, this, nullptr);
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    m_sync = engine;
+    if (m_store)
+        connect(m_store, &offline::LocalStore::changed, this, &MainWindow::updateSyncStatus);
+    if (m_sync) {
+        connect(m_sync, &offline::SyncEngine::unsyncedCountChanged, this,
+                &MainWindow::updateSyncStatus);
+        connect(m_sync, &offline::SyncEngine::syncingChanged, this, &MainWindow::updateSyncStatus);
+        connect(m_sync, &offline::SyncEngine::onlineChanged, this, &MainWindow::updateStatus);
+    }
+    updateSyncStatus();
+}
+
+void MainWindow::openSyncLog()
+{
+    if (!m_store)
+        return;
+    timesheet::SyncLogDialog dialog(m_store, m_sync, this);
+    dialog.exec();
+}
+
+QString MainWindow::syncStatusText() const
+{
+    return m_syncStatus->isHidden() ? QString() : m_syncStatus->text();
+}
+
+void MainWindow::updateSyncStatus()
+{
+    if (!m_store || !m_store->isOpen()) {
+        m_syncStatus->hide();
+        return;
+    }
+    const int count = m_store->unsyncedCount();
+    const bool syncing = m_sync && m_sync->isSyncing();
+    m_syncStatus->setText(syncing      ? tr("Syncing…")
+                          : count == 0 ? tr("All changes synced")
+                          : count == 1 ? tr("1 unsynced change")
+                                       : tr("%1 unsynced changes").arg(count));
+    m_syncStatus->setProperty("attention", count > 0);
+    m_syncStatus->setToolTip(tr("Open the sync log: what the server applied, refused or found "
+                                "in conflict"));
+    m_syncStatus->style()->unpolish(m_syncStatus);
+    m_syncStatus->style()->polish(m_syncStatus);
+    m_syncStatus->show();
+}
+
 void MainWindow::updateStatus()
 {
     m_serverStatus->setText(tr("Server: %1").arg(m_session->serverUrl().toString()));
@@ -239,11 +320,16 @@ void MainWindow::updateStatus()
         card +=
             QStringLiteral("<br>") + tr("Legal entity: %1").arg(user.legalEntity.toHtmlEscaped());
     m_userCard->setText(card);
-    const bool online = m_session->isOnline();
-    m_onlineStatus->setText(online ? tr("● Online") : tr("● Offline"));
+    const bool online = m_session->isOnline() && !m_session->isOfflineMode();
+    m_onlineStatus->setText(online ? tr("● Online")
+                            : m_session->isOfflineMode()
+                                ? tr("● Offline — working on this computer")
+                                : tr("● Offline"));
     m_onlineStatus->setProperty("online", online);
-    m_onlineStatus->setToolTip(online ? tr("The server answers.")
-                                      : tr("The server cannot be reached. Keel keeps trying."));
+    m_onlineStatus->setToolTip(
+        online ? tr("The server answers.")
+               : tr("The server cannot be reached. Keel keeps trying; your time and expenses "
+                    "are kept on this computer until then."));
     // Re-apply the style sheet rule that depends on the "online" property.
     m_onlineStatus->style()->unpolish(m_onlineStatus);
     m_onlineStatus->style()->polish(m_onlineStatus);

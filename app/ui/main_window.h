@@ -15,6 +15,13 @@ class Session;
 namespace approvals {
 class InboxCounter;
 }
+namespace offline {
+class LocalStore;
+class SyncEngine;
+} // namespace offline
+namespace timesheet {
+class TimePage;
+}
 
 // The shell: workspace navigation on the left (only what the user's permissions allow),
 // the workspace pages on the right, and a status bar with server, user and connection.
@@ -33,6 +40,12 @@ public:
     void openApprovals();
     int approvalsCount() const;
     approvals::InboxCounter *inboxCounter() const { return m_inbox; }
+    // The offline store and sync engine behind the Time & Expenses workspace (owned by the
+    // caller); set before showUser().
+    void setOfflineSync(offline::LocalStore *store, offline::SyncEngine *engine);
+    timesheet::TimePage *timePage() const { return m_timePage; }
+    void openSyncLog();
+    QString syncStatusText() const;
 
 signals:
     void signOutRequested();
@@ -47,6 +60,7 @@ private:
     void updateNavigationTexts();
     void about();
     void updateApprovalsCount();
+    void updateSyncStatus();
 
     Session *m_session;
     QListWidget *m_navigation;
@@ -57,6 +71,10 @@ private:
     QLabel *m_onlineStatus;
     QLabel *m_userCard;
     QPushButton *m_approvalsStatus;
+    QPushButton *m_syncStatus;
+    offline::LocalStore *m_store = nullptr;
+    offline::SyncEngine *m_sync = nullptr;
+    timesheet::TimePage *m_timePage = nullptr;
     approvals::InboxCounter *m_inbox = nullptr;
     QMenu *m_fileMenu;
     QMenu *m_helpMenu;
