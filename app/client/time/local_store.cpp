@@ -1241,9 +1241,11 @@ bool LocalStore::setReference(const QJsonObject &reference)
 {
     Tx tx(m_connection);
     for (auto it = reference.begin(); it != reference.end(); ++it) {
+        // Wrapped so arrays (projects) and objects (employee) and strings (today) all fit.
         Q q(m_connection, "INSERT OR REPLACE INTO reference_data (kind, json) VALUES (?, ?)",
-            {it.key(), QString::fromUtf8(
-                           QJsonDocument(it.value().toArray()).toJson(QJsonDocument::Compact))});
+            {it.key(),
+             QString::fromUtf8(
+                 QJsonDocument(QJsonObject{{"v", it.value()}}).toJson(QJsonDocument::Compact))});
         if (!q.exec())
             return fail(q.error());
     }
@@ -1259,29 +1261,28 @@ QJsonObject LocalStore::reference() const
     Q q(m_connection, "SELECT kind, json FROM reference_data");
     if (q.exec())
         while (q.q.next())
-            out.insert(q.q.value(0).toString(),
-                       QJsonDocument::fromJson(q.q.value(1).toString().toUtf8()).array());
+            out.insert(
+                q.q.value(0).toString(),
+                QJsonDocument::fromJson(q.q.value(1).toString().toUtf8()).object().value("v"));
     return out;
 }
 
-namespace {
-QJsonArray referenceArray(const QString &connection, const QString &kind)
+QJsonValue LocalStore::referenceValue(const QString &kind) const
 {
-    Q q(connection, "SELECT json FROM reference_data WHERE kind = ?", {kind});
+    Q q(m_connection, "SELECT json FROM reference_data WHERE kind = ?", {kind});
     if (!q.exec() || !q.q.next())
         return {};
-    return QJsonDocument::fromJson(q.q.value(0).toString().toUtf8()).array();
+    return QJsonDocument::fromJson(q.q.value(0).toString().toUtf8()).object().value("v");
 }
-} // namespace
 
 QJsonArray LocalStore::projects() const
 {
-    return referenceArray(m_connection, QStringLiteral("projects"));
+    return referenceValue(QStringLiteral("projects")).toArray();
 }
 
 QJsonArray LocalStore::tasks(qint64 projectId) const
 {
-    const QJsonArray all = referenceArray(m_connection, QStringLiteral("tasks"));
+    const QJsonArray all = referenceValue(QStringLiteral("tasks")).toArray();
     if (projectId == 0)
         return all;
     QJsonArray out;
@@ -1293,12 +1294,22 @@ QJsonArray LocalStore::tasks(qint64 projectId) const
 
 QJsonArray LocalStore::assignments() const
 {
-    return referenceArray(m_connection, QStringLiteral("assignments"));
+    return referenceValue(QStringLiteral("assignments")).toArray();
 }
 
 QJsonArray LocalStore::categories() const
 {
-    return referenceArray(m_connection, QStringLiteral("categories"));
+    // GET /sync/reference calls them expense_categories.
+    const QJsonValue v = referenceValue(QStringLiteral("expense_categories"));
+    return v.isArray() ? v.toArray() : referenceValue(QStringLiteral("categories")).toArray();
+}
+
+Decimal LocalStore::weeklyCapacityHours() const
+{
+    const QJsonValue v =
+        referenceValue(QStringLiteral("employee")).toObject().value("weekly_capacity_hours");
+    const auto d = Decimal::parse(v.isString() ? v.toString() : QString::number(v.toInt()));
+    return d && d->isPositive() ? *d : Decimal::fromInt(40);
 }
 
 QString LocalStore::projectName(qint64 projectId) const

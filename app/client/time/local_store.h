@@ -1,5 +1,7 @@
 #pragma once
 
+#include "decimal.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QJsonArray>
@@ -195,7 +197,10 @@ public:
     QJsonArray projects() const;
     QJsonArray tasks(qint64 projectId = 0) const; // 0 = all
     QJsonArray assignments() const;
-    QJsonArray categories() const;
+    QJsonArray categories() const; // expense categories with their policy
+    QJsonValue referenceValue(const QString &kind) const;
+    // From the reference's employee; 40 when unknown.
+    Decimal weeklyCapacityHours() const;
     QString projectName(qint64 projectId) const;
     QString taskName(qint64 taskId) const;
 

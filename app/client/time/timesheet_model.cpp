@@ -198,8 +198,7 @@ Decimal TimesheetModel::weekTotal() const
 
 Decimal TimesheetModel::capacity() const
 {
-    const auto r = m_hoursPerDay.multiply(Decimal::fromInt(5));
-    return r ? *r : Decimal();
+    return m_store->weeklyCapacityHours();
 }
 
 int TimesheetModel::draftCount() const

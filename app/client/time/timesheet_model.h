@@ -78,9 +78,8 @@ public:
     Decimal dayTotal(int dayIndex) const; // 0 = Monday
     Decimal rowTotal(int row) const;
     Decimal weekTotal() const;
-    // Expected hours of the week (Mon–Fri × hours per day).
+    // Expected hours of the week (the employee's weekly capacity, 40 when unknown).
     Decimal capacity() const;
-    void setHoursPerDay(const Decimal &hours) { m_hoursPerDay = hours; }
     // Entries of the week: how many, how many still draft/rejected.
     int draftCount() const;
     int problemCount() const; // rejected or in conflict
@@ -117,7 +116,6 @@ private:
     QDate m_monday;
     QList<Row> m_rows;
     QList<RowKey> m_extraRows; // added by the user this week, no hours yet
-    Decimal m_hoursPerDay = Decimal::fromInt(8);
     QString m_error;
 };
 
