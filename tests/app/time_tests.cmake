@@ -12,3 +12,13 @@ if(TARGET keel-test-support)
     ENVIRONMENT_MODIFICATION
     "DBUS_SESSION_BUS_ADDRESS=set:unix:path=/nonexistent/keel-no-bus;DISPLAY=unset:;WAYLAND_DISPLAY=unset:")
 endif()
+# A client killed (SIGKILL) after a local save: the helper saves and waits to be killed.
+if(TARGET keel-test-support)
+  qt_add_executable(time_killed_helper time_killed_helper.cpp)
+  target_link_libraries(time_killed_helper PRIVATE keel-client)
+  keel_app_test(tst_time_killed LIBS keel-client keel-test-support)
+  target_include_directories(tst_time_killed PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/../server)
+  add_dependencies(tst_time_killed time_killed_helper)
+  target_compile_definitions(tst_time_killed PRIVATE
+    KEEL_TIME_KILLED_HELPER="$<TARGET_FILE:time_killed_helper>")
+endif()
