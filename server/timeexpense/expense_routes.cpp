@@ -5,6 +5,7 @@
 #include "http/concurrency.h"
 #include "http/router.h"
 #include "permissions.h"
+#include "vendor_routes.h"
 
 #include <memory>
 
@@ -123,6 +124,7 @@ void registerExpenseRoutes(Router &router, const DbConfig &database)
                     return Reply::json(
                         reports->decide(r, r.idParam(QStringLiteral("id")), r.jsonObject()));
                 }});
+    registerVendorRoutes(router, database);
 }
 
 } // namespace keel

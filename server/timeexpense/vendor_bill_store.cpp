@@ -1,0 +1,178 @@
+#include "vendor_bill_store.h"
+
+#include "json_codec.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace keel {
+
+namespace {
+
+QJsonValue optId(const QVariant &v)
+{
+    return v.isNull() ? QJsonValue() : idToJson(v.toLongLong());
+}
+
+QJsonObject money(const QString &amount, const QString &currency)
+{
+    const auto d = Decimal::parse(amount);
+    const auto c = Currency::fromCode(currency);
+    if (d && c)
+        if (const auto m = Money::fromDecimal(*d, *c))
+            return moneyToJson(*m);
+    return {{"amount", amount}, {"currency", currency}};
+}
+
+const QString kBill = QStringLiteral(
+    "SELECT b.id, b.legal_entity_id, le.code, b.agreement_id, b.status, b.version, "
+    "coalesce(b.created_by, 0), trim_scale(b.total)::text, b.currency, b.vendor_id, v.name, "
+    "b.vendor_ref, b.bill_date, b.due_date, b.rejection_reason, b.approved_by, b.updated_at, "
+    "(SELECT json_agg(json_build_object('seq', l.seq, 'project_id', l.project_id::text, "
+    "'project_manager_id', coalesce(p.project_manager_id, 0), 'task_id', l.task_id::text, "
+    "'description', l.description, 'hours', trim_scale(l.hours)::text, 'rate', "
+    "trim_scale(l.rate)::text, 'amount', trim_scale(l.amount)::text) ORDER BY l.seq) "
+    "FROM vendor_bill_lines l JOIN projects p ON p.id = l.project_id WHERE l.bill_id = b.id)::text "
+    "FROM vendor_bills b JOIN vendors v ON v.id = b.vendor_id "
+    "JOIN legal_entities le ON le.id = b.legal_entity_id ");
+
+BillRow billFrom(const QSqlQuery &q)
+{
+    BillRow b;
+    b.id = q.value(0).toLongLong();
+    b.legalEntityId = q.value(1).toLongLong();
+    b.entity = q.value(2).toString();
+    b.agreementId = q.value(3).toLongLong();
+    b.status = q.value(4).toString();
+    b.version = q.value(5).toInt();
+    b.createdBy = q.value(6).toLongLong();
+    b.total = q.value(7).toString();
+    b.currency = q.value(8).toString();
+    QJsonArray lines;
+    for (const QJsonValue &v : QJsonDocument::fromJson(q.value(17).toByteArray()).array()) {
+        QJsonObject l = v.toObject();
+        b.projectManagers.append(l.value("project_manager_id").toInteger());
+        l.remove(QStringLiteral("project_manager_id"));
+        l.insert(QStringLiteral("amount"), money(l.value("amount").toString(), b.currency));
+        lines.append(l);
+    }
+    b.json = QJsonObject{{"id", idToJson(b.id)},
+                         {"legal_entity", b.entity},
+                         {"vendor_id", idToJson(q.value(9).toLongLong())},
+                         {"vendor_name", q.value(10).toString()},
+                         {"agreement_id", optId(q.value(3))},
+                         {"vendor_ref", q.value(11).toString()},
+                         {"bill_date", dateToJson(q.value(12).toDate())},
+                         {"due_date", dateToJson(q.value(13).toDate())},
+                         {"total", money(b.total, b.currency)},
+                         {"status", b.status},
+                         {"rejection_reason",
+                          q.value(14).isNull() ? QJsonValue() : QJsonValue(q.value(14).toString())},
+                         {"created_by", idToJson(b.createdBy)},
+                         {"approved_by", optId(q.value(15))},
+                         {"updated_at", instantToJson(q.value(16).toDateTime())},
+                         {"version", b.version},
+                         {"lines", lines}};
+    return b;
+}
+
+} // namespace
+
+QSqlDatabase VendorBillStore::db() const
+{
+    return db::connection(m_config);
+}
+
+bool VendorBillStore::vendorRefTaken(qint64 vendorId, const QString &vendorRef) const
+{
+    QSqlQuery q = db::query(
+        db(), QStringLiteral("SELECT 1 FROM vendor_bills WHERE vendor_id = ? AND vendor_ref = ?"),
+        {vendorId, vendorRef});
+    return q.next();
+}
+
+qint64 VendorBillStore::insert(const NewBill &b) const
+{
+    QSqlQuery q = db::query(
+        db(),
+        QStringLiteral("INSERT INTO vendor_bills (legal_entity_id, vendor_id, agreement_id, "
+                       "vendor_ref, bill_date, due_date, currency, total, created_by) VALUES (?, "
+                       "?, ?, ?, ?, ?, ?, ?::numeric, ?) RETURNING id"),
+        {b.legalEntityId, b.vendorId,
+         b.agreementId ? QVariant(b.agreementId) : QVariant(QMetaType::fromType<qint64>()),
+         b.vendorRef, b.billDate, b.dueDate, b.currency, b.total, b.createdBy});
+    q.next();
+    const qint64 id = q.value(0).toLongLong();
+    int seq = 0;
+    for (const BillLineValues &l : b.lines)
+        db::query(db(),
+                  QStringLiteral("INSERT INTO vendor_bill_lines (bill_id, seq, project_id, "
+                                 "task_id, description, hours, rate, amount) VALUES (?, ?, ?, ?, "
+                                 "?, ?::numeric, ?::numeric, ?::numeric)"),
+                  {id, ++seq, l.projectId,
+                   l.taskId ? QVariant(l.taskId) : QVariant(QMetaType::fromType<qint64>()),
+                   l.description, l.hours, l.rate, l.amount});
+    return id;
+}
+
+std::optional<BillRow> VendorBillStore::bill(qint64 id, bool lock) const
+{
+    QSqlQuery q = db::query(db(),
+                            kBill + QStringLiteral("WHERE b.id = ?") +
+                                (lock ? QStringLiteral(" FOR UPDATE OF b") : QString()),
+                            {id});
+    if (!q.next())
+        return std::nullopt;
+    return billFrom(q);
+}
+
+QJsonArray VendorBillStore::bills(const QStringList &entities, const QString &status,
+                                  qint64 vendorId) const
+{
+    QString sql = kBill + QStringLiteral("WHERE (? = '*' OR le.code = ANY(string_to_array(?, "
+                                         "',')))");
+    QVariantList binds{entities.contains(QStringLiteral("*")) ? QStringLiteral("*") : QString(),
+                       entities.join(u',')};
+    if (!status.isEmpty()) {
+        sql += QStringLiteral(" AND b.status = ?");
+        binds.append(status);
+    }
+    if (vendorId) {
+        sql += QStringLiteral(" AND b.vendor_id = ?");
+        binds.append(vendorId);
+    }
+    QSqlQuery q = db::query(db(),
+                            sql + QStringLiteral(" ORDER BY b.bill_date DESC, b.id DESC "
+                                                 "LIMIT 500"),
+                            binds);
+    QJsonArray out;
+    while (q.next())
+        out.append(billFrom(q).json);
+    return out;
+}
+
+void VendorBillStore::submitted(qint64 id) const
+{
+    db::query(db(),
+              QStringLiteral("UPDATE vendor_bills SET status = 'submitted', rejection_reason = "
+                             "NULL, updated_at = now(), version = version + 1 WHERE id = ?"),
+              {id});
+}
+
+void VendorBillStore::approved(qint64 id, qint64 userId) const
+{
+    db::query(db(),
+              QStringLiteral("UPDATE vendor_bills SET status = 'approved', approved_by = ?, "
+                             "updated_at = now(), version = version + 1 WHERE id = ?"),
+              {userId, id});
+}
+
+void VendorBillStore::rejected(qint64 id, const QString &reason) const
+{
+    db::query(db(),
+              QStringLiteral("UPDATE vendor_bills SET status = 'rejected', rejection_reason = ?, "
+                             "updated_at = now(), version = version + 1 WHERE id = ?"),
+              {reason, id});
+}
+
+} // namespace keel
