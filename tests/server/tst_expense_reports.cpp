@@ -4,6 +4,10 @@
 
 #include "tst_expense_fixture.h"
 
+#include <QThread>
+
+#include <algorithm>
+
 using namespace keel;
 using namespace keel::test;
 
@@ -258,6 +262,41 @@ private slots:
         QCOMPARE(expenseStatus(a), QString("rejected"));
         QCOMPARE(text("SELECT rejection_reason FROM expenses WHERE id = ?", {a}),
                  QString("Duplicate of last month's claim"));
+    }
+
+    void twoFinanceUsersDecidingAtOnceOneWins()
+    {
+        auto amy = client("amy");
+        const QString a = newId();
+        QCOMPARE(expense(*amy, a, taxi, "2026-02-10", "10.00").status, 201);
+        auto max = client("max");
+        const QJsonObject report = decide(*max, submit(*amy, {a}).json(), "approve").json();
+        QCOMPARE(report.value("status").toString(), QString("manager_approved"));
+
+        // Each finance user in a thread of their own, both with the version they read.
+        const QUrl base = server->baseUrl();
+        QList<int> statuses(2);
+        QList<QThread *> threads;
+        for (int i = 0; i < 2; ++i)
+            threads.append(QThread::create([&, i] {
+                HttpClient http(base);
+                const QString user = i == 0 ? QStringLiteral("fin") : QStringLiteral("fin2");
+                http.login(user, user + QStringLiteral(" password"));
+                statuses[i] = decide(http, report, i == 0 ? "approve" : "reject", "No").status;
+            }));
+        for (QThread *t : threads)
+            t->start();
+        for (QThread *t : threads) {
+            t->wait();
+            delete t;
+        }
+        std::sort(statuses.begin(), statuses.end());
+        QCOMPARE(statuses, (QList<int>{200, 409}));
+        const QString status = text("SELECT status FROM expense_reports WHERE id = ?",
+                                    {report.value("id").toString()});
+        QVERIFY(status == "approved" || status == "rejected");
+        QCOMPARE(expenseStatus(a), status);
+        QCOMPARE(scalar("SELECT count(*) FROM audit_log WHERE record_type = 'expense_report'"), 3);
     }
 
     void withoutAManagerAnApproverOfTheEntityDecidesButNeverTheirOwn()
