@@ -1,6 +1,7 @@
 #include "timeexpense_context.h"
 
 #include "expense_routes.h"
+#include "sync_routes.h"
 #include "time_routes.h"
 
 namespace keel {
@@ -11,6 +12,7 @@ void registerTimeExpenseContext(Router &router, const DbConfig &database,
 {
     registerTimeRoutes(router, database);
     registerExpenseRoutes(router, database);
+    registerSyncRoutes(router, database);
 }
 
 } // namespace keel
