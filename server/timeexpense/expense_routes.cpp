@@ -1,5 +1,6 @@
 #include "expense_routes.h"
 
+#include "expense_category_service.h"
 #include "expense_report_service.h"
 #include "expense_service.h"
 #include "http/concurrency.h"
@@ -57,6 +58,18 @@ void registerExpenseRoutes(Router &router, const DbConfig &database)
     router.add({"GET", base + "/expenses/categories", TimeUse, Scope::LegalEntity,
                 "Expense categories of the caller's entity with their policy",
                 [expenses](Request &r) { return Reply::json(expenses->categories(r)); }});
+    const auto categories = std::make_shared<const ExpenseCategoryService>(database);
+    router.add({"POST", base + "/expenses/categories", FinanceUse, Scope::LegalEntity,
+                "Create an expense category with its policy (finance of the entity)",
+                [categories](Request &r) {
+                    return Reply::json(categories->create(r, r.jsonObject()), 201);
+                }});
+    router.add({"PUT", base + "/expenses/categories/{id}", FinanceUse, Scope::LegalEntity,
+                "Change an expense category's policy or retire it (version / If-Match)",
+                [categories](Request &r) {
+                    return Reply::json(
+                        categories->update(r, r.idParam(QStringLiteral("id")), r.jsonObject()));
+                }});
     router.add({"GET", base + "/expenses", TimeUse, Scope::Own, "Own expenses (?from=&to=&status=)",
                 [expenses](Request &r) { return Reply::json(expenses->list(r)); }});
     router.add({"GET", base + "/expenses/{id}", TimeUse, Scope::Own, "One own expense",

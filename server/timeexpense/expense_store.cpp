@@ -57,9 +57,25 @@ EmployeeRef employeeFrom(const QSqlQuery &q)
 }
 
 const QString kCategory = QStringLiteral(
-    "SELECT id, legal_entity_id, name, cap_kind, trim_scale(cap_amount)::text, "
-    "trim_scale(receipt_required_above)::text, billable_default, trim_scale(markup_pct)::text, "
-    "active, code, version FROM expense_categories ");
+    "SELECT c.id, c.legal_entity_id, c.name, c.cap_kind, trim_scale(c.cap_amount)::text, "
+    "trim_scale(c.receipt_required_above)::text, c.billable_default, "
+    "trim_scale(c.markup_pct)::text, c.active, c.code, c.version, le.code "
+    "FROM expense_categories c JOIN legal_entities le ON le.id = c.legal_entity_id ");
+
+QJsonObject categoryFrom(const QSqlQuery &q)
+{
+    return {{"id", idToJson(q.value(0).toLongLong())},
+            {"code", q.value(9).toString()},
+            {"name", q.value(2).toString()},
+            {"cap_kind", q.value(3).toString()},
+            {"cap_amount", optText(q.value(4))},
+            {"receipt_required_above", q.value(5).toString()},
+            {"billable_default", q.value(6).toBool()},
+            {"markup_pct", q.value(7).toString()},
+            {"active", q.value(8).toBool()},
+            {"legal_entity", q.value(11).toString()},
+            {"version", q.value(10).toInt()}};
+}
 
 const QString kExpense = QStringLiteral(
     "SELECT x.id, x.employee_id, x.legal_entity_id, x.category_id, x.expense_date, x.status, "
@@ -137,31 +153,68 @@ std::optional<EmployeeRef> ExpenseStore::employee(qint64 id) const
 QJsonArray ExpenseStore::categories(qint64 legalEntityId) const
 {
     QSqlQuery q = db::query(db(),
-                            kCategory + QStringLiteral("WHERE legal_entity_id = ? AND active "
-                                                       "ORDER BY code"),
+                            kCategory + QStringLiteral("WHERE c.legal_entity_id = ? AND c.active "
+                                                       "ORDER BY c.code"),
                             {legalEntityId});
     QJsonArray out;
     while (q.next())
-        out.append(QJsonObject{{"id", idToJson(q.value(0).toLongLong())},
-                               {"code", q.value(9).toString()},
-                               {"name", q.value(2).toString()},
-                               {"cap_kind", q.value(3).toString()},
-                               {"cap_amount", optText(q.value(4))},
-                               {"receipt_required_above", q.value(5).toString()},
-                               {"billable_default", q.value(6).toBool()},
-                               {"markup_pct", q.value(7).toString()},
-                               {"version", q.value(10).toInt()}});
+        out.append(categoryFrom(q));
     return out;
 }
 
 std::optional<CategoryRow> ExpenseStore::category(qint64 id) const
 {
-    QSqlQuery q = db::query(db(), kCategory + QStringLiteral("WHERE id = ?"), {id});
+    QSqlQuery q = db::query(db(), kCategory + QStringLiteral("WHERE c.id = ?"), {id});
     if (!q.next())
         return std::nullopt;
     return CategoryRow{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
                        q.value(3).toString(),   q.value(4).toString(),   q.value(5).toString(),
                        q.value(6).toBool(),     q.value(7).toString(),   q.value(8).toBool()};
+}
+
+std::optional<QJsonObject> ExpenseStore::categoryJson(qint64 id, bool lock) const
+{
+    QSqlQuery q = db::query(db(),
+                            kCategory + QStringLiteral("WHERE c.id = ?") +
+                                (lock ? QStringLiteral(" FOR UPDATE OF c") : QString()),
+                            {id});
+    if (!q.next())
+        return std::nullopt;
+    return categoryFrom(q);
+}
+
+bool ExpenseStore::categoryCodeTaken(qint64 legalEntityId, const QString &code, qint64 except) const
+{
+    QSqlQuery q = db::query(db(),
+                            QStringLiteral("SELECT 1 FROM expense_categories WHERE "
+                                           "legal_entity_id = ? AND code = ? AND id <> ?"),
+                            {legalEntityId, code, except});
+    return q.next();
+}
+
+qint64 ExpenseStore::insertCategory(const CategoryRow &c, const QString &code) const
+{
+    QSqlQuery q = db::query(
+        db(),
+        QStringLiteral("INSERT INTO expense_categories (legal_entity_id, code, name, cap_kind, "
+                       "cap_amount, receipt_required_above, billable_default, markup_pct, "
+                       "active) VALUES (?, ?, ?, ?, ?::numeric, ?::numeric, ?, ?::numeric, ?) "
+                       "RETURNING id"),
+        {c.legalEntityId, code, c.name, c.capKind, nullableText(c.capAmount),
+         c.receiptRequiredAbove, c.billableDefault, c.markupPct, c.active});
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+void ExpenseStore::updateCategory(const CategoryRow &c) const
+{
+    db::query(db(),
+              QStringLiteral("UPDATE expense_categories SET name = ?, cap_kind = ?, cap_amount = "
+                             "?::numeric, receipt_required_above = ?::numeric, billable_default "
+                             "= ?, markup_pct = ?::numeric, active = ?, version = version + 1 "
+                             "WHERE id = ?"),
+              {c.name, c.capKind, nullableText(c.capAmount), c.receiptRequiredAbove,
+               c.billableDefault, c.markupPct, c.active, c.id});
 }
 
 std::optional<ProjectRef> ExpenseStore::project(qint64 id) const

@@ -25,6 +25,7 @@ struct EmployeeRef
 
 struct CategoryRow
 {
+    // Amounts in the entity's functional currency, as decimal text.
     qint64 id = 0;
     qint64 legalEntityId = 0;
     QString name;
@@ -107,6 +108,11 @@ public:
     std::optional<EmployeeRef> employee(qint64 id) const;
     QJsonArray categories(qint64 legalEntityId) const;
     std::optional<CategoryRow> category(qint64 id) const;
+    // One category as the categories route lists it, with its version; lock for an update.
+    std::optional<QJsonObject> categoryJson(qint64 id, bool lock) const;
+    bool categoryCodeTaken(qint64 legalEntityId, const QString &code, qint64 except) const;
+    qint64 insertCategory(const CategoryRow &c, const QString &code) const;
+    void updateCategory(const CategoryRow &c) const; // bumps version
     std::optional<ProjectRef> project(qint64 id) const;
     std::optional<qint64> projectOfTask(qint64 taskId) const;
     // Soft- or hard-closed accounting period of the entity containing `date`.

@@ -4,6 +4,7 @@ target_sources(keel-server-core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/expense_policy.cpp
   ${CMAKE_CURRENT_LIST_DIR}/expense_store.cpp
   ${CMAKE_CURRENT_LIST_DIR}/expense_service.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/expense_category_service.cpp
   ${CMAKE_CURRENT_LIST_DIR}/expense_report_store.cpp
   ${CMAKE_CURRENT_LIST_DIR}/expense_report_service.cpp
   ${CMAKE_CURRENT_LIST_DIR}/expense_routes.cpp

@@ -165,6 +165,70 @@ private slots:
         QCOMPARE(r.json().value("currency").toString(), QString("USD"));
     }
 
+    void categoriesAreSetUpByFinance()
+    {
+        auto fin = client("fin");
+        HttpResult r = fin->post("/api/v1/expenses/categories", {{"legal_entity", "US"},
+                                                                 {"code", "PARKING"},
+                                                                 {"name", "Parking"},
+                                                                 {"cap_kind", "per_day"},
+                                                                 {"cap_amount", "30.00"},
+                                                                 {"receipt_required_above", "10"},
+                                                                 {"markup_pct", "12.5"}});
+        QCOMPARE(r.status, 201);
+        QJsonObject c = r.json();
+        QCOMPARE(c.value("cap_amount").toString(), QString("30"));
+        QCOMPARE(c.value("markup_pct").toString(), QString("12.5"));
+        QCOMPARE(c.value("legal_entity").toString(), QString("US"));
+        r = fin->post("/api/v1/expenses/categories", {{"legal_entity", "US"},
+                                                      {"code", "PARKING"},
+                                                      {"name", "Parking again"},
+                                                      {"cap_kind", "per_item"}});
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.fieldCodes(), QString("cap_amount:invalid_value,code:duplicate"));
+        auto amy = client("amy");
+        QCOMPARE(amy->post("/api/v1/expenses/categories",
+                           {{"legal_entity", "US"}, {"code", "X1"}, {"name", "X"}})
+                     .status,
+                 403);
+        auto ukfin = client("ukfin");
+        QCOMPARE(ukfin
+                     ->post("/api/v1/expenses/categories",
+                            {{"legal_entity", "US"}, {"code", "X1"}, {"name", "X"}})
+                     .status,
+                 403);
+
+        // A billable expense on a project takes the category's markup.
+        const qint64 account =
+            scalar("INSERT INTO accounts (legal_entity_id, name, name_norm, country, "
+                   "billing_currency, tax_profile) SELECT id, 'Acme', 'acme', 'US', 'USD', "
+                   "'STANDARD' FROM legal_entities WHERE code = 'US' RETURNING id");
+        const qint64 project =
+            scalar("INSERT INTO projects (legal_entity_id, account_id, name, currency, "
+                   "start_date, end_date, status) SELECT id, ?, 'Acme lake', 'USD', "
+                   "'2026-01-01', '2026-12-31', 'active' FROM legal_entities WHERE code = 'US' "
+                   "RETURNING id",
+                   {account});
+        const QString parking = c.value("id").toString();
+        r = expense(*amy, newId(), parking.toLongLong(), "2026-02-10", "8.00", "USD",
+                    {{"project_id", QString::number(project)}});
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.json().value("billable").toBool(), true);
+        QCOMPARE(r.json().value("markup_pct").toString(), QString("12.5"));
+
+        // Retired: no longer listed nor usable; stale versions are 412.
+        const QString path = "/api/v1/expenses/categories/" + parking;
+        QCOMPARE(put(*fin, path, {{"active", false}, {"version", 7}}).status, 412);
+        r = put(*fin, path, {{"active", false}, {"cap_amount", "40"}, {"version", 1}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value("version").toInt(), 2);
+        QCOMPARE(r.json().value("cap_amount").toString(), QString("40"));
+        QCOMPARE(amy->get("/api/v1/expenses/categories").json().value("items").toArray().size(), 3);
+        QCOMPARE(expense(*amy, newId(), parking.toLongLong(), "2026-02-10", "8.00").fieldCodes(),
+                 QString("category_id:unknown"));
+        QCOMPARE(put(*ukfin, path, {{"active", true}, {"version", 2}}).status, 403);
+    }
+
     void receiptsAreCheckedStoredAndIdempotent()
     {
         auto amy = client("amy");
