@@ -2,9 +2,11 @@
 
 #include "../db/pg_copy.h"
 #include "demo_delivery.h"
+#include "demo_expenses.h"
 #include "demo_names.h"
 #include "demo_people.h"
 #include "demo_sales.h"
+#include "demo_time.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -493,6 +495,19 @@ private:
         // status reports and change requests (demo_delivery.cpp), in this same transaction.
         step(89, QStringLiteral("Loading tasks, change requests and status reports"));
         if (QString error; !loadDemoDelivery(m_db, nullptr, &error)) {
+            m_error = error;
+            return false;
+        }
+
+        // Two years of time on those tasks, approved up to last week (demo_time.cpp).
+        step(89, QStringLiteral("Loading time entries"));
+        if (QString error; !loadDemoTime(m_db, nullptr, &error)) {
+            m_error = error;
+            return false;
+        }
+        // Exchange rates, expenses with receipts and reports, subcontractors and their bills
+        // (demo_expenses.cpp).
+        if (QString error; !loadDemoExpenses(m_db, nullptr, &error)) {
             m_error = error;
             return false;
         }

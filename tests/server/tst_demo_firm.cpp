@@ -127,6 +127,8 @@ private slots:
     void salesQuotesPricedByTheServerRules();
     void salesContractsAndHandover();
     void deliveryRecords();
+    void timeHistory();
+    void expensesAndSubcontractors();
     void secondLoadRefusedWithoutPartialWrite();
     void rejectsBadScale();
     void copyEscapesRoundTrip();
@@ -313,7 +315,26 @@ void TestDemoFirm::deterministic()
           "project_change_requests ORDER BY id",
           "SELECT concat_ws('|', s.request_id, s.step_order, s.role, s.status, s.decided_by, "
           "s.decided_at) FROM approval_steps s JOIN approval_requests r ON r.id = s.request_id "
-          "WHERE r.document_type = 'change_request' ORDER BY s.id"}) {
+          "WHERE r.document_type = 'change_request' ORDER BY s.id",
+          // The time history: ids, hours, statuses, deciders and costs.
+          "SELECT md5(string_agg(concat_ws('|', id, employee_id, project_id, task_id, work_date, "
+          "hours, status, decided_by, cost_rate, cost_amount, rejection_reason, version), ',' "
+          "ORDER BY id)) FROM time_entries",
+          "SELECT concat_ws('|', employee_id, week_start, submitted_hours, submitted_at) FROM "
+          "timesheet_weeks ORDER BY employee_id, week_start",
+          // Rates, expenses, receipts, reports and vendor bills.
+          "SELECT md5(string_agg(concat_ws('|', from_currency, to_currency, rate_date, rate), "
+          "',' ORDER BY from_currency, to_currency, rate_date)) FROM fx_rates",
+          "SELECT md5(string_agg(concat_ws('|', id, employee_id, category_id, project_id, "
+          "report_id, expense_date, amount, currency, fx_rate, functional_amount, policy_breach, "
+          "status), ',' ORDER BY id)) FROM expenses",
+          "SELECT md5(string_agg(concat_ws('|', id, expense_id, sha256), ',' ORDER BY id)) FROM "
+          "expense_receipts",
+          "SELECT concat_ws('|', id, employee_id, status, total, manager_id, finance_id) FROM "
+          "expense_reports ORDER BY id",
+          "SELECT concat_ws('|', b.id, b.vendor_id, b.agreement_id, b.vendor_ref, b.total, "
+          "b.status, l.seq, l.hours, l.rate, l.amount) FROM vendor_bills b JOIN "
+          "vendor_bill_lines l ON l.bill_id = b.id ORDER BY b.id, l.seq"}) {
         const QStringList rows = column(a, QString::fromLatin1(sql));
         QVERIFY2(!rows.isEmpty(), sql);
         QCOMPARE(rows, column(b, QString::fromLatin1(sql)));
@@ -444,6 +465,287 @@ void TestDemoFirm::deliveryRecords()
     QCOMPARE(scalar(db, "SELECT count(*) FROM project_budget_versions WHERE budget_version = 2 "
                         "AND change_request_id IS NULL"),
              0);
+}
+
+void TestDemoFirm::timeHistory()
+{
+    auto tdb = test::TestDatabase::create(QTest::currentTestFunction());
+    QSqlDatabase db = tdb.sql();
+    const DemoLoadResult r = load(db);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    const QString asOf = demoAsOf().toString(Qt::ISODate);
+    const auto withAsOf = [&asOf](const char *sql) { return QString::fromLatin1(sql).arg(asOf); };
+
+    // About three entries a working day for the people on projects, over the two years.
+    const qint64 entries = scalar(db, "SELECT count(*) FROM time_entries");
+    QVERIFY2(entries > 200000 && entries < 1200000, qPrintable(QString::number(entries)));
+    const qint64 days =
+        scalar(db, "SELECT count(*) FROM (SELECT DISTINCT employee_id, work_date FROM "
+                   "time_entries) x");
+    QVERIFY(entries >= days * 27 / 10 && entries <= days * 33 / 10);
+    QVERIFY(scalar(db, "SELECT count(DISTINCT employee_id) FROM time_entries") > 400);
+    QCOMPARE(scalar(db, withAsOf("SELECT count(*) FROM time_entries WHERE work_date > DATE '%1' "
+                                 "OR work_date < DATE '%1' - 730")),
+             0);
+
+    // Nobody has more than 24 hours on a day; no time on weekends, holidays or full days of
+    // approved leave; only on projects and tasks the person is assigned to that day.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM (SELECT employee_id, work_date FROM time_entries "
+                        "GROUP BY 1, 2 HAVING sum(hours) > 24) x"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM time_entries WHERE extract(isodow FROM work_date) "
+                        "> 5"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM time_entries t JOIN employees e ON e.id = "
+                        "t.employee_id JOIN holidays h ON h.country = e.country AND h.date = "
+                        "t.work_date"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM time_entries t JOIN employee_leave l ON "
+                        "l.employee_id = t.employee_id AND t.work_date BETWEEN l.start_date AND "
+                        "l.end_date WHERE l.status = 'approved' AND l.hours_per_day IS NULL"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM time_entries t WHERE NOT EXISTS (SELECT 1 FROM "
+                        "assignments a WHERE a.employee_id = t.employee_id AND a.project_id = "
+                        "t.project_id AND a.kind = 'hard' AND t.work_date BETWEEN a.start_date "
+                        "AND a.end_date) OR t.outside_assignment OR t.task_id IS NULL OR NOT "
+                        "EXISTS (SELECT 1 FROM project_tasks pt WHERE pt.id = t.task_id AND "
+                        "pt.project_id = t.project_id)"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM time_entries t JOIN employees e ON e.id = "
+                        "t.employee_id WHERE t.legal_entity_id <> e.legal_entity_id OR "
+                        "t.created_by <> e.user_id"),
+             0);
+
+    // Statuses by week: approved before last week, last week approved / submitted / rejected
+    // or not yet submitted (drafts), this week drafts only.
+    const QString week = QStringLiteral("date_trunc('week', DATE '%1')::date").arg(asOf);
+    QCOMPARE(column(db, QStringLiteral("SELECT DISTINCT status FROM time_entries WHERE "
+                                       "work_date < %1 - 7 ORDER BY 1")
+                            .arg(week)),
+             QStringList({"approved"}));
+    QCOMPARE(column(db, QStringLiteral("SELECT DISTINCT status FROM time_entries WHERE "
+                                       "work_date >= %1 - 7 AND work_date < %1 ORDER BY 1")
+                            .arg(week)),
+             QStringList({"approved", "draft", "rejected", "submitted"}));
+    QCOMPARE(column(db, QStringLiteral("SELECT DISTINCT status FROM time_entries WHERE "
+                                       "work_date >= %1 ORDER BY 1")
+                            .arg(week)),
+             QStringList({"draft"}));
+    // Approved lines: decided by the project's manager (the line manager for a manager's own
+    // time), never by the person; cost stamped from the cost rate of the day, to the cent.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM time_entries t JOIN projects p ON p.id = "
+                        "t.project_id JOIN employees e ON e.id = t.employee_id WHERE t.status "
+                        "IN ('approved', 'rejected') AND (t.decided_by IS NULL OR t.decided_by = "
+                        "e.user_id OR (t.decided_by <> p.project_manager_id AND "
+                        "p.project_manager_id <> e.user_id) OR t.decided_at IS NULL OR "
+                        "t.submitted_at IS NULL)"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM time_entries t JOIN employee_cost_rates c ON "
+                        "c.employee_id = t.employee_id AND t.work_date >= c.valid_from AND "
+                        "(c.valid_to IS NULL OR t.work_date <= c.valid_to) WHERE t.status = "
+                        "'approved' AND (t.cost_rate IS DISTINCT FROM c.hourly_cost OR "
+                        "t.cost_currency IS DISTINCT FROM c.currency OR t.cost_amount IS "
+                        "DISTINCT FROM round(t.hours * c.hourly_cost, 2))"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM time_entries WHERE status = 'approved' AND "
+                        "cost_amount IS NULL"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM time_entries WHERE status IN ('draft', "
+                        "'submitted') AND (cost_amount IS NOT NULL OR decided_by IS NOT NULL)"),
+             0);
+    // Rejected lines say why; a few old ones were rejected once and resubmitted.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM time_entries WHERE status = 'rejected' AND "
+                        "coalesce(rejection_reason, '') = ''"),
+             0);
+    QVERIFY(scalar(db, "SELECT count(*) FROM time_entries WHERE status = 'approved' AND "
+                       "rejection_reason IS NOT NULL") > 10);
+
+    // A submitted week has its timesheet_weeks row with the hours submitted; drafts only
+    // where the week is not submitted.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM (SELECT employee_id, date_trunc('week', "
+                        "work_date)::date AS ws, sum(hours) AS h FROM time_entries WHERE status "
+                        "<> 'draft' GROUP BY 1, 2) t FULL JOIN timesheet_weeks w ON "
+                        "w.employee_id = t.employee_id AND w.week_start = t.ws WHERE t.h IS "
+                        "DISTINCT FROM w.submitted_hours"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM time_entries t JOIN timesheet_weeks w ON "
+                        "w.employee_id = t.employee_id AND w.week_start = date_trunc('week', "
+                        "t.work_date)::date WHERE t.status = 'draft'"),
+             0);
+
+    // Task actuals are the approved time, hours and cost.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM project_tasks pt LEFT JOIN (SELECT task_id, "
+                        "sum(hours) AS h, sum(cost_amount) AS c FROM time_entries WHERE status = "
+                        "'approved' GROUP BY 1) s ON s.task_id = pt.id WHERE pt.actual_hours <> "
+                        "coalesce(s.h, 0) OR pt.actual_cost <> coalesce(s.c, 0)"),
+             0);
+    // Closed projects burned most of their budget, not wildly more.
+    const qint64 burnPct = scalar(db, "SELECT round(100 * sum(actual_hours) / sum(budget_hours)) "
+                                      "FROM project_tasks t JOIN projects p ON p.id = "
+                                      "t.project_id WHERE p.status = 'closed'");
+    QVERIFY2(burnPct >= 70 && burnPct <= 130, qPrintable(QString::number(burnPct)));
+
+    // The demo logins: "pm" has an approvals inbox of last week's lines; "consultant" has
+    // Monday to Wednesday of this week entered as drafts and last week submitted.
+    QVERIFY(scalar(db, "SELECT count(*) FROM time_entries t JOIN projects p ON p.id = "
+                       "t.project_id JOIN users u ON u.id = p.project_manager_id WHERE "
+                       "u.username = 'pm' AND t.status = 'submitted'") >= 20);
+    QCOMPARE(column(db, QStringLiteral("SELECT DISTINCT t.work_date || ':' || t.status FROM "
+                                       "time_entries t JOIN employees e ON e.id = "
+                                       "t.employee_id JOIN users u ON u.id = e.user_id WHERE "
+                                       "u.username = 'consultant' AND t.work_date >= %1 - 7 "
+                                       "ORDER BY 1")
+                            .arg(week)),
+             QStringList({"2026-11-02:submitted", "2026-11-03:submitted", "2026-11-04:submitted",
+                          "2026-11-05:submitted", "2026-11-06:submitted", "2026-11-09:draft",
+                          "2026-11-10:draft", "2026-11-11:draft"}));
+}
+
+void TestDemoFirm::expensesAndSubcontractors()
+{
+    auto tdb = test::TestDatabase::create(QTest::currentTestFunction());
+    QSqlDatabase db = tdb.sql();
+    const DemoLoadResult r = load(db);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    const QString asOf = demoAsOf().toString(Qt::ISODate);
+    const auto withAsOf = [&asOf](const char *sql) { return QString::fromLatin1(sql).arg(asOf); };
+
+    // Rates for every weekday of two years up to two weeks ahead, six pairs, at realistic
+    // levels; the reverse pairs and the cross pair agree with the USD pairs.
+    QCOMPARE(column(db, "SELECT DISTINCT from_currency || to_currency FROM fx_rates ORDER BY 1"),
+             QStringList({"EURGBP", "EURUSD", "GBPEUR", "GBPUSD", "USDEUR", "USDGBP"}));
+    QCOMPARE(scalar(db, withAsOf("SELECT count(*) FROM generate_series(DATE '%1' - 730, DATE "
+                                 "'%1' + 14, interval '1 day') d WHERE extract(isodow FROM d) < "
+                                 "6 AND NOT EXISTS (SELECT 1 FROM fx_rates f WHERE f.rate_date = "
+                                 "d AND f.from_currency = 'EUR' AND f.to_currency = 'USD')")),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM fx_rates WHERE extract(isodow FROM rate_date) > 5"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM fx_rates WHERE (from_currency, to_currency) = "
+                        "('EUR', 'USD') AND rate NOT BETWEEN 0.95 AND 1.25 OR (from_currency, "
+                        "to_currency) = ('GBP', 'USD') AND rate NOT BETWEEN 1.10 AND 1.45"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM fx_rates a JOIN fx_rates b ON b.from_currency = "
+                        "a.to_currency AND b.to_currency = a.from_currency AND b.rate_date = "
+                        "a.rate_date WHERE abs(a.rate * b.rate - 1) > 0.000000001"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM fx_rates x JOIN fx_rates e ON e.rate_date = "
+                        "x.rate_date AND e.from_currency = 'EUR' AND e.to_currency = 'USD' JOIN "
+                        "fx_rates g ON g.rate_date = x.rate_date AND g.from_currency = 'GBP' AND "
+                        "g.to_currency = 'USD' WHERE x.from_currency = 'EUR' AND x.to_currency = "
+                        "'GBP' AND abs(x.rate - e.rate / g.rate) > 0.000000001"),
+             0);
+
+    // Five categories per entity with the policy in the entity's currency.
+    QCOMPARE(column(db, "SELECT e.code || ':' || string_agg(c.code || '/' || c.cap_kind || '/' "
+                        "|| coalesce(c.cap_amount::int::text, '-') || '/' || "
+                        "c.receipt_required_above::int, ',' ORDER BY c.code) FROM "
+                        "expense_categories c JOIN legal_entities e ON e.id = c.legal_entity_id "
+                        "GROUP BY e.code ORDER BY e.code"),
+             QStringList({"DE:HOTEL/per_item/250/25,MEALS/per_day/60/25,MILEAGE/none/-/25,"
+                          "SOFTWARE/per_item/200/25,TRAVEL/per_item/600/25",
+                          "UK:HOTEL/per_item/250/25,MEALS/per_day/60/25,MILEAGE/none/-/25,"
+                          "SOFTWARE/per_item/200/25,TRAVEL/per_item/600/25",
+                          "US:HOTEL/per_item/250/25,MEALS/per_day/60/25,MILEAGE/none/-/25,"
+                          "SOFTWARE/per_item/200/25,TRAVEL/per_item/600/25"}));
+
+    // Expenses: a few a month per person, on a project they booked time on that day's span, in
+    // the entity's currency converted at the day's rate, to the cent.
+    const qint64 expenses = scalar(db, "SELECT count(*) FROM expenses");
+    QVERIFY2(expenses > 1000 && expenses < 40000, qPrintable(QString::number(expenses)));
+    QVERIFY(scalar(db, "SELECT count(*) FROM expenses WHERE currency <> functional_currency") > 20);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM expenses x JOIN legal_entities e ON e.id = "
+                        "x.legal_entity_id WHERE x.functional_currency <> e.functional_currency "
+                        "OR x.functional_amount <> round(x.amount * x.fx_rate, 2) OR "
+                        "(x.currency = x.functional_currency AND x.fx_rate <> 1) OR "
+                        "(x.currency <> x.functional_currency AND x.fx_rate IS DISTINCT FROM "
+                        "(SELECT f.rate FROM fx_rates f WHERE f.from_currency = x.currency AND "
+                        "f.to_currency = x.functional_currency AND f.rate_date <= "
+                        "x.expense_date ORDER BY f.rate_date DESC LIMIT 1))"),
+             0);
+    QCOMPARE(scalar(db, withAsOf("SELECT count(*) FROM expenses x JOIN employees e ON e.id = "
+                                 "x.employee_id JOIN expense_categories c ON c.id = "
+                                 "x.category_id WHERE x.expense_date > DATE '%1' OR "
+                                 "extract(isodow FROM x.expense_date) > 5 OR c.legal_entity_id "
+                                 "<> x.legal_entity_id OR e.legal_entity_id <> "
+                                 "x.legal_entity_id OR x.billable <> c.billable_default OR NOT "
+                                 "EXISTS (SELECT 1 FROM time_entries t WHERE t.employee_id = "
+                                 "x.employee_id AND t.project_id = x.project_id AND t.task_id = "
+                                 "x.task_id)")),
+             0);
+
+    // Receipts: valid PNG or PDF bytes with their SHA-256; above 25 without a receipt is a
+    // breach, as is going over a cap; breaches in reports are justified.
+    QVERIFY(scalar(db, "SELECT count(*) FROM expense_receipts") > expenses / 2);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM expense_receipts WHERE sha256 <> sha256(content) "
+                        "OR size_bytes <> octet_length(content) OR NOT ((mime_type = 'image/png' "
+                        "AND substr(content, 1, 8) = '\\x89504e470d0a1a0a'::bytea) OR "
+                        "(mime_type = 'application/pdf' AND substr(content, 1, 5) = "
+                        "'%PDF-'::bytea))"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM expenses x JOIN expense_categories c ON c.id = "
+                        "x.category_id WHERE ((x.functional_amount > c.receipt_required_above "
+                        "AND NOT EXISTS (SELECT 1 FROM expense_receipts r WHERE r.expense_id = "
+                        "x.id)) OR (c.cap_amount IS NOT NULL AND x.functional_amount > "
+                        "c.cap_amount)) <> (x.policy_breach IS NOT NULL)"),
+             0);
+    QVERIFY(scalar(db, "SELECT count(*) FROM expenses WHERE policy_breach ~ 'receipt'") > 0);
+    QVERIFY(scalar(db, "SELECT count(*) FROM expenses WHERE policy_breach ~ 'cap'") > 0);
+    QVERIFY(scalar(db, "SELECT count(*) FROM expenses WHERE policy_breach IS NOT NULL") <
+            expenses / 5);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM expenses WHERE policy_breach IS NOT NULL AND "
+                        "report_id IS NOT NULL AND justification IS NULL"),
+             0);
+
+    // Reports: past months approved by the line manager then finance, totals adding up; this
+    // month drafts, and one report (the demo consultant's) waiting for approval.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM expense_reports r WHERE r.total <> (SELECT "
+                        "sum(functional_amount) FROM expenses x WHERE x.report_id = r.id) OR "
+                        "EXISTS (SELECT 1 FROM expenses x WHERE x.report_id = r.id AND "
+                        "(x.employee_id <> r.employee_id OR x.status <> CASE r.status WHEN "
+                        "'approved' THEN 'approved' ELSE 'submitted' END))"),
+             0);
+    QCOMPARE(column(db, "SELECT r.status || ':' || u.username FROM expense_reports r JOIN "
+                        "employees e ON e.id = r.employee_id JOIN users u ON u.id = e.user_id "
+                        "WHERE r.status <> 'approved'"),
+             QStringList({"submitted:consultant"}));
+    QCOMPARE(scalar(db, "SELECT count(*) FROM expense_reports r JOIN employees e ON e.id = "
+                        "r.employee_id WHERE r.status = 'approved' AND (r.manager_id IS NULL OR "
+                        "r.finance_id IS NULL OR r.manager_id = e.user_id OR r.finance_at < "
+                        "r.manager_at)"),
+             0);
+    QCOMPARE(column(db, "SELECT DISTINCT status FROM expenses WHERE report_id IS NULL "
+                        "ORDER BY 1"),
+             QStringList({"draft"}));
+    QCOMPARE(scalar(db, withAsOf("SELECT count(*) FROM expenses WHERE (status = 'draft') <> "
+                                 "(expense_date >= date_trunc('month', DATE '%1') AND report_id "
+                                 "IS NULL)")),
+             0);
+
+    // Subcontractors: vendors per entity, agreements within their cap, monthly bills whose
+    // lines are hours × rate to the cent; last month's bills await approval.
+    QCOMPARE(column(db, "SELECT e.code || ':' || count(*) FROM vendors v JOIN legal_entities e "
+                        "ON e.id = v.legal_entity_id WHERE v.currency = e.functional_currency "
+                        "GROUP BY e.code ORDER BY e.code"),
+             QStringList({"DE:3", "UK:3", "US:3"}));
+    QVERIFY(scalar(db, "SELECT count(*) FROM subcontract_agreements") >= 10);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM vendor_bill_lines l JOIN vendor_bills b ON b.id = "
+                        "l.bill_id JOIN subcontract_agreements a ON a.id = b.agreement_id WHERE "
+                        "l.amount <> round(l.hours * l.rate, 2) OR l.rate <> a.hourly_rate OR "
+                        "l.project_id <> a.project_id"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM vendor_bills b WHERE b.total <> (SELECT "
+                        "sum(amount) FROM vendor_bill_lines l WHERE l.bill_id = b.id)"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM subcontract_agreements a WHERE a.cap_amount < "
+                        "(SELECT sum(total) FROM vendor_bills b WHERE b.agreement_id = a.id)"),
+             0);
+    QCOMPARE(scalar(db, withAsOf("SELECT count(*) FROM vendor_bills WHERE (status = "
+                                 "'submitted') <> (bill_date >= date_trunc('month', DATE '%1')) "
+                                 "OR status NOT IN ('submitted', 'approved') OR bill_date > DATE "
+                                 "'%1' OR (status = 'approved') <> (approved_by IS NOT NULL)")),
+             0);
+    QVERIFY(scalar(db, "SELECT count(*) FROM vendor_bills WHERE status = 'submitted'") > 0);
 }
 
 void TestDemoFirm::salesClientsAndRates()
