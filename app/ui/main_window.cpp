@@ -151,7 +151,11 @@ void MainWindow::showUser()
             m_pages->addWidget(new resourcing::ResourcingPage(m_session));
         else if (w.id == QLatin1String(WorkspaceId::Time) && m_store) {
             m_timePage = new timesheet::TimePage(m_session, m_store, m_sync);
-            m_timePage->addTab(new expenses::ExpensesPage(m_session, m_store), tr("My expenses"));
+            auto *expensesPage = new expenses::ExpensesPage(m_session, m_store);
+            if (m_sync) // a saved expense goes to the server as soon as it can
+                connect(expensesPage, &expenses::ExpensesPage::syncRequested, m_sync,
+                        &offline::SyncEngine::syncNow);
+            m_timePage->addTab(expensesPage, tr("My expenses"));
             if (!offlineMode && m_session->hasPermission(QLatin1String(Permission::TimeApprove)))
                 m_timePage->addTab(new timeapproval::TimeApprovalPage(m_session),
                                    tr("Approve time"));

@@ -165,7 +165,11 @@ void ExpenseBook::reload()
     if (!m_api)
         return;
     const int generation = ++m_generation;
-    ApiReply *r = m_api->get(QStringLiteral("/api/v1/expenses"));
+    // A year back: drafts and reports of the last months stay in sight.
+    const QDate today = QDate::currentDate();
+    ApiReply *r = m_api->get(QStringLiteral("/api/v1/expenses?from=%1&to=%2")
+                                 .arg(today.addYears(-1).toString(Qt::ISODate),
+                                      today.addMonths(2).toString(Qt::ISODate)));
     connect(r, &ApiReply::finished, this, [this, r, generation] {
         if (generation != m_generation)
             return;
@@ -216,8 +220,9 @@ Money ExpenseBook::sameDayTotal(const QString &categoryId, QDate date,
     return total;
 }
 
+// The receipt is taken by value: saving reloads the list, and the form that owned it resets.
 void ExpenseBook::save(const QUuid &id, const QJsonObject &fields, int version,
-                       const std::optional<ReceiptFile> &receipt)
+                       std::optional<ReceiptFile> receipt)
 {
     if (m_store) {
         saveLocally(id, fields, receipt);
@@ -244,7 +249,7 @@ void ExpenseBook::save(const QUuid &id, const QJsonObject &fields, int version,
 }
 
 void ExpenseBook::saveLocally(const QUuid &id, const QJsonObject &fields,
-                              const std::optional<ReceiptFile> &receipt)
+                              std::optional<ReceiptFile> receipt)
 {
     offline::Expense e;
     if (const auto existing = m_store->expense(id))

@@ -56,7 +56,7 @@ public:
     // Saves a new (version 0) or changed draft; `fields` as in PUT /expenses/{uuid}. A receipt,
     // when given, is kept with it. saved() or saveFailed().
     void save(const QUuid &id, const QJsonObject &fields, int version,
-              const std::optional<ReceiptFile> &receipt = std::nullopt);
+              std::optional<ReceiptFile> receipt = std::nullopt);
     // POST /api/v1/expense-reports {title, expense_ids}: reportSubmitted() or submitFailed().
     // Refused locally when an expense is not on the server yet.
     void submitReport(const QString &title, const QStringList &expenseIds);
@@ -75,7 +75,7 @@ private:
     void loadLocalReference();
     void setCategories(const QJsonArray &items, const QString &currency);
     void saveLocally(const QUuid &id, const QJsonObject &fields,
-                     const std::optional<ReceiptFile> &receipt);
+                     std::optional<ReceiptFile> receipt);
     void uploadReceipt(const QString &expenseId, const ReceiptFile &receipt);
 
     QPointer<ApiClient> m_api;

@@ -28,8 +28,9 @@ ExpenseListModel::ExpenseListModel(ExpenseBook *book, QObject *parent)
 bool ExpenseListModel::isDraft(const QJsonObject &e)
 {
     const QString s = e.value("status").toString();
+    const QJsonValue report = e.value("report_id"); // absent on rows not yet on the server
     return (s == QLatin1String("draft") || s == QLatin1String("rejected")) &&
-           e.value("report_id").isNull();
+           (report.isNull() || report.isUndefined());
 }
 
 QString ExpenseListModel::statusText(const QJsonObject &e)

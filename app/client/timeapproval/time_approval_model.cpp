@@ -380,7 +380,10 @@ void TimeApprovalModel::fetchMore(const QModelIndex &parent)
     setLoading(true);
     QStringList q{QStringLiteral("limit=%1").arg(m_checkAllPending ? 500 : m_pageSize)};
     if (!m_after.isEmpty())
-        q.append(QStringLiteral("after=") + QString::fromLatin1(QUrl::toPercentEncoding(m_after)));
+        // "2026-11-16/<uuid>": the server reads the query pretty-decoded, where %2F stays
+        // encoded, so the slash goes as it is (legal in a query).
+        q.append(QStringLiteral("after=") +
+                 QString::fromLatin1(QUrl::toPercentEncoding(m_after, "/:")));
     for (auto it = m_filters.cbegin(); it != m_filters.cend(); ++it)
         q.append(it.key() + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(it.value())));
     const int generation = m_generation;

@@ -141,6 +141,9 @@ ExpenseForm::ExpenseForm(ExpenseBook *book, QWidget *parent)
         updatePolicy();
     });
     connect(m_currency, &QComboBox::currentTextChanged, this, &ExpenseForm::updatePolicy);
+    connect(m_currency, &QComboBox::activated, this, [this] { m_currencyChosen = true; });
+    connect(m_currency->lineEdit(), &QLineEdit::textEdited, this,
+            [this] { m_currencyChosen = true; });
     connect(m_date, &QDateEdit::dateChanged, this, &ExpenseForm::updatePolicy);
     connect(m_receipt, &ReceiptDropZone::receiptChanged, this, &ExpenseForm::updatePolicy);
     connect(m_receipt, &ReceiptDropZone::refused, this,
@@ -186,7 +189,8 @@ void ExpenseForm::fillCategories()
     QSignalBlocker blockCurrency(m_currency);
     m_currency->clear();
     m_currency->addItems(codes);
-    m_currency->setCurrentText(cur.isEmpty() ? codes.first() : cur);
+    // The entity's currency until the person picks another.
+    m_currency->setCurrentText(cur.isEmpty() || !m_currencyChosen ? codes.first() : cur);
 }
 
 void ExpenseForm::fillProjects()
@@ -231,6 +235,7 @@ void ExpenseForm::startNew()
     m_project->setCurrentIndex(0);
     m_billable->setChecked(false);
     m_billable->setEnabled(false);
+    m_currencyChosen = false;
     if (!m_book->functionalCurrency().isEmpty())
         m_currency->setCurrentText(m_book->functionalCurrency());
     m_receipt->setExisting(QString());
@@ -252,6 +257,7 @@ void ExpenseForm::load(const QJsonObject &e)
     const QJsonObject amount = e.value("amount").toObject();
     m_amount->setText(amount.value("amount").toString());
     m_currency->setCurrentText(amount.value("currency").toString());
+    m_currencyChosen = true;
     selectData(m_project, idText(e.value("project_id")));
     fillTasks();
     selectData(m_task, idText(e.value("task_id")));

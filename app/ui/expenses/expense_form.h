@@ -66,6 +66,7 @@ private:
     QUuid m_id;
     int m_version = 0;
     bool m_hasReceipt = false;
+    bool m_currencyChosen = false;
     QString m_status;
     QString m_serverBreach;
     PolicyCheck m_check;

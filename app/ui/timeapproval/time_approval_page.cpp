@@ -19,6 +19,7 @@
 #include <QStackedLayout>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace keel::timeapproval {
@@ -185,11 +186,15 @@ TimeApprovalPage::TimeApprovalPage(Session *session, QWidget *parent)
         stack->setCurrentIndex(empty ? 1 : 0);
     });
     connect(m_model, &TimeApprovalModel::decided, this, [this](bool approved, int lines) {
-        showMessage(approved ? tr("%n line(s) approved.", nullptr, lines)
-                             : tr("%n line(s) rejected; they are back with the consultant "
-                                  "with your comment.",
-                                  nullptr, lines),
-                    false);
+        // Whole words in English too ("1 line", "3 lines"), not "line(s)".
+        const QString text =
+            approved ? (lines == 1 ? tr("1 line approved.") : tr("%1 lines approved.").arg(lines))
+                     : (lines == 1 ? tr("1 line rejected; it is back with the consultant with "
+                                        "your comment.")
+                                   : tr("%1 lines rejected; they are back with the consultant "
+                                        "with your comment.")
+                                         .arg(lines));
+        showMessage(text, false);
         emit decided();
     });
     connect(m_model, &TimeApprovalModel::decisionFailed, this, [this](int, const QString &text) {
@@ -197,6 +202,11 @@ TimeApprovalPage::TimeApprovalPage(Session *session, QWidget *parent)
         updateSummary();
     });
     updateSummary();
+    // Loaded right away, not when first shown, so the tab says how many lines wait.
+    QTimer::singleShot(0, this, [this] {
+        if (!m_loadedOnce)
+            reload();
+    });
 }
 
 void TimeApprovalPage::showEvent(QShowEvent *event)
@@ -315,8 +325,9 @@ void TimeApprovalPage::updateSummary()
 {
     const int n = m_model->checkedCount();
     const QString total = formatDecimalText(m_model->checkedHours().toString(2));
-    m_summary->setText(n == 0 ? tr("No lines ticked.")
-                              : tr("%n line(s) ticked · %1 h", nullptr, n).arg(total));
+    m_summary->setText(n == 0   ? tr("No lines ticked.")
+                       : n == 1 ? tr("1 line ticked · %1 h").arg(total)
+                                : tr("%1 lines ticked · %2 h").arg(n).arg(total));
     m_approve->setEnabled(n > 0);
     m_reject->setEnabled(n > 0);
     m_tickAll->setText(m_model->allLoaded() && n > 0 && n == m_model->rowCount()
