@@ -269,6 +269,56 @@ private Q_SLOTS:
         QCOMPARE(SyncFixture::push(*seller, {}).status, 403);
     }
 
+    void expensesTravelTheSameWay()
+    {
+        auto me = f.client("consultant", "consultant password");
+        const qint64 category =
+            f.scalar("INSERT INTO expense_categories (legal_entity_id, code, name) SELECT id, "
+                     "'TRAIN', 'Train' FROM legal_entities WHERE code = 'UK' RETURNING id");
+        const QString cursor = SyncFixture::pull(*me).json().value("cursor").toString();
+        const QString x = SyncFixture::newId();
+        const QJsonObject expense{{"category_id", QString::number(category)},
+                                  {"expense_date", SyncFixture::day(1)},
+                                  {"description", "Train to the client"},
+                                  {"amount", QJsonObject{{"amount", "42.10"}, {"currency", "GBP"}}},
+                                  {"project_id", QString::number(f.project)}};
+        HttpResult r = SyncFixture::push(*me, {QJsonObject{{"op_id", SyncFixture::newId()},
+                                                           {"kind", "expense.save"},
+                                                           {"id", x},
+                                                           {"base_version", 0},
+                                                           {"fields", expense}}});
+        QCOMPARE(r.status, 200);
+        QJsonObject o = r.json().value("results").toArray().at(0).toObject();
+        QCOMPARE(o.value("outcome").toString(), QStringLiteral("applied"));
+        QCOMPARE(o.value("version").toInt(), 1);
+
+        r = SyncFixture::pull(*me, cursor);
+        const QJsonArray expenses = r.json().value("expenses").toArray();
+        QCOMPARE(expenses.size(), 1);
+        QCOMPARE(expenses.at(0).toObject().value("id").toString(), x);
+        QCOMPARE(expenses.at(0).toObject().value("amount").toObject().value("amount").toString(),
+                 QStringLiteral("42.10"));
+        QCOMPARE(expenses.at(0).toObject().value("category_name").toString(),
+                 QStringLiteral("Train"));
+        QVERIFY(r.json().value("time_entries").toArray().isEmpty());
+
+        // A stale delete is a conflict with the server's copy; the right one applies.
+        r = SyncFixture::push(*me, {QJsonObject{{"op_id", SyncFixture::newId()},
+                                                {"kind", "expense.delete"},
+                                                {"id", x},
+                                                {"base_version", 7}},
+                                    QJsonObject{{"op_id", SyncFixture::newId()},
+                                                {"kind", "expense.delete"},
+                                                {"id", x},
+                                                {"base_version", 1}}});
+        o = r.json().value("results").toArray().at(0).toObject();
+        QCOMPARE(o.value("outcome").toString(), QStringLiteral("conflict"));
+        QCOMPARE(o.value("server").toObject().value("version").toInt(), 1);
+        o = r.json().value("results").toArray().at(1).toObject();
+        QCOMPARE(o.value("outcome").toString(), QStringLiteral("applied"));
+        QCOMPARE(o.value("status").toString(), QStringLiteral("deleted"));
+    }
+
     void pushOf1000EntriesIsQuick()
     {
         auto me = f.client("consultant", "consultant password");
