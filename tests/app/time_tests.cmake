@@ -22,3 +22,7 @@ if(TARGET keel-test-support)
   target_compile_definitions(tst_time_killed PRIVATE
     KEEL_TIME_KILLED_HELPER="$<TARGET_FILE:time_killed_helper>")
 endif()
+if(TARGET tst_time_sync_live)
+  # Screenshots (KEEL_SCREENSHOT_DIR) use the application's style sheet from the sources.
+  target_compile_definitions(tst_time_sync_live PRIVATE KEEL_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+endif()

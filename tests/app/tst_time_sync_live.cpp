@@ -16,12 +16,17 @@
 #include "sync_engine.h"
 #include "time/time_page.h"
 #include "time/timesheet_page.h"
+#include "time/timesheet_view.h"
 #include "timesheet_model.h"
 #include "token_store.h"
 #include "translations.h"
 #include "tst_time_fixture.h"
 
+#include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -92,6 +97,7 @@ private slots:
     void closedPeriodIsRefusedKeptAndShown();
     void overtakenChangeIsAConflictUntilResolved();
     void startsOfflineWithTheCachedIdentity();
+    void screenshots();
 
 private:
     void restartServerOnSamePort();
@@ -366,6 +372,129 @@ void TestTimeSyncLive::startsOfflineWithTheCachedIdentity()
     QCOMPARE(f.text("SELECT hours::text FROM time_entries"), QString("7.50"));
     QTRY_COMPARE_WITH_TIMEOUT(controller.mainWindow()->syncStatusText(),
                               QString("All changes synced"), 10000);
+}
+
+// Pictures for the docs when asked (KEEL_SCREENSHOT_DIR): the weekly grid online with
+// approved, submitted, rejected and draft hours, then the same client started offline.
+void TestTimeSyncLive::screenshots()
+{
+    const QString shots = qEnvironmentVariable("KEEL_SCREENSHOT_DIR");
+    if (shots.isEmpty())
+        QSKIP("KEEL_SCREENSHOT_DIR not set");
+    QFile qss(QStringLiteral(KEEL_SOURCE_DIR "/resources/style/keel.qss"));
+    QVERIFY(qss.open(QIODevice::ReadOnly));
+    qApp->setStyleSheet(QString::fromUtf8(qss.readAll()));
+    QApplication::setWindowIcon(
+        QIcon(QStringLiteral(KEEL_SOURCE_DIR "/installer/icons/keel-64.png")));
+
+    db::query(f.db->sql(), "UPDATE users SET display_name = 'Cora Consultant' WHERE id = ?",
+              {f.consultantId});
+    db::query(f.db->sql(), "UPDATE projects SET name = 'Data lake migration' WHERE id = ?", {lake});
+    const qint64 testing = f.task(lake, "Testing");
+    const qint64 portal = f.project(f.pm2Id, "Customer portal");
+    const qint64 design = f.task(portal, "UX design");
+    const qint64 internal = f.project(f.pmId, "Internal: training");
+    const qint64 course = f.task(internal, "Cloud certification", false);
+    db::query(f.db->sql(),
+              "INSERT INTO assignments (employee_id, project_id, start_date, end_date, "
+              "hours_per_week, kind) VALUES (?, ?, '2026-01-01', '2027-12-31', 16, 'hard')",
+              {f.consultantEmployee, portal});
+
+    // This week: Monday and Tuesday submitted; the PM approves Monday and rejects one line.
+    const QDate monday = TimesheetModel::mondayOf(QDate::currentDate());
+    auto me = f.client("consultant", "consultant password");
+    auto put = [&](qint64 p, qint64 t, int day, const char *h, const QString &notes = "work") {
+        return TimeFixture::putEntry(*me, TimeFixture::newId(),
+                                     TimeFixture::entryBody(
+                                         p, t, monday.addDays(day).toString(Qt::ISODate), h, notes))
+            .json();
+    };
+    const QJsonObject m1 = put(lake, build, 0, "6", "Ingestion jobs");
+    const QJsonObject m2 = put(portal, design, 0, "2", "Wireframes review");
+    const QJsonObject t1 = put(lake, testing, 1, "4.5", "Regression suite");
+    const QJsonObject t2 = put(portal, design, 1, "3.5", "Workshop");
+    QCOMPARE(TimeFixture::submitWeek(*me, monday).status, 200);
+    // Decided on the versions the inboxes show (submitting moved them on).
+    auto current = [](HttpClient &http, const QJsonObject &entry) {
+        const QJsonArray items = http.get("/api/v1/time/approvals").json().value("items").toArray();
+        for (const QJsonValue &v : items)
+            if (v.toObject().value("id") == entry.value("id"))
+                return TimeFixture::line(v.toObject());
+        return QJsonObject();
+    };
+    auto pm = f.client("pm", "pm password");
+    QCOMPARE(TimeFixture::decide(*pm, "approve", {current(*pm, m1), current(*pm, t1)}).status, 200);
+    auto pm2 = f.client("pm2", "pm2 password");
+    QCOMPARE(TimeFixture::decide(*pm2, "reject", {current(*pm2, t2)},
+                                 "Please book the workshop on the Discovery task")
+                 .status,
+             200);
+    Q_UNUSED(m2);
+
+    QTemporaryDir home;
+    Settings settings{home.filePath("keel.ini")};
+    Translations translations;
+    TokenStore tokens{QStringLiteral("keel-test")};
+    const QUrl url = f.server->baseUrl();
+    {
+        AppController online{&settings, &translations, &tokens};
+        online.setOfflineDirectory(dir->path());
+        CommandLine cl;
+        cl.server = url;
+        cl.user = "consultant";
+        cl.password = "consultant password";
+        online.start(cl);
+        QTRY_VERIFY_WITH_TIMEOUT(online.mainWindow() && online.mainWindow()->isVisible(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(online.localStore()->timeEntries(monday, monday).size() == 2,
+                                 10000);
+        MainWindow *w = online.mainWindow();
+        w->resize(1320, 640);
+        timesheet::TimesheetPage *sheet = w->timePage()->timesheet();
+        sheet->showWeek(monday);
+        TimesheetModel *m = sheet->model();
+        // Wednesday typed in the grid, with a note; a training row added from the menu.
+        const int lakeBuild = m->rowOf({lake, build});
+        QVERIFY2(m->setData(m->index(lakeBuild, TimesheetModel::FirstDayColumn + 2), "7.5"),
+                 qPrintable(m->errorString() + " row " + QString::number(lakeBuild)));
+        QVERIFY(m->setNote(m->index(lakeBuild, TimesheetModel::FirstDayColumn + 2),
+                           "Cut-over rehearsal"));
+        sheet->addRow(internal, course);
+        QVERIFY(m->setData(
+            m->index(m->rowOf({internal, course}), TimesheetModel::FirstDayColumn + 2), "1"));
+        QTRY_COMPARE_WITH_TIMEOUT(w->syncStatusText(), QString("All changes synced"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!online.syncEngine()->isSyncing(), 10000);
+        QVERIFY(roundNow(online.syncEngine())); // the pull names the project of the new row
+        sheet->grid()->setFocus();
+        sheet->grid()->setCurrentIndex(
+            m->index(m->rowOf({portal, design}), TimesheetModel::FirstDayColumn + 1));
+        QTest::qWait(200);
+        QVERIFY(w->grab().save(QDir(shots).filePath("time-timesheet.png")));
+    }
+
+    // Offline: the server is gone, the client starts from its cache; Thursday is typed in.
+    f.server->stop();
+    AppController offline{&settings, &translations, &tokens};
+    offline.setOfflineDirectory(dir->path());
+    CommandLine cl;
+    cl.server = url;
+    cl.user = "consultant";
+    cl.password = "consultant password";
+    offline.start(cl);
+    QTRY_VERIFY_WITH_TIMEOUT(offline.mainWindow() && offline.mainWindow()->isVisible(), 20000);
+    MainWindow *w = offline.mainWindow();
+    w->resize(1320, 640);
+    timesheet::TimesheetPage *sheet = w->timePage()->timesheet();
+    sheet->showWeek(monday);
+    TimesheetModel *m = sheet->model();
+    QVERIFY(m->setData(m->index(m->rowOf({lake, build}), TimesheetModel::FirstDayColumn + 3), "6"));
+    QVERIFY(
+        m->setData(m->index(m->rowOf({portal, design}), TimesheetModel::FirstDayColumn + 3), "2"));
+    sheet->submitWeek();
+    sheet->grid()->setFocus();
+    sheet->grid()->setCurrentIndex(
+        m->index(m->rowOf({portal, design}), TimesheetModel::FirstDayColumn + 3));
+    QTest::qWait(200);
+    QVERIFY(w->grab().save(QDir(shots).filePath("time-offline.png")));
 }
 
 QTEST_MAIN(TestTimeSyncLive)

@@ -181,6 +181,8 @@ public:
     // A pulled record: replaces a clean local row; a dirty one only takes the server's status.
     bool mergeServerTimeEntry(const QJsonObject &json);
     bool mergeServerExpense(const QJsonObject &json);
+    // Merges are silent (a pull merges many rows); the caller announces the batch once.
+    void announceChanges() { emit changed(); }
 
     // --- resolving a rejection or conflict
     // The local version becomes a new entry (new uuid, queued); the old id takes the server's

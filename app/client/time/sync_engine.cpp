@@ -463,8 +463,10 @@ void SyncEngine::pull()
         }
         if (answer.contains("cursor"))
             m_store->setSyncCursor(answer.value("cursor").toString());
-        if (changes > 0)
+        if (changes > 0) {
+            m_store->announceChanges();
             emit pulled(changes);
+        }
         if (answer.value("more").toBool()) {
             pull();
             return;

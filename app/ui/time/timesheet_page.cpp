@@ -260,6 +260,7 @@ void TimesheetPage::submitWeek()
     const QString week = QLocale().toString(m_model->week(), QLocale::ShortFormat);
     const bool online = m_engine->isOnline() && m_engine->isEnabled();
     m_engine->submitWeek(m_model->week());
+    updateBanner();
     showMessage(online ? tr("Submitting the week of %1\u2026").arg(week)
                        : tr("You are offline: the week of %1 will be submitted as soon as Keel "
                             "reaches the server.")

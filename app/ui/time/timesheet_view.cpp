@@ -36,10 +36,16 @@ void TimesheetDelegate::initStyleOption(QStyleOptionViewItem *option,
         bg = QColor(0xDF, 0xF2, 0xE1);
     else if (status == QLatin1String("submitted"))
         bg = QColor(0xE3, 0xEC, 0xFA);
-    if (bg.isValid())
-        option->backgroundBrush = bg;
+    // Always opaque: the view paints the selection under the cell (PE_PanelItemViewRow), and
+    // the current cell is framed instead so its state colour stays visible.
+    const bool current = option->state & QStyle::State_Selected;
+    option->backgroundBrush = bg.isValid() ? bg
+                              : current    ? QColor(0xEE, 0xF4, 0xFC)
+                                           : option->palette.color(QPalette::Base);
     if (sync == SyncState::Rejected || status == QLatin1String("rejected"))
         option->palette.setColor(QPalette::Text, QColor(0xA3, 0x1B, 0x1B));
+    // The current cell is framed (see paint) so its state colour stays visible.
+    option->state &= ~(QStyle::State_Selected | QStyle::State_HasFocus);
 }
 
 void TimesheetDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -48,6 +54,11 @@ void TimesheetDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     QStyledItemDelegate::paint(painter, option, index);
     const QRect r = option.rect;
     painter->save();
+    if (option.state & QStyle::State_Selected) {
+        painter->setPen(QPen(QColor(0x1F, 0x6F, 0xC5), 2));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(r.adjusted(1, 1, -1, -1));
+    }
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
     if (!index.data(TimesheetModel::NoteRole).toString().isEmpty()) {
