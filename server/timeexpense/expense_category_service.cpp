@@ -1,6 +1,7 @@
 #include "expense_category_service.h"
 
 #include "audit/audit_log.h"
+#include "expense_values.h"
 #include "http/concurrency.h"
 #include "http/http_types.h"
 #include "json_codec.h"
@@ -11,12 +12,9 @@
 
 namespace keel {
 
-namespace {
+using namespace expense_values;
 
-bool covers(const QStringList &entities, const QString &entity)
-{
-    return entities.contains(QStringLiteral("*")) || entities.contains(entity);
-}
+namespace {
 
 void requireFinance(const Request &request, const QString &entity)
 {

@@ -1,13 +1,10 @@
 #include "expense_policy.h"
 
+#include "expense_values.h"
+
 namespace keel {
 
-namespace {
-QString show(const Money &m)
-{
-    return m.toString() + u' ' + m.currency().code();
-}
-} // namespace
+using namespace expense_values;
 
 QString capBreach(const ExpensePolicy &policy, const Money &amount, const Money &sameDayOthers,
                   const QString &date)
@@ -17,7 +14,7 @@ QString capBreach(const ExpensePolicy &policy, const Money &amount, const Money 
     if (policy.capKind == QLatin1String("per_item")) {
         if (amount > *policy.cap)
             return QStringLiteral("%1 is above the %2 cap of %3 per item")
-                .arg(show(amount), policy.categoryName, show(*policy.cap));
+                .arg(showMoney(amount), policy.categoryName, showMoney(*policy.cap));
         return {};
     }
     if (policy.capKind == QLatin1String("per_day")) {
@@ -25,7 +22,7 @@ QString capBreach(const ExpensePolicy &policy, const Money &amount, const Money 
         if (day > *policy.cap)
             return QStringLiteral("%1 of %2 on %3 (with this expense) is above the daily cap "
                                   "of %4")
-                .arg(show(day), policy.categoryName, date, show(*policy.cap));
+                .arg(showMoney(day), policy.categoryName, date, showMoney(*policy.cap));
     }
     return {};
 }
@@ -35,7 +32,7 @@ QString receiptBreach(const ExpensePolicy &policy, const Money &amount, bool has
     if (hasReceipt || !(amount > policy.receiptRequiredAbove))
         return {};
     return QStringLiteral("no receipt, which %1 requires above %2")
-        .arg(policy.categoryName, show(policy.receiptRequiredAbove));
+        .arg(policy.categoryName, showMoney(policy.receiptRequiredAbove));
 }
 
 QString joinBreaches(const QStringList &breaches)

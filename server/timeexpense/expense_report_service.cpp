@@ -2,6 +2,7 @@
 
 #include "audit/audit_log.h"
 #include "expense_policy.h"
+#include "expense_values.h"
 #include "http/concurrency.h"
 #include "http/http_types.h"
 #include "json_codec.h"
@@ -12,6 +13,8 @@
 #include <algorithm>
 
 namespace keel {
+
+using namespace expense_values;
 
 namespace {
 
@@ -28,16 +31,6 @@ const StateMachine &reportMachine()
     return m;
 }
 
-QString uuidText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
-
-bool covers(const QStringList &entities, const QString &entity)
-{
-    return entities.contains(QStringLiteral("*")) || entities.contains(entity);
-}
-
 QStringList financeEntities(const Principal &p)
 {
     QStringList out;
@@ -45,15 +38,6 @@ QStringList financeEntities(const Principal &p)
         if (g.role == QLatin1String(Role::Finance))
             out.append(g.legalEntity.isEmpty() ? QStringLiteral("*") : g.legalEntity);
     return out;
-}
-
-Money moneyOf(const QString &amount, const QString &currency)
-{
-    const auto c = Currency::fromCode(currency);
-    const auto d = Decimal::parse(amount.isEmpty() ? QStringLiteral("0") : amount);
-    if (!c || !d)
-        return {};
-    return Money::fromDecimal(*d, *c).valueOr(Money::zero(*c));
 }
 
 void audit(const Request &request, QSqlDatabase db, const QString &action, qint64 id,

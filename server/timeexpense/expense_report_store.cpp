@@ -1,32 +1,15 @@
 #include "expense_report_store.h"
 
+#include "expense_values.h"
 #include "json_codec.h"
 
 #include <QSqlQuery>
 
 namespace keel {
 
+using namespace expense_values;
+
 namespace {
-
-QString uuidText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
-
-QJsonValue optId(const QVariant &v)
-{
-    return v.isNull() ? QJsonValue() : idToJson(v.toLongLong());
-}
-
-QJsonObject money(const QString &amount, const QString &currency)
-{
-    const auto d = Decimal::parse(amount);
-    const auto c = Currency::fromCode(currency);
-    if (d && c)
-        if (const auto m = Money::fromDecimal(*d, *c))
-            return moneyToJson(*m);
-    return {{"amount", amount}, {"currency", currency}};
-}
 
 // The step a report waits for.
 QJsonValue nextStep(const QString &status)
@@ -66,7 +49,7 @@ ReportRow reportFrom(const QSqlQuery &q)
         {"title", q.value(8).toString()},
         {"status", r.status},
         {"next_step", nextStep(r.status)},
-        {"total", money(q.value(10).toString(), q.value(9).toString())},
+        {"total", moneyJson(q.value(10).toString(), q.value(9).toString())},
         {"submitted_at", instantToJson(q.value(11).toDateTime())},
         {"manager_id", optId(q.value(12))},
         {"manager_at", instantToJson(q.value(13).toDateTime())},
@@ -132,8 +115,8 @@ QJsonArray ExpenseReportStore::expensesOf(qint64 reportId) const
             {"category_name", q.value(1).toString()},
             {"expense_date", dateToJson(q.value(2).toDate())},
             {"description", q.value(3).toString()},
-            {"amount", money(q.value(4).toString(), q.value(5).toString())},
-            {"functional_amount", money(q.value(6).toString(), q.value(7).toString())},
+            {"amount", moneyJson(q.value(4).toString(), q.value(5).toString())},
+            {"functional_amount", moneyJson(q.value(6).toString(), q.value(7).toString())},
             {"policy_breach", q.value(8).isNull() ? QJsonValue() : q.value(8).toString()},
             {"justification", q.value(9).isNull() ? QJsonValue() : q.value(9).toString()},
             {"status", q.value(10).toString()},

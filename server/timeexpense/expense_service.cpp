@@ -2,6 +2,7 @@
 
 #include "audit/audit_log.h"
 #include "expense_policy.h"
+#include "expense_values.h"
 #include "fx_rates.h"
 #include "http/http_types.h"
 #include "json_codec.h"
@@ -11,6 +12,8 @@
 #include <QCryptographicHash>
 
 namespace keel {
+
+using namespace expense_values;
 
 namespace {
 
@@ -30,11 +33,6 @@ const StateMachine &expenseMachine()
                                  {"draft", "delete", "deleted"},
                                  {"rejected", "delete", "deleted"}}};
     return m;
-}
-
-QString uuidText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
 }
 
 [[noreturn]] void stale(int have, int now)
@@ -58,15 +56,6 @@ QString uuidText(const QUuid &id)
                                           "dated in it can no longer change.")
                                .arg(date.toString(Qt::ISODate)),
                            {}});
-}
-
-Money moneyOf(const QString &amount, const QString &currency)
-{
-    const auto c = Currency::fromCode(currency);
-    const auto d = Decimal::parse(amount.isEmpty() ? QStringLiteral("0") : amount);
-    if (!c || !d)
-        return {};
-    return Money::fromDecimal(*d, *c).valueOr(Money::zero(*c));
 }
 
 void audit(const Request &request, QSqlDatabase db, const QString &action, const QUuid &id,

@@ -1,5 +1,6 @@
 #include "expense_store.h"
 
+#include "expense_values.h"
 #include "json_codec.h"
 
 #include <QJsonDocument>
@@ -7,12 +8,9 @@
 
 namespace keel {
 
-namespace {
+using namespace expense_values;
 
-QString uuidText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
+namespace {
 
 QVariant nullableId(qint64 id)
 {
@@ -24,27 +22,7 @@ QVariant nullableText(const QString &s)
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
-QJsonValue optId(const QVariant &v)
-{
-    return v.isNull() ? QJsonValue() : idToJson(v.toLongLong());
-}
-
-QJsonValue optText(const QVariant &v)
-{
-    return v.isNull() ? QJsonValue() : QJsonValue(v.toString());
-}
-
 // numeric text in `currency`, to its minor unit.
-QJsonObject money(const QString &amount, const QString &currency)
-{
-    const auto d = Decimal::parse(amount);
-    const auto c = Currency::fromCode(currency);
-    if (d && c)
-        if (const auto m = Money::fromDecimal(*d, *c))
-            return moneyToJson(*m);
-    return {{"amount", amount}, {"currency", currency}};
-}
-
 const QString kEmployee =
     QStringLiteral("SELECT e.id, e.user_id, e.legal_entity_id, le.code, le.functional_currency, "
                    "coalesce(m.user_id, 0) FROM employees e JOIN legal_entities le ON le.id = "
@@ -111,8 +89,8 @@ ExpenseRow expenseFrom(const QSqlQuery &q)
                          {"task_id", optId(q.value(13))},
                          {"expense_date", dateToJson(r.date)},
                          {"description", q.value(14).toString()},
-                         {"amount", money(q.value(15).toString(), q.value(16).toString())},
-                         {"functional_amount", money(r.functionalAmount, r.functionalCurrency)},
+                         {"amount", moneyJson(q.value(15).toString(), q.value(16).toString())},
+                         {"functional_amount", moneyJson(r.functionalAmount, r.functionalCurrency)},
                          {"fx_rate", q.value(17).toString()},
                          {"billable", q.value(18).toBool()},
                          {"markup_pct", q.value(19).toString()},

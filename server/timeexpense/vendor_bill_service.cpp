@@ -1,6 +1,7 @@
 #include "vendor_bill_service.h"
 
 #include "audit/audit_log.h"
+#include "expense_values.h"
 #include "http/concurrency.h"
 #include "http/http_types.h"
 #include "json_codec.h"
@@ -9,6 +10,8 @@
 #include "workflow/state_machine.h"
 
 namespace keel {
+
+using namespace expense_values;
 
 namespace {
 
@@ -24,11 +27,6 @@ const StateMachine &billMachine()
     return m;
 }
 
-bool covers(const QStringList &entities, const QString &entity)
-{
-    return entities.contains(QStringLiteral("*")) || entities.contains(entity);
-}
-
 bool holdsFinance(const Principal &p, const QString &entity)
 {
     for (const RoleGrant &g : p.user.roles)
@@ -36,20 +34,6 @@ bool holdsFinance(const Principal &p, const QString &entity)
             (g.legalEntity.isEmpty() || g.legalEntity == entity))
             return true;
     return false;
-}
-
-Money moneyOf(const QString &amount, const QString &currency)
-{
-    const auto c = Currency::fromCode(currency);
-    const auto d = Decimal::parse(amount.isEmpty() ? QStringLiteral("0") : amount);
-    if (!c || !d)
-        return {};
-    return Money::fromDecimal(*d, *c).valueOr(Money::zero(*c));
-}
-
-QString show(const Money &m)
-{
-    return m.toString() + u' ' + m.currency().code();
 }
 
 void audit(const Request &request, QSqlDatabase db, const QString &action, qint64 id,
@@ -102,8 +86,8 @@ void VendorBillService::checkCap(const AgreementRow &agreement, const Money &tot
         throw ApiError::invalidField(
             field, QStringLiteral("cap_exceeded"),
             QStringLiteral("%1 is beyond the agreement's cap of %2: %3 is left")
-                .arg(show(total), show(cap),
-                     show(left.isNegative() ? Money::zero(left.currency()) : left)));
+                .arg(showMoney(total), showMoney(cap),
+                     showMoney(left.isNegative() ? Money::zero(left.currency()) : left)));
 }
 
 QJsonObject VendorBillService::create(const Request &request, const QJsonObject &body) const

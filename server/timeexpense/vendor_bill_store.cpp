@@ -1,5 +1,6 @@
 #include "vendor_bill_store.h"
 
+#include "expense_values.h"
 #include "json_codec.h"
 
 #include <QJsonDocument>
@@ -7,22 +8,9 @@
 
 namespace keel {
 
+using namespace expense_values;
+
 namespace {
-
-QJsonValue optId(const QVariant &v)
-{
-    return v.isNull() ? QJsonValue() : idToJson(v.toLongLong());
-}
-
-QJsonObject money(const QString &amount, const QString &currency)
-{
-    const auto d = Decimal::parse(amount);
-    const auto c = Currency::fromCode(currency);
-    if (d && c)
-        if (const auto m = Money::fromDecimal(*d, *c))
-            return moneyToJson(*m);
-    return {{"amount", amount}, {"currency", currency}};
-}
 
 const QString kBill = QStringLiteral(
     "SELECT b.id, b.legal_entity_id, le.code, b.agreement_id, b.status, b.version, "
@@ -53,7 +41,7 @@ BillRow billFrom(const QSqlQuery &q)
         QJsonObject l = v.toObject();
         b.projectManagers.append(l.value("project_manager_id").toInteger());
         l.remove(QStringLiteral("project_manager_id"));
-        l.insert(QStringLiteral("amount"), money(l.value("amount").toString(), b.currency));
+        l.insert(QStringLiteral("amount"), moneyJson(l.value("amount").toString(), b.currency));
         lines.append(l);
     }
     b.json = QJsonObject{{"id", idToJson(b.id)},
@@ -64,7 +52,7 @@ BillRow billFrom(const QSqlQuery &q)
                          {"vendor_ref", q.value(11).toString()},
                          {"bill_date", dateToJson(q.value(12).toDate())},
                          {"due_date", dateToJson(q.value(13).toDate())},
-                         {"total", money(b.total, b.currency)},
+                         {"total", moneyJson(b.total, b.currency)},
                          {"status", b.status},
                          {"rejection_reason",
                           q.value(14).isNull() ? QJsonValue() : QJsonValue(q.value(14).toString())},

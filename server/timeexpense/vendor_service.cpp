@@ -2,6 +2,7 @@
 
 #include "audit/audit_log.h"
 #include "expense_store.h"
+#include "expense_values.h"
 #include "http/http_types.h"
 #include "json_codec.h"
 #include "permissions.h"
@@ -10,12 +11,9 @@
 
 namespace keel {
 
-namespace {
+using namespace expense_values;
 
-bool covers(const QStringList &entities, const QString &entity)
-{
-    return entities.contains(QStringLiteral("*")) || entities.contains(entity);
-}
+namespace {
 
 void audit(const Request &request, QSqlDatabase db, const QString &action, const QString &type,
            qint64 id, const QJsonObject &after)

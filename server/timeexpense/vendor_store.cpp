@@ -1,33 +1,19 @@
 #include "vendor_store.h"
 
+#include "expense_values.h"
 #include "json_codec.h"
 
 #include <QSqlQuery>
 
 namespace keel {
 
+using namespace expense_values;
+
 namespace {
-
-QJsonValue optId(const QVariant &v)
-{
-    return v.isNull() ? QJsonValue() : idToJson(v.toLongLong());
-}
-
-QJsonValue optText(const QVariant &v)
-{
-    return v.isNull() ? QJsonValue() : QJsonValue(v.toString());
-}
 
 QJsonValue money(const QVariant &amount, const QString &currency)
 {
-    if (amount.isNull())
-        return QJsonValue();
-    const auto d = Decimal::parse(amount.toString());
-    const auto c = Currency::fromCode(currency);
-    if (d && c)
-        if (const auto m = Money::fromDecimal(*d, *c))
-            return moneyToJson(*m);
-    return QJsonObject{{"amount", amount.toString()}, {"currency", currency}};
+    return amount.isNull() ? QJsonValue() : QJsonValue(moneyJson(amount.toString(), currency));
 }
 
 // entity codes bound as one comma-separated text; "*" matches every entity.
