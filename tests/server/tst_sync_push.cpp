@@ -1,6 +1,8 @@
 #include "tst_sync_fixture.h"
 
 #include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 
 using namespace keel;
 using namespace keel::test;
@@ -216,6 +218,18 @@ private Q_SLOTS:
         QCOMPARE(f.scalar("SELECT count(*) FROM time_entries WHERE id = ?::uuid", {theirs}), 0);
         // Nor does it learn anything about the consultant's entry.
         QVERIFY(!QJsonDocument(o).toJson().contains(mine.toLatin1()));
+
+        // Nor through the entry's id: someone else's entry is refused, without a copy.
+        const HttpResult taken = SyncFixture::push(
+            *pm,
+            {SyncFixture::saveOp(SyncFixture::newId(), mine, 0, fields(SyncFixture::day(0), "1"))});
+        const QJsonObject t = taken.json().value("results").toArray().at(0).toObject();
+        QCOMPARE(t.value("outcome").toString(), QStringLiteral("rejected"));
+        QVERIFY(!t.contains("server"));
+        QCOMPARE(
+            f.scalar("SELECT count(*) FROM time_entries WHERE id = ?::uuid AND employee_id = ?",
+                     {mine, f.consultantEmployee}),
+            1);
     }
 
     void badBatchesAreRefusedWhole()
@@ -317,6 +331,54 @@ private Q_SLOTS:
         o = r.json().value("results").toArray().at(1).toObject();
         QCOMPARE(o.value("outcome").toString(), QStringLiteral("applied"));
         QCOMPARE(o.value("status").toString(), QStringLiteral("deleted"));
+    }
+
+    // A client retrying while its first attempt is still being applied: the second attempt
+    // waits for the first, changes nothing, and asks to be sent again; then it reads the first
+    // attempt's answers.
+    void aConcurrentPushOfTheSameOpsChangesNothing()
+    {
+        HttpClient http{f.server->baseUrl()};
+        const QByteArray token = http.login("consultant", "consultant password")
+                                     .json()
+                                     .value("access_token")
+                                     .toString()
+                                     .toLatin1();
+        const QString op = SyncFixture::newId();
+        const QString id = SyncFixture::newId();
+        const QJsonObject first{
+            {"op_id", op}, {"id", id}, {"outcome", "applied"}, {"version", 1}, {"status", "draft"}};
+        QSqlDatabase t1 = db::open(f.db->config(), QStringLiteral("sync_same_op"));
+        db::exec(t1, "BEGIN");
+        db::query(t1,
+                  "INSERT INTO sync_operations (op_id, user_id, result) VALUES (?::uuid, ?, "
+                  "?::jsonb)",
+                  {op, f.consultantId, QString::fromUtf8(QJsonDocument(first).toJson())});
+
+        QNetworkAccessManager manager;
+        QNetworkRequest request(QUrl(f.server->baseUrl().toString() + "/api/v1/sync/push"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        request.setRawHeader("Authorization", "Bearer " + token);
+        QNetworkReply *reply = manager.post(
+            request,
+            QJsonDocument(QJsonObject{{"ops", QJsonArray{SyncFixture::saveOp(
+                                                  op, id, 0, fields(SyncFixture::day(0), "2"))}}})
+                .toJson());
+        QTRY_VERIFY_WITH_TIMEOUT(f.scalar("SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                                          "current_database() AND wait_event_type = 'Lock'") > 0,
+                                 10000);
+        db::exec(t1, "COMMIT");
+        t1 = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("sync_same_op"));
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 503);
+        reply->deleteLater();
+        QCOMPARE(f.scalar("SELECT count(*) FROM time_entries"), 0);
+
+        const HttpResult again = SyncFixture::push(
+            http, {SyncFixture::saveOp(op, id, 0, fields(SyncFixture::day(0), "2"))});
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json().value("results").toArray().at(0).toObject(), first);
     }
 
     void pushOf1000EntriesIsQuick()
