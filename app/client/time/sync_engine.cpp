@@ -253,15 +253,21 @@ void SyncEngine::pushNext()
             finishRound(false);
             return;
         }
-        handlePushResults(ops, reply->object());
+        const bool retryLater = handlePushResults(ops, reply->object());
         m_roundDone += int(ops.size());
         emit progress(std::min(m_roundDone, m_roundTotal), m_roundTotal);
+        if (retryLater) {
+            // Some ops were not decided (a server fault): they go again after the backoff.
+            finishRound(false);
+            return;
+        }
         pushNext();
     });
 }
 
-void SyncEngine::handlePushResults(const QList<PendingOp> &ops, const QJsonObject &answer)
+bool SyncEngine::handlePushResults(const QList<PendingOp> &ops, const QJsonObject &answer)
 {
+    bool retryLater = false;
     QHash<QString, QJsonObject> results;
     for (const QJsonValue &v : answer.value("results").toArray()) {
         const QJsonObject r = v.toObject();
@@ -269,8 +275,10 @@ void SyncEngine::handlePushResults(const QList<PendingOp> &ops, const QJsonObjec
     }
     for (const PendingOp &op : ops) {
         const QString key = op.opId.toString(QUuid::WithoutBraces);
-        if (!results.contains(key))
-            continue; // no answer for it: stays queued and goes again
+        if (!results.contains(key)) {
+            retryLater = true; // no answer for it: stays queued and goes again
+            continue;
+        }
         const QJsonObject r = results.value(key);
         const QString outcome = r.value("outcome").toString();
         const QString what = describe(op);
@@ -301,12 +309,20 @@ void SyncEngine::handlePushResults(const QList<PendingOp> &ops, const QJsonObjec
             // The server never had it: deleted either way.
             m_store->applyApplied(op.opId, op.baseVersion, {});
             m_store->appendLog(QStringLiteral("applied"), tr("Done: %1.").arg(what));
+        } else if (r.value("problem").toObject().value("status").toInt() >= 500) {
+            // Not a rule but a fault; the server did not record it, so the same op goes again.
+            retryLater = true;
+            m_store->appendLog(QStringLiteral("error"),
+                               tr("Not saved yet (the server had a problem): %1. Keel will try "
+                                  "again.")
+                                   .arg(what));
         } else {
             const QString reason = humanMessage(problem);
             m_store->applyRejected(op.opId, reason);
             m_store->appendLog(QStringLiteral("rejected"), tr("Refused: %1. %2").arg(what, reason));
         }
     }
+    return retryLater;
 }
 
 // ---------------------------------------------------------------- receipts

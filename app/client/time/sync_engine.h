@@ -69,7 +69,8 @@ private:
     void setOnline(bool online);
     void setSyncing(bool syncing);
     void pushNext();
-    void handlePushResults(const QList<PendingOp> &ops, const QJsonObject &answer);
+    // True when some ops stay queued for a later round (no answer, or a server fault).
+    bool handlePushResults(const QList<PendingOp> &ops, const QJsonObject &answer);
     void uploadReceipts();
     void submitPending();
     void pull();
