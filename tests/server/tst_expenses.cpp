@@ -3,6 +3,9 @@
 
 #include "tst_expense_fixture.h"
 
+#include "http/http_types.h"
+#include "timeexpense/fx_rates.h"
+
 #include <QCryptographicHash>
 
 using namespace keel;
@@ -57,6 +60,32 @@ private slots:
         QVERIFY(r.body.contains("EUR"));
         r = expense(*amy, newId(), taxi, "2026-02-10", "10.00", "CHF");
         QCOMPARE(r.status, 422);
+    }
+
+    // The lookup other contexts reuse: the latest rate on or before the date.
+    void fxLookupTakesTheLatestRateOnOrBeforeTheDate()
+    {
+        const QSqlDatabase sql = db->sql();
+        auto r = fxRateOn(sql, "EUR", "USD", QDate(2026, 2, 28));
+        QVERIFY(r);
+        QCOMPARE(r->rate.toString(), QString("1.0834"));
+        QCOMPARE(r->rateDate, QDate(2026, 1, 1));
+        r = fxRateOn(sql, "EUR", "USD", QDate(2026, 3, 1));
+        QCOMPARE(r->rate.toString(), QString("1.1"));
+        QVERIFY(!fxRateOn(sql, "EUR", "USD", QDate(2025, 12, 31)));
+        QVERIFY(!fxRateOn(sql, "USD", "EUR", QDate(2026, 3, 1))); // no inverse is guessed
+        QCOMPARE(fxRateOn(sql, "GBP", "GBP", QDate(2020, 1, 1))->rate.toString(), QString("1"));
+        const Money eur = Money::parse(u"123.45", u"EUR").value();
+        QCOMPARE(convertOn(sql, eur, "USD", QDate(2026, 2, 10), "amount").toString(),
+                 QString("133.75"));
+        try {
+            requireFxRate(sql, "EUR", "JPY", QDate(2026, 2, 10), "amount");
+            QFAIL("a missing rate must throw");
+        } catch (const ApiError &e) {
+            QCOMPARE(e.problem().status, 422);
+            QCOMPARE(e.problem().errors.at(0).code, QString("no_fx_rate"));
+            QVERIFY(e.problem().errors.at(0).message.contains("EUR→JPY"));
+        }
     }
 
     void flagsPerItemAndPerDayCaps()
