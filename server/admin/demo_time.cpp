@@ -209,7 +209,7 @@ private:
 
     // The demo "consultant" login needs work this week: when none of their assignments runs
     // through the demo's today, they join an active project of the "pm" login on a task of
-    // their role.
+    // their role, after their last assignment (so nobody is over-allocated unflagged).
     bool staffDemoConsultant()
     {
         QSqlQuery q(m_db);
@@ -219,7 +219,10 @@ private:
                     "end_date, hours_per_week, kind, probability) SELECT e.id, p.id, (SELECT t.id "
                     "FROM project_tasks t WHERE t.project_id = p.id AND t.status = 'open' ORDER BY "
                     "t.job_role_id IS NOT DISTINCT FROM e.job_role_id DESC, t.seq LIMIT 1), "
-                    "greatest(p.start_date, DATE '%1' - 75), p.end_date, 24, 'hard', 100 FROM "
+                    "greatest(p.start_date, DATE '%1' - 75, (SELECT max(a.end_date) + 1 FROM "
+                    "assignments a "
+                    "WHERE a.employee_id = e.id AND a.kind = 'hard')), p.end_date, 24, 'hard', 100 "
+                    "FROM "
                     "employees e JOIN users u ON u.id = e.user_id AND u.username = 'consultant' "
                     "JOIN LATERAL (SELECT p.* FROM projects p JOIN users m ON m.id = "
                     "p.project_manager_id AND m.username = 'pm' WHERE p.status = 'active' AND "
