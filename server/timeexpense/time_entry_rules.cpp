@@ -27,6 +27,7 @@ const StateMachine &machine()
         {"draft", "submitted", "approved", "rejected", "deleted", "invoiced"},
         QStringLiteral("draft"),
         {{"draft", "submit", "submitted"},
+         {"rejected", "submit", "submitted"},
          {"submitted", "approve", "approved"},
          {"submitted", "reject", "rejected"},
          {"rejected", "edit", "draft"},
@@ -93,8 +94,12 @@ void requireOpenPeriod(const TimeEntryStore &store, const QList<qint64> &entityI
                        const QDate &date)
 {
     const QString closed = store.closedPeriod(entityIds, date);
-    if (closed.isEmpty())
-        return;
+    if (!closed.isEmpty())
+        throwPeriodClosed(date, closed);
+}
+
+void throwPeriodClosed(const QDate &date, const QString &closed)
+{
     const QString what = closed == QLatin1String("hard_closed") ? QStringLiteral("hard-closed")
                                                                 : QStringLiteral("soft-closed");
     throw ApiError(Problem{423,

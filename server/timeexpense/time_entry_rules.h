@@ -27,8 +27,9 @@ struct TimeEntryFields
 // The rules of README "Time" (time_entry_rules), each a 422 naming the field or a 423.
 namespace time_entry_rules {
 
-// draft → submit → submitted → approve → approved | reject → rejected; rejected → edit → draft;
-// draft | rejected → delete → deleted; approved → invoice → invoiced (billing).
+// draft | rejected → submit → submitted → approve → approved | reject → rejected;
+// rejected → edit → draft; draft | rejected → delete → deleted; approved → invoice → invoiced
+// (billing). A rejected line submitted again unchanged is the consultant standing by it.
 const StateMachine &machine();
 
 // The caller's employee record; 403 when the user has none.
@@ -45,6 +46,8 @@ TimeEntryFields parse(const QJsonObject &fields, bool adjustment);
 // legal entity (the time books cost in one and revenue in the other).
 void requireOpenPeriod(const TimeEntryStore &store, const QList<qint64> &entityIds,
                        const QDate &date);
+// The 423 itself: `status` is the period's (soft_closed, hard_closed).
+[[noreturn]] void throwPeriodClosed(const QDate &date, const QString &status);
 
 // What the rules decide about a valid entry.
 struct Checked

@@ -8,10 +8,23 @@ namespace keel {
 
 namespace time_sql {
 
+// Every column as text, so a page of thousands of lines costs no date or uuid parsing.
 const char *const kEntryColumns =
-    "t.id, t.employee_id, t.work_date, t.project_id, p.name, t.task_id, k.name, t.hours::text, "
-    "t.billable, t.notes, t.status, t.adjusts_id, t.outside_assignment, t.rejection_reason, "
-    "t.version, t.updated_at";
+    "t.id::text, t.employee_id::text, t.work_date::text, t.project_id::text, p.name, "
+    "t.task_id::text, k.name, t.hours::text, t.billable, t.notes, t.status, t.adjusts_id::text, "
+    "t.outside_assignment, t.rejection_reason, t.version, "
+    "to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN "
+    "date_trunc('second', t.updated_at) = date_trunc('milliseconds', t.updated_at) THEN '' ELSE "
+    "to_char(t.updated_at AT TIME ZONE 'UTC', '.MS') END || 'Z'";
+const char *const kEntryJsonObject =
+    "json_build_object('id', t.id, 'employee_id', t.employee_id::text, 'work_date', t.work_date, "
+    "'project_id', t.project_id::text, 'project_name', p.name, 'task_id', t.task_id::text, "
+    "'task_name', k.name, 'hours', t.hours::text, 'billable', t.billable, 'notes', t.notes, "
+    "'status', t.status, 'adjusts_id', t.adjusts_id, 'outside_assignment', t.outside_assignment, "
+    "'rejection_reason', t.rejection_reason, 'version', t.version, 'updated_at', "
+    "to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN "
+    "date_trunc('second', t.updated_at) = date_trunc('milliseconds', t.updated_at) THEN '' ELSE "
+    "to_char(t.updated_at AT TIME ZONE 'UTC', '.MS') END || 'Z'";
 const char *const kEntryJoins = " FROM time_entries t JOIN projects p ON p.id = t.project_id "
                                 "LEFT JOIN project_tasks k ON k.id = t.task_id ";
 
@@ -39,41 +52,42 @@ QVariant nullableId(qint64 id)
     return id ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
 }
 
-namespace {
-QJsonValue optUuid(const QVariant &v)
-{
-    return v.isNull() ? QJsonValue() : QJsonValue(uuidText(uuidOf(v)));
-}
-QJsonValue optText(const QVariant &v)
-{
-    return v.isNull() ? QJsonValue() : QJsonValue(v.toString());
-}
-} // namespace
-
 QJsonObject entryJson(const QSqlQuery &q, int o)
 {
-    return {
-        {"id", uuidText(uuidOf(q.value(o + 0)))},
-        {"employee_id", idToJson(q.value(o + 1).toLongLong())},
-        {"work_date", dateToJson(q.value(o + 2).toDate())},
-        {"project_id", idToJson(q.value(o + 3).toLongLong())},
-        {"project_name", q.value(o + 4).toString()},
-        {"task_id", q.value(o + 5).isNull() ? QJsonValue() : idToJson(q.value(o + 5).toLongLong())},
-        {"task_name", optText(q.value(o + 6))},
-        {"hours", q.value(o + 7).toString()},
-        {"billable", q.value(o + 8).toBool()},
-        {"notes", q.value(o + 9).toString()},
-        {"status", q.value(o + 10).toString()},
-        {"adjusts_id", optUuid(q.value(o + 11))},
-        {"outside_assignment", q.value(o + 12).toBool()},
-        {"rejection_reason", optText(q.value(o + 13))},
-        {"version", q.value(o + 14).toInt()},
-        {"updated_at", instantToJson(q.value(o + 15).toDateTime())}};
+    const auto text = [&q, o](int i) { return q.value(o + i).toString(); };
+    const auto optText = [&q, o](int i) {
+        const QVariant v = q.value(o + i);
+        return v.isNull() ? QJsonValue() : QJsonValue(v.toString());
+    };
+    return {{"id", text(0)},
+            {"employee_id", text(1)},
+            {"work_date", text(2)},
+            {"project_id", text(3)},
+            {"project_name", text(4)},
+            {"task_id", optText(5)},
+            {"task_name", optText(6)},
+            {"hours", text(7)},
+            {"billable", q.value(o + 8).toBool()},
+            {"notes", text(9)},
+            {"status", text(10)},
+            {"adjusts_id", optText(11)},
+            {"outside_assignment", q.value(o + 12).toBool()},
+            {"rejection_reason", optText(13)},
+            {"version", q.value(o + 14).toInt()},
+            {"updated_at", text(15)}};
 }
 
 } // namespace time_sql
 
 using namespace time_sql;
+
+namespace {
+// A null QString binds as SQL NULL; notes are '' when there are none.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+} // namespace
 
 QSqlDatabase TimeEntryStore::db() const
 {
@@ -204,7 +218,7 @@ void TimeEntryStore::insert(const TimeEntryWrite &w) const
                              "adjusts_id, outside_assignment, created_by) VALUES (?::uuid, ?, ?, "
                              "?, ?, ?, ?::numeric, ?, ?, ?, ?::uuid, ?, ?)"),
               {uuidText(w.id), w.employeeId, w.legalEntityId, w.projectId, nullableId(w.taskId),
-               w.workDate, w.hours, w.billable, w.notes, w.status,
+               w.workDate, w.hours, w.billable, notNull(w.notes), w.status,
                w.adjustsId.isNull() ? QVariant(QMetaType::fromType<QString>())
                                     : QVariant(uuidText(w.adjustsId)),
                w.outsideAssignment, nullableId(w.userId)});
@@ -218,7 +232,7 @@ void TimeEntryStore::update(const TimeEntryWrite &w) const
                              "notes = ?, status = ?, outside_assignment = ?, updated_at = now(), "
                              "version = version + 1 WHERE id = ?::uuid"),
               {w.legalEntityId, w.projectId, nullableId(w.taskId), w.workDate, w.hours, w.billable,
-               w.notes, w.status, w.outsideAssignment, uuidText(w.id)});
+               notNull(w.notes), w.status, w.outsideAssignment, uuidText(w.id)});
 }
 
 void TimeEntryStore::setStatus(const QUuid &id, const QString &status) const

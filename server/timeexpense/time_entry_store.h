@@ -119,6 +119,9 @@ QVariant nullableId(qint64 id);
 QJsonObject entryJson(const QSqlQuery &q, int offset = 0);
 extern const char *const kEntryColumns; // t = time_entries, p = projects, k = project_tasks
 extern const char *const kEntryJoins;
+// The same entry as a json_build_object(...) expression without its closing parenthesis, so a
+// caller may append more keys (a page is then built by json_agg in one round trip).
+extern const char *const kEntryJsonObject;
 } // namespace time_sql
 
 } // namespace keel

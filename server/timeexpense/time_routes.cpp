@@ -2,8 +2,11 @@
 
 #include "http/router.h"
 #include "json_codec.h"
+#include "missing_time_service.h"
 #include "permissions.h"
+#include "time_approval_service.h"
 #include "time_entry_service.h"
+#include "timesheet_service.h"
 
 #include <memory>
 
@@ -60,6 +63,78 @@ QDate dateQuery(const Request &r, const char *name)
     return *d;
 }
 
+// An optional id filter (?project_id=); 0 when absent.
+qint64 idQuery(const Request &r, const char *name)
+{
+    const QString key = QString::fromLatin1(name);
+    if (!r.query.hasQueryItem(key))
+        return 0;
+    bool ok = false;
+    const qint64 id = r.query.queryItemValue(key).toLongLong(&ok);
+    if (!ok || id <= 0)
+        throw ApiError::invalidField(key, QStringLiteral("invalid_value"),
+                                     QStringLiteral("a record id"));
+    return id;
+}
+
+int limitQuery(const Request &r, int fallback, int max)
+{
+    if (!r.query.hasQueryItem(QStringLiteral("limit")))
+        return fallback;
+    bool ok = false;
+    const int n = r.query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || n < 1 || n > max)
+        throw ApiError::invalidField(QStringLiteral("limit"), QStringLiteral("out_of_range"),
+                                     QStringLiteral("a number from 1 to %1").arg(max));
+    return n;
+}
+
+void registerWeekAndApprovalRoutes(Router &router, const DbConfig &config, const QString &base)
+{
+    using namespace Permission;
+    const auto weeks = std::make_shared<const TimesheetService>(config);
+    const auto approvals = std::make_shared<const TimeApprovalService>(config);
+    router.add({"GET", base + "/weeks", TimeUse, Scope::Own,
+                "Own weeks touching [from, to]: hours, submitted, entries per status",
+                [weeks](Request &r) {
+                    return Reply::json(weeks->weeks(r, dateQuery(r, "from"), dateQuery(r, "to")));
+                }});
+    router.add({"POST", base + "/weeks/{monday}/submit", TimeUse, Scope::Own,
+                "Submit the week's draft and rejected entries for approval", [weeks](Request &r) {
+                    const auto monday = parseDate(r.params.value(QStringLiteral("monday")));
+                    if (!monday)
+                        throw ApiError::notFound(
+                            QStringLiteral("A week is named by its Monday, YYYY-MM-DD."));
+                    return Reply::json(weeks->submit(r, *monday));
+                }});
+    // The service keeps each project manager to the lines they decide (my_projects).
+    router.add({"GET", base + "/approvals", TimeApprove, Scope::MyProjects,
+                "Submitted entries of the caller's projects, keyset paged by (work_date, id)",
+                [approvals](Request &r) {
+                    QDate week;
+                    if (r.query.hasQueryItem(QStringLiteral("week")))
+                        week = dateQuery(r, "week");
+                    return Reply::json(
+                        approvals->inbox(r, idQuery(r, "project_id"), idQuery(r, "employee_id"),
+                                         week, limitQuery(r, 500, TimeApprovalService::kInboxMax),
+                                         r.query.queryItemValue(QStringLiteral("after"))));
+                }});
+    // Finance, controllers and resource managers: their entities' people; project managers: the
+    // people on their projects (the service applies both).
+    const auto missing = std::make_shared<const MissingTimeService>(config);
+    router.add({"GET", base + "/missing", TimeOversee, Scope::LegalEntity,
+                "Weeks not submitted or short of the expected hours", [missing](Request &r) {
+                    return Reply::json(missing->list(
+                        r, dateQuery(r, "from"), dateQuery(r, "to"), idQuery(r, "project_id"),
+                        limitQuery(r, 1000, MissingTimeService::kMaxLimit),
+                        r.query.queryItemValue(QStringLiteral("after"))));
+                }});
+    router.add({"POST", base + "/approvals", TimeApprove, Scope::MyProjects,
+                "Approve or reject submitted entries, all or nothing", [approvals](Request &r) {
+                    return Reply::json(approvals->decide(r, r.jsonObject()));
+                }});
+}
+
 } // namespace
 
 void registerTimeRoutes(Router &router, const DbConfig &config)
@@ -97,6 +172,7 @@ void registerTimeRoutes(Router &router, const DbConfig &config)
                 [entries](Request &r) {
                     return Reply::json(entries->adjust(r, uuidParam(r), r.jsonObject()), 201);
                 }});
+    registerWeekAndApprovalRoutes(router, config, base);
 }
 
 } // namespace keel

@@ -1,2 +1,3 @@
 # Server tests for the time part of server/timeexpense: keel_server_test(<name>) per file.
 keel_server_test(time_entries)
+keel_server_test(time_approvals)

@@ -22,10 +22,10 @@ class RouteTableTest : public QObject
     static QSet<QString> knownPermissions()
     {
         using namespace Permission;
-        return {Public,       Authenticated,  UsersManage,     AuditRead,
-                IdentityRead, SalesUse,       DeliveryUse,     ResourcingUse,
-                TimeUse,      BillingUse,     FinanceUse,      DashboardsUse,
-                InsightsUse,  WorkflowManage, CatalogueManage, RateCardsManage};
+        return {Public,          Authenticated, UsersManage,   AuditRead,       IdentityRead,
+                SalesUse,        DeliveryUse,   ResourcingUse, TimeUse,         BillingUse,
+                FinanceUse,      DashboardsUse, InsightsUse,   WorkflowManage,  CatalogueManage,
+                RateCardsManage, TimeApprove,   TimeOversee,   ExpensesApprove, PayablesManage};
     }
 
 private Q_SLOTS:

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "time_approval_store.h"
+
+#include <QJsonObject>
+
+namespace keel {
+
+struct Request;
+
+// Project managers decide their projects' submitted time: the inbox (keyset paged) and
+// decisions on many lines at once, all or nothing under row locks, audited once per batch.
+// Approval stamps each line's cost from employee_cost_rates and adds hours and cost to the
+// tasks' actuals; rejection sends lines back to the consultant with the comment.
+class TimeApprovalService
+{
+public:
+    explicit TimeApprovalService(DbConfig config) : m_store(std::move(config)) {}
+
+    static constexpr int kInboxMax = 2000;
+    static constexpr int kDecisionMax = 10000;
+
+    // after = "YYYY-MM-DD/uuid" (next_after of the previous page).
+    QJsonObject inbox(const Request &request, qint64 projectId, qint64 employeeId,
+                      const QDate &week, int limit, const QString &after) const;
+    // {decision: approve|reject, comment, lines: [{id, version}]}: 404 unknown line, 403 a
+    // line the caller does not decide, 409 a line no longer submitted, 412 stale, 422 bad body
+    // or a line that cannot be costed.
+    QJsonObject decide(const Request &request, const QJsonObject &body) const;
+
+private:
+    TimeApprovalStore m_store;
+};
+
+} // namespace keel
