@@ -142,6 +142,51 @@ private slots:
         QCOMPARE(r.status, 403);
     }
 
+    void projectsAndTasks()
+    {
+        const qint64 account =
+            scalar("INSERT INTO accounts (legal_entity_id, name, name_norm, country, "
+                   "billing_currency, tax_profile) SELECT id, 'Acme', 'acme', 'US', 'USD', "
+                   "'STANDARD' FROM legal_entities WHERE code = 'US' RETURNING id");
+        const auto project = [&](const char *status) {
+            return scalar("INSERT INTO projects (legal_entity_id, account_id, name, currency, "
+                          "start_date, end_date, status) SELECT id, ?, 'Lake', 'USD', "
+                          "'2026-01-01', '2026-12-31', ? FROM legal_entities WHERE code = 'US' "
+                          "RETURNING id",
+                          {account, status});
+        };
+        const qint64 open = project("active"), closed = project("closed"),
+                     other = project("active");
+        const qint64 task = scalar("INSERT INTO project_tasks (project_id, seq, name) VALUES (?, "
+                                   "1, 'Workshop') RETURNING id",
+                                   {open});
+        auto amy = client("amy");
+        const auto with = [](qint64 p, qint64 t) {
+            QJsonObject o{{"project_id", QString::number(p)}};
+            if (t)
+                o.insert("task_id", QString::number(t));
+            return o;
+        };
+        HttpResult r = expense(*amy, newId(), taxi, "2026-02-10", "9.00", "USD", with(open, task));
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.json().value("task_id").toString(), QString::number(task));
+        QCOMPARE(r.json().value("billable").toBool(), true); // the category's default
+        QCOMPARE(expense(*amy, newId(), taxi, "2026-02-10", "9.00", "USD", with(other, task))
+                     .fieldCodes(),
+                 QString("task_id:not_on_project"));
+        QCOMPARE(
+            expense(*amy, newId(), taxi, "2026-02-10", "9.00", "USD", with(closed, 0)).fieldCodes(),
+            QString("project_id:closed"));
+        QCOMPARE(expense(*amy, newId(), taxi, "2026-02-10", "9.00", "USD",
+                         {{"task_id", QString::number(task)}})
+                     .fieldCodes(),
+                 QString("task_id:project_required"));
+        r = expense(*amy, newId(), taxi, "2026-02-10", "9.00", "USD",
+                    {{"project_id", QString::number(open)}, {"billable", false}});
+        QCOMPARE(r.json().value("billable").toBool(), false);
+        QCOMPARE(r.json().value("markup_pct").toString(), QString("0"));
+    }
+
     void versionsDeletionAndClosedPeriods()
     {
         auto amy = client("amy");

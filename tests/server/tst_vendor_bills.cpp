@@ -201,6 +201,13 @@ private slots:
         QCOMPARE(r.fieldCodes(), QString("vendor_ref:duplicate,lines/0/hours:invalid_value"));
         r = bill(*fin2, v, QJsonValue(), "INV-3", {});
         QCOMPARE(r.fieldCodes(), QString("lines:required"));
+        const qint64 task = scalar("INSERT INTO project_tasks (project_id, seq, name) VALUES (?, "
+                                   "1, 'Pipelines') RETURNING id",
+                                   {project});
+        QJsonObject onTask = line(otherProject, "1", "10");
+        onTask.insert("task_id", QString::number(task));
+        r = bill(*fin2, v, QJsonValue(), "INV-3", {onTask});
+        QCOMPARE(r.fieldCodes(), QString("lines/0/task_id:not_on_project"));
         // Without an agreement there is no cap: 0.5 h × 99.99 = 49.995 → 50.00.
         r = bill(*fin2, v, QJsonValue(), "INV-3", {line(otherProject, "0.5", "99.99")});
         QCOMPARE(r.status, 201);
