@@ -14,6 +14,7 @@
 #include "session.h"
 #include "settings.h"
 #include "sync_engine.h"
+#include "time/sync_log_dialog.h"
 #include "time/time_page.h"
 #include "time/timesheet_page.h"
 #include "time/timesheet_view.h"
@@ -34,6 +35,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace keel;
 using namespace keel::offline;
@@ -96,6 +98,7 @@ private slots:
     void weekEnteredOfflineSyncsOnceAndIsApproved();
     void closedPeriodIsRefusedKeptAndShown();
     void overtakenChangeIsAConflictUntilResolved();
+    void expenseWithReceiptAndDeletedHoursSync();
     void startsOfflineWithTheCachedIdentity();
     void screenshots();
 
@@ -249,6 +252,11 @@ void TestTimeSyncLive::closedPeriodIsRefusedKeptAndShown()
     QCOMPARE(SyncState(mon.data(TimesheetModel::SyncStateRole).toInt()), SyncState::Rejected);
     QVERIFY(mon.data(Qt::ToolTipRole).toString().contains("closed", Qt::CaseInsensitive));
     QVERIFY(store.log().first().text.startsWith("Refused: 6.00 h on"));
+    timesheet::SyncLogDialog log(&store, &engine);
+    QTreeWidgetItem *top = log.list()->topLevelItem(0);
+    QVERIFY(top);
+    QCOMPARE(top->text(1), QString("Refused"));
+    QVERIFY(top->text(2).contains("Data lake / Build"));
     // Nothing is retried by itself: the next round leaves it alone.
     QVERIFY(roundNow(&engine));
     QCOMPARE(f.scalar("SELECT count(*) FROM time_entries"), 0);
@@ -302,6 +310,62 @@ void TestTimeSyncLive::overtakenChangeIsAConflictUntilResolved()
     QCOMPARE(f.text("SELECT sum(hours)::text FROM time_entries"), QString("8.00"));
     grid.reload();
     QCOMPARE(grid.index(row, TimesheetModel::FirstDayColumn).data().toString(), QString("8.00"));
+}
+
+void TestTimeSyncLive::expenseWithReceiptAndDeletedHoursSync()
+{
+    const qint64 taxi = f.scalar("INSERT INTO expense_categories (legal_entity_id, code, name) "
+                                 "SELECT id, 'TAXI', 'Taxi' FROM legal_entities WHERE code = 'UK' "
+                                 "RETURNING id");
+    auto session = signIn(*f.server, "consultant", "consultant password");
+    LocalStore store;
+    QVERIFY(store.openFor(f.server->baseUrl(), "consultant", dir->path()));
+    SyncEngine engine(&store, session->api());
+    engine.setEnabled(true);
+    QVERIFY(round(&engine));
+    QCOMPARE(store.categories().size(), 1); // expense categories come with the reference
+
+    // An expense with its receipt, saved offline-first; the receipt follows the expense.
+    Expense x;
+    x.expenseDate = TimeFixture::lastMonday();
+    x.categoryId = taxi;
+    x.projectId = lake;
+    x.description = "Taxi to the client";
+    x.amount = "23.40";
+    x.currency = "GBP";
+    QVERIFY2(store.saveExpense(x), qPrintable(store.errorString()));
+    QByteArray png = QByteArray::fromHex("89504e470d0a1a0a");
+    png.append(QByteArray(200, 'x'));
+    QUuid receipt;
+    QVERIFY(store.attachReceipt(x.id, "taxi.png", "image/png", png, &receipt));
+    QCOMPARE(store.unsyncedCount(), 2);
+    QVERIFY(roundNow(&engine));
+    const QString xid = x.id.toString(QUuid::WithoutBraces);
+    QCOMPARE(f.text("SELECT amount::text FROM expenses WHERE id = ?::uuid", {xid}),
+             QString("23.4000"));
+    QCOMPARE(f.scalar("SELECT size_bytes FROM expense_receipts WHERE id = ?::uuid AND "
+                      "expense_id = ?::uuid",
+                      {receipt.toString(QUuid::WithoutBraces), xid}),
+             qint64(png.size()));
+    QCOMPARE(store.unsyncedCount(), 0);
+
+    // Hours cleared in the grid are deleted on the server once it acknowledges.
+    TimesheetModel grid(&store);
+    grid.setWeek(TimeFixture::lastMonday());
+    const int row = grid.addRow(lake, build);
+    const QModelIndex mon = grid.index(row, TimesheetModel::FirstDayColumn);
+    QVERIFY(grid.setData(mon, "5"));
+    QVERIFY(roundNow(&engine));
+    const QString eid =
+        mon.data(TimesheetModel::EntryIdRole).toUuid().toString(QUuid::WithoutBraces);
+    QCOMPARE(f.text("SELECT status FROM time_entries WHERE id = ?::uuid", {eid}), QString("draft"));
+    QVERIFY(grid.setData(mon, ""));
+    QVERIFY(store.timeEntry(QUuid::fromString(eid))); // kept, marked, until acknowledged
+    QVERIFY(roundNow(&engine));
+    QCOMPARE(f.text("SELECT status FROM time_entries WHERE id = ?::uuid", {eid}),
+             QString("deleted"));
+    QVERIFY(!store.timeEntry(QUuid::fromString(eid)));
+    QCOMPARE(store.unsyncedCount(), 0);
 }
 
 void TestTimeSyncLive::startsOfflineWithTheCachedIdentity()
