@@ -2,6 +2,8 @@
 
 #include "expense_values.h"
 #include "json_codec.h"
+#include "permissions.h"
+#include "roles.h"
 
 #include <QSqlQuery>
 
@@ -21,14 +23,34 @@ QJsonValue nextStep(const QString &status)
     return QJsonValue();
 }
 
-const QString kReport = QStringLiteral(
-    "SELECT r.id, r.employee_id, e.user_id, coalesce(m.user_id, 0), r.legal_entity_id, le.code, "
-    "r.status, r.version, r.title, r.currency, trim_scale(r.total)::text, r.submitted_at, "
-    "r.manager_id, r.manager_at, r.finance_id, r.finance_at, r.rejection_reason, u.display_name, "
-    "r.updated_at "
-    "FROM expense_reports r JOIN employees e ON e.id = r.employee_id "
-    "JOIN users u ON u.id = e.user_id JOIN legal_entities le ON le.id = r.legal_entity_id "
-    "LEFT JOIN employees m ON m.id = e.manager_id ");
+// Roles that approve expenses, as an SQL list of literals (role names are internal constants).
+QString approverRoles()
+{
+    QStringList quoted;
+    for (const QString &role : allRoles())
+        if (permissionsOfRole(role).contains(QString::fromLatin1(Permission::ExpensesApprove)))
+            quoted.append(u'\'' + role + u'\'');
+    return quoted.join(u',');
+}
+
+// m = the employee's manager when that manager may approve expenses; a manager who may not
+// (a consultant leading a team) leaves the first step to the entity's approvers.
+const QString &reportSql()
+{
+    static const QString sql =
+        QStringLiteral(
+            "SELECT r.id, r.employee_id, e.user_id, coalesce(m.user_id, 0), r.legal_entity_id, "
+            "le.code, r.status, r.version, r.title, r.currency, trim_scale(r.total)::text, "
+            "r.submitted_at, r.manager_id, r.manager_at, r.finance_id, r.finance_at, "
+            "r.rejection_reason, u.display_name, r.updated_at "
+            "FROM expense_reports r JOIN employees e ON e.id = r.employee_id "
+            "JOIN users u ON u.id = e.user_id JOIN legal_entities le ON le.id = r.legal_entity_id "
+            "LEFT JOIN LATERAL (SELECT mgr.user_id FROM employees mgr WHERE mgr.id = e.manager_id "
+            "AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = mgr.user_id AND ur.role IN "
+            "(%1))) m ON true ")
+            .arg(approverRoles());
+    return sql;
+}
 
 ReportRow reportFrom(const QSqlQuery &q)
 {
@@ -88,7 +110,7 @@ qint64 ExpenseReportStore::insert(qint64 employeeId, qint64 legalEntityId, const
 std::optional<ReportRow> ExpenseReportStore::report(qint64 id, bool lock) const
 {
     QSqlQuery q = db::query(db(),
-                            kReport + QStringLiteral("WHERE r.id = ?") +
+                            reportSql() + QStringLiteral("WHERE r.id = ?") +
                                 (lock ? QStringLiteral(" FOR UPDATE OF r") : QString()),
                             {id});
     if (!q.next())
@@ -130,8 +152,8 @@ QJsonArray ExpenseReportStore::expensesOf(qint64 reportId) const
 QJsonArray ExpenseReportStore::mine(qint64 employeeId) const
 {
     QSqlQuery q = db::query(db(),
-                            kReport + QStringLiteral("WHERE r.employee_id = ? ORDER BY r.id "
-                                                     "DESC LIMIT 500"),
+                            reportSql() + QStringLiteral("WHERE r.employee_id = ? ORDER BY r.id "
+                                                         "DESC LIMIT 500"),
                             {employeeId});
     QJsonArray out;
     while (q.next())
@@ -145,11 +167,12 @@ QJsonArray ExpenseReportStore::toApprove(const ApproverScope &s) const
     // Finance step: finance of the entity. Never one's own report.
     QSqlQuery q = db::query(
         db(),
-        kReport + QStringLiteral(
-                      "WHERE e.user_id <> ? AND ((r.status = 'submitted' AND (m.user_id = ? OR "
-                      "(m.user_id IS NULL AND (? = '*' OR le.code = ANY(string_to_array(?, "
-                      "','))))) ) OR (r.status = 'manager_approved' AND (? = '*' OR le.code = "
-                      "ANY(string_to_array(?, ','))))) ORDER BY r.submitted_at, r.id LIMIT 500"),
+        reportSql() +
+            QStringLiteral(
+                "WHERE e.user_id <> ? AND ((r.status = 'submitted' AND (m.user_id = ? OR "
+                "(m.user_id IS NULL AND (? = '*' OR le.code = ANY(string_to_array(?, "
+                "','))))) ) OR (r.status = 'manager_approved' AND (? = '*' OR le.code = "
+                "ANY(string_to_array(?, ','))))) ORDER BY r.submitted_at, r.id LIMIT 500"),
         {s.userId, s.userId, s.approverEntities.contains(QStringLiteral("*")) ? "*" : "",
          codes(s.approverEntities), s.financeEntities.contains(QStringLiteral("*")) ? "*" : "",
          codes(s.financeEntities)});

@@ -299,6 +299,30 @@ private slots:
         QCOMPARE(scalar("SELECT count(*) FROM audit_log WHERE record_type = 'expense_report'"), 3);
     }
 
+    void aManagerWhoMayNotApproveLeavesTheStepToTheEntitysApprovers()
+    {
+        // carl's manager is bob, a consultant without expenses.approve.
+        const qint64 carl =
+            server->createUser("carl", "carl password", {{"consultant", "US"}}, "US");
+        employee(carl, bobEmp);
+        auto carlHttp = client("carl");
+        const QString a = newId();
+        QCOMPARE(expense(*carlHttp, a, taxi, "2026-02-10", "12.00").status, 201);
+        const QJsonObject report = submit(*carlHttp, {a}).json();
+        auto bob = client("bob");
+        QCOMPARE(decide(*bob, report, "approve").status, 403);
+        auto max = client("max");
+        QCOMPARE(max->get("/api/v1/expense-reports?scope=to_approve")
+                     .json()
+                     .value("items")
+                     .toArray()
+                     .size(),
+                 1);
+        const HttpResult r = decide(*max, report, "approve");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value("status").toString(), QString("manager_approved"));
+    }
+
     void withoutAManagerAnApproverOfTheEntityDecidesButNeverTheirOwn()
     {
         // max has no manager: any approver of US (rita, finance) takes the first step, not max.
