@@ -222,15 +222,23 @@ namespace {
 struct Q
 {
     QSqlQuery q;
+    bool open = false;
     Q(const QString &connection, const QString &sql, const QVariantList &binds = {})
         : q(QSqlDatabase::database(connection, false))
     {
+        // A closed store (signed out) reads as empty and refuses writes, quietly.
+        open = QSqlDatabase::database(connection, false).isOpen();
+        if (!open)
+            return;
         q.prepare(sql);
         for (const QVariant &b : binds)
             q.addBindValue(b);
     }
-    bool exec() { return q.exec(); }
-    QString error() const { return q.lastError().text(); }
+    bool exec() { return open && q.exec(); }
+    QString error() const
+    {
+        return open ? q.lastError().text() : LocalStore::tr("The local store is not open.");
+    }
 };
 
 const char *const TimeColumns =

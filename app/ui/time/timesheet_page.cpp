@@ -277,7 +277,13 @@ void TimesheetPage::buildAddRowMenu()
     auto addProject = [this](QMenu *menu, const QJsonObject &p) {
         const qint64 pid = idOf(p.value("id"));
         const QString name = p.value("name").toString();
-        const QJsonArray tasks = m_store->tasks(pid);
+        // Closed projects and tasks take no time (the server would refuse it).
+        if (p.value("status").toString() == QLatin1String("closed"))
+            return;
+        QJsonArray tasks;
+        for (const QJsonValue &t : m_store->tasks(pid))
+            if (t.toObject().value("status").toString() != QLatin1String("closed"))
+                tasks.append(t);
         if (tasks.isEmpty()) {
             menu->addAction(name, this, [this, pid] { addRow(pid, 0); });
             return;
