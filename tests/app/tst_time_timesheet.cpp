@@ -2,9 +2,9 @@
 // along the days, Enter down, arrows, Delete; totals per row, day and week exact to the cent;
 // a note per cell; rejected and conflicting cells marked with the reason.
 #include "local_store.h"
-#include "timesheet_model.h"
 #include "time/timesheet_page.h"
 #include "time/timesheet_view.h"
+#include "timesheet_model.h"
 
 #include <QApplication>
 #include <QLineEdit>
