@@ -20,7 +20,8 @@ bool covers(const QStringList &entities, const QString &entity)
 } // namespace
 
 QJsonObject MissingTimeService::list(const Request &request, const QDate &from, const QDate &to,
-                                     qint64 projectId, int limit, const QString &after) const
+                                     qint64 projectId, int limit, const QDate &afterWeek,
+                                     qint64 afterEmployee) const
 {
     MissingTimeQuery q;
     q.firstMonday = mondayOf(from);
@@ -51,15 +52,8 @@ QJsonObject MissingTimeService::list(const Request &request, const QDate &from, 
                 QStringLiteral("There is no project %1 of yours.").arg(projectId));
         q.projectId = projectId;
     }
-    if (!after.isEmpty()) {
-        const QStringList parts = after.split(u'/');
-        bool ok = parts.size() == 2;
-        q.afterWeek = ok ? QDate::fromString(parts[0], Qt::ISODate) : QDate();
-        q.afterEmployee = ok ? parts[1].toLongLong(&ok) : 0;
-        if (!ok || !q.afterWeek.isValid())
-            throw ApiError::invalidField(QStringLiteral("after"), QStringLiteral("invalid_value"),
-                                         QStringLiteral("next_after of the previous page"));
-    }
+    q.afterWeek = afterWeek;
+    q.afterEmployee = afterEmployee;
     const QJsonArray items = m_store.weeks(q);
     QJsonObject out{{"items", items}};
     if (items.size() == limit) {

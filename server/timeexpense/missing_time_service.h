@@ -21,9 +21,10 @@ public:
     static constexpr int kMaxWeeks = 27;
     static constexpr int kMaxLimit = 5000;
 
-    // after = "YYYY-MM-DD/employee_id" (next_after of the previous page).
+    // The page after (afterWeek, afterEmployee) — next_after "YYYY-MM-DD/employee_id" of the
+    // previous one.
     QJsonObject list(const Request &request, const QDate &from, const QDate &to, qint64 projectId,
-                     int limit, const QString &after) const;
+                     int limit, const QDate &afterWeek, qint64 afterEmployee) const;
 
 private:
     MissingTimeStore m_store;

@@ -142,7 +142,8 @@ void requireCostable(const TimeApprovalStore &store, const QList<QUuid> &ids)
 } // namespace
 
 QJsonObject TimeApprovalService::inbox(const Request &request, qint64 projectId, qint64 employeeId,
-                                       const QDate &week, int limit, const QString &after) const
+                                       const QDate &week, int limit, const QDate &afterDate,
+                                       const QUuid &afterId) const
 {
     InboxQuery q;
     q.approverUserId = request.caller().user.id;
@@ -153,14 +154,8 @@ QJsonObject TimeApprovalService::inbox(const Request &request, qint64 projectId,
         throw ApiError::invalidField(QStringLiteral("week"), QStringLiteral("not_monday"),
                                      QStringLiteral("the Monday a week starts on"));
     q.week = week;
-    if (!after.isEmpty()) {
-        const QStringList parts = after.split(u'/');
-        q.afterDate = parts.size() == 2 ? QDate::fromString(parts[0], Qt::ISODate) : QDate();
-        q.afterId = parts.size() == 2 ? QUuid::fromString(parts[1]) : QUuid();
-        if (!q.afterDate.isValid() || q.afterId.isNull())
-            throw ApiError::invalidField(QStringLiteral("after"), QStringLiteral("invalid_value"),
-                                         QStringLiteral("next_after of the previous page"));
-    }
+    q.afterDate = afterDate;
+    q.afterId = afterId;
     const QJsonArray items = m_store.inbox(q);
     QJsonObject out{{"items", items}};
     if (items.size() == limit) {

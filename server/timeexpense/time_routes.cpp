@@ -89,6 +89,21 @@ int limitQuery(const Request &r, int fallback, int max)
     return n;
 }
 
+// ?after= of a page keyed by (date, key): the previous page's next_after "YYYY-MM-DD/key".
+// `keyOk` says whether the key part is valid.
+template <typename KeyOk> QPair<QDate, QString> dateKeyAfter(const Request &r, KeyOk keyOk)
+{
+    const QString after = r.query.queryItemValue(QStringLiteral("after"));
+    if (after.isEmpty())
+        return {};
+    const QStringList parts = after.split(u'/');
+    const QDate date = parts.size() == 2 ? QDate::fromString(parts[0], Qt::ISODate) : QDate();
+    if (!date.isValid() || !keyOk(parts[1]))
+        throw ApiError::invalidField(QStringLiteral("after"), QStringLiteral("invalid_value"),
+                                     QStringLiteral("next_after of the previous page"));
+    return {date, parts[1]};
+}
+
 void registerWeekAndApprovalRoutes(Router &router, const DbConfig &config, const QString &base)
 {
     using namespace Permission;
@@ -114,20 +129,26 @@ void registerWeekAndApprovalRoutes(Router &router, const DbConfig &config, const
                     QDate week;
                     if (r.query.hasQueryItem(QStringLiteral("week")))
                         week = dateQuery(r, "week");
+                    const auto after = dateKeyAfter(
+                        r, [](const QString &k) { return !QUuid::fromString(k).isNull(); });
                     return Reply::json(
                         approvals->inbox(r, idQuery(r, "project_id"), idQuery(r, "employee_id"),
                                          week, limitQuery(r, 500, TimeApprovalService::kInboxMax),
-                                         r.query.queryItemValue(QStringLiteral("after"))));
+                                         after.first, QUuid::fromString(after.second)));
                 }});
     // Finance, controllers and resource managers: their entities' people; project managers: the
     // people on their projects (the service applies both).
     const auto missing = std::make_shared<const MissingTimeService>(config);
     router.add({"GET", base + "/missing", TimeOversee, Scope::LegalEntity,
                 "Weeks not submitted or short of the expected hours", [missing](Request &r) {
+                    const auto after = dateKeyAfter(r, [](const QString &k) {
+                        bool ok = false;
+                        return k.toLongLong(&ok) > 0 && ok;
+                    });
                     return Reply::json(missing->list(
                         r, dateQuery(r, "from"), dateQuery(r, "to"), idQuery(r, "project_id"),
-                        limitQuery(r, 1000, MissingTimeService::kMaxLimit),
-                        r.query.queryItemValue(QStringLiteral("after"))));
+                        limitQuery(r, 1000, MissingTimeService::kMaxLimit), after.first,
+                        after.second.toLongLong()));
                 }});
     router.add({"POST", base + "/approvals", TimeApprove, Scope::MyProjects,
                 "Approve or reject submitted entries, all or nothing", [approvals](Request &r) {
