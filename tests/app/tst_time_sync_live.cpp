@@ -100,6 +100,7 @@ private slots:
     void overtakenChangeIsAConflictUntilResolved();
     void expenseWithReceiptAndDeletedHoursSync();
     void startsOfflineWithTheCachedIdentity();
+    void workOfflineFromTheLoginDialog();
     void screenshots();
 
 private:
@@ -436,6 +437,44 @@ void TestTimeSyncLive::startsOfflineWithTheCachedIdentity()
     QCOMPARE(f.text("SELECT hours::text FROM time_entries"), QString("7.50"));
     QTRY_COMPARE_WITH_TIMEOUT(controller.mainWindow()->syncStatusText(),
                               QString("All changes synced"), 10000);
+}
+
+void TestTimeSyncLive::workOfflineFromTheLoginDialog()
+{
+    QTemporaryDir home;
+    Settings settings{home.filePath("keel.ini")};
+    Translations translations;
+    TokenStore tokens{QStringLiteral("keel-test")};
+    const QUrl url = f.server->baseUrl();
+    {
+        AppController first{&settings, &translations, &tokens};
+        first.setOfflineDirectory(dir->path());
+        first.start(CommandLine{});
+        QTRY_VERIFY_WITH_TIMEOUT(first.loginDialog() && first.loginDialog()->isVisible(), 5000);
+        // Nobody has worked here yet: nothing to work offline with.
+        QVERIFY(!first.loginDialog()->isOfflineAvailable());
+        first.loginDialog()->setServerUrl(url);
+        first.loginDialog()->setUserName("consultant");
+        first.loginDialog()->setPassword("consultant password");
+        first.loginDialog()->signIn();
+        QTRY_VERIFY_WITH_TIMEOUT(first.mainWindow() && first.mainWindow()->isVisible(), 10000);
+    }
+    f.server->stop();
+    AppController controller{&settings, &translations, &tokens};
+    controller.setOfflineDirectory(dir->path());
+    controller.start(CommandLine{});
+    QTRY_VERIFY_WITH_TIMEOUT(controller.loginDialog() && controller.loginDialog()->isVisible(),
+                             5000);
+    LoginDialog *login = controller.loginDialog();
+    QCOMPARE(login->userName(), QString("consultant"));
+    auto *offline = login->findChild<QPushButton *>("workOfflineButton");
+    QVERIFY(offline && offline->isVisible());
+    QTest::mouseClick(offline, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.mainWindow() && controller.mainWindow()->isVisible(), 5000);
+    QVERIFY(!login->isVisible());
+    QVERIFY(controller.session()->isOfflineMode());
+    QCOMPARE(controller.mainWindow()->currentWorkspaceId(), QString("time"));
+    QCOMPARE(controller.session()->user().username, QString("consultant"));
 }
 
 // Pictures for the docs when asked (KEEL_SCREENSHOT_DIR): the weekly grid online with
