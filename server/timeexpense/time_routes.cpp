@@ -93,7 +93,8 @@ int limitQuery(const Request &r, int fallback, int max)
 // `keyOk` says whether the key part is valid.
 template <typename KeyOk> QPair<QDate, QString> dateKeyAfter(const Request &r, KeyOk keyOk)
 {
-    const QString after = r.query.queryItemValue(QStringLiteral("after"));
+    // Fully decoded: a client may send the slash as %2F.
+    const QString after = r.query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded);
     if (after.isEmpty())
         return {};
     const QStringList parts = after.split(u'/');

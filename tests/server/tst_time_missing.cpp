@@ -107,7 +107,8 @@ private Q_SLOTS:
         QCOMPARE(r.json().value("items").toArray().size(), 4);
         const QString after = r.json().value("next_after").toString();
         QVERIFY(!after.isEmpty());
-        r = fin->get("/api/v1/time/missing" + range() + "&limit=4&after=" + after);
+        r = fin->get("/api/v1/time/missing" + range() +
+                     "&limit=4&after=" + QString(after).replace("/", "%2F"));
         QCOMPARE(r.json().value("items").toArray().size(), 2);
         QVERIFY(!r.json().contains("next_after"));
         QCOMPARE(fin->get("/api/v1/time/missing" + range() + "&after=x").status, 422);
