@@ -8,7 +8,6 @@
 #include "permissions.h"
 
 #include <QRegularExpression>
-#include <QSqlQuery>
 
 namespace keel {
 
@@ -89,13 +88,12 @@ QJsonObject ExpenseCategoryService::create(const Request &request, const QJsonOb
     if (!in.ok())
         throw ApiError::invalid(in.errors());
     requireFinance(request, entity);
-    QSqlQuery q = db::query(
-        m_store.db(), QStringLiteral("SELECT id FROM legal_entities WHERE code = ?"), {entity});
-    if (!q.next())
+    const auto entityId = m_store.entityId(entity);
+    if (!entityId)
         throw ApiError::invalidField(QStringLiteral("legal_entity"), "unknown",
                                      QStringLiteral("no legal entity has this code"));
     CategoryRow c;
-    c.legalEntityId = q.value(0).toLongLong();
+    c.legalEntityId = *entityId;
     readPolicy(in, c, true);
     static const QRegularExpression codePattern(QStringLiteral("^[A-Z0-9_]{2,24}$"));
     if (!codePattern.match(code).hasMatch())

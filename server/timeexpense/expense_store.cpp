@@ -112,6 +112,15 @@ QSqlDatabase ExpenseStore::db() const
     return db::connection(m_config);
 }
 
+std::optional<qint64> ExpenseStore::entityId(const QString &code) const
+{
+    QSqlQuery q =
+        db::query(db(), QStringLiteral("SELECT id FROM legal_entities WHERE code = ?"), {code});
+    if (!q.next())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
 std::optional<EmployeeRef> ExpenseStore::employeeOfUser(qint64 userId) const
 {
     QSqlQuery q = db::query(db(), kEmployee + QStringLiteral("WHERE e.user_id = ?"), {userId});

@@ -104,6 +104,7 @@ public:
     explicit ExpenseStore(DbConfig config) : m_config(std::move(config)) {}
     QSqlDatabase db() const;
 
+    std::optional<qint64> entityId(const QString &code) const; // legal entity by code
     std::optional<EmployeeRef> employeeOfUser(qint64 userId) const;
     std::optional<EmployeeRef> employee(qint64 id) const;
     QJsonArray categories(qint64 legalEntityId) const;

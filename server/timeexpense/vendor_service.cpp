@@ -60,7 +60,7 @@ QJsonObject VendorService::createVendor(const Request &request, const QJsonObjec
     const QString taxId = in.optionalString(QStringLiteral("tax_id")).value_or(QString()).trimmed();
     if (!in.ok())
         throw ApiError::invalid(in.errors());
-    const auto entityId = m_store.entityId(entity);
+    const auto entityId = m_projects.entityId(entity);
     if (!entityId)
         in.addError(QStringLiteral("legal_entity"), "unknown",
                     QStringLiteral("no legal entity has this code"));

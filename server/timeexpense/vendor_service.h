@@ -27,7 +27,7 @@ public:
 
 private:
     VendorStore m_store;
-    ExpenseStore m_projects; // project lookups
+    ExpenseStore m_projects; // entity and project lookups
 };
 
 // Entity codes ("*" = all) where the caller manages payables.

@@ -101,15 +101,6 @@ QSqlDatabase VendorStore::db() const
     return db::connection(m_config);
 }
 
-std::optional<qint64> VendorStore::entityId(const QString &code) const
-{
-    QSqlQuery q =
-        db::query(db(), QStringLiteral("SELECT id FROM legal_entities WHERE code = ?"), {code});
-    if (!q.next())
-        return std::nullopt;
-    return q.value(0).toLongLong();
-}
-
 std::optional<VendorRow> VendorStore::vendor(qint64 id) const
 {
     QSqlQuery q = db::query(db(), kVendor + QStringLiteral("WHERE v.id = ?"), {id});

@@ -67,7 +67,6 @@ public:
     explicit VendorStore(DbConfig config) : m_config(std::move(config)) {}
     QSqlDatabase db() const;
 
-    std::optional<qint64> entityId(const QString &code) const;
     std::optional<VendorRow> vendor(qint64 id) const;
     QJsonArray vendors(const QStringList &entities) const; // "*" = all
     bool vendorNameTaken(qint64 legalEntityId, const QString &name) const;
