@@ -111,11 +111,12 @@ std::vector<int> splitUnits(int units, int parts, int minimum, SplitMix64 &rng)
     return out;
 }
 
-// Row-by-row foreign-key checks, the change_xid trigger and index upkeep would make the COPY of
-// a few hundred thousand entries take ten times longer than the COPY itself. Inside the load's
-// transaction the table sheds them and gets them back afterwards: indexes are rebuilt in one
-// pass each and each foreign key is validated by one query when it is added again. The
-// trigger is not needed on insert (change_xid defaults to the transaction's id).
+// Row-by-row foreign-key checks, the change_xid trigger and index upkeep (random UUID keys
+// above all) would make the COPY of a few hundred thousand entries several times slower than
+// the COPY itself. Inside the load's transaction the table sheds them and gets them back
+// afterwards: keys and indexes are built in one sorted pass each and each foreign key is
+// validated by one query when it is added again. The trigger is not needed on insert
+// (change_xid defaults to the transaction's id).
 class BulkTable
 {
 public:
@@ -123,43 +124,67 @@ public:
 
     bool shed(QString *error)
     {
-        QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-                                   "WHERE conrelid = '%1'::regclass AND contype = 'f' ORDER BY "
-                                   "conname")
-                        .arg(m_table)))
-            return failed(q, error);
-        while (q.next())
-            m_foreignKeys.append({q.value(0).toString(), q.value(1).toString()});
-        if (!q.exec(QStringLiteral("SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index "
-                                   "i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = "
-                                   "'%1'::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint k "
-                                   "WHERE k.conindid = i.indexrelid) ORDER BY c.relname")
-                        .arg(m_table)))
-            return failed(q, error);
-        while (q.next())
-            m_indexes.append({q.value(0).toString(), q.value(1).toString()});
+        // Foreign keys of the table and those pointing at it (they depend on its key).
+        if (!read(QStringLiteral("SELECT conrelid::regclass::text, conname, "
+                                 "pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = "
+                                 "'f' AND (conrelid = '%1'::regclass OR confrelid = "
+                                 "'%1'::regclass) ORDER BY 1, 2"),
+                  &m_foreignKeys, error) ||
+            !read(QStringLiteral("SELECT conrelid::regclass::text, conname, "
+                                 "pg_get_constraintdef(oid) FROM pg_constraint WHERE contype IN "
+                                 "('p', 'u') AND conrelid = '%1'::regclass ORDER BY 1, 2"),
+                  &m_keys, error) ||
+            !read(QStringLiteral("SELECT '', c.relname, pg_get_indexdef(i.indexrelid) FROM "
+                                 "pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE "
+                                 "i.indrelid = '%1'::regclass AND NOT EXISTS (SELECT 1 FROM "
+                                 "pg_constraint k WHERE k.conindid = i.indexrelid) ORDER BY 2"),
+                  &m_indexes, error))
+            return false;
         QStringList statements{QStringLiteral("ALTER TABLE %1 DISABLE TRIGGER USER").arg(m_table)};
-        for (const auto &[name, def] : std::as_const(m_foreignKeys))
-            statements << QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2").arg(m_table, name);
-        for (const auto &[name, def] : std::as_const(m_indexes))
-            statements << QStringLiteral("DROP INDEX %1").arg(name);
+        for (const Item &fk : std::as_const(m_foreignKeys))
+            statements
+                << QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2").arg(fk.table, fk.name);
+        for (const Item &key : std::as_const(m_keys))
+            statements
+                << QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2").arg(key.table, key.name);
+        for (const Item &index : std::as_const(m_indexes))
+            statements << QStringLiteral("DROP INDEX %1").arg(index.name);
         return execAll(statements, error);
     }
 
     bool restore(QString *error)
     {
         QStringList statements;
-        for (const auto &[name, def] : std::as_const(m_indexes))
-            statements << def;
-        for (const auto &[name, def] : std::as_const(m_foreignKeys))
-            statements
-                << QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3").arg(m_table, name, def);
+        for (const Item &key : std::as_const(m_keys))
+            statements << QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3")
+                              .arg(key.table, key.name, key.definition);
+        for (const Item &index : std::as_const(m_indexes))
+            statements << index.definition;
+        for (const Item &fk : std::as_const(m_foreignKeys))
+            statements << QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3")
+                              .arg(fk.table, fk.name, fk.definition);
         statements << QStringLiteral("ALTER TABLE %1 ENABLE TRIGGER USER").arg(m_table);
         return execAll(statements, error);
     }
 
 private:
+    struct Item
+    {
+        QString table;
+        QString name;
+        QString definition; // of the constraint, or the CREATE INDEX statement
+    };
+
+    bool read(const QString &sql, QList<Item> *into, QString *error)
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(sql.arg(m_table)))
+            return failed(q, error);
+        while (q.next())
+            into->append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+        return true;
+    }
+
     bool execAll(const QStringList &statements, QString *error)
     {
         QSqlQuery q(m_db);
@@ -177,8 +202,9 @@ private:
 
     QSqlDatabase &m_db;
     QString m_table;
-    QList<std::pair<QString, QString>> m_foreignKeys; // name, definition
-    QList<std::pair<QString, QString>> m_indexes;     // name, CREATE INDEX statement
+    QList<Item> m_foreignKeys;
+    QList<Item> m_keys;
+    QList<Item> m_indexes;
 };
 
 class TimeLoader

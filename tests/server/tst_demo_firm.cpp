@@ -476,6 +476,19 @@ void TestDemoFirm::timeHistory()
     const QString asOf = demoAsOf().toString(Qt::ISODate);
     const auto withAsOf = [&asOf](const char *sql) { return QString::fromLatin1(sql).arg(asOf); };
 
+    // The load sheds the table's keys, indexes, foreign keys and trigger for the COPY; they
+    // are all back, as the migrations made them.
+    const QString schemaSql = QStringLiteral(
+        "SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = "
+        "'time_entries'::regclass UNION ALL SELECT pg_get_indexdef(indexrelid) FROM pg_index "
+        "WHERE indrelid = 'time_entries'::regclass UNION ALL SELECT tgname || ' ' || "
+        "tgenabled::text "
+        "FROM pg_trigger WHERE tgrelid = 'time_entries'::regclass AND NOT tgisinternal ORDER BY 1");
+    auto fresh = test::TestDatabase::create(QStringLiteral("timeHistory_fresh"));
+    QSqlDatabase freshDb = fresh.sql();
+    QCOMPARE(column(db, schemaSql), column(freshDb, schemaSql));
+    QVERIFY(column(db, schemaSql).size() > 15);
+
     // About three entries a working day for the people on projects, over the two years.
     const qint64 entries = scalar(db, "SELECT count(*) FROM time_entries");
     QVERIFY2(entries > 200000 && entries < 1200000, qPrintable(QString::number(entries)));
