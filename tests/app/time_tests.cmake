@@ -26,3 +26,14 @@ if(TARGET tst_time_sync_live)
   # Screenshots (KEEL_SCREENSHOT_DIR) use the application's style sheet from the sources.
   target_compile_definitions(tst_time_sync_live PRIVATE KEEL_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 endif()
+# Offline start with "remember me" and the automatic resume need a secret service.
+if(TARGET keel-test-support AND DBUS_RUN_SESSION AND GNOME_KEYRING_DAEMON)
+  qt_add_executable(tst_time_offline_remember tst_time_offline_remember.cpp)
+  target_link_libraries(tst_time_offline_remember PRIVATE Qt6::Test keel-ui keel-test-support)
+  target_include_directories(tst_time_offline_remember PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/../server)
+  add_test(NAME tst_time_offline_remember
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/with_keyring.sh
+                   $<TARGET_FILE:tst_time_offline_remember>)
+  set_tests_properties(tst_time_offline_remember PROPERTIES
+    ENVIRONMENT "${_offscreen}" TIMEOUT 120 LABELS app)
+endif()
