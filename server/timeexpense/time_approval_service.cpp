@@ -141,9 +141,9 @@ void requireCostable(const TimeApprovalStore &store, const QList<QUuid> &ids)
 
 } // namespace
 
-QJsonObject TimeApprovalService::inbox(const Request &request, qint64 projectId, qint64 employeeId,
-                                       const QDate &week, int limit, const QDate &afterDate,
-                                       const QUuid &afterId) const
+QByteArray TimeApprovalService::inbox(const Request &request, qint64 projectId, qint64 employeeId,
+                                      const QDate &week, int limit, const QDate &afterDate,
+                                      const QUuid &afterId) const
 {
     InboxQuery q;
     q.approverUserId = request.caller().user.id;
@@ -156,14 +156,7 @@ QJsonObject TimeApprovalService::inbox(const Request &request, qint64 projectId,
     q.week = week;
     q.afterDate = afterDate;
     q.afterId = afterId;
-    const QJsonArray items = m_store.inbox(q);
-    QJsonObject out{{"items", items}};
-    if (items.size() == limit) {
-        const QJsonObject last = items.last().toObject();
-        out.insert("next_after",
-                   last.value("work_date").toString() + u'/' + last.value("id").toString());
-    }
-    return out;
+    return m_store.inboxPage(q);
 }
 
 QJsonObject TimeApprovalService::decide(const Request &request, const QJsonObject &body) const

@@ -21,9 +21,9 @@ public:
     static constexpr int kDecisionMax = 10000;
 
     // The page after (afterDate, afterId) — next_after "YYYY-MM-DD/uuid" of the previous one.
-    QJsonObject inbox(const Request &request, qint64 projectId, qint64 employeeId,
-                      const QDate &week, int limit, const QDate &afterDate,
-                      const QUuid &afterId) const;
+    // The JSON page {"items", "next_after"?} (see TimeApprovalStore::inboxPage).
+    QByteArray inbox(const Request &request, qint64 projectId, qint64 employeeId, const QDate &week,
+                     int limit, const QDate &afterDate, const QUuid &afterId) const;
     // {decision: approve|reject, comment, lines: [{id, version}]}: 404 unknown line, 403 a
     // line the caller does not decide, 409 a line no longer submitted, 412 stale, 422 bad body
     // or a line that cannot be costed.

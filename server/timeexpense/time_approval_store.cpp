@@ -2,7 +2,6 @@
 
 #include "time_entry_store.h"
 
-#include <QJsonDocument>
 #include <QSqlQuery>
 
 namespace keel {
@@ -43,7 +42,7 @@ QSqlDatabase TimeApprovalStore::db() const
     return db::connection(m_config);
 }
 
-QJsonArray TimeApprovalStore::inbox(const InboxQuery &in) const
+QByteArray TimeApprovalStore::inboxPage(const InboxQuery &in) const
 {
     QString sql = QStringLiteral("SELECT t.work_date, t.id, ") + QLatin1String(kEntryJsonObject) +
                   QStringLiteral(", 'employee_name', u.display_name, 'week_start', "
@@ -72,15 +71,16 @@ QJsonArray TimeApprovalStore::inbox(const InboxQuery &in) const
     }
     sql += QStringLiteral(" ORDER BY t.work_date, t.id LIMIT ?");
     binds << in.limit;
-    // The page is built by PostgreSQL in one value: thousands of lines cost one parse.
     QSqlQuery q = db::query(
         db(),
-        QStringLiteral("SELECT coalesce(json_agg(x.j ORDER BY x.work_date, x.id), '[]')::text "
-                       "FROM (") +
-            sql + u')' + QStringLiteral(" x"),
-        binds);
+        QStringLiteral("SELECT '{\"items\":' || coalesce(json_agg(x.j ORDER BY x.work_date, "
+                       "x.id)::text, '[]') || CASE WHEN count(*) = ? THEN ',\"next_after\":' || "
+                       "to_json(max(x.work_date::text || '/' || x.id::text))::text ELSE '' END "
+                       "|| '}' FROM (") +
+            sql + QStringLiteral(") x"),
+        QVariantList{in.limit} + binds);
     q.next();
-    return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).array();
+    return q.value(0).toString().toUtf8();
 }
 
 QList<LockedLine> TimeApprovalStore::lockLines(const QList<QUuid> &ids, qint64 approverUserId) const

@@ -132,10 +132,12 @@ void registerWeekAndApprovalRoutes(Router &router, const DbConfig &config, const
                         week = dateQuery(r, "week");
                     const auto after = dateKeyAfter(
                         r, [](const QString &k) { return !QUuid::fromString(k).isNull(); });
-                    return Reply::json(
+                    Reply reply;
+                    reply.body =
                         approvals->inbox(r, idQuery(r, "project_id"), idQuery(r, "employee_id"),
                                          week, limitQuery(r, 500, TimeApprovalService::kInboxMax),
-                                         after.first, QUuid::fromString(after.second)));
+                                         after.first, QUuid::fromString(after.second));
+                    return reply;
                 }});
     // Finance, controllers and resource managers: their entities' people; project managers: the
     // people on their projects (the service applies both).
