@@ -3,6 +3,7 @@
 #include "approvals/approvals_page.h"
 #include "approvals_inbox.h"
 #include "delivery/delivery_page.h"
+#include "expenses/expense_approval_page.h"
 #include "expenses/expenses_page.h"
 #include "local_store.h"
 #include "permissions.h"
@@ -159,6 +160,10 @@ void MainWindow::showUser()
             if (!offlineMode && m_session->hasPermission(QLatin1String(Permission::TimeApprove)))
                 m_timePage->addTab(new timeapproval::TimeApprovalPage(m_session),
                                    tr("Approve time"));
+            if (!offlineMode &&
+                m_session->hasPermission(QLatin1String(Permission::ExpensesApprove)))
+                m_timePage->addTab(new expenses::ExpenseApprovalPage(m_session),
+                                   tr("Approve expenses"));
             if (!offlineMode && m_session->hasPermission(QLatin1String(Permission::TimeOversee)))
                 m_timePage->addTab(new timeapproval::MissingTimePage(m_session),
                                    tr("Missing time"));

@@ -5,13 +5,17 @@
 // locally and queued for sync.
 #include "expense_book.h"
 #include "expense_list_model.h"
+#include "expense_report_inbox.h"
+#include "expenses/expense_approval_page.h"
 #include "expenses/expense_form.h"
 #include "expenses/expenses_page.h"
 #include "expenses/receipt_drop_zone.h"
+#include "json_array_model.h"
 #include "local_store.h"
 #include "session.h"
 #include "tst_expense_fixture.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
@@ -19,6 +23,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -101,6 +106,7 @@ private slots:
     void wrongReceiptRefused();
     void perDayCapCountsTheDaysOtherExpenses();
     void savedLocallyWithTheReceiptWhenOffline();
+    void managerApprovesThenFinanceRejectsWithComment();
 };
 
 void TestExpenseLive::breachShownBeforeSubmittingAndSubmitNeedsJustification()
@@ -238,14 +244,47 @@ void TestExpenseLive::perDayCapCountsTheDaysOtherExpenses()
 
     const QString dir = qEnvironmentVariable("KEEL_SCREENSHOT_DIR");
     if (!dir.isEmpty()) {
-        QCOMPARE(expense(*amy, newId(), taxi, qPrintable(day(9)), "42.80").status, 201);
-        QCOMPARE(expense(*amy, newId(), hotel, qPrintable(day(10)), "189.00").status, 201);
+        // A month of a consultant's expenses: one submitted with a justified breach, drafts.
+        const QString hotelId = newId(), trainId = newId();
+        QCOMPARE(expense(*amy, hotelId, hotel, qPrintable(day(20)), "236.00", "USD",
+                         {{"description", "Hotel Chicago, client kick-off"},
+                          {"justification", "Trade fair week, nothing under the cap"}})
+                     .status,
+                 201);
+        QCOMPARE(receipt(*amy, hotelId, newId(), pngBytes()).status, 201);
+        QCOMPARE(expense(*amy, trainId, taxi, qPrintable(day(20)), "38.50", "USD",
+                         {{"description", "Taxi airport to hotel"}})
+                     .status,
+                 201);
+        QCOMPARE(
+            amy->post("/api/v1/expense-reports", {{"title", "Chicago kick-off"},
+                                                  {"expense_ids", QJsonArray{hotelId, trainId}}})
+                .status,
+            201);
+        QCOMPARE(expense(*amy, newId(), taxi, qPrintable(day(9)), "42.80", "USD",
+                         {{"description", "Taxi to the client workshop"}})
+                     .status,
+                 201);
+        QCOMPARE(expense(*amy, newId(), hotel, qPrintable(day(10)), "189.00", "USD",
+                         {{"description", "Hotel Leeds, one night"}})
+                     .status,
+                 201);
+        QCOMPARE(expense(*amy, newId(), meals, qPrintable(day(9)), "64.00", "EUR",
+                         {{"description", "Team dinner, Berlin"}})
+                     .status,
+                 201);
         page->reload();
-        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 6, 10000);
         form->startNew();
-        fill(form, hotel, "Hotel Leeds, two nights", "412.50", qPrintable(day(7)));
-        form->justificationEdit()->setPlainText("Conference week: nothing under the cap left.");
-        QTest::qWait(50);
+        fill(form, hotel, "Hotel Leeds, two nights", "412.50", day(7));
+        form->justificationEdit()->setPlainText("Conference week: the only hotel left nearby.");
+        QTemporaryDir receipts;
+        QVERIFY(form->receiptZone()->offerFile(
+            writeFile(receipts, "hotel-leeds.pdf", "%PDF-1.4\n% hotel invoice\n")));
+        page->model()->setChecked(page->model()->idAt(1), true);
+        page->model()->setChecked(page->model()->idAt(2), true);
+        page->resize(1240, 720);
+        QTest::qWait(100);
         QVERIFY(page->grab().save(QDir(dir).filePath("expenses.png")));
     }
 }
@@ -291,5 +330,77 @@ void TestExpenseLive::savedLocallyWithTheReceiptWhenOffline()
     QCOMPARE(scalar("SELECT count(*) FROM expense_reports"), 0);
 }
 
-QTEST_MAIN(TestExpenseLive)
+void TestExpenseLive::managerApprovesThenFinanceRejectsWithComment()
+{
+    auto amy = client("amy");
+    const QString hotelId = newId();
+    QCOMPARE(expense(*amy, hotelId, hotel, qPrintable(day(12)), "236.00", "USD",
+                     {{"description", "Hotel Chicago"},
+                      {"justification", "Trade fair week, nothing under the cap"}})
+                 .status,
+             201);
+    QCOMPARE(receipt(*amy, hotelId, newId(), pngBytes()).status, 201);
+    const HttpResult submitted =
+        amy->post("/api/v1/expense-reports",
+                  {{"title", "Chicago kick-off"}, {"expense_ids", QJsonArray{hotelId}}});
+    QCOMPARE(submitted.status, 201);
+    const QString reportId = submitted.json().value("id").toString();
+
+    // Amy's manager sees it with the breach and the justification, and approves.
+    {
+        auto session = signIn(*server, "max");
+        ExpenseApprovalPage page(session.get());
+        page.resize(1000, 600);
+        QSignalSpy loaded(page.inbox(), &ExpenseReportInbox::loaded);
+        page.show();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(page.inbox()->model()->rowCount(), 1);
+        QCOMPARE(page.inbox()->model()->index(0, 2).data().toString(), QString("USD 236.00"));
+        QSignalSpy detail(page.inbox(), &ExpenseReportInbox::detailLoaded);
+        page.view()->selectRow(0);
+        QVERIFY(detail.wait(10000));
+        QVERIFY2(page.detailText().contains("above the Hotel cap") &&
+                     page.detailText().contains("Trade fair week"),
+                 qPrintable(page.detailText()));
+        QSignalSpy decided(page.inbox(), &ExpenseReportInbox::decided);
+        page.approveCurrent();
+        QVERIFY(decided.wait(10000));
+        QCOMPARE(text("SELECT status FROM expense_reports WHERE id = ?", {reportId}),
+                 QString("manager_approved"));
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(page.inbox()->model()->rowCount(), 0); // finance's step now
+    }
+    // Finance rejects: a comment is required, then the employee gets it back with the reason.
+    auto session = signIn(*server, "fin");
+    ExpenseApprovalPage page(session.get());
+    QSignalSpy loaded(page.inbox(), &ExpenseReportInbox::loaded);
+    page.show();
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(page.inbox()->model()->rowCount(), 1);
+    page.view()->selectRow(0);
+    QSignalSpy failed(page.inbox(), &ExpenseReportInbox::decisionFailed);
+    page.rejectCurrent("  ");
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(text("SELECT status FROM expense_reports WHERE id = ?", {reportId}),
+             QString("manager_approved"));
+    QSignalSpy decided(page.inbox(), &ExpenseReportInbox::decided);
+    page.rejectCurrent("The client pays hotels directly; please book through them.");
+    QVERIFY(decided.wait(10000));
+    QCOMPARE(text("SELECT status FROM expense_reports WHERE id = ?", {reportId}),
+             QString("rejected"));
+    QCOMPARE(text("SELECT rejection_reason FROM expense_reports WHERE id = ?", {reportId}),
+             QString("The client pays hotels directly; please book through them."));
+    QCOMPARE(text("SELECT status FROM expenses WHERE id = ?", {hotelId}), QString("rejected"));
+}
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    // The client's own look for screenshots (main.cpp loads the same file from resources).
+    if (QFile qss(QStringLiteral(KEEL_SOURCE_DIR "/resources/style/keel.qss"));
+        qss.open(QIODevice::ReadOnly))
+        app.setStyleSheet(QString::fromUtf8(qss.readAll()));
+    TestExpenseLive test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_expense_live.moc"

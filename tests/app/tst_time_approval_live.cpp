@@ -11,6 +11,7 @@
 #include "timeapproval/time_approval_page.h"
 #include "tst_time_fixture.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
@@ -237,15 +238,45 @@ void TestTimeApprovalLive::filtersByWeekAndPerson()
                               qPrintable(page.model()->lastError()), 10000);
     QCOMPARE(page.model()->checkedHours().toString(2), QString("25.75"));
 
-    // Screenshot for the docs when asked (KEEL_SCREENSHOT_DIR).
+    // Screenshot for the docs when asked (KEEL_SCREENSHOT_DIR), with two more people's weeks.
     const QString dir = qEnvironmentVariable("KEEL_SCREENSHOT_DIR");
     if (!dir.isEmpty()) {
+        const qint64 design = f.task(alpha, "Data model");
+        for (const auto &[user, name] :
+             {std::pair{"ines", "Ines Okafor"}, std::pair{"tomas", "Tomás Berg"}}) {
+            const qint64 uid =
+                f.server->createUser(user, "pw for screenshots", {{"consultant", "UK"}});
+            db::query(f.db->sql(), "UPDATE users SET display_name = ? WHERE id = ?",
+                      {QString::fromUtf8(name), uid});
+            const qint64 emp = f.employee(uid, "58.00");
+            db::query(f.db->sql(),
+                      "INSERT INTO assignments (employee_id, project_id, start_date, end_date, "
+                      "hours_per_week, kind) VALUES (?, ?, ?, ?, 40, 'hard')",
+                      {emp, alpha, TimeFixture::day(0), TimeFixture::day(6)});
+            auto http = f.client(user, "pw for screenshots");
+            const char *hours[] = {"7.5", "8", "6", "8", "5.5"};
+            for (int d = 0; d < 5; ++d) {
+                QJsonObject body = TimeFixture::entryBody(
+                    alpha, d % 2 ? design : build, TimeFixture::day(d), hours[d],
+                    d % 2 ? "Schema review with the client" : "Pipeline build and tests");
+                TimeFixture::putEntry(*http, TimeFixture::newId(), body);
+            }
+            TimeFixture::submitWeek(*http, TimeFixture::lastMonday());
+        }
         page.model()->setPageSize(200);
+        page.setEmployeeFilter(QString());
+        QVERIFY(loaded(page.model()));
+        page.setWeekFilter(QString());
+        QVERIFY(loaded(page.model()));
         page.setProjectFilter(QString());
         QVERIFY(loaded(page.model()));
-        page.model()->setCheckedRows({0, 1, 2}, true);
-        page.view()->selectRow(3);
-        QTest::qWait(50);
+        page.model()->checkAllMatching(false);
+        for (int r = 0; r < page.model()->rowCount(); ++r)
+            if (page.model()->line(r).value("employee_name").toString() == "Ines Okafor")
+                page.model()->setChecked(r, true);
+        page.view()->clearSelection();
+        page.resize(1180, 720);
+        QTest::qWait(100);
         QVERIFY(page.grab().save(QDir(dir).filePath("time-approvals.png")));
     }
 }
@@ -282,5 +313,14 @@ void TestTimeApprovalLive::missingTimeListsUnsubmittedWeeks()
     QVERIFY2(reminders.contains("not submitted"), qPrintable(reminders));
 }
 
-QTEST_MAIN(TestTimeApprovalLive)
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    // The client's own look for screenshots (main.cpp loads the same file from resources).
+    if (QFile qss(QStringLiteral(KEEL_SOURCE_DIR "/resources/style/keel.qss"));
+        qss.open(QIODevice::ReadOnly))
+        app.setStyleSheet(QString::fromUtf8(qss.readAll()));
+    TestTimeApprovalLive test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_time_approval_live.moc"

@@ -118,11 +118,8 @@ QVariant ExpenseListModel::data(const QModelIndex &index, int role) const
             return sales::formatDateText(e.value("expense_date").toString());
         case CategoryColumn:
             return e.value("category_name").toString();
-        case DescriptionColumn: {
-            const int receipts = int(e.value("receipts").toArray().size());
-            return e.value("description").toString() +
-                   (receipts > 0 ? QStringLiteral("  📎") : QString());
-        }
+        case DescriptionColumn:
+            return e.value("description").toString();
         case AmountColumn:
             return sales::formatMoneyJson(e.value("amount"));
         case StatusColumn:
@@ -142,6 +139,12 @@ QVariant ExpenseListModel::data(const QModelIndex &index, int role) const
             tips.append(tr("Rejected: %1").arg(e.value("rejection_reason").toString()));
         if (!e.value("sync_message").toString().isEmpty())
             tips.append(e.value("sync_message").toString());
+        const QJsonArray receipts = e.value("receipts").toArray();
+        if (!receipts.isEmpty())
+            tips.append(
+                tr("Receipt: %1").arg(receipts.last().toObject().value("file_name").toString()));
+        else
+            tips.append(tr("No receipt"));
         return tips.isEmpty() ? QVariant() : tips.join(u'\n');
     }
     case Qt::TextAlignmentRole:

@@ -5,6 +5,7 @@
 #include "json_codec.h"
 #include "problem_text.h"
 #include "sales_format.h"
+#include "time_approval_model.h"
 
 #include <QJsonArray>
 #include <QMap>
@@ -13,12 +14,11 @@
 namespace keel::timeapproval {
 
 using sales::formatDateText;
-using sales::formatDecimalText;
 
 namespace {
 QString hoursText(const QJsonValue &v)
 {
-    return formatDecimalText(v.isString() ? v.toString() : v.toVariant().toString());
+    return TimeApprovalModel::hoursText(v.isString() ? v.toString() : v.toVariant().toString());
 }
 
 // A week's hours as a number only to pick the row's colour; never stored or summed.

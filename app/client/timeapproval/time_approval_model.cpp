@@ -13,7 +13,7 @@
 namespace keel::timeapproval {
 
 using sales::formatDateText;
-using sales::formatDecimalText;
+using sales::groupDigits;
 using sales::idText;
 
 namespace {
@@ -240,6 +240,12 @@ QString TimeApprovalModel::decisionFailureText(int status, const QString &server
     }
 }
 
+QString TimeApprovalModel::hoursText(const QString &decimal)
+{
+    const auto d = Decimal::parse(decimal);
+    return d ? groupDigits(d->rounded(2).toString(2)) : decimal;
+}
+
 QString TimeApprovalModel::outsideReason(const QJsonObject &line)
 {
     if (!line.value("outside_assignment").toBool())
@@ -283,7 +289,7 @@ QVariant TimeApprovalModel::data(const QModelIndex &index, int role) const
         case TaskColumn:
             return l.value("task_name").toString();
         case HoursColumn:
-            return formatDecimalText(l.value("hours").toString());
+            return hoursText(l.value("hours").toString());
         case BillableColumn:
             return l.value("billable").toBool() ? tr("Billable") : tr("Internal");
         case NotesColumn: {

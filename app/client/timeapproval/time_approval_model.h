@@ -79,6 +79,8 @@ public:
     void approveChecked();
     void rejectChecked(const QString &comment);
 
+    // Hours as people read them: always two decimals, grouped ("7.50", "1,234.00").
+    static QString hoursText(const QString &decimal);
     // "Outside Anna's assignment to Data lake …", empty when inside.
     static QString outsideReason(const QJsonObject &line);
     // What to tell the PM when POST /time/approvals failed with `status`.

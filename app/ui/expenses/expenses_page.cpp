@@ -5,6 +5,7 @@
 #include "expense_list_model.h"
 #include "sales_format.h"
 #include "session.h"
+#include "timeapproval/list_style.h"
 #include "timeapproval/row_highlight_delegate.h"
 
 #include <QDate>
@@ -42,21 +43,22 @@ ExpensesPage::ExpensesPage(Session *session, offline::LocalStore *store, QWidget
     intro->setWordWrap(true);
 
     m_view->setModel(m_model);
+    timeapproval::styleListView(m_view);
     m_view->setObjectName("expenseList");
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(28);
     QHeaderView *h = m_view->horizontalHeader();
-    h->setStretchLastSection(true);
+    h->setStretchLastSection(false);
+    h->setSectionResizeMode(QHeaderView::Interactive);
+    h->setSectionResizeMode(ExpenseListModel::DescriptionColumn, QHeaderView::Stretch);
     h->resizeSection(ExpenseListModel::CheckColumn, 34);
-    h->resizeSection(ExpenseListModel::DateColumn, 96);
-    h->resizeSection(ExpenseListModel::CategoryColumn, 110);
-    h->resizeSection(ExpenseListModel::DescriptionColumn, 210);
-    h->resizeSection(ExpenseListModel::AmountColumn, 110);
+    h->resizeSection(ExpenseListModel::DateColumn, 100);
+    h->resizeSection(ExpenseListModel::CategoryColumn, 90);
+    h->resizeSection(ExpenseListModel::AmountColumn, 100);
+    h->resizeSection(ExpenseListModel::StatusColumn, 150);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setItemDelegate(new timeapproval::RowHighlightDelegate(
         ExpenseListModel::BreachRole, QColor(0xFF, 0xF1, 0xD6), QColor(), m_view));
 
@@ -103,6 +105,7 @@ ExpensesPage::ExpensesPage(Session *session, offline::LocalStore *store, QWidget
     split->addWidget(scroll);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({720, 480});
     split->setChildrenCollapsible(false);
 
     m_message->setObjectName("boardMessage");

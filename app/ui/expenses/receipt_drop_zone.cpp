@@ -103,10 +103,10 @@ void ReceiptDropZone::updateText()
 {
     if (m_receipt) {
         m_text->setText(
-            tr("📎 %1 (%2) will be attached when you save.")
+            tr("Receipt %1 (%2) will be attached when you save.")
                 .arg(m_receipt->fileName, QLocale().formattedDataSize(m_receipt->content.size())));
     } else if (!m_existing.isEmpty()) {
-        m_text->setText(tr("📎 %1 attached. Drop another file to add it.").arg(m_existing));
+        m_text->setText(tr("Receipt %1 attached. Drop another file to add it.").arg(m_existing));
     } else {
         m_text->setText(tr("Drop the receipt here: a photo (JPEG, PNG) or a PDF, up to "
                            "10 MiB."));

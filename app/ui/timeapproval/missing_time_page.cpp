@@ -1,5 +1,6 @@
 #include "missing_time_page.h"
 
+#include "list_style.h"
 #include "missing_time_model.h"
 #include "row_highlight_delegate.h"
 #include "session.h"
@@ -73,12 +74,10 @@ MissingTimePage::MissingTimePage(Session *session, QWidget *parent)
     bar->addWidget(m_copy);
 
     m_view->setModel(m_model);
+    styleListView(m_view);
     m_view->setObjectName("missingTimeView");
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(28);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->resizeSection(MissingTimeModel::PersonColumn, 200);
     m_view->horizontalHeader()->resizeSection(MissingTimeModel::WeekColumn, 120);

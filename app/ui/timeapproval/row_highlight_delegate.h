@@ -12,6 +12,9 @@ class RowHighlightDelegate : public QStyledItemDelegate
 public:
     RowHighlightDelegate(int role, QColor background, QColor text, QObject *parent = nullptr);
 
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 

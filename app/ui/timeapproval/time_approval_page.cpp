@@ -1,6 +1,7 @@
 #include "time_approval_page.h"
 
 #include "json_codec.h"
+#include "list_style.h"
 #include "row_highlight_delegate.h"
 #include "sales_format.h"
 #include "session.h"
@@ -25,7 +26,6 @@
 namespace keel::timeapproval {
 
 using sales::formatDateText;
-using sales::formatDecimalText;
 using sales::idText;
 
 namespace {
@@ -95,14 +95,12 @@ TimeApprovalPage::TimeApprovalPage(Session *session, QWidget *parent)
     filters->addWidget(m_tickAll);
 
     m_view->setModel(m_model);
+    styleListView(m_view);
     m_view->setObjectName("timeApprovalView");
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(28);
     QHeaderView *h = m_view->horizontalHeader();
     h->setStretchLastSection(true);
     h->setSectionResizeMode(QHeaderView::Interactive);
@@ -324,7 +322,7 @@ QString TimeApprovalPage::selectionSummary() const
 void TimeApprovalPage::updateSummary()
 {
     const int n = m_model->checkedCount();
-    const QString total = formatDecimalText(m_model->checkedHours().toString(2));
+    const QString total = TimeApprovalModel::hoursText(m_model->checkedHours().toString(2));
     m_summary->setText(n == 0   ? tr("No lines ticked.")
                        : n == 1 ? tr("1 line ticked · %1 h").arg(total)
                                 : tr("%1 lines ticked · %2 h").arg(n).arg(total));
