@@ -260,6 +260,29 @@ private Q_SLOTS:
         QCOMPARE(r.json().value("reference_changed").toBool(), true);
     }
 
+    // A client looks at reference_changed on the last page only: a change seen on the first
+    // page of a long answer is carried to the last one.
+    void referenceChangeSurvivesPaging()
+    {
+        auto me = f.client("consultant", "consultant password");
+        QString cursor = cursorOf(SyncFixture::pull(*me));
+        db::query(f.db->sql(), "UPDATE projects SET status = 'on_hold' WHERE id = ?", {f.project});
+        db::query(f.db->sql(),
+                  "INSERT INTO time_entries (id, employee_id, legal_entity_id, project_id, "
+                  "work_date, hours, billable) SELECT gen_random_uuid(), ?, le.id, ?, "
+                  "current_date - (g % 50), 0.25, true FROM legal_entities le, "
+                  "generate_series(1, 2500) g WHERE le.code = 'UK'",
+                  {f.consultantEmployee, f.project});
+        HttpResult r = SyncFixture::pull(*me, cursor);
+        QCOMPARE(r.json().value("more").toBool(), true);
+        r = SyncFixture::pull(*me, cursorOf(r));
+        QCOMPARE(r.json().value("more").toBool(), false);
+        QCOMPARE(r.json().value("time_entries").toArray().size(), 500);
+        QCOMPARE(r.json().value("reference_changed").toBool(), true);
+        QCOMPARE(SyncFixture::pull(*me, cursorOf(r)).json().value("reference_changed").toBool(),
+                 false);
+    }
+
     void pullWithNothingNewIsFast()
     {
         auto me = f.client("consultant", "consultant password");
