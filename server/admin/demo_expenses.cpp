@@ -150,7 +150,8 @@ struct Entity
     QString id;
     QString code;
     QString currency;
-    QString financeUserId;
+    QString financeUserId;  // the first finance person: decides (the demo "finance" login in UK)
+    QString payablesUserId; // the last: enters the vendor bills, which nobody decides on their own
     qint64 firstCategoryId = 0; // categories are consecutive ids in Categories order
 };
 
@@ -289,13 +290,17 @@ private:
                            "SELECT e.id, e.code, e.functional_currency, coalesce((SELECT "
                            "ur.user_id FROM user_roles ur WHERE ur.role = 'finance' AND "
                            "ur.legal_entity_id = e.id ORDER BY ur.user_id LIMIT 1), (SELECT id "
-                           "FROM users WHERE username = 'controller')) FROM legal_entities e "
+                           "FROM users WHERE username = 'controller')), coalesce((SELECT "
+                           "ur.user_id FROM user_roles ur WHERE ur.role = 'finance' AND "
+                           "ur.legal_entity_id = e.id ORDER BY ur.user_id DESC LIMIT 1), (SELECT "
+                           "id FROM users WHERE username = 'controller')) FROM legal_entities e "
                            "ORDER BY e.id")))
             return false;
         while (q.next()) {
             m_entityIndex.insert(q.value(0).toString(), int(m_entities.size()));
             m_entities.push_back({q.value(0).toString(), q.value(1).toString(),
-                                  q.value(2).toString(), q.value(3).toString(), 0});
+                                  q.value(2).toString(), q.value(3).toString(),
+                                  q.value(4).toString(), 0});
         }
         return true;
     }
@@ -737,7 +742,7 @@ private:
                              billDate.addDays(30 + 15 * int(a.vendorId % 2)).toString(Qt::ISODate),
                              entity.currency, demoCents(b.total),
                              awaiting ? QStringLiteral("submitted") : QStringLiteral("approved"),
-                             entity.financeUserId, awaiting ? QString() : entity.financeUserId,
+                             entity.payablesUserId, awaiting ? QString() : entity.financeUserId,
                              created, awaiting ? created : approved,
                              awaiting ? QStringLiteral("2") : QStringLiteral("3")});
             int seq = 1;

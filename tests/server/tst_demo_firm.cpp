@@ -759,6 +759,13 @@ void TestDemoFirm::expensesAndSubcontractors()
                                  "'%1' OR (status = 'approved') <> (approved_by IS NOT NULL)")),
              0);
     QVERIFY(scalar(db, "SELECT count(*) FROM vendor_bills WHERE status = 'submitted'") > 0);
+    // Nobody decides a bill they entered; the demo "finance" login has UK bills to decide.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM vendor_bills WHERE created_by IS NULL OR "
+                        "approved_by = created_by"),
+             0);
+    QVERIFY(scalar(db, "SELECT count(*) FROM vendor_bills b JOIN legal_entities e ON e.id = "
+                       "b.legal_entity_id JOIN users c ON c.id = b.created_by WHERE e.code = "
+                       "'UK' AND b.status = 'submitted' AND c.username <> 'finance'") > 0);
 }
 
 void TestDemoFirm::salesClientsAndRates()
