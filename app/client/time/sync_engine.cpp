@@ -158,10 +158,14 @@ void SyncEngine::syncNow()
 
 void SyncEngine::finishRound(bool ok, const QString &error)
 {
-    if (ok)
+    if (ok) {
         m_lastSuccess = QDateTime::currentDateTimeUtc();
-    else if (!error.isEmpty())
+        m_lastError.clear();
+    } else if (!error.isEmpty() && error != m_lastError) {
+        // Once per distinct problem: a retry every few minutes must not flood the log.
         m_store->appendLog(QStringLiteral("error"), error);
+        m_lastError = error;
+    }
     noteCount();
     setSyncing(false);
     emit roundFinished(ok);

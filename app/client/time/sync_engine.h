@@ -97,6 +97,7 @@ private:
     int m_roundDone = 0;
     int m_lastCount = -1;
     QDateTime m_lastSuccess;
+    QString m_lastError;
 };
 
 } // namespace keel::offline
