@@ -18,6 +18,7 @@
 #include <QMap>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 
@@ -205,10 +206,17 @@ void TestTimeApprovalLive::pmApprovesSeveralRejectsOneSecondDecisionExplained()
 void TestTimeApprovalLive::filtersByWeekAndPerson()
 {
     auto session = signIn(*f.server, "pm", "pm password");
-    TimeApprovalPage page(session.get());
+    // In a tab, as the Time & Expenses workspace shows it: the tab says how many lines wait,
+    // before the PM ever opens it.
+    QTabWidget tabs;
+    tabs.addTab(new QWidget, "My timesheet");
+    auto *pagePtr = new TimeApprovalPage(session.get());
+    tabs.addTab(pagePtr, "Approve time");
+    QVERIFY(loaded(pagePtr->model()));
+    QCOMPARE(tabs.tabText(1), QString("Approve time (4)"));
+    TimeApprovalPage &page = *pagePtr;
     page.resize(1180, 640);
     page.show();
-    QVERIFY(loaded(page.model()));
     QCOMPARE(page.model()->rowCount(), 4);
 
     page.setWeekFilter(TimeFixture::lastMonday().addDays(-7).toString(Qt::ISODate));
