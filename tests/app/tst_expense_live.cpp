@@ -13,6 +13,7 @@
 #include "json_array_model.h"
 #include "local_store.h"
 #include "session.h"
+#include "sync_engine.h"
 #include "tst_expense_fixture.h"
 
 #include <QApplication>
@@ -107,6 +108,7 @@ private slots:
     void perDayCapCountsTheDaysOtherExpenses();
     void savedLocallyWithTheReceiptWhenOffline();
     void managerApprovesThenFinanceRejectsWithComment();
+    void localExpenseSyncsThenGoesIntoAReport();
 };
 
 void TestExpenseLive::breachShownBeforeSubmittingAndSubmitNeedsJustification()
@@ -391,6 +393,40 @@ void TestExpenseLive::managerApprovesThenFinanceRejectsWithComment()
     QCOMPARE(text("SELECT rejection_reason FROM expense_reports WHERE id = ?", {reportId}),
              QString("The client pays hotels directly; please book through them."));
     QCOMPARE(text("SELECT status FROM expenses WHERE id = ?", {hotelId}), QString("rejected"));
+}
+
+void TestExpenseLive::localExpenseSyncsThenGoesIntoAReport()
+{
+    QTemporaryDir dir;
+    offline::LocalStore store;
+    QVERIFY(store.open(dir.filePath("amy.sqlite")));
+    auto session = signIn(*server, "amy");
+    offline::SyncEngine engine(&store, session->api());
+    auto page = openPage(session.get(), &store);
+    connect(page.get(), &ExpensesPage::syncRequested, &engine, &offline::SyncEngine::syncNow);
+    ExpenseForm *form = page->form();
+    fill(form, taxi, "Taxi to the station", "18.40", day(3));
+    QVERIFY(form->receiptZone()->offerFile(writeFile(dir, "taxi.pdf", "%PDF-1.4\n% taxi\n")));
+    engine.setEnabled(true);
+    QVERIFY(saved(*page));
+    const QString id = form->expenseId();
+
+    // The sync engine carries the expense and its receipt to the server.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        scalar("SELECT count(*) FROM expense_receipts WHERE expense_id = ?", {id}) == 1, 15000);
+    QCOMPARE(text("SELECT amount::text FROM expenses WHERE id = ?", {id}), QString("18.4000"));
+    QTRY_VERIFY_WITH_TIMEOUT(page->book()->expense(id) &&
+                                 !page->book()->expense(id)->value("sync_pending").toBool(),
+                             15000);
+
+    // Now a report can take it; the local copy learns it was submitted.
+    page->model()->setChecked(id, true);
+    QSignalSpy submitted(page->book(), &ExpenseBook::reportSubmitted);
+    page->submitReport("Station taxi");
+    QVERIFY2(submitted.wait(10000), qPrintable(page->message()));
+    QCOMPARE(text("SELECT status FROM expenses WHERE id = ?", {id}), QString("submitted"));
+    QTRY_COMPARE_WITH_TIMEOUT(store.expense(QUuid::fromString(id))->status, QString("submitted"),
+                              10000);
 }
 
 int main(int argc, char **argv)

@@ -141,9 +141,13 @@ ExpensesPage::ExpensesPage(Session *session, offline::LocalStore *store, QWidget
     connect(m_model, &ExpenseListModel::checkedChanged, this, &ExpensesPage::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this, stack] {
         stack->setCurrentIndex(m_model->rowCount() == 0 ? 1 : 0);
+        // Keep the row of the form's expense selected without reloading the form: a sync
+        // round must not throw away what the person is typing.
         const int row = m_model->rowOf(m_form->expenseId());
-        if (row >= 0)
+        if (row >= 0) {
+            const QSignalBlocker quiet(m_view->selectionModel());
             m_view->selectRow(row);
+        }
     });
     connect(m_book, &ExpenseBook::reportSubmitted, this, [this](const QJsonObject &report) {
         showMessage(tr("Report “%1” submitted: %2. Your manager decides next.")
