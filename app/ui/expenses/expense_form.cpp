@@ -3,6 +3,7 @@
 #include "expense_book.h"
 #include "receipt_drop_zone.h"
 #include "sales_format.h"
+#include "timeapproval/list_style.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -406,10 +407,7 @@ bool ExpenseForm::save()
 
 void ExpenseForm::showMessage(const QString &text, bool error)
 {
-    m_message->setStyleSheet(error ? QStringLiteral("color:#B42318;")
-                                   : QStringLiteral("color:#1F6F43;"));
-    m_message->setText(text);
-    m_message->show();
+    timeapproval::showOutcome(m_message, text, error);
 }
 
 } // namespace keel::expenses

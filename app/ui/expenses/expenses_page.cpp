@@ -216,10 +216,7 @@ QString ExpensesPage::message() const
 
 void ExpensesPage::showMessage(const QString &text, bool error)
 {
-    m_message->setStyleSheet(error ? QStringLiteral("color:#B42318;")
-                                   : QStringLiteral("color:#1F6F43;"));
-    m_message->setText(text);
-    m_message->show();
+    timeapproval::showOutcome(m_message, text, error);
 }
 
 } // namespace keel::expenses

@@ -1,6 +1,7 @@
 #include "list_style.h"
 
 #include <QHeaderView>
+#include <QLabel>
 #include <QTableView>
 
 namespace keel::timeapproval {
@@ -21,6 +22,15 @@ void styleListView(QTableView *view)
         "border-bottom: 1px solid #EDF0F3; }"
         "QHeaderView::section { background: #F2F4F7; color: #3B4656; font-weight: 600; "
         "padding: 4px 8px; border: none; border-bottom: 1px solid #D9DEE5; }"));
+}
+
+void showOutcome(QLabel *label, const QString &text, bool error)
+{
+    label->setProperty("error", error);
+    label->setStyleSheet(error ? QStringLiteral("color:#B42318;")
+                               : QStringLiteral("color:#1F6F43;"));
+    label->setText(text);
+    label->show();
 }
 
 } // namespace keel::timeapproval

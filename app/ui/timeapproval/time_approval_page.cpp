@@ -356,11 +356,7 @@ void TimeApprovalPage::updateCount()
 
 void TimeApprovalPage::showMessage(const QString &text, bool error)
 {
-    m_message->setProperty("error", error);
-    m_message->setStyleSheet(error ? QStringLiteral("color:#B42318;")
-                                   : QStringLiteral("color:#1F6F43;"));
-    m_message->setText(text);
-    m_message->show();
+    showOutcome(m_message, text, error);
 }
 
 } // namespace keel::timeapproval
