@@ -88,7 +88,9 @@ int main(int argc, char *argv[])
 
         const quint16 port = freePort();
         ServerProcess server;
-        server.spawn(database.url(), port, kServerThreads);
+        // KEEL_BENCH_THREADS tries another number of worker threads.
+        const int threads = qEnvironmentVariableIntValue("KEEL_BENCH_THREADS");
+        server.spawn(database.url(), port, threads > 0 ? threads : kServerThreads);
         server.waitHealthy();
 
         const QDate monday = benchMonday();
