@@ -18,6 +18,18 @@
         <source>Your session has ended. Please sign in again.</source>
         <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
     </message>
+    <message>
+        <source>There is no offline copy for %1 on this computer yet: sign in once while connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started offline as %1; changes stay on this computer until Keel reaches %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server can be reached again. Sign in to send the changes you made offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>keel::CommandLine</name>
@@ -104,6 +116,19 @@
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
+    <message>
+        <source>%1
+You can work offline: your time and expenses are kept on this computer and sent when the server can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work &amp;offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter time and expenses without the server; they are sent when Keel reconnects.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>keel::MainWindow</name>
@@ -130,10 +155,6 @@
     <message>
         <source>The server answers.</source>
         <translation>Der Server antwortet.</translation>
-    </message>
-    <message>
-        <source>The server cannot be reached. Keel keeps trying.</source>
-        <translation>Der Server ist nicht erreichbar. Keel versucht es weiter.</translation>
     </message>
     <message>
         <source>About Keel</source>
@@ -194,6 +215,50 @@
     <message>
         <source>Open the approvals inbox</source>
         <translation>Freigaben-Eingang öffnen</translation>
+    </message>
+    <message>
+        <source>My expenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve expenses</source>
+        <translation>Auslagen genehmigen</translation>
+    </message>
+    <message>
+        <source>Missing time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All changes synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 unsynced change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unsynced changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the sync log: what the server applied, refused or found in conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Offline — working on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Keel keeps trying; your time and expenses are kept on this computer until then.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -913,6 +978,737 @@
     <message>
         <source>Soft</source>
         <translation>Vorläufig</translation>
+    </message>
+</context>
+<context>
+    <name>keel::expenses::Columns</name>
+    <message>
+        <source>Employee</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Abrechnung</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+</context>
+<context>
+    <name>keel::expenses::ExpenseApprovalPage</name>
+    <message>
+        <source>Approve expenses</source>
+        <translation>Auslagen genehmigen</translation>
+    </message>
+    <message>
+        <source>Expense reports waiting for your step: the employee&apos;s manager decides first, then finance. Breaches of the policy come with the employee&apos;s justification.</source>
+        <translation>Spesenabrechnungen, die auf Ihren Schritt warten: zuerst entscheidet die Führungskraft, dann die Finanzabteilung. Richtlinienverstöße kommen mit der Begründung des Mitarbeiters.</translation>
+    </message>
+    <message>
+        <source>Select a report to see its expenses.</source>
+        <translation>Wählen Sie eine Abrechnung, um ihre Auslagen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Ablehnen…</translation>
+    </message>
+    <message>
+        <source>Reject report</source>
+        <translation>Abrechnung ablehnen</translation>
+    </message>
+    <message>
+        <source>Tell the employee why (required); the expenses go back to them:</source>
+        <translation>Sagen Sie dem Mitarbeiter, warum (Pflicht); die Auslagen gehen an ihn zurück:</translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation>Genehmigt.</translation>
+    </message>
+    <message>
+        <source>Rejected; the employee sees your comment.</source>
+        <translation>Abgelehnt; der Mitarbeiter sieht Ihren Kommentar.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::expenses::ExpenseBook</name>
+    <message>
+        <source>The expense was saved, but its receipt was not: %1</source>
+        <translation>Die Auslage wurde gespeichert, ihr Beleg aber nicht: %1</translation>
+    </message>
+    <message>
+        <source>Tick the draft expenses to put in the report.</source>
+        <translation>Haken Sie die Entwürfe an, die in die Abrechnung sollen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the ticked expenses are not on the server yet. They are sent with the next sync; submit the report once they are.</source>
+        <translation>
+            <numerusform>%n der angehakten Auslagen ist noch nicht auf dem Server. Sie wird mit der nächsten Synchronisierung gesendet; reichen Sie die Abrechnung danach ein.</numerusform>
+            <numerusform>%n der angehakten Auslagen sind noch nicht auf dem Server. Sie werden mit der nächsten Synchronisierung gesendet; reichen Sie die Abrechnung danach ein.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>keel::expenses::ExpenseForm</name>
+    <message>
+        <source>What it was for, e.g. Train London–Leeds, client workshop</source>
+        <translation>Wofür, z. B. Zug London–Leeds, Workshop beim Kunden</translation>
+    </message>
+    <message>
+        <source>Billable to the client</source>
+        <translation>An den Kunden weiterberechnen</translation>
+    </message>
+    <message>
+        <source>Justification (required to submit)</source>
+        <translation>Begründung (Pflicht zum Einreichen)</translation>
+    </message>
+    <message>
+        <source>Why this expense is above the policy, e.g. the only hotel near the client site</source>
+        <translation>Warum diese Auslage über der Richtlinie liegt, z. B. das einzige Hotel nahe beim Kunden</translation>
+    </message>
+    <message>
+        <source>Save expense</source>
+        <translation>Auslage speichern</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; it goes to the server with the next sync.</source>
+        <translation>Auf diesem Computer gespeichert; sie geht mit der nächsten Synchronisierung an den Server.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>No project (internal)</source>
+        <translation>Kein Projekt (intern)</translation>
+    </message>
+    <message>
+        <source>No task</source>
+        <translation>Keine Aufgabe</translation>
+    </message>
+    <message>
+        <source>New expense</source>
+        <translation>Neue Auslage</translation>
+    </message>
+    <message>
+        <source>Expense of %1</source>
+        <translation>Auslage vom %1</translation>
+    </message>
+    <message>
+        <source>Enter the amount.</source>
+        <translation>Geben Sie den Betrag ein.</translation>
+    </message>
+    <message>
+        <source>%1 is not an amount in %2 (at most %3 decimals).</source>
+        <translation>%1 ist kein Betrag in %2 (höchstens %3 Nachkommastellen).</translation>
+    </message>
+    <message>
+        <source>%1 is not a currency code.</source>
+        <translation>%1 ist kein Währungscode.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>Der Betrag muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>✓ Within the %1 policy.</source>
+        <translation>✓ Innerhalb der Richtlinie für %1.</translation>
+    </message>
+    <message>
+        <source>Choose a category.</source>
+        <translation>Wählen Sie eine Kategorie.</translation>
+    </message>
+    <message>
+        <source>Say what the expense was for.</source>
+        <translation>Sagen Sie, wofür die Auslage war.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+</context>
+<context>
+    <name>keel::expenses::ExpenseListModel</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Eingereicht</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>Abgerechnet</translation>
+    </message>
+    <message>
+        <source> · sync problem</source>
+        <translation> · Synchronisierungsproblem</translation>
+    </message>
+    <message>
+        <source> · waiting to sync</source>
+        <translation> · wartet auf Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Policy: %1</source>
+        <translation>Richtlinie: %1</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Receipt: %1</source>
+        <translation>Beleg: %1</translation>
+    </message>
+    <message>
+        <source>No receipt</source>
+        <translation>Kein Beleg</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>keel::expenses::ExpenseReportInbox</name>
+    <message>
+        <source>Say why you reject the report; the employee sees your comment.</source>
+        <translation>Sagen Sie, warum Sie die Abrechnung ablehnen; der Mitarbeiter sieht Ihren Kommentar.</translation>
+    </message>
+    <message>
+        <source>Nothing was decided: someone else decided or changed this report meanwhile. The list was reloaded.</source>
+        <translation>Nichts wurde entschieden: jemand anderes hat diese Abrechnung inzwischen entschieden oder geändert. Die Liste wurde neu geladen.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4</source>
+        <translation>%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source> · receipt</source>
+        <translation> · Beleg</translation>
+    </message>
+    <message>
+        <source> · no receipt</source>
+        <translation> · kein Beleg</translation>
+    </message>
+    <message>
+        <source>Justification: %1</source>
+        <translation>Begründung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>keel::expenses::ExpensesPage</name>
+    <message>
+        <source>My expenses</source>
+        <translation>Meine Auslagen</translation>
+    </message>
+    <message>
+        <source>Expenses are saved on this computer at once and go to the server with the next sync. Tick drafts and submit them as a report for approval.</source>
+        <translation>Auslagen werden sofort auf diesem Computer gespeichert und gehen mit der nächsten Synchronisierung an den Server. Haken Sie Entwürfe an und reichen Sie sie als Abrechnung zur Genehmigung ein.</translation>
+    </message>
+    <message>
+        <source>Tick drafts and submit them as a report: your manager approves it, then finance.</source>
+        <translation>Haken Sie Entwürfe an und reichen Sie sie als Abrechnung ein: zuerst genehmigt Ihre Führungskraft, dann die Finanzabteilung.</translation>
+    </message>
+    <message>
+        <source>No expenses yet. Fill in the form on the right and drop the receipt on it.</source>
+        <translation>Noch keine Auslagen. Füllen Sie das Formular rechts aus und ziehen Sie den Beleg darauf.</translation>
+    </message>
+    <message>
+        <source>New expense</source>
+        <translation>Neue Auslage</translation>
+    </message>
+    <message>
+        <source>Submit report…</source>
+        <translation>Abrechnung einreichen…</translation>
+    </message>
+    <message>
+        <source>Submit report</source>
+        <translation>Abrechnung einreichen</translation>
+    </message>
+    <message>
+        <source>Title of the report:</source>
+        <translation>Titel der Abrechnung:</translation>
+    </message>
+    <message>
+        <source>Expenses %1</source>
+        <translation>Auslagen %1</translation>
+    </message>
+    <message>
+        <source>Report “%1” submitted: %2. Your manager decides next.</source>
+        <translation>Abrechnung „%1“ eingereicht: %2. Als Nächstes entscheidet Ihre Führungskraft.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Submit %n as report…</source>
+        <translation>
+            <numerusform>%n als Abrechnung einreichen…</numerusform>
+            <numerusform>%n als Abrechnung einreichen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A report needs a title.</source>
+        <translation>Eine Abrechnung braucht einen Titel.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Not submitted: these expenses break the policy and need a justification first. Open each, say why, and save:
+</source>
+        <translation>Nicht eingereicht: Diese Auslagen verstoßen gegen die Richtlinie und brauchen zuerst eine Begründung. Öffnen Sie jede, begründen Sie sie und speichern Sie:
+</translation>
+    </message>
+</context>
+<context>
+    <name>keel::expenses::Policy</name>
+    <message>
+        <source>Cap %1 per item</source>
+        <translation>Obergrenze %1 pro Beleg</translation>
+    </message>
+    <message>
+        <source>Cap %1 per day</source>
+        <translation>Obergrenze %1 pro Tag</translation>
+    </message>
+    <message>
+        <source>No cap</source>
+        <translation>Keine Obergrenze</translation>
+    </message>
+    <message>
+        <source>receipt required above %1</source>
+        <translation>Beleg nötig über %1</translation>
+    </message>
+    <message>
+        <source>receipt always required</source>
+        <translation>Beleg immer nötig</translation>
+    </message>
+    <message>
+        <source>Amounts in %1 are checked against the policy (in %2) after conversion at the day&apos;s rate when you save.</source>
+        <translation>Beträge in %1 werden beim Speichern nach Umrechnung zum Tageskurs gegen die Richtlinie (in %2) geprüft.</translation>
+    </message>
+    <message>
+        <source>%1 is above the %2 cap of %3 per item.</source>
+        <translation>%1 liegt über der Obergrenze für %2 von %3 pro Beleg.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 on %3 (with this expense) is above the daily cap of %4.</source>
+        <translation>%1 für %2 am %3 (mit dieser Auslage) liegt über der Tagesobergrenze von %4.</translation>
+    </message>
+    <message>
+        <source>No receipt attached: %1 requires one above %2.</source>
+        <translation>Kein Beleg angehängt: %1 verlangt einen über %2.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::expenses::Receipt</name>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 ist leer.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MiB; receipts may be at most 10 MiB. Scan it at a lower resolution or save it as a PDF.</source>
+        <translation>%1 ist %2 MiB groß; Belege dürfen höchstens 10 MiB groß sein. Scannen Sie ihn mit geringerer Auflösung oder speichern Sie ihn als PDF.</translation>
+    </message>
+    <message>
+        <source>%1 is not a JPEG, PNG or PDF file. Receipts must be a photo (JPEG or PNG) or a PDF.</source>
+        <translation>%1 ist keine JPEG-, PNG- oder PDF-Datei. Belege müssen ein Foto (JPEG oder PNG) oder ein PDF sein.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>keel::expenses::ReceiptDropZone</name>
+    <message>
+        <source>Choose file…</source>
+        <translation>Datei wählen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Choose a receipt</source>
+        <translation>Beleg wählen</translation>
+    </message>
+    <message>
+        <source>Receipts (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>
+        <translation>Belege (*.jpg *.jpeg *.png *.pdf);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Receipt %1 (%2) will be attached when you save.</source>
+        <translation>Beleg %1 (%2) wird beim Speichern angehängt.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 attached. Drop another file to add it.</source>
+        <translation>Beleg %1 angehängt. Ziehen Sie eine weitere Datei hierher, um sie hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>Drop the receipt here: a photo (JPEG, PNG) or a PDF, up to 10 MiB.</source>
+        <translation>Beleg hierher ziehen: ein Foto (JPEG, PNG) oder ein PDF, bis 10 MiB.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::offline::LocalStore</name>
+    <message>
+        <source>The local store is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the local store %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store was written by a newer Keel (schema %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the local store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a number of hours (at most two decimals).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A time entry needs a date and a project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store is busy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry is %1 and can no longer be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the entry locally.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry is %1 and can no longer be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot delete the entry locally.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An expense needs a date and a currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This expense is %1 and can no longer be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the expense locally.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such expense.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This expense is %1 and can no longer be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot delete the expense locally.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts must be JPEG, PNG or PDF files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A receipt must be between 1 byte and 10 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt is already on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot record the server&apos;s answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot keep the entry as a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept your %1 h on %2 as a new entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot take the server&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped your change of %1 h on %2; the server&apos;s version stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot keep the expense as a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot store the reference data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keel::offline::SyncEngine</name>
+    <message>
+        <source>%1 h on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server can be reached again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; changes are kept on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleting the expense %1 (%2 %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a deletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the expense %1 of %2 (%3 %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending changes failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on the server: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone changed it on the server meanwhile (it is now %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict: %1. %2 Choose “Keep mine as a new entry” or “Take the server&apos;s”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved yet (the server had a problem): %1. Keel will try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt %1 uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt %1 refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitting the week of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The week of %1 will be submitted when the server can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The week of %1 was submitted for approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The week of %1 was not submitted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching changes failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by the approver: %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching projects failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keel::offline::TimesheetModel</name>
+    <message>
+        <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>submitted, waiting for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished">freigegeben</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invoiced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a number of hours (for example 7.5 or 7:30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A day has at most 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by the approver: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type hours (7.5 or 7:30). Alt+N: note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project / task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These hours are submitted or approved and cannot be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That would make more than 24 hours on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter hours first; the note belongs to them.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2159,6 +2955,542 @@ Trotzdem verlängern? Als Ressourcenmanager bestätigen Sie die Überbuchung.</t
     <message>
         <source>Drop an opportunity here to move it to %1.</source>
         <translation>Verkaufschance hier ablegen, um sie nach %1 zu verschieben.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::timeapproval::MissingTimeModel</name>
+    <message>
+        <source>week of %1</source>
+        <translation>Woche vom %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 h entered</source>
+        <translation>%1 von %2 h erfasst</translation>
+    </message>
+    <message>
+        <source>submitted short</source>
+        <translation>mit zu wenig Stunden eingereicht</translation>
+    </message>
+    <message>
+        <source>not submitted</source>
+        <translation>nicht eingereicht</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Submitted (short)</source>
+        <translation>Eingereicht (zu wenig)</translation>
+    </message>
+    <message>
+        <source>Not submitted</source>
+        <translation>Nicht eingereicht</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>Woche vom</translation>
+    </message>
+    <message>
+        <source>Expected h</source>
+        <translation>Soll h</translation>
+    </message>
+    <message>
+        <source>Entered h</source>
+        <translation>Erfasst h</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>keel::timeapproval::MissingTimePage</name>
+    <message>
+        <source>Missing time</source>
+        <translation>Fehlende Zeiten</translation>
+    </message>
+    <message>
+        <source>Weeks that were not submitted, or submitted with fewer hours than the person&apos;s contract expects.</source>
+        <translation>Wochen, die nicht eingereicht wurden oder mit weniger Stunden, als der Vertrag der Person vorsieht.</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Letzte Woche</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>Letzte 4 Wochen</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>Copy reminder list</source>
+        <translation>Erinnerungsliste kopieren</translation>
+    </message>
+    <message>
+        <source>One line per person with their missing weeks, ready to paste into a mail or chat.</source>
+        <translation>Eine Zeile pro Person mit ihren fehlenden Wochen, bereit zum Einfügen in eine Mail oder einen Chat.</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reminder list for %n person(s) copied to the clipboard.</source>
+        <translation>
+            <numerusform>Erinnerungsliste für %n Person in die Zwischenablage kopiert.</numerusform>
+            <numerusform>Erinnerungsliste für %n Personen in die Zwischenablage kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everyone submitted their weeks in this period.</source>
+        <translation>Alle haben ihre Wochen in diesem Zeitraum eingereicht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s) missing or short.</source>
+        <translation>
+            <numerusform>%n Woche fehlt oder hat zu wenig Stunden.</numerusform>
+            <numerusform>%n Wochen fehlen oder haben zu wenig Stunden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>keel::timeapproval::TimeApprovalModel</name>
+    <message>
+        <source>Say why you reject these lines; the consultant sees your comment.</source>
+        <translation>Sagen Sie, warum Sie diese Zeilen ablehnen; der Berater sieht Ihren Kommentar.</translation>
+    </message>
+    <message>
+        <source>Tick the lines to decide first.</source>
+        <translation>Haken Sie zuerst die Zeilen an, über die Sie entscheiden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was decided: at least one of the %n line(s) is no longer waiting for approval. Someone else (another project manager, or the consultant withdrawing it) decided it meanwhile. The list now shows what is still open.</source>
+        <translation>
+            <numerusform>Nichts wurde entschieden: die Zeile wartet nicht mehr auf Genehmigung. Jemand anderes (ein anderer Projektleiter oder der Berater, der sie zurückgezogen hat) hat inzwischen entschieden. Die Liste zeigt jetzt, was noch offen ist.</numerusform>
+            <numerusform>Nichts wurde entschieden: mindestens eine der %n Zeilen wartet nicht mehr auf Genehmigung. Jemand anderes (ein anderer Projektleiter oder der Berater, der sie zurückgezogen hat) hat inzwischen entschieden. Die Liste zeigt jetzt, was noch offen ist.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was decided: at least one of the %n line(s) changed since you loaded the list (someone else decided or edited it). The list was reloaded; check the lines and decide again.</source>
+        <translation>
+            <numerusform>Nichts wurde entschieden: die Zeile hat sich geändert, seit Sie die Liste geladen haben (jemand anderes hat entschieden oder sie bearbeitet). Die Liste wurde neu geladen; prüfen Sie die Zeilen und entscheiden Sie erneut.</numerusform>
+            <numerusform>Nichts wurde entschieden: mindestens eine der %n Zeilen hat sich geändert, seit Sie die Liste geladen haben (jemand anderes hat entschieden oder sie bearbeitet). Die Liste wurde neu geladen; prüfen Sie die Zeilen und entscheiden Sie erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outside the assignment: %1 has no assignment to %2 covering %3. The time was accepted but needs your judgement before you approve it.</source>
+        <translation>Außerhalb der Zuordnung: %1 hat keine Zuordnung zu %2 am %3. Die Zeit wurde angenommen, braucht aber Ihr Urteil, bevor Sie sie genehmigen.</translation>
+    </message>
+    <message>
+        <source>this person</source>
+        <translation>diese Person</translation>
+    </message>
+    <message>
+        <source>Billable</source>
+        <translation>Abrechenbar</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Intern</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>Korrektur</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Abrechnung</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>keel::timeapproval::TimeApprovalPage</name>
+    <message>
+        <source>Approve time</source>
+        <translation>Zeiten genehmigen</translation>
+    </message>
+    <message>
+        <source>Submitted hours on the projects you manage. Tick lines, or select rows and press Space, then approve or reject them. Amber lines are outside the person&apos;s assignment.</source>
+        <translation>Eingereichte Stunden auf Ihren Projekten. Haken Sie Zeilen an oder markieren Sie Zeilen und drücken Sie die Leertaste, dann genehmigen oder lehnen Sie sie ab. Gelbe Zeilen liegen außerhalb der Zuordnung der Person.</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>Alle Projekte</translation>
+    </message>
+    <message>
+        <source>All people</source>
+        <translation>Alle Personen</translation>
+    </message>
+    <message>
+        <source>All weeks</source>
+        <translation>Alle Wochen</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>Woche vom %1</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Tick all matching</source>
+        <translation>Alle passenden anhaken</translation>
+    </message>
+    <message>
+        <source>Ticks every line the filters match, including those not loaded yet.</source>
+        <translation>Hakt jede Zeile an, die den Filtern entspricht, auch noch nicht geladene.</translation>
+    </message>
+    <message>
+        <source>Approve selected</source>
+        <translation>Auswahl genehmigen</translation>
+    </message>
+    <message>
+        <source>Reject selected…</source>
+        <translation>Auswahl ablehnen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n line(s)</source>
+        <translation>
+            <numerusform>%n Zeile ablehnen</numerusform>
+            <numerusform>%n Zeilen ablehnen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tell the consultant why (required). The lines go back to them as drafts with this comment:</source>
+        <translation>Sagen Sie dem Berater, warum (Pflicht). Die Zeilen gehen mit diesem Kommentar als Entwürfe an ihn zurück:</translation>
+    </message>
+    <message>
+        <source>Nothing was rejected: a rejection needs a comment.</source>
+        <translation>Nichts wurde abgelehnt: eine Ablehnung braucht einen Kommentar.</translation>
+    </message>
+    <message>
+        <source>No submitted time waits for you with these filters. Lines appear here when consultants submit their week.</source>
+        <translation>Mit diesen Filtern wartet keine eingereichte Zeit auf Sie. Zeilen erscheinen hier, wenn Berater ihre Woche einreichen.</translation>
+    </message>
+    <message>
+        <source>1 line approved.</source>
+        <translation>1 Zeile genehmigt.</translation>
+    </message>
+    <message>
+        <source>%1 lines approved.</source>
+        <translation>%1 Zeilen genehmigt.</translation>
+    </message>
+    <message>
+        <source>1 line rejected; it is back with the consultant with your comment.</source>
+        <translation>1 Zeile abgelehnt; sie ist mit Ihrem Kommentar zurück beim Berater.</translation>
+    </message>
+    <message>
+        <source>%1 lines rejected; they are back with the consultant with your comment.</source>
+        <translation>%1 Zeilen abgelehnt; sie sind mit Ihrem Kommentar zurück beim Berater.</translation>
+    </message>
+    <message>
+        <source>No lines ticked.</source>
+        <translation>Keine Zeilen angehakt.</translation>
+    </message>
+    <message>
+        <source>1 line ticked · %1 h</source>
+        <translation>1 Zeile angehakt · %1 h</translation>
+    </message>
+    <message>
+        <source>%1 lines ticked · %2 h</source>
+        <translation>%1 Zeilen angehakt · %2 h</translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation>Alle abhaken</translation>
+    </message>
+    <message>
+        <source>Approve time (%1)</source>
+        <translation>Zeiten genehmigen (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>keel::timesheet::SyncLogDialog</name>
+    <message>
+        <source>Applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything is on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 change is not yet on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes are not yet on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last successful sync: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keel::timesheet::TimePage</name>
+    <message>
+        <source>Time &amp; Expenses</source>
+        <translation type="unfinished">Zeit &amp; Spesen</translation>
+    </message>
+    <message>
+        <source>My timesheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keel::timesheet::TimesheetPage</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous week (Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next week (Alt+Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy last week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the empty cells with last week&apos;s hours and notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add row…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a project or task from your assignments (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this week&apos;s draft hours for approval (Ctrl+Shift+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep mine as a new entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note for the selected day&apos;s hours (Enter saves)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your hours were kept as a new entry; they will be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your change was dropped; the server&apos;s version stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The week of %1 was submitted for approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The week of %1 was not submitted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to copy: last week has no hours for the empty cells.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied 1 entry from last week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied %1 entries from last week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to submit: this week has no draft or rejected hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitting the week of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are offline: the week of %1 will be submitted as soon as Keel reaches the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My assignments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no assignments)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No projects yet: connect once to fetch them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week %1 · %2 – %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 hours entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 entry needs your attention (red or amber)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entries need your attention (red or amber)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is the end of the week and %1 hours are still missing from your timesheet. Please complete and submit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are working offline. Your hours are saved on this computer and sent when Keel reaches the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week will be submitted as soon as Keel reaches the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on this computer, not yet on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished">Status: %1</translation>
+    </message>
+    <message>
+        <source>Discard my change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note saved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
