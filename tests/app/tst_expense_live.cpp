@@ -393,6 +393,21 @@ void TestExpenseLive::managerApprovesThenFinanceRejectsWithComment()
     QCOMPARE(text("SELECT rejection_reason FROM expense_reports WHERE id = ?", {reportId}),
              QString("The client pays hotels directly; please book through them."));
     QCOMPARE(text("SELECT status FROM expenses WHERE id = ?", {hotelId}), QString("rejected"));
+
+    // Amy sees why, and may put the rejected expense into a new report.
+    auto amySession = signIn(*server, "amy");
+    auto mine = openPage(amySession.get());
+    QTRY_VERIFY_WITH_TIMEOUT(mine->model()->rowOf(hotelId) >= 0, 10000);
+    const int row = mine->model()->rowOf(hotelId);
+    QCOMPARE(mine->model()->index(row, ExpenseListModel::StatusColumn).data().toString(),
+             QString("⚠ Rejected"));
+    QVERIFY(mine->model()
+                ->index(row, ExpenseListModel::StatusColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains("The client pays hotels directly"));
+    mine->model()->setChecked(hotelId, true);
+    QCOMPARE(mine->model()->checkedIds(), QStringList{hotelId});
 }
 
 void TestExpenseLive::localExpenseSyncsThenGoesIntoAReport()

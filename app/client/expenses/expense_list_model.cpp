@@ -25,12 +25,11 @@ ExpenseListModel::ExpenseListModel(ExpenseBook *book, QObject *parent)
     });
 }
 
+// Drafts, and rejected expenses (they keep their old report_id) that may go into a new report.
 bool ExpenseListModel::isDraft(const QJsonObject &e)
 {
     const QString s = e.value("status").toString();
-    const QJsonValue report = e.value("report_id"); // absent on rows not yet on the server
-    return (s == QLatin1String("draft") || s == QLatin1String("rejected")) &&
-           (report.isNull() || report.isUndefined());
+    return s == QLatin1String("draft") || s == QLatin1String("rejected");
 }
 
 QString ExpenseListModel::statusText(const QJsonObject &e)
