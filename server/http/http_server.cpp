@@ -58,7 +58,12 @@ bool KeelHttpServer::handleRequest(const QHttpServerRequest &httpRequest, QTcpSo
     Request request;
     request.method = methodName(httpRequest.method());
     request.path = httpRequest.url().path();
-    request.query = httpRequest.query();
+    // Handlers read parameters in QUrlQuery's default (pretty-decoded) form, which keeps
+    // delimiters such as %2F encoded, so a keyset cursor "2026-11-16/…" sent encoded would not
+    // match. Store the items fully decoded once, here.
+    const auto items = httpRequest.query().queryItems(QUrl::FullyDecoded);
+    for (const auto &[key, value] : items)
+        request.query.addQueryItem(key, value);
     request.body = httpRequest.body();
     request.headers = httpRequest.headers();
     request.remoteAddress = httpRequest.remoteAddress().toString();
