@@ -29,15 +29,26 @@ void appendAudit(QSqlDatabase db, const AuditEntry &e)
                    ? QVariant(QMetaType::fromType<QString>())
                    : QVariant(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
     };
-    db::query(
-        db,
-        QStringLiteral("INSERT INTO audit_log (actor_id, actor_name, request_id, action, "
-                       "record_type, record_id, before, after) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)"),
-        {e.actorId > 0 ? QVariant(e.actorId) : QVariant(QMetaType::fromType<qint64>()),
-         e.actorName.isEmpty() ? QStringLiteral("system") : e.actorName,
-         e.requestId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(e.requestId),
-         e.action, e.recordType, e.recordId, jsonOrNull(e.before), jsonOrNull(e.after)});
+    // The same statement every time: prepared once per worker connection, one round trip per
+    // entry. The chain itself is extended by the insert trigger either way.
+    const QString sql = QStringLiteral("INSERT INTO audit_log (actor_id, actor_name, request_id, "
+                                       "action, record_type, record_id, before, after) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)");
+    const QVariantList binds{
+        e.actorId > 0 ? QVariant(e.actorId) : QVariant(QMetaType::fromType<qint64>()),
+        e.actorName.isEmpty() ? QStringLiteral("system") : e.actorName,
+        e.requestId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(e.requestId),
+        e.action,
+        e.recordType,
+        e.recordId,
+        jsonOrNull(e.before),
+        jsonOrNull(e.after)};
+    if (QSqlQuery *q = db::cachedOn(db, sql)) {
+        db::exec(*q, binds);
+        q->finish();
+    } else {
+        db::query(db, sql, binds);
+    }
 }
 
 } // namespace keel

@@ -149,9 +149,9 @@ QSqlDatabase connection(const DbConfig &config)
     return QSqlDatabase::database(threadConnection(config).name, false);
 }
 
-QSqlQuery &cached(const DbConfig &config, const QString &sql)
+namespace {
+QSqlQuery &statementOf(ThreadConnection &c, const QString &sql)
 {
-    ThreadConnection &c = threadConnection(config);
     auto it = c.statements.find(sql);
     if (it == c.statements.end()) {
         auto *q = new QSqlQuery(QSqlDatabase::database(c.name, false));
@@ -164,6 +164,22 @@ QSqlQuery &cached(const DbConfig &config, const QString &sql)
     }
     return **it;
 }
+} // namespace
+
+QSqlQuery &cached(const DbConfig &config, const QString &sql)
+{
+    return statementOf(threadConnection(config), sql);
+}
+
+QSqlQuery *cachedOn(const QSqlDatabase &db, const QString &sql)
+{
+    const QString name = db.connectionName();
+    for (const auto &c : std::as_const(threadConnections().byKey)) {
+        if (c->name == name)
+            return &statementOf(*c, sql);
+    }
+    return nullptr;
+}
 
 void forget(const DbConfig &config)
 {
@@ -174,6 +190,13 @@ void exec(QSqlQuery &query)
 {
     if (!query.exec())
         throw errorOf(query.lastError());
+}
+
+void exec(QSqlQuery &query, const QVariantList &binds)
+{
+    for (int i = 0; i < binds.size(); ++i)
+        query.bindValue(i, binds.at(i));
+    exec(query);
 }
 
 QSqlQuery exec(QSqlDatabase db, const QString &sql)

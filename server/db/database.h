@@ -57,11 +57,18 @@ QSqlDatabase connection(const DbConfig &config);
 // A prepared statement cached for the calling thread's connection: hot paths pay one round trip
 // per execution instead of prepare + execute + deallocate.
 QSqlQuery &cached(const DbConfig &config, const QString &sql);
+// The same for a connection handed around as a QSqlDatabase: nullptr when `db` is not one of the
+// calling thread's db::connection()s (a connection of db::open), whose caller then prepares.
+// A cached statement is shared by every caller on the thread: read its result to the end (or
+// copy it out) before anything can run the same SQL again.
+QSqlQuery *cachedOn(const QSqlDatabase &db, const QString &sql);
 
 // Drops the calling thread's connection to `config` (after a connection loss).
 void forget(const DbConfig &config);
 
-void exec(QSqlQuery &query);                         // throws DbError
+void exec(QSqlQuery &query); // throws DbError
+// Binds `binds` positionally (replacing an earlier execution's) and executes; throws DbError.
+void exec(QSqlQuery &query, const QVariantList &binds);
 QSqlQuery exec(QSqlDatabase db, const QString &sql); // unprepared, may hold statements
 QSqlQuery query(QSqlDatabase db, const QString &sql, const QVariantList &binds);
 

@@ -210,7 +210,9 @@ QJsonObject SyncService::push(const Request &request, const QJsonObject &body) c
     if (!in.ok())
         throw ApiError::invalid(in.errors());
     const qint64 me = request.caller().user.id;
-    employee(request);
+    // Read once for the batch: every op is the caller's own.
+    const SyncEmployee who = employee(request);
+    const TimeEmployee timeEmployee{who.id, who.legalEntityId, me};
 
     db::Transaction tx(m_store.db());
     QList<QUuid> opIds;
@@ -228,7 +230,7 @@ QJsonObject SyncService::push(const Request &request, const QJsonObject &body) c
             continue;
         }
         bool keep = true;
-        const QJsonObject r = apply(request, op, keep);
+        const QJsonObject r = apply(request, timeEmployee, op, keep);
         results.append(r);
         if (keep)
             fresh.append({op.opId, r});
@@ -243,22 +245,29 @@ QJsonObject SyncService::push(const Request &request, const QJsonObject &body) c
     return {{"results", results}};
 }
 
-QJsonObject SyncService::apply(const Request &request, const SyncOp &op, bool &store) const
+QJsonObject SyncService::apply(const Request &request, const TimeEmployee &me, const SyncOp &op,
+                               bool &store) const
 {
     const bool time = op.kind.startsWith(QLatin1String("time_entry."));
     const bool save = op.kind.endsWith(QLatin1String(".save"));
     std::optional<Problem> problem;
     QJsonObject server;
     {
-        db::Transaction savepoint(m_store.db());
+        // Each op is judged and rolled back on its own, in a savepoint. A time entry's save or
+        // delete opens it itself (its transaction, nested here) before it reads or writes
+        // anything, so a second one around it would only cost two more round trips.
+        std::optional<db::Transaction> savepoint;
+        if (!time)
+            savepoint.emplace(m_store.db());
         try {
             if (time)
-                server = save ? m_time.save(request, op.id, op.fields, op.baseVersion)
-                              : m_time.remove(request, op.id, op.baseVersion);
+                server = save ? m_time.save(request, me, op.id, op.fields, op.baseVersion)
+                              : m_time.remove(request, me, op.id, op.baseVersion);
             else
                 server = save ? m_expenseService.save(request, op.id, op.fields, op.baseVersion)
                               : m_expenseService.remove(request, op.id, op.baseVersion);
-            savepoint.commit();
+            if (savepoint)
+                savepoint->commit();
         } catch (const ApiError &e) {
             problem = e.problem();
         } catch (const DbError &e) {

@@ -41,7 +41,8 @@ private:
     SyncEmployee employee(const Request &request) const;
     // Runs one op in its own savepoint; `store` false when the result must not be kept (a
     // server fault, so a later replay tries again).
-    QJsonObject apply(const Request &request, const SyncOp &op, bool &store) const;
+    QJsonObject apply(const Request &request, const TimeEmployee &me, const SyncOp &op,
+                      bool &store) const;
 
     SyncStore m_store;
     ExpenseStore m_expenses;

@@ -120,19 +120,22 @@ Checked check(const TimeEntryStore &store, const TimeEmployee &employee,
         errors.append({QString::fromLatin1(field), QString::fromLatin1(code), message});
     };
     Checked out;
-    const auto project = store.project(fields.projectId);
+    const TimeEntryFacts facts =
+        store.facts(employee, fields.projectId, fields.taskId, fields.workDate, self);
+    const auto &project = facts.project;
     if (!project) {
         add("project_id", "unknown", QStringLiteral("no project has this id"));
         throwIfErrors(errors);
     }
     out.legalEntityId = project->legalEntityId;
-    requireOpenPeriod(store, {project->legalEntityId, employee.legalEntityId}, fields.workDate);
+    if (!facts.closedPeriod.isEmpty())
+        throwPeriodClosed(fields.workDate, facts.closedPeriod);
 
     if (project->status == QLatin1String("closed"))
         add("project_id", "closed", QStringLiteral("the project is closed"));
     std::optional<TimeTaskFacts> task;
     if (fields.taskId) {
-        task = store.task(fields.taskId);
+        task = facts.task;
         if (!task)
             add("task_id", "unknown", QStringLiteral("no task has this id"));
         else if (task->projectId != fields.projectId)
@@ -143,8 +146,7 @@ Checked check(const TimeEntryStore &store, const TimeEmployee &employee,
     if (fields.workDate > QDate::currentDate().addDays(kDaysAhead))
         add("work_date", "too_far_ahead",
             QStringLiteral("at most %1 days after today").arg(kDaysAhead));
-    const Decimal before =
-        Decimal::parse(store.dayHours(employee.id, fields.workDate, self)).valueOr(Decimal());
+    const Decimal before = Decimal::parse(facts.dayHours).valueOr(Decimal());
     const Decimal day = before.add(fields.hours).valueOr(Decimal());
     if (day > kDayLimit)
         add("hours", "day_over_24",
@@ -155,7 +157,7 @@ Checked check(const TimeEntryStore &store, const TimeEmployee &employee,
     throwIfErrors(errors);
 
     out.billable = fields.billable ? *fields.billable : (task ? task->billable : true);
-    out.outsideAssignment = !store.onHardAssignment(employee.id, fields.projectId, fields.workDate);
+    out.outsideAssignment = !facts.onHardAssignment;
     return out;
 }
 

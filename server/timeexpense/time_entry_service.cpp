@@ -95,7 +95,14 @@ QJsonObject TimeEntryService::save(const Request &request, const QUuid &id,
 {
     if (id.isNull())
         throw ApiError::notFound(QStringLiteral("A time entry needs a UUID."));
-    const TimeEmployee me = rules::caller(m_store, request);
+    return save(request, rules::caller(m_store, request), id, fields, baseVersion);
+}
+
+QJsonObject TimeEntryService::save(const Request &request, const TimeEmployee &me, const QUuid &id,
+                                   const QJsonObject &fields, int baseVersion) const
+{
+    if (id.isNull())
+        throw ApiError::notFound(QStringLiteral("A time entry needs a UUID."));
     QSqlDatabase d = m_store.db();
     db::Transaction tx(d);
     m_store.lockEmployee(me.id);
@@ -132,11 +139,7 @@ QJsonObject TimeEntryService::save(const Request &request, const QUuid &id,
     TimeEntryWrite w = writeOf(me, id, f, c);
     w.status = status;
     const QJsonObject before = existing ? m_store.json(id) : QJsonObject();
-    if (existing)
-        m_store.update(w);
-    else
-        m_store.insert(w);
-    const QJsonObject after = m_store.json(id);
+    const QJsonObject after = existing ? m_store.update(w) : m_store.insert(w);
     audit(request, d,
           existing ? QStringLiteral("time_entry.update") : QStringLiteral("time_entry.create"), id,
           before, after);
@@ -146,7 +149,12 @@ QJsonObject TimeEntryService::save(const Request &request, const QUuid &id,
 
 QJsonObject TimeEntryService::remove(const Request &request, const QUuid &id, int baseVersion) const
 {
-    const TimeEmployee me = rules::caller(m_store, request);
+    return remove(request, rules::caller(m_store, request), id, baseVersion);
+}
+
+QJsonObject TimeEntryService::remove(const Request &request, const TimeEmployee &me,
+                                     const QUuid &id, int baseVersion) const
+{
     QSqlDatabase d = m_store.db();
     db::Transaction tx(d);
     m_store.lockEmployee(me.id);
@@ -239,8 +247,7 @@ QJsonObject TimeEntryService::adjust(const Request &request, const QUuid &origin
     TimeEntryWrite w = writeOf(me, id, f, c);
     w.billable = original->billable;
     w.adjustsId = original->id;
-    m_store.insert(w);
-    const QJsonObject after = m_store.json(id);
+    const QJsonObject after = m_store.insert(w);
     audit(request, d, QStringLiteral("time_entry.adjust"), id, {}, after);
     tx.commit();
     return after;

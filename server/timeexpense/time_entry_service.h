@@ -31,6 +31,12 @@ public:
     QJsonObject save(const Request &request, const QUuid &id, const QJsonObject &fields,
                      int baseVersion) const;
     QJsonObject remove(const Request &request, const QUuid &id, int baseVersion) const;
+    // The same for a caller whose employee record was read already (sync reads it once per
+    // push, not once per op).
+    QJsonObject save(const Request &request, const TimeEmployee &me, const QUuid &id,
+                     const QJsonObject &fields, int baseVersion) const;
+    QJsonObject remove(const Request &request, const TimeEmployee &me, const QUuid &id,
+                       int baseVersion) const;
     std::optional<QJsonObject> find(const Request &request, const QUuid &id) const;
 
     // Own entries with work_date in [from, to], at most 62 days.

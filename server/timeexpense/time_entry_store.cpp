@@ -94,35 +94,25 @@ QSqlDatabase TimeEntryStore::db() const
     return db::connection(m_config);
 }
 
-std::optional<TimeEmployee> TimeEntryStore::employeeOfUser(qint64 userId) const
+QSqlQuery &TimeEntryStore::run(const QString &sql, const QVariantList &binds) const
 {
-    QSqlQuery q = db::query(
-        db(), QStringLiteral("SELECT id, legal_entity_id FROM employees WHERE user_id = ?"),
-        {userId});
-    if (!q.next())
-        return std::nullopt;
-    return TimeEmployee{q.value(0).toLongLong(), q.value(1).toLongLong(), userId};
+    QSqlQuery &q = db::cached(m_config, sql);
+    db::exec(q, binds);
+    return q;
 }
 
-void TimeEntryStore::lockEmployee(qint64 employeeId) const
+namespace {
+// The entry JSON of a statement whose rows are kEntryColumns; empty when there is no row. The
+// cached statement is left without a result, so a later use of it cannot see this one's.
+QJsonObject entryJsonOnce(QSqlQuery &q)
 {
-    db::query(db(),
-              QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended('time_entries:' || "
-                             "?::text, 0))"),
-              {employeeId});
+    const QJsonObject out = q.next() ? entryJson(q) : QJsonObject();
+    q.finish();
+    return out;
 }
 
-std::optional<TimeEntryRow> TimeEntryStore::entry(const QUuid &id, bool lock) const
+TimeEntryRow rowOf(const QSqlQuery &q)
 {
-    QSqlQuery q = db::query(
-        db(),
-        QStringLiteral("SELECT id, employee_id, project_id, task_id, work_date, hours::text, "
-                       "billable, notes, status, adjusts_id, version FROM time_entries "
-                       "WHERE id = ?::uuid") +
-            (lock ? QStringLiteral(" FOR UPDATE") : QString()),
-        {uuidText(id)});
-    if (!q.next())
-        return std::nullopt;
     TimeEntryRow r;
     r.id = uuidOf(q.value(0));
     r.employeeId = q.value(1).toLongLong();
@@ -138,29 +128,79 @@ std::optional<TimeEntryRow> TimeEntryStore::entry(const QUuid &id, bool lock) co
     return r;
 }
 
+QVariant nullableUuid(const QUuid &id)
+{
+    return id.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(uuidText(id));
+}
+
+// The entry columns of the row an INSERT or UPDATE ... RETURNING * in CTE `t` wrote.
+QString returningJson(const QString &writeSql)
+{
+    return QStringLiteral("WITH t AS (") + writeSql + QStringLiteral(" RETURNING *) SELECT ") +
+           QLatin1String(kEntryColumns) +
+           QStringLiteral(" FROM t JOIN projects p ON p.id = t.project_id "
+                          "LEFT JOIN project_tasks k ON k.id = t.task_id");
+}
+} // namespace
+
+std::optional<TimeEmployee> TimeEntryStore::employeeOfUser(qint64 userId) const
+{
+    QSqlQuery &q = run(
+        QStringLiteral("SELECT id, legal_entity_id FROM employees WHERE user_id = ?"), {userId});
+    std::optional<TimeEmployee> out;
+    if (q.next())
+        out = TimeEmployee{q.value(0).toLongLong(), q.value(1).toLongLong(), userId};
+    q.finish();
+    return out;
+}
+
+void TimeEntryStore::lockEmployee(qint64 employeeId) const
+{
+    run(QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended('time_entries:' || "
+                       "?::text, 0))"),
+        {employeeId})
+        .finish();
+}
+
+std::optional<TimeEntryRow> TimeEntryStore::entry(const QUuid &id, bool lock) const
+{
+    QSqlQuery &q = run(QStringLiteral("SELECT id, employee_id, project_id, task_id, work_date, "
+                                      "hours::text, billable, notes, status, adjusts_id, version "
+                                      "FROM time_entries WHERE id = ?::uuid") +
+                           (lock ? QStringLiteral(" FOR UPDATE") : QString()),
+                       {uuidText(id)});
+    std::optional<TimeEntryRow> out;
+    if (q.next())
+        out = rowOf(q);
+    q.finish();
+    return out;
+}
+
 std::optional<TimeProjectFacts> TimeEntryStore::project(qint64 id) const
 {
-    QSqlQuery q = db::query(db(),
-                            QStringLiteral("SELECT p.id, p.legal_entity_id, p.status, "
-                                           "a.time_notes_required FROM projects p "
-                                           "JOIN accounts a ON a.id = p.account_id WHERE p.id = ?"),
-                            {id});
-    if (!q.next())
-        return std::nullopt;
-    return TimeProjectFacts{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-                            q.value(3).toBool()};
+    QSqlQuery &q = run(QStringLiteral("SELECT p.id, p.legal_entity_id, p.status, "
+                                      "a.time_notes_required FROM projects p "
+                                      "JOIN accounts a ON a.id = p.account_id WHERE p.id = ?"),
+                       {id});
+    std::optional<TimeProjectFacts> out;
+    if (q.next())
+        out = TimeProjectFacts{q.value(0).toLongLong(), q.value(1).toLongLong(),
+                               q.value(2).toString(), q.value(3).toBool()};
+    q.finish();
+    return out;
 }
 
 std::optional<TimeTaskFacts> TimeEntryStore::task(qint64 id) const
 {
-    QSqlQuery q = db::query(
-        db(),
+    QSqlQuery &q = run(
         QStringLiteral("SELECT id, project_id, status, billable FROM project_tasks WHERE id = ?"),
         {id});
-    if (!q.next())
-        return std::nullopt;
-    return TimeTaskFacts{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-                         q.value(3).toBool()};
+    std::optional<TimeTaskFacts> out;
+    if (q.next())
+        out = TimeTaskFacts{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                            q.value(3).toBool()};
+    q.finish();
+    return out;
 }
 
 QString TimeEntryStore::closedPeriod(const QList<qint64> &entityIds, const QDate &date) const
@@ -168,79 +208,119 @@ QString TimeEntryStore::closedPeriod(const QList<qint64> &entityIds, const QDate
     QStringList ids;
     for (qint64 id : entityIds)
         ids << QString::number(id);
-    QSqlQuery q = db::query(
-        db(),
-        QStringLiteral("SELECT status FROM accounting_periods WHERE legal_entity_id = "
-                       "ANY(?::bigint[]) AND ?::date BETWEEN period_start AND period_end AND "
-                       "status <> 'open' ORDER BY status DESC LIMIT 1"),
-        {u'{' + ids.join(u',') + u'}', date});
-    return q.next() ? q.value(0).toString() : QString();
+    QSqlQuery &q = run(QStringLiteral("SELECT status FROM accounting_periods WHERE legal_entity_id "
+                                      "= ANY(?::bigint[]) AND ?::date BETWEEN period_start AND "
+                                      "period_end AND status <> 'open' ORDER BY status DESC "
+                                      "LIMIT 1"),
+                       {u'{' + ids.join(u',') + u'}', date});
+    const QString out = q.next() ? q.value(0).toString() : QString();
+    q.finish();
+    return out;
 }
 
 QString TimeEntryStore::dayHours(qint64 employeeId, const QDate &date, const QUuid &except) const
 {
-    QSqlQuery q = db::query(db(),
-                            QStringLiteral("SELECT coalesce(sum(hours), 0)::text FROM time_entries "
-                                           "WHERE employee_id = ? AND work_date = ? AND status <> "
-                                           "'deleted' AND id <> ?::uuid"),
-                            {employeeId, date, uuidText(except)});
+    QSqlQuery &q = run(QStringLiteral("SELECT coalesce(sum(hours), 0)::text FROM time_entries "
+                                      "WHERE employee_id = ? AND work_date = ? AND status <> "
+                                      "'deleted' AND id <> ?::uuid"),
+                       {employeeId, date, uuidText(except)});
     q.next();
-    return q.value(0).toString();
+    const QString out = q.value(0).toString();
+    q.finish();
+    return out;
 }
 
 bool TimeEntryStore::onHardAssignment(qint64 employeeId, qint64 projectId, const QDate &date) const
 {
-    return db::query(db(),
-                     QStringLiteral("SELECT 1 FROM assignments WHERE employee_id = ? AND "
-                                    "project_id = ? AND kind = 'hard' AND ?::date BETWEEN "
-                                    "start_date AND end_date LIMIT 1"),
-                     {employeeId, projectId, date})
-        .next();
+    QSqlQuery &q = run(QStringLiteral("SELECT 1 FROM assignments WHERE employee_id = ? AND "
+                                      "project_id = ? AND kind = 'hard' AND ?::date BETWEEN "
+                                      "start_date AND end_date LIMIT 1"),
+                       {employeeId, projectId, date});
+    const bool out = q.next();
+    q.finish();
+    return out;
 }
 
 QString TimeEntryStore::adjustedHours(const QUuid &originalId, const QUuid &except) const
 {
-    QSqlQuery q = db::query(
-        db(),
-        QStringLiteral("SELECT coalesce(sum(hours), 0)::text FROM time_entries WHERE (id = "
-                       "?::uuid OR adjusts_id = ?::uuid) AND status NOT IN ('deleted', "
-                       "'rejected') AND id <> ?::uuid"),
-        {uuidText(originalId), uuidText(originalId), uuidText(except)});
+    QSqlQuery &q =
+        run(QStringLiteral("SELECT coalesce(sum(hours), 0)::text FROM time_entries WHERE (id = "
+                           "?::uuid OR adjusts_id = ?::uuid) AND status NOT IN ('deleted', "
+                           "'rejected') AND id <> ?::uuid"),
+            {uuidText(originalId), uuidText(originalId), uuidText(except)});
     q.next();
-    return q.value(0).toString();
+    const QString out = q.value(0).toString();
+    q.finish();
+    return out;
 }
 
-void TimeEntryStore::insert(const TimeEntryWrite &w) const
+TimeEntryFacts TimeEntryStore::facts(const TimeEmployee &employee, qint64 projectId, qint64 taskId,
+                                     const QDate &date, const QUuid &self) const
 {
-    db::query(db(),
-              QStringLiteral("INSERT INTO time_entries (id, employee_id, legal_entity_id, "
-                             "project_id, task_id, work_date, hours, billable, notes, status, "
-                             "adjusts_id, outside_assignment, created_by) VALUES (?::uuid, ?, ?, "
-                             "?, ?, ?, ?::numeric, ?, ?, ?, ?::uuid, ?, ?)"),
-              {uuidText(w.id), w.employeeId, w.legalEntityId, w.projectId, nullableId(w.taskId),
-               w.workDate, w.hours, w.billable, notNull(w.notes), w.status,
-               w.adjustsId.isNull() ? QVariant(QMetaType::fromType<QString>())
-                                    : QVariant(uuidText(w.adjustsId)),
-               w.outsideAssignment, nullableId(w.userId)});
+    // The same conditions as project(), task(), closedPeriod(), dayHours() and
+    // onHardAssignment(); the one-row FROM keeps a row when the project or task is unknown.
+    QSqlQuery &q = run(
+        QStringLiteral(
+            "SELECT p.id, p.legal_entity_id, p.status, a.time_notes_required, "
+            "k.id, k.project_id, k.status, k.billable, "
+            "(SELECT ap.status FROM accounting_periods ap WHERE ap.legal_entity_id = "
+            "ANY(ARRAY[p.legal_entity_id, ?::bigint]) AND ?::date BETWEEN ap.period_start AND "
+            "ap.period_end AND ap.status <> 'open' ORDER BY ap.status DESC LIMIT 1), "
+            "(SELECT coalesce(sum(e.hours), 0)::text FROM time_entries e WHERE e.employee_id = "
+            "?::bigint AND e.work_date = ?::date AND e.status <> 'deleted' AND e.id <> ?::uuid), "
+            "EXISTS (SELECT 1 FROM assignments s WHERE s.employee_id = ?::bigint AND "
+            "s.project_id = ?::bigint AND s.kind = 'hard' AND ?::date BETWEEN s.start_date AND "
+            "s.end_date) "
+            "FROM (SELECT 1) one "
+            "LEFT JOIN (projects p JOIN accounts a ON a.id = p.account_id) ON p.id = ?::bigint "
+            "LEFT JOIN project_tasks k ON k.id = ?::bigint"),
+        {employee.legalEntityId, date, employee.id, date, uuidText(self), employee.id, projectId,
+         date, projectId, nullableId(taskId)});
+    TimeEntryFacts f;
+    q.next();
+    if (!q.value(0).isNull())
+        f.project = TimeProjectFacts{q.value(0).toLongLong(), q.value(1).toLongLong(),
+                                     q.value(2).toString(), q.value(3).toBool()};
+    if (!q.value(4).isNull())
+        f.task = TimeTaskFacts{q.value(4).toLongLong(), q.value(5).toLongLong(),
+                               q.value(6).toString(), q.value(7).toBool()};
+    f.closedPeriod = q.value(8).isNull() ? QString() : q.value(8).toString();
+    f.dayHours = q.value(9).toString();
+    f.onHardAssignment = q.value(10).toBool();
+    q.finish();
+    return f;
 }
 
-void TimeEntryStore::update(const TimeEntryWrite &w) const
+QJsonObject TimeEntryStore::insert(const TimeEntryWrite &w) const
 {
-    db::query(db(),
-              QStringLiteral("UPDATE time_entries SET legal_entity_id = ?, project_id = ?, "
-                             "task_id = ?, work_date = ?, hours = ?::numeric, billable = ?, "
-                             "notes = ?, status = ?, outside_assignment = ?, updated_at = now(), "
-                             "version = version + 1 WHERE id = ?::uuid"),
-              {w.legalEntityId, w.projectId, nullableId(w.taskId), w.workDate, w.hours, w.billable,
-               notNull(w.notes), w.status, w.outsideAssignment, uuidText(w.id)});
+    return entryJsonOnce(
+        run(returningJson(QStringLiteral(
+                "INSERT INTO time_entries (id, employee_id, legal_entity_id, project_id, task_id, "
+                "work_date, hours, billable, notes, status, adjusts_id, outside_assignment, "
+                "created_by) VALUES (?::uuid, ?, ?, ?, ?, ?, ?::numeric, ?, ?, ?, ?::uuid, ?, ?)")),
+            {uuidText(w.id), w.employeeId, w.legalEntityId, w.projectId, nullableId(w.taskId),
+             w.workDate, w.hours, w.billable, notNull(w.notes), w.status, nullableUuid(w.adjustsId),
+             w.outsideAssignment, nullableId(w.userId)}));
+}
+
+QJsonObject TimeEntryStore::update(const TimeEntryWrite &w) const
+{
+    return entryJsonOnce(
+        run(returningJson(QStringLiteral(
+                "UPDATE time_entries SET legal_entity_id = ?, project_id = ?, task_id = ?, "
+                "work_date = ?, hours = ?::numeric, billable = ?, notes = ?, status = ?, "
+                "outside_assignment = ?, updated_at = now(), version = version + 1 "
+                "WHERE id = ?::uuid")),
+            {w.legalEntityId, w.projectId, nullableId(w.taskId), w.workDate, w.hours, w.billable,
+             notNull(w.notes), w.status, w.outsideAssignment, uuidText(w.id)}));
 }
 
 void TimeEntryStore::setStatus(const QUuid &id, const QString &status) const
 {
-    db::query(db(),
-              QStringLiteral("UPDATE time_entries SET status = ?, updated_at = now(), "
-                             "version = version + 1 WHERE id = ?::uuid"),
-              {status, uuidText(id)});
+    run(QStringLiteral("UPDATE time_entries SET status = ?, updated_at = now(), "
+                       "version = version + 1 WHERE id = ?::uuid"),
+        {status, uuidText(id)})
+        .finish();
 }
 
 int TimeEntryStore::markInvoiced(const QList<QUuid> &ids, qint64 invoiceId) const
@@ -256,11 +336,10 @@ int TimeEntryStore::markInvoiced(const QList<QUuid> &ids, qint64 invoiceId) cons
 
 QJsonObject TimeEntryStore::json(const QUuid &id) const
 {
-    QSqlQuery q = db::query(db(),
-                            QStringLiteral("SELECT ") + QLatin1String(kEntryColumns) +
-                                QLatin1String(kEntryJoins) + QStringLiteral("WHERE t.id = ?::uuid"),
-                            {uuidText(id)});
-    return q.next() ? entryJson(q) : QJsonObject();
+    return entryJsonOnce(run(QStringLiteral("SELECT ") + QLatin1String(kEntryColumns) +
+                                 QLatin1String(kEntryJoins) +
+                                 QStringLiteral("WHERE t.id = ?::uuid"),
+                             {uuidText(id)}));
 }
 
 QJsonArray TimeEntryStore::list(qint64 employeeId, const QDate &from, const QDate &to) const

@@ -52,6 +52,16 @@ struct TimeTaskFacts
     bool billable = true;
 };
 
+// Everything the rules read about one entry's project, task, day and period, fetched together.
+struct TimeEntryFacts
+{
+    std::optional<TimeProjectFacts> project;
+    std::optional<TimeTaskFacts> task;
+    QString closedPeriod; // as closedPeriod() for the project's and the employee's entity
+    QString dayHours;     // as dayHours()
+    bool onHardAssignment = false;
+};
+
 // What an insert or update writes.
 struct TimeEntryWrite
 {
@@ -95,9 +105,14 @@ public:
     // The original's hours plus its adjustments that are not deleted or rejected, without
     // `except`.
     QString adjustedHours(const QUuid &originalId, const QUuid &except) const;
+    // project(), task(), closedPeriod(), dayHours() and onHardAssignment() in one round trip;
+    // read it with the employee locked, as dayHours().
+    TimeEntryFacts facts(const TimeEmployee &employee, qint64 projectId, qint64 taskId,
+                         const QDate &date, const QUuid &self) const;
 
-    void insert(const TimeEntryWrite &w) const;
-    void update(const TimeEntryWrite &w) const; // version + 1
+    // Both answer the entry's JSON as json() does afterwards.
+    QJsonObject insert(const TimeEntryWrite &w) const;
+    QJsonObject update(const TimeEntryWrite &w) const; // version + 1
     void setStatus(const QUuid &id, const QString &status) const;
     // approved → invoiced for all ids; the number of rows changed.
     int markInvoiced(const QList<QUuid> &ids, qint64 invoiceId) const;
@@ -106,6 +121,10 @@ public:
     QJsonArray list(qint64 employeeId, const QDate &from, const QDate &to) const;
 
 private:
+    // The statement prepared once per worker connection (db::cached), executed with `binds`.
+    // Read its result before calling another method: they may share the statement.
+    QSqlQuery &run(const QString &sql, const QVariantList &binds) const;
+
     DbConfig m_config;
 };
 
