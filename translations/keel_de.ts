@@ -20,15 +20,15 @@
     </message>
     <message>
         <source>There is no offline copy for %1 on this computer yet: sign in once while connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer gibt es noch keine Offline-Kopie für %1: Melden Sie sich einmal mit Verbindung zum Server an.</translation>
     </message>
     <message>
         <source>Started offline as %1; changes stay on this computer until Keel reaches %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline gestartet als %1; Änderungen bleiben auf diesem Computer, bis Keel %2 erreicht.</translation>
     </message>
     <message>
         <source>The server can be reached again. Sign in to send the changes you made offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist wieder erreichbar. Melden Sie sich an, um Ihre offline vorgenommenen Änderungen zu senden.</translation>
     </message>
 </context>
 <context>
@@ -119,15 +119,16 @@
     <message>
         <source>%1
 You can work offline: your time and expenses are kept on this computer and sent when the server can be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer gespeichert und gesendet, sobald der Server erreichbar ist.</translation>
     </message>
     <message>
         <source>Work &amp;offline</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Offline arbeiten</translation>
     </message>
     <message>
         <source>Enter time and expenses without the server; they are sent when Keel reconnects.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeiten und Spesen ohne Server erfassen; sie werden gesendet, sobald Keel wieder verbunden ist.</translation>
     </message>
 </context>
 <context>
@@ -218,11 +219,11 @@ You can work offline: your time and expenses are kept on this computer and sent 
     </message>
     <message>
         <source>My expenses</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Auslagen</translation>
     </message>
     <message>
         <source>Approve time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeiten genehmigen</translation>
     </message>
     <message>
         <source>Approve expenses</source>
@@ -230,35 +231,35 @@ You can work offline: your time and expenses are kept on this computer and sent 
     </message>
     <message>
         <source>Missing time</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlende Zeiten</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird synchronisiert…</translation>
     </message>
     <message>
         <source>All changes synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Änderungen synchronisiert</translation>
     </message>
     <message>
         <source>1 unsynced change</source>
-        <translation type="unfinished"></translation>
+        <translation>1 nicht synchronisierte Änderung</translation>
     </message>
     <message>
         <source>%1 unsynced changes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nicht synchronisierte Änderungen</translation>
     </message>
     <message>
         <source>Open the sync log: what the server applied, refused or found in conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisationsprotokoll öffnen: was der Server übernommen, zurückgewiesen oder als Konflikt erkannt hat</translation>
     </message>
     <message>
         <source>● Offline — working on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>● Offline — Arbeit auf diesem Computer</translation>
     </message>
     <message>
         <source>The server cannot be reached. Keel keeps trying; your time and expenses are kept on this computer until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist nicht erreichbar. Keel versucht es weiter; bis dahin bleiben Ihre Zeiten und Spesen auf diesem Computer gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1051,8 +1052,8 @@ You can work offline: your time and expenses are kept on this computer and sent 
     <message numerus="yes">
         <source>%n of the ticked expenses are not on the server yet. They are sent with the next sync; submit the report once they are.</source>
         <translation>
-            <numerusform>%n der angehakten Auslagen ist noch nicht auf dem Server. Sie wird mit der nächsten Synchronisierung gesendet; reichen Sie die Abrechnung danach ein.</numerusform>
-            <numerusform>%n der angehakten Auslagen sind noch nicht auf dem Server. Sie werden mit der nächsten Synchronisierung gesendet; reichen Sie die Abrechnung danach ein.</numerusform>
+            <numerusform>%n der angehakten Auslagen ist noch nicht auf dem Server. Sie wird mit der nächsten Synchronisation gesendet; reichen Sie die Abrechnung danach ein.</numerusform>
+            <numerusform>%n der angehakten Auslagen sind noch nicht auf dem Server. Sie werden mit der nächsten Synchronisation gesendet; reichen Sie die Abrechnung danach ein.</numerusform>
         </translation>
     </message>
 </context>
@@ -1104,7 +1105,7 @@ You can work offline: your time and expenses are kept on this computer and sent 
     </message>
     <message>
         <source>Saved on this computer; it goes to the server with the next sync.</source>
-        <translation>Auf diesem Computer gespeichert; sie geht mit der nächsten Synchronisierung an den Server.</translation>
+        <translation>Auf diesem Computer gespeichert; sie geht mit der nächsten Synchronisation an den Server.</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1183,11 +1184,11 @@ You can work offline: your time and expenses are kept on this computer and sent 
     </message>
     <message>
         <source> · sync problem</source>
-        <translation> · Synchronisierungsproblem</translation>
+        <translation> · Synchronisationsproblem</translation>
     </message>
     <message>
         <source> · waiting to sync</source>
-        <translation> · wartet auf Synchronisierung</translation>
+        <translation> · wartet auf Synchronisation</translation>
     </message>
     <message>
         <source>Policy: %1</source>
@@ -1261,7 +1262,7 @@ You can work offline: your time and expenses are kept on this computer and sent 
     </message>
     <message>
         <source>Expenses are saved on this computer at once and go to the server with the next sync. Tick drafts and submit them as a report for approval.</source>
-        <translation>Auslagen werden sofort auf diesem Computer gespeichert und gehen mit der nächsten Synchronisierung an den Server. Haken Sie Entwürfe an und reichen Sie sie als Abrechnung zur Genehmigung ein.</translation>
+        <translation>Auslagen werden sofort auf diesem Computer gespeichert und gehen mit der nächsten Synchronisation an den Server. Haken Sie Entwürfe an und reichen Sie sie als Abrechnung zur Genehmigung ein.</translation>
     </message>
     <message>
         <source>Tick drafts and submit them as a report: your manager approves it, then finance.</source>
@@ -1410,305 +1411,305 @@ You can work offline: your time and expenses are kept on this computer and sent 
     <name>keel::offline::LocalStore</name>
     <message>
         <source>The local store is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der lokale Speicher ist nicht geöffnet.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Cannot open the local store %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der lokale Speicher %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>The local store was written by a newer Keel (schema %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der lokale Speicher stammt von einer neueren Keel-Version (Schema %1).</translation>
     </message>
     <message>
         <source>Cannot create the local store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der lokale Speicher kann nicht angelegt werden: %1</translation>
     </message>
     <message>
         <source>%1 is not a number of hours (at most two decimals).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine gültige Stundenzahl (höchstens zwei Nachkommastellen).</translation>
     </message>
     <message>
         <source>A time entry needs a date and a project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Zeiteintrag braucht ein Datum und ein Projekt.</translation>
     </message>
     <message>
         <source>The local store is busy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der lokale Speicher ist gerade belegt.</translation>
     </message>
     <message>
         <source>This entry is %1 and can no longer be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Eintrag hat den Status „%1“ und kann nicht mehr geändert werden.</translation>
     </message>
     <message>
         <source>Cannot save the entry locally.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag kann nicht lokal gespeichert werden.</translation>
     </message>
     <message>
         <source>No such entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Eintrag gibt es nicht.</translation>
     </message>
     <message>
         <source>This entry is %1 and can no longer be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Eintrag hat den Status „%1“ und kann nicht mehr gelöscht werden.</translation>
     </message>
     <message>
         <source>Cannot delete the entry locally.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag kann nicht lokal gelöscht werden.</translation>
     </message>
     <message>
         <source>%1 is not an amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein gültiger Betrag.</translation>
     </message>
     <message>
         <source>An expense needs a date and a currency.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Auslage braucht ein Datum und eine Währung.</translation>
     </message>
     <message>
         <source>This expense is %1 and can no longer be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Auslage hat den Status „%1“ und kann nicht mehr geändert werden.</translation>
     </message>
     <message>
         <source>Cannot save the expense locally.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Auslage kann nicht lokal gespeichert werden.</translation>
     </message>
     <message>
         <source>No such expense.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Auslage gibt es nicht.</translation>
     </message>
     <message>
         <source>This expense is %1 and can no longer be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Auslage hat den Status „%1“ und kann nicht mehr gelöscht werden.</translation>
     </message>
     <message>
         <source>Cannot delete the expense locally.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Auslage kann nicht lokal gelöscht werden.</translation>
     </message>
     <message>
         <source>Receipts must be JPEG, PNG or PDF files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belege müssen JPEG-, PNG- oder PDF-Dateien sein.</translation>
     </message>
     <message>
         <source>A receipt must be between 1 byte and 10 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Beleg muss zwischen 1 Byte und 10 MiB groß sein.</translation>
     </message>
     <message>
         <source>The receipt is already on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Beleg ist bereits auf dem Server.</translation>
     </message>
     <message>
         <source>Cannot record the server&apos;s answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Servers kann nicht gespeichert werden.</translation>
     </message>
     <message>
         <source>Cannot keep the entry as a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag kann nicht als neuer Eintrag behalten werden.</translation>
     </message>
     <message>
         <source>Kept your %1 h on %2 as a new entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre %1 h am %2 wurden als neuer Eintrag behalten.</translation>
     </message>
     <message>
         <source>Cannot take the server&apos;s version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Serverversion kann nicht übernommen werden.</translation>
     </message>
     <message>
         <source>Dropped your change of %1 h on %2; the server&apos;s version stands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Änderung über %1 h am %2 wurde verworfen; die Serverversion gilt.</translation>
     </message>
     <message>
         <source>Cannot keep the expense as a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Auslage kann nicht als neue Auslage behalten werden.</translation>
     </message>
     <message>
         <source>Cannot store the reference data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Stammdaten können nicht gespeichert werden.</translation>
     </message>
 </context>
 <context>
     <name>keel::offline::SyncEngine</name>
     <message>
         <source>%1 h on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h am %2</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>The server can be reached again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist wieder erreichbar.</translation>
     </message>
     <message>
         <source>The server cannot be reached; changes are kept on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist nicht erreichbar; Änderungen bleiben auf diesem Computer gespeichert.</translation>
     </message>
     <message>
         <source>deleting %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen von %1</translation>
     </message>
     <message>
         <source>deleting the expense %1 (%2 %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen der Auslage „%1“ (%2 %3)</translation>
     </message>
     <message>
         <source>a deletion</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Löschung</translation>
     </message>
     <message>
         <source>the expense %1 of %2 (%3 %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslage „%1“ vom %2 (%3 %4)</translation>
     </message>
     <message>
         <source>Sending changes failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden der Änderungen fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Refused: %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgewiesen: %1. %2</translation>
     </message>
     <message>
         <source>Done: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt: %1.</translation>
     </message>
     <message>
         <source>Saved on the server: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Server gespeichert: %1.</translation>
     </message>
     <message>
         <source>Someone changed it on the server meanwhile (it is now %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand hat den Eintrag inzwischen auf dem Server geändert (jetzt: %1).</translation>
     </message>
     <message>
         <source>changed</source>
-        <translation type="unfinished"></translation>
+        <translation>geändert</translation>
     </message>
     <message>
         <source>Conflict: %1. %2 Choose “Keep mine as a new entry” or “Take the server&apos;s”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikt: %1. %2 Wählen Sie „Meine als neuen Eintrag behalten“ oder „Serverversion übernehmen“.</translation>
     </message>
     <message>
         <source>Not saved yet (the server had a problem): %1. Keel will try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht gespeichert (Problem auf dem Server): %1. Keel versucht es erneut.</translation>
     </message>
     <message>
         <source>Receipt %1 uploaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beleg %1 hochgeladen.</translation>
     </message>
     <message>
         <source>Receipt %1 refused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Beleg %1 zurückgewiesen: %2</translation>
     </message>
     <message>
         <source>Submitting the week of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Woche vom %1 wird eingereicht.</translation>
     </message>
     <message>
         <source>The week of %1 will be submitted when the server can be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Woche vom %1 wird eingereicht, sobald der Server erreichbar ist.</translation>
     </message>
     <message>
         <source>The week of %1 was submitted for approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Woche vom %1 wurde zur Genehmigung eingereicht.</translation>
     </message>
     <message>
         <source>The week of %1 was not submitted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Woche vom %1 wurde nicht eingereicht: %2</translation>
     </message>
     <message>
         <source>Fetching changes failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrufen der Änderungen fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Approved: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Genehmigt: %1.</translation>
     </message>
     <message>
         <source>Rejected by the approver: %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei der Genehmigung abgelehnt: %1. %2</translation>
     </message>
     <message>
         <source>Fetching projects failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrufen der Projekte fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>keel::offline::TimesheetModel</name>
     <message>
         <source>draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf</translation>
     </message>
     <message>
         <source>submitted, waiting for approval</source>
-        <translation type="unfinished"></translation>
+        <translation>eingereicht, wartet auf Genehmigung</translation>
     </message>
     <message>
         <source>approved</source>
-        <translation type="unfinished">freigegeben</translation>
+        <translation>genehmigt</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt</translation>
     </message>
     <message>
         <source>invoiced</source>
-        <translation type="unfinished"></translation>
+        <translation>abgerechnet</translation>
     </message>
     <message>
         <source>Project %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt %1</translation>
     </message>
     <message>
         <source>“%1” is not a number of hours (for example 7.5 or 7:30).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine gültige Stundenzahl (zum Beispiel 7,5 oder 7:30).</translation>
     </message>
     <message>
         <source>A day has at most 24 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Tag hat höchstens 24 Stunden.</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Summe</translation>
     </message>
     <message>
         <source>Rejected by the approver: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei der Genehmigung abgelehnt: %1</translation>
     </message>
     <message>
         <source>Type hours (7.5 or 7:30). Alt+N: note.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stunden eingeben (7,5 oder 7:30). Alt+N: Notiz.</translation>
     </message>
     <message>
         <source>%1 h, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h, %2</translation>
     </message>
     <message>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz: %1</translation>
     </message>
     <message>
         <source>Not yet on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht auf dem Server.</translation>
     </message>
     <message>
         <source>Project / task</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt / Aufgabe</translation>
     </message>
     <message>
         <source>These hours are submitted or approved and cannot be changed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Stunden sind eingereicht oder genehmigt und können hier nicht geändert werden.</translation>
     </message>
     <message>
         <source>That would make more than 24 hours on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Damit wären es am %1 mehr als 24 Stunden.</translation>
     </message>
     <message>
         <source>Enter hours first; the note belongs to them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst Stunden ein; die Notiz gehört zu ihnen.</translation>
     </message>
 </context>
 <context>
@@ -3264,233 +3265,233 @@ Trotzdem verlängern? Als Ressourcenmanager bestätigen Sie die Überbuchung.</t
     <name>keel::timesheet::SyncLogDialog</name>
     <message>
         <source>Applied</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernommen</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgewiesen</translation>
     </message>
     <message>
         <source>Conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikt</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis</translation>
     </message>
     <message>
         <source>Sync log</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisationsprotokoll</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpunkt</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
         <source>Everything is on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles ist auf dem Server.</translation>
     </message>
     <message>
         <source>1 change is not yet on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Änderung ist noch nicht auf dem Server.</translation>
     </message>
     <message>
         <source>%1 changes are not yet on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Änderungen sind noch nicht auf dem Server.</translation>
     </message>
     <message>
         <source>Last successful sync: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte erfolgreiche Synchronisation: %1.</translation>
     </message>
 </context>
 <context>
     <name>keel::timesheet::TimePage</name>
     <message>
         <source>Time &amp; Expenses</source>
-        <translation type="unfinished">Zeit &amp; Spesen</translation>
+        <translation>Zeit &amp; Spesen</translation>
     </message>
     <message>
         <source>My timesheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Mein Stundenzettel</translation>
     </message>
 </context>
 <context>
     <name>keel::timesheet::TimesheetPage</name>
     <message>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Zurück</translation>
     </message>
     <message>
         <source>Previous week (Alt+Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorige Woche (Alt+Links)</translation>
     </message>
     <message>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter ▶</translation>
     </message>
     <message>
         <source>Next week (Alt+Right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Woche (Alt+Rechts)</translation>
     </message>
     <message>
         <source>This week</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Woche</translation>
     </message>
     <message>
         <source>Copy last week</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorwoche kopieren</translation>
     </message>
     <message>
         <source>Fill the empty cells with last week&apos;s hours and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Leere Zellen mit den Stunden und Notizen der Vorwoche füllen</translation>
     </message>
     <message>
         <source>Add row…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile hinzufügen…</translation>
     </message>
     <message>
         <source>Add a project or task from your assignments (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt oder Aufgabe aus Ihren Zuordnungen hinzufügen (Strg+R)</translation>
     </message>
     <message>
         <source>Submit week</source>
-        <translation type="unfinished"></translation>
+        <translation>Woche einreichen</translation>
     </message>
     <message>
         <source>Send this week&apos;s draft hours for approval (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Entwurfsstunden dieser Woche zur Genehmigung einreichen (Strg+Umschalt+S)</translation>
     </message>
     <message>
         <source>Keep mine as a new entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine als neuen Eintrag behalten</translation>
     </message>
     <message>
         <source>Take the server&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverversion übernehmen</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notiz:</translation>
     </message>
     <message>
         <source>A note for the selected day&apos;s hours (Enter saves)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz zu den Stunden des gewählten Tages (Eingabetaste speichert)</translation>
     </message>
     <message>
         <source>Your hours were kept as a new entry; they will be sent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Stunden wurden als neuer Eintrag behalten; sie werden erneut gesendet.</translation>
     </message>
     <message>
         <source>Your change was dropped; the server&apos;s version stands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Änderung wurde verworfen; die Serverversion gilt.</translation>
     </message>
     <message>
         <source>The week of %1 was submitted for approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Woche vom %1 wurde zur Genehmigung eingereicht.</translation>
     </message>
     <message>
         <source>The week of %1 was not submitted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Woche vom %1 wurde nicht eingereicht: %2</translation>
     </message>
     <message>
         <source>Nothing to copy: last week has no hours for the empty cells.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu kopieren: Die Vorwoche hat keine Stunden für die leeren Zellen.</translation>
     </message>
     <message>
         <source>Copied 1 entry from last week.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Eintrag aus der Vorwoche kopiert.</translation>
     </message>
     <message>
         <source>Copied %1 entries from last week.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge aus der Vorwoche kopiert.</translation>
     </message>
     <message>
         <source>Nothing to submit: this week has no draft or rejected hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts einzureichen: Diese Woche enthält keine Entwürfe und keine abgelehnten Stunden.</translation>
     </message>
     <message>
         <source>Submitting the week of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Woche vom %1 wird eingereicht…</translation>
     </message>
     <message>
         <source>You are offline: the week of %1 will be submitted as soon as Keel reaches the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind offline: Die Woche vom %1 wird eingereicht, sobald Keel den Server erreicht.</translation>
     </message>
     <message>
         <source>My assignments</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Zuordnungen</translation>
     </message>
     <message>
         <source>(no assignments)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Zuordnungen)</translation>
     </message>
     <message>
         <source>Other projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere Projekte</translation>
     </message>
     <message>
         <source>No projects yet: connect once to fetch them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Projekte: Verbinden Sie sich einmal mit dem Server, um sie abzurufen.</translation>
     </message>
     <message>
         <source>Week %1 · %2 – %3</source>
-        <translation type="unfinished"></translation>
+        <translation>KW %1 · %2 – %3</translation>
     </message>
     <message>
         <source>%1 of %2 hours entered</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Stunden erfasst</translation>
     </message>
     <message>
         <source>1 entry needs your attention (red or amber)</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Eintrag braucht Ihre Aufmerksamkeit (rot oder gelb)</translation>
     </message>
     <message>
         <source>%1 entries need your attention (red or amber)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge brauchen Ihre Aufmerksamkeit (rot oder gelb)</translation>
     </message>
     <message>
         <source>It is the end of the week and %1 hours are still missing from your timesheet. Please complete and submit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Woche geht zu Ende und auf Ihrem Stundenzettel fehlen noch %1 Stunden. Bitte vervollständigen Sie ihn und reichen Sie ihn ein.</translation>
     </message>
     <message>
         <source>You are working offline. Your hours are saved on this computer and sent when Keel reaches the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie arbeiten offline. Ihre Stunden werden auf diesem Computer gespeichert und gesendet, sobald Keel den Server erreicht.</translation>
     </message>
     <message>
         <source>This week will be submitted as soon as Keel reaches the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Woche wird eingereicht, sobald Keel den Server erreicht.</translation>
     </message>
     <message>
         <source>Saved on this computer, not yet on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer gespeichert, noch nicht auf dem Server.</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished">Status: %1</translation>
+        <translation>Status: %1</translation>
     </message>
     <message>
         <source>Discard my change</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Änderung verwerfen</translation>
     </message>
     <message>
         <source>Note saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz gespeichert.</translation>
     </message>
 </context>
 </TS>
