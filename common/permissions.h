@@ -29,6 +29,7 @@ inline constexpr auto TimeApprove = "time.approve";         // a PM approves the
 inline constexpr auto TimeOversee = "time.oversee";         // missing-time lists across people
 inline constexpr auto ExpensesApprove = "expenses.approve"; // manager and finance steps
 inline constexpr auto PayablesManage = "payables.manage";   // vendors, agreements, vendor bills
+inline constexpr auto LedgerPost = "ledger.post"; // manual journals: propose, approve, reverse
 } // namespace Permission
 
 // Which rows a route may touch for the caller.

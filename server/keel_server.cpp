@@ -13,6 +13,7 @@
 #include "http/server_runtime.h"
 #include "identity/identity_routes.h"
 #include "identity/identity_service.h"
+#include "ledger/ledger_routes.h"
 #include "resourcing/capacity_routes.h"
 #include "resourcing/employee_routes.h"
 #include "system/system_routes.h"
@@ -48,6 +49,7 @@ KeelServer::KeelServer(ServerConfig config) : m_context(std::make_shared<ServerC
     m_delivery->startProjects(*m_events, *m_workflow);
     registerDeliveryRoutes(router, *m_delivery);
     registerResourcingPeopleRoutes(router, m_context->config.database);
+    registerLedgerRoutes(router, m_context->config.database);
     registerTimeExpenseContext(router, m_context->config.database, *m_workflow, *m_events);
     const IdentityService *identity = m_identity.get();
     m_context->authenticate = [identity](const QByteArray &token) {

@@ -6,6 +6,7 @@
 #include "http/concurrency.h"
 #include "http/http_types.h"
 #include "json_codec.h"
+#include "ledger/posting_rules.h"
 #include "permissions.h"
 #include "roles.h"
 #include "workflow/state_machine.h"
@@ -50,10 +51,33 @@ void audit(const Request &request, QSqlDatabase db, const QString &action, qint6
     appendAudit(db, e);
 }
 
+// Dr Project (or general) expenses per expense at its converted amount / Cr Employee payables,
+// once per report, dated the day finance approves it.
+void postApproved(const LedgerService &ledger, const ReportRow &row, const QJsonArray &expenses,
+                  qint64 approver)
+{
+    posting_rules::ExpenseReportApproved e{row.legalEntityId,
+                                           row.id,
+                                           row.employeeId,
+                                           approver,
+                                           QDate::currentDate(),
+                                           row.json.value("title").toString(),
+                                           {}};
+    for (const QJsonValue &v : expenses) {
+        const QJsonObject x = v.toObject();
+        const auto amount = moneyFromJson(x.value("amount"));
+        const auto functional = moneyFromJson(x.value("functional_amount"));
+        if (amount && functional)
+            e.expenses.append({x.value("project_id").toString().toLongLong(), *amount, *functional,
+                               x.value("description").toString().left(200)});
+    }
+    posting_rules::expenseReportApproved(ledger, e);
+}
+
 } // namespace
 
 ExpenseReportService::ExpenseReportService(DbConfig config, const ExpenseService &expenses)
-    : m_store(std::move(config)), m_expenses(expenses)
+    : m_store(config), m_expenses(expenses), m_ledger(config)
 {}
 
 void ExpenseReportService::registerStateMachines()
@@ -256,6 +280,7 @@ QJsonObject ExpenseReportService::decide(const Request &request, qint64 id,
     } else {
         m_store.financeApproved(id, s.userId);
         m_store.setExpenseStatus(id, QStringLiteral("approved"), QString());
+        postApproved(m_ledger, *row, m_store.expensesOf(id), s.userId);
     }
     const QJsonObject after = withExpenses(*m_store.report(id, false));
     audit(request, m_store.db(), QStringLiteral("expense_report.") + decision, id, row->json,

@@ -2,6 +2,7 @@
 
 #include "expense_report_store.h"
 #include "expense_service.h"
+#include "ledger/ledger_service.h"
 
 #include <QJsonObject>
 
@@ -30,6 +31,7 @@ private:
 
     ExpenseReportStore m_store;
     const ExpenseService &m_expenses;
+    LedgerService m_ledger;
 };
 
 } // namespace keel

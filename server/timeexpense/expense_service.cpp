@@ -3,9 +3,9 @@
 #include "audit/audit_log.h"
 #include "expense_policy.h"
 #include "expense_values.h"
-#include "fx_rates.h"
 #include "http/http_types.h"
 #include "json_codec.h"
+#include "ledger/fx_rates.h"
 #include "permissions.h"
 #include "workflow/state_machine.h"
 

@@ -1,6 +1,5 @@
 # server/timeexpense: expenses sources (owned by the expenses part of the context)
 target_sources(keel-server-core PRIVATE
-  ${CMAKE_CURRENT_LIST_DIR}/fx_rates.cpp
   ${CMAKE_CURRENT_LIST_DIR}/expense_values.cpp
   ${CMAKE_CURRENT_LIST_DIR}/expense_policy.cpp
   ${CMAKE_CURRENT_LIST_DIR}/expense_store.cpp

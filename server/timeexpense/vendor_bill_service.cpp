@@ -5,6 +5,7 @@
 #include "http/concurrency.h"
 #include "http/http_types.h"
 #include "json_codec.h"
+#include "ledger/posting_rules.h"
 #include "roles.h"
 #include "rounding.h"
 #include "workflow/state_machine.h"
@@ -46,6 +47,28 @@ void audit(const Request &request, QSqlDatabase db, const QString &action, qint6
     appendAudit(db, e);
 }
 
+// Dr Subcontractor cost per line / Cr Accounts payable, once per bill.
+void postApproved(const LedgerService &ledger, const BillRow &bill, const QJsonObject &approved,
+                  qint64 approver)
+{
+    posting_rules::VendorBillApproved e{
+        bill.legalEntityId,
+        bill.id,
+        approver,
+        bill.createdBy,
+        parseDate(approved.value("bill_date").toString()).valueOr({}),
+        approved.value("vendor_ref").toString(),
+        {}};
+    for (const QJsonValue &v : approved.value("lines").toArray()) {
+        const QJsonObject l = v.toObject();
+        const auto amount = moneyFromJson(l.value("amount"));
+        if (amount && !amount->isZero())
+            e.lines.append({l.value("project_id").toString().toLongLong(), *amount, std::nullopt,
+                            l.value("description").toString().left(200)});
+    }
+    posting_rules::vendorBillApproved(ledger, e);
+}
+
 } // namespace
 
 Money lineAmount(const Decimal &hours, const Decimal &rate, const Currency &currency)
@@ -57,7 +80,7 @@ Money lineAmount(const Decimal &hours, const Decimal &rate, const Currency &curr
 }
 
 VendorBillService::VendorBillService(DbConfig config, const VendorService &vendors)
-    : m_store(config), m_projects(config), m_vendors(vendors)
+    : m_store(config), m_projects(config), m_vendors(vendors), m_ledger(config)
 {}
 
 void VendorBillService::registerStateMachines()
@@ -283,9 +306,10 @@ QJsonObject VendorBillService::decide(const Request &request, qint64 id,
         throw ApiError::forbidden(QStringLiteral("The manager of the bill's projects or finance "
                                                  "of %1 decides this bill.")
                                       .arg(bill.entity));
-    if (decision == QLatin1String("approve"))
+    if (decision == QLatin1String("approve")) {
         m_store.approved(id, caller.user.id);
-    else
+        postApproved(m_ledger, bill, m_store.bill(id, false)->json, caller.user.id);
+    } else
         m_store.rejected(id, comment);
     const QJsonObject after = m_store.bill(id, false)->json;
     audit(request, m_store.db(), QStringLiteral("vendor_bill.") + decision, id, bill.json, after);

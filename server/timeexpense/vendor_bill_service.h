@@ -1,6 +1,7 @@
 #pragma once
 
 #include "expense_store.h"
+#include "ledger/ledger_service.h"
 #include "money.h"
 #include "vendor_bill_store.h"
 #include "vendor_service.h"
@@ -36,6 +37,7 @@ private:
     VendorBillStore m_store;
     ExpenseStore m_projects; // project and task lookups
     const VendorService &m_vendors;
+    LedgerService m_ledger;
 };
 
 // hours × rate in `currency`, rounded half away from zero to its minor unit, once.

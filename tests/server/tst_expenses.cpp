@@ -4,7 +4,7 @@
 #include "tst_expense_fixture.h"
 
 #include "http/http_types.h"
-#include "timeexpense/fx_rates.h"
+#include "ledger/fx_rates.h"
 
 #include <QCryptographicHash>
 

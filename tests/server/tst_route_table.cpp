@@ -25,7 +25,8 @@ class RouteTableTest : public QObject
         return {Public,          Authenticated, UsersManage,   AuditRead,       IdentityRead,
                 SalesUse,        DeliveryUse,   ResourcingUse, TimeUse,         BillingUse,
                 FinanceUse,      DashboardsUse, InsightsUse,   WorkflowManage,  CatalogueManage,
-                RateCardsManage, TimeApprove,   TimeOversee,   ExpensesApprove, PayablesManage};
+                RateCardsManage, TimeApprove,   TimeOversee,   ExpensesApprove, PayablesManage,
+                LedgerPost};
     }
 
 private Q_SLOTS:

@@ -12,7 +12,8 @@
 namespace keel {
 
 // Daily exchange rates (table fx_rates): the rate for a date is the latest one on or before it.
-// Shared by every context that converts amounts (expenses, vendor bills, billing, ledger).
+// Lives in the ledger, the lowest context that converts amounts; expenses, vendor bills and
+// billing use it from here.
 
 struct FxRate
 {

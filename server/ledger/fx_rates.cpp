@@ -1,4 +1,4 @@
-#include "fx_rates.h"
+#include "ledger/fx_rates.h"
 
 #include "db/database.h"
 #include "http/http_types.h"

@@ -1,0 +1,9 @@
+# server/ledger: the general ledger (chart, postings, posting rules, reports, export).
+target_sources(keel-server-core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/fx_rates.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ledger_store.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ledger_service.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ledger_export.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/posting_rules.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ledger_routes.cpp
+)

@@ -1,0 +1,69 @@
+#include "ledger_routes.h"
+
+#include "http/concurrency.h"
+#include "http/router.h"
+#include "ledger_service.h"
+#include "permissions.h"
+
+#include <memory>
+
+namespace keel {
+
+void registerLedgerRoutes(Router &router, const DbConfig &database)
+{
+    using namespace Permission;
+    LedgerService::registerStateMachines();
+    const auto l = std::make_shared<const LedgerService>(database);
+    const QString base = QStringLiteral("/api/v1/ledger");
+    const auto id = [](Request &r) { return r.idParam(QStringLiteral("id")); };
+
+    router.add(
+        {"POST", base + "/entities/{id}/chart", FinanceUse, Scope::LegalEntity,
+         "Create the entity's chart of accounts from a country template (US, UK, DE); "
+         "existing accounts are kept",
+         [l, id](Request &r) { return Reply::json(l->createChart(r, id(r), r.jsonObject())); }});
+    router.add({"GET", base + "/entities/{id}/accounts", FinanceUse, Scope::LegalEntity,
+                "The entity's chart of accounts",
+                [l, id](Request &r) { return Reply::json(l->chart(r, id(r))); }});
+    router.add({"GET", base + "/entities/{id}/trial-balance", FinanceUse, Scope::LegalEntity,
+                "Debits, credits and balance per account in functional currency (?from=&to=)",
+                [l, id](Request &r) { return Reply::json(l->trialBalance(r, id(r))); }});
+    router.add({"GET", base + "/entities/{id}/profit-and-loss", FinanceUse, Scope::LegalEntity,
+                "Revenue and expense accounts and net income (?from=&to=)",
+                [l, id](Request &r) { return Reply::json(l->profitAndLoss(r, id(r))); }});
+    router.add({"GET", base + "/entities/{id}/balance-sheet", FinanceUse, Scope::LegalEntity,
+                "Asset, liability and equity balances and current earnings (?as_of=)",
+                [l, id](Request &r) { return Reply::json(l->balanceSheet(r, id(r))); }});
+    router.add({"GET", base + "/accounts/{id}/lines", FinanceUse, Scope::LegalEntity,
+                "An account's posted lines with their source document (?from=&to=&limit=&after=)",
+                [l, id](Request &r) { return Reply::json(l->accountDetail(r, id(r))); }});
+    router.add({"GET", base + "/entries/{id}", FinanceUse, Scope::LegalEntity,
+                "One journal entry with its lines",
+                [l, id](Request &r) { return Reply::json(l->entry(r, id(r))); }});
+    router.add({"POST", base + "/entries", LedgerPost, Scope::LegalEntity,
+                "Propose a manual journal entry; another holder of ledger.post approves it",
+                [l](Request &r) {
+                    const QJsonObject body = r.jsonObject();
+                    return idempotent(l->store().db(), r,
+                                      [&] { return Reply::json(l->createManual(r, body), 201); });
+                }});
+    router.add(
+        {"POST", base + "/entries/{id}/decide", LedgerPost, Scope::LegalEntity,
+         "Approve (post) or reject a pending manual journal entry; not its author",
+         [l, id](Request &r) { return Reply::json(l->decideManual(r, id(r), r.jsonObject())); }});
+    router.add(
+        {"POST", base + "/entries/{id}/reverse", LedgerPost, Scope::LegalEntity,
+         "Post the reversal of a posted entry (optional date, description)",
+         [l, id](Request &r) { return Reply::json(l->reverse(r, id(r), r.jsonObject()), 201); }});
+    router.add(
+        {"GET", base + "/export", FinanceUse, Scope::LegalEntity,
+         "The entity's journal as a ledger-cli / hledger file (?entity=&from=&to=&format=ledger)",
+         [l](Request &r) {
+             Reply reply;
+             reply.contentType = "text/plain; charset=utf-8";
+             reply.body = l->exportLedger(r);
+             return reply;
+         }});
+}
+
+} // namespace keel

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "ledger_store.h"
+#include "money.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace keel {
+
+struct Request;
+
+// One line of a posting. Exactly one of debit / credit is non-zero, in the transaction currency.
+struct PostingLine
+{
+    QString role;          // the account by its role in the chart (posting rules) …
+    QString accountNumber; // … or by number (manual journals)
+    Money debit;
+    Money credit;
+    // The functional-currency amount when the caller already knows it (an expense converted at
+    // its date, receivables carried at the invoice's rate); otherwise converted at the entry
+    // date's rate.
+    std::optional<Money> functional;
+    qint64 projectId = 0, clientId = 0, practiceId = 0, employeeId = 0;
+    QString memo;
+};
+
+struct Posting
+{
+    qint64 entityId = 0;
+    QDate date;
+    QString sourceType; // "vendor_bill", "expense_report", "invoice", …
+    QString sourceId;
+    QString purpose = QStringLiteral("post");
+    QString description;
+    QList<PostingLine> lines;
+    qint64 createdBy = 0;
+    qint64 approvedBy = 0;
+    qint64 reversesId = 0;
+};
+
+struct PostingResult
+{
+    qint64 entryId = 0;
+    bool created = false; // false: the event had been posted before; entryId is that entry
+};
+
+// The general ledger: charts, postings (exactly once per event, balanced, never into a
+// hard-closed period), manual journals with approval, reversals, and the reads finance needs.
+class LedgerService
+{
+public:
+    explicit LedgerService(DbConfig config) : m_store(std::move(config)) {}
+    static void registerStateMachines();
+    const LedgerStore &store() const { return m_store; }
+
+    // Inside the caller's transaction (a savepoint of it). Creates the entity's chart from its
+    // country's template on first use. 423 in a hard-closed period, 422 when a rate is missing
+    // or the lines do not balance.
+    PostingResult post(const Posting &posting) const;
+
+    static QString templateForCountry(const QString &country);
+    int createChart(qint64 entityId, const QString &templ) const;
+    int ensureFiscalYear(qint64 entityId, int year) const; // the twelve monthly periods
+
+    QJsonObject createChart(const Request &request, qint64 entityId, const QJsonObject &body) const;
+    QJsonObject chart(const Request &request, qint64 entityId) const;
+    QJsonObject trialBalance(const Request &request, qint64 entityId) const;
+    QJsonObject profitAndLoss(const Request &request, qint64 entityId) const;
+    QJsonObject balanceSheet(const Request &request, qint64 entityId) const;
+    QJsonObject accountDetail(const Request &request, qint64 accountId) const;
+    QJsonObject entry(const Request &request, qint64 id) const;
+    QJsonObject createManual(const Request &request, const QJsonObject &body) const;
+    QJsonObject decideManual(const Request &request, qint64 id, const QJsonObject &body) const;
+    QJsonObject reverse(const Request &request, qint64 id, const QJsonObject &body) const;
+    QByteArray exportLedger(const Request &request) const;
+
+private:
+    QList<NewJournalLine> prepareLines(const LedgerEntity &entity, const Posting &posting) const;
+    LedgerEntity visibleEntity(const Request &request, qint64 entityId,
+                               const char *permission) const;
+    QJsonObject totalsReport(qint64 entityId, QDate from, QDate to, const QStringList &types) const;
+
+    LedgerStore m_store;
+};
+
+} // namespace keel

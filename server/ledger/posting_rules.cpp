@@ -1,0 +1,181 @@
+#include "posting_rules.h"
+
+#include "fx_rates.h"
+#include "http/http_types.h"
+
+namespace keel::posting_rules {
+
+namespace {
+
+PostingLine debit(const QString &role, const ProjectAmount &a)
+{
+    PostingLine l;
+    l.role = role;
+    l.debit = a.amount;
+    l.functional = a.functional;
+    l.projectId = a.projectId;
+    l.memo = a.memo;
+    return l;
+}
+
+PostingLine credit(const QString &role, const ProjectAmount &a)
+{
+    PostingLine l = debit(role, a);
+    l.debit = Money();
+    l.credit = a.amount;
+    return l;
+}
+
+// The sum of amounts in one currency, and of their functional amounts when all are known.
+ProjectAmount total(const QList<ProjectAmount> &amounts, const QString &field)
+{
+    if (amounts.isEmpty())
+        throw ApiError::invalidField(field, "required", QStringLiteral("nothing to post"));
+    ProjectAmount t{0, Money::zero(amounts.first().amount.currency()), std::nullopt, {}};
+    std::optional<Money> f;
+    bool allFunctional = true;
+    for (const ProjectAmount &a : amounts) {
+        const auto s = t.amount.add(a.amount);
+        if (!s)
+            throw ApiError::invalidField(field, "invalid_value",
+                                         QStringLiteral("amounts in one currency"));
+        t.amount = *s;
+        if (!a.functional) {
+            allFunctional = false;
+            continue;
+        }
+        f = f ? f->add(*a.functional).valueOr(*f) : *a.functional;
+    }
+    if (allFunctional)
+        t.functional = f;
+    return t;
+}
+
+} // namespace
+
+PostingResult vendorBillApproved(const LedgerService &ledger, const VendorBillApproved &e)
+{
+    Posting p;
+    p.entityId = e.entityId;
+    p.date = e.billDate;
+    p.sourceType = QStringLiteral("vendor_bill");
+    p.sourceId = QString::number(e.billId);
+    p.purpose = QStringLiteral("approval");
+    p.description = QStringLiteral("Vendor bill %1").arg(e.vendorRef);
+    p.createdBy = e.createdBy;
+    p.approvedBy = e.approvedBy;
+    for (const ProjectAmount &a : e.lines)
+        p.lines.append(debit(QStringLiteral("subcontractor_cost"), a));
+    p.lines.append(credit(QStringLiteral("accounts_payable"), total(e.lines, "lines")));
+    return ledger.post(p);
+}
+
+PostingResult expenseReportApproved(const LedgerService &ledger, const ExpenseReportApproved &e)
+{
+    Posting p;
+    p.entityId = e.entityId;
+    p.date = e.approvedOn;
+    p.sourceType = QStringLiteral("expense_report");
+    p.sourceId = QString::number(e.reportId);
+    p.purpose = QStringLiteral("approval");
+    p.description = QStringLiteral("Expense report %1: %2").arg(e.reportId).arg(e.title);
+    p.approvedBy = e.approvedBy;
+    QList<ProjectAmount> functional;
+    for (const ProjectAmount &a : e.expenses) {
+        PostingLine l = debit(a.projectId ? QStringLiteral("project_expenses")
+                                          : QStringLiteral("general_expenses"),
+                              a);
+        l.employeeId = e.employeeId;
+        p.lines.append(l);
+        // The employee is owed the converted amounts, in functional currency.
+        const Money f = a.functional.value_or(a.amount);
+        functional.append({0, f, f, {}});
+    }
+    PostingLine owed = credit(QStringLiteral("employee_payables"), total(functional, "expenses"));
+    owed.employeeId = e.employeeId;
+    p.lines.append(owed);
+    return ledger.post(p);
+}
+
+PostingResult invoiceIssued(const LedgerService &ledger, const InvoiceIssued &e)
+{
+    Posting p;
+    p.entityId = e.entityId;
+    p.date = e.invoiceDate;
+    p.sourceType = QStringLiteral("invoice");
+    p.sourceId = QString::number(e.invoiceId);
+    p.purpose = QStringLiteral("issue");
+    p.description = QStringLiteral("Invoice %1").arg(e.number);
+    p.createdBy = e.issuedBy;
+    QList<ProjectAmount> all = e.recognised + e.billedAhead;
+    if (e.tax.isValid() && !e.tax.isZero())
+        all.append({0, e.tax, std::nullopt, {}});
+    PostingLine ar = debit(QStringLiteral("accounts_receivable"), total(all, "lines"));
+    ar.clientId = e.clientId;
+    p.lines.append(ar);
+    for (const ProjectAmount &a : e.recognised)
+        if (!a.amount.isZero())
+            p.lines.append(credit(QStringLiteral("unbilled_receivable"), a));
+    for (const ProjectAmount &a : e.billedAhead)
+        if (!a.amount.isZero())
+            p.lines.append(credit(QStringLiteral("deferred_revenue"), a));
+    if (e.tax.isValid() && !e.tax.isZero())
+        p.lines.append(credit(QStringLiteral("tax_payable"), {0, e.tax, std::nullopt, {}}));
+    for (PostingLine &l : p.lines)
+        l.clientId = e.clientId;
+    return ledger.post(p);
+}
+
+PostingResult revenueRecognised(const LedgerService &ledger, const RevenueRecognised &e)
+{
+    Posting p;
+    p.entityId = e.entityId;
+    p.date = e.date;
+    p.sourceType = QStringLiteral("revenue_recognition");
+    p.sourceId = e.sourceId;
+    p.purpose = QStringLiteral("recognise");
+    p.description = QStringLiteral("Revenue recognised %1").arg(e.sourceId);
+    p.createdBy = e.postedBy;
+    for (const ProjectAmount &a : e.unbilled) {
+        p.lines.append(debit(QStringLiteral("unbilled_receivable"), a));
+        p.lines.append(credit(QStringLiteral("revenue"), a));
+    }
+    for (const ProjectAmount &a : e.deferred) {
+        p.lines.append(debit(QStringLiteral("deferred_revenue"), a));
+        p.lines.append(credit(QStringLiteral("revenue"), a));
+    }
+    for (PostingLine &l : p.lines)
+        l.clientId = e.clientId;
+    return ledger.post(p);
+}
+
+PostingResult customerReceipt(const LedgerService &ledger, const CustomerReceipt &e)
+{
+    const auto entity = ledger.store().entity(e.entityId);
+    if (!entity)
+        throw ApiError::notFound(QStringLiteral("There is no legal entity %1.").arg(e.entityId));
+    const Money bank = convertOn(ledger.store().db(), e.amount, entity->functionalCurrency,
+                                 e.receiptDate, QStringLiteral("amount"));
+    Posting p;
+    p.entityId = e.entityId;
+    p.date = e.receiptDate;
+    p.sourceType = QStringLiteral("customer_receipt");
+    p.sourceId = QString::number(e.receiptId);
+    p.purpose = QStringLiteral("receipt");
+    p.description = QStringLiteral("Customer receipt %1").arg(e.reference);
+    p.createdBy = e.postedBy;
+    p.lines.append(debit(QStringLiteral("bank"), {0, e.amount, bank, {}}));
+    p.lines.append(
+        credit(QStringLiteral("accounts_receivable"), {0, e.amount, e.receivableFunctional, {}}));
+    const qint64 diff = bank.minorUnits() - e.receivableFunctional.minorUnits();
+    if (diff != 0) {
+        const Money fx = *Money::fromMinor(std::llabs(diff), bank.currency());
+        p.lines.append(diff > 0 ? credit(QStringLiteral("fx_gain_realised"), {0, fx, fx, {}})
+                                : debit(QStringLiteral("fx_loss_realised"), {0, fx, fx, {}}));
+    }
+    for (PostingLine &l : p.lines)
+        l.clientId = e.clientId;
+    return ledger.post(p);
+}
+
+} // namespace keel::posting_rules

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "ledger_service.h"
+
+namespace keel {
+
+// The posting rules of DESIGN.md section 7, in one place. Each builds its lines here and posts
+// through LedgerService::post inside the caller's transaction, exactly once per event (source
+// type, source id, purpose).
+namespace posting_rules {
+
+struct ProjectAmount
+{
+    qint64 projectId = 0;            // 0: not tied to a project
+    Money amount;                    // transaction currency
+    std::optional<Money> functional; // when the caller already converted it
+    QString memo;
+};
+
+// Subcontractor bill approved: Dr Subcontractor cost per line (tagged to its project) /
+// Cr Accounts payable, at the bill date's rate.
+struct VendorBillApproved
+{
+    qint64 entityId = 0, billId = 0, approvedBy = 0, createdBy = 0;
+    QDate billDate;
+    QString vendorRef;
+    QList<ProjectAmount> lines;
+};
+PostingResult vendorBillApproved(const LedgerService &ledger, const VendorBillApproved &e);
+
+// Reimbursable expenses approved (expense report's final step): Dr Project expenses (or General
+// expenses without a project) per expense at its own converted amount / Cr Employee payables
+// in functional currency, tagged to the employee.
+struct ExpenseReportApproved
+{
+    qint64 entityId = 0, reportId = 0, employeeId = 0, approvedBy = 0;
+    QDate approvedOn;
+    QString title;
+    QList<ProjectAmount> expenses; // functional set for each
+};
+PostingResult expenseReportApproved(const LedgerService &ledger, const ExpenseReportApproved &e);
+
+// Invoice issued: Dr Accounts receivable (total incl. tax) / Cr Unbilled receivable for what
+// was recognised before, Cr Deferred revenue for what is billed ahead, Cr Tax payable; at the
+// invoice date's rate.
+struct InvoiceIssued
+{
+    qint64 entityId = 0, invoiceId = 0, clientId = 0, issuedBy = 0;
+    QDate invoiceDate;
+    QString number;
+    QList<ProjectAmount> recognised;  // clears unbilled receivable
+    QList<ProjectAmount> billedAhead; // to deferred revenue
+    Money tax;                        // may be zero or invalid for none
+};
+PostingResult invoiceIssued(const LedgerService &ledger, const InvoiceIssued &e);
+
+// Revenue recognised: Dr Unbilled receivable (earned, not yet billed) or Dr Deferred revenue
+// (billed ahead) / Cr Revenue per project.
+struct RevenueRecognised
+{
+    qint64 entityId = 0, clientId = 0, postedBy = 0;
+    QString sourceId; // e.g. "<project>:<period>" of the recognition run
+    QDate date;
+    QList<ProjectAmount> unbilled; // Dr Unbilled receivable
+    QList<ProjectAmount> deferred; // Dr Deferred revenue
+};
+PostingResult revenueRecognised(const LedgerService &ledger, const RevenueRecognised &e);
+
+// Customer receipt applied to an invoice: Dr Bank at the receipt date's rate / Cr Accounts
+// receivable at the functional amount the invoice carried; the difference is realised FX gain
+// (credit) or loss (debit).
+struct CustomerReceipt
+{
+    qint64 entityId = 0, receiptId = 0, clientId = 0, postedBy = 0;
+    QDate receiptDate;
+    Money amount;               // transaction currency, as received
+    Money receivableFunctional; // the receivable cleared, at the invoice's rate
+    QString reference;
+};
+PostingResult customerReceipt(const LedgerService &ledger, const CustomerReceipt &e);
+
+} // namespace posting_rules
+
+} // namespace keel

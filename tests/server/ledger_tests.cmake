@@ -1,0 +1,3 @@
+# Server tests for server/ledger: keel_server_test(<name>) per file.
+keel_server_test(ledger_postings)
+keel_server_test(ledger_reports)
