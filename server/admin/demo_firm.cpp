@@ -1,5 +1,7 @@
 #include "demo_firm.h"
 
+#include "ledger/ledger_service.h"
+
 #include "../db/pg_copy.h"
 #include "demo_delivery.h"
 #include "demo_expenses.h"
@@ -323,6 +325,20 @@ private:
             }
             q.next();
             practiceIds.insert(QString::fromLatin1(p.code), q.value(0).toString());
+        }
+        // Each entity's chart from its country's template and the monthly periods of the demo's
+        // two years of history and the current year (server/ledger).
+        for (const EntitySpec &e : Entities) {
+            const int year = QDate::currentDate().year();
+            if (!exec(q,
+                      QStringLiteral("SELECT keel_ledger_create_chart(?, ?), "
+                                     "keel_ledger_ensure_periods(?, ?, ?)"),
+                      {entityIds.value(QString::fromLatin1(e.code)).toLongLong(),
+                       LedgerService::templateForCountry(QString::fromLatin1(e.country)),
+                       entityIds.value(QString::fromLatin1(e.code)).toLongLong(),
+                       QDate(year - 2, 1, 1), QDate(year, 12, 31)})) {
+                return false;
+            }
         }
         q.finish();
 
