@@ -259,23 +259,32 @@ TimeEntryFacts TimeEntryStore::facts(const TimeEmployee &employee, qint64 projec
 {
     // The same conditions as project(), task(), closedPeriod(), dayHours() and
     // onHardAssignment(); the one-row FROM keeps a row when the project or task is unknown.
-    QSqlQuery &q = run(
+    // Planned at every execution, unlike the cached statements: a generic plan made while the
+    // employee had few entries (a fresh database, the first ops of a push) sums the day through
+    // time_entries_employee_change_idx, reading all of the employee's entries for every op. The
+    // values are numbers, a date and a uuid, written by us, so they go into the text as literals
+    // and it still costs one round trip.
+    const QString dateText = date.isValid()
+                                 ? u'\'' + date.toString(Qt::ISODate) + QStringLiteral("'::date")
+                                 : QStringLiteral("NULL::date");
+    const QString sql =
         QStringLiteral(
             "SELECT p.id, p.legal_entity_id, p.status, a.time_notes_required, "
             "k.id, k.project_id, k.status, k.billable, "
-            "(SELECT ap.status FROM accounting_periods ap WHERE ap.legal_entity_id = "
-            "ANY(ARRAY[p.legal_entity_id, ?::bigint]) AND ?::date BETWEEN ap.period_start AND "
-            "ap.period_end AND ap.status <> 'open' ORDER BY ap.status DESC LIMIT 1), "
-            "(SELECT coalesce(sum(e.hours), 0)::text FROM time_entries e WHERE e.employee_id = "
-            "?::bigint AND e.work_date = ?::date AND e.status <> 'deleted' AND e.id <> ?::uuid), "
-            "EXISTS (SELECT 1 FROM assignments s WHERE s.employee_id = ?::bigint AND "
-            "s.project_id = ?::bigint AND s.kind = 'hard' AND ?::date BETWEEN s.start_date AND "
-            "s.end_date) "
+            "(SELECT ap.status FROM accounting_periods ap WHERE ap.legal_entity_id IN "
+            "(p.legal_entity_id, %1) AND %2 BETWEEN ap.period_start AND ap.period_end AND "
+            "ap.status <> 'open' ORDER BY ap.status DESC LIMIT 1), "
+            "(SELECT coalesce(sum(e.hours), 0)::text FROM time_entries e WHERE e.employee_id = %3 "
+            "AND e.work_date = %2 AND e.status <> 'deleted' AND e.id <> '%4'::uuid), "
+            "EXISTS (SELECT 1 FROM assignments s WHERE s.employee_id = %3 AND s.project_id = %5 "
+            "AND s.kind = 'hard' AND %2 BETWEEN s.start_date AND s.end_date) "
             "FROM (SELECT 1) one "
-            "LEFT JOIN (projects p JOIN accounts a ON a.id = p.account_id) ON p.id = ?::bigint "
-            "LEFT JOIN project_tasks k ON k.id = ?::bigint"),
-        {employee.legalEntityId, date, employee.id, date, uuidText(self), employee.id, projectId,
-         date, projectId, nullableId(taskId)});
+            "LEFT JOIN (projects p JOIN accounts a ON a.id = p.account_id) ON p.id = %5 "
+            "LEFT JOIN project_tasks k ON k.id = %6")
+            .arg(QString::number(employee.legalEntityId), dateText, QString::number(employee.id),
+                 uuidText(self), QString::number(projectId),
+                 taskId ? QString::number(taskId) : QStringLiteral("NULL"));
+    QSqlQuery q = db::exec(db(), sql);
     TimeEntryFacts f;
     q.next();
     if (!q.value(0).isNull())
@@ -287,7 +296,6 @@ TimeEntryFacts TimeEntryStore::facts(const TimeEmployee &employee, qint64 projec
     f.closedPeriod = q.value(8).isNull() ? QString() : q.value(8).toString();
     f.dayHours = q.value(9).toString();
     f.onHardAssignment = q.value(10).toBool();
-    q.finish();
     return f;
 }
 
