@@ -49,7 +49,7 @@ KeelServer::KeelServer(ServerConfig config) : m_context(std::make_shared<ServerC
     m_delivery->startProjects(*m_events, *m_workflow);
     registerDeliveryRoutes(router, *m_delivery);
     registerResourcingPeopleRoutes(router, m_context->config.database);
-    registerLedgerRoutes(router, m_context->config.database);
+    registerLedgerRoutes(router, m_context->config.database, *m_workflow);
     registerTimeExpenseContext(router, m_context->config.database, *m_workflow, *m_events);
     const IdentityService *identity = m_identity.get();
     m_context->authenticate = [identity](const QByteArray &token) {

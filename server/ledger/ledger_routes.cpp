@@ -4,16 +4,25 @@
 #include "http/router.h"
 #include "ledger_service.h"
 #include "permissions.h"
+#include "workflow/workflow_service.h"
 
 #include <memory>
 
 namespace keel {
 
-void registerLedgerRoutes(Router &router, const DbConfig &database)
+void registerLedgerRoutes(Router &router, const DbConfig &database, WorkflowService &workflow)
 {
     using namespace Permission;
     LedgerService::registerStateMachines();
-    const auto l = std::make_shared<const LedgerService>(database);
+    const auto l = std::make_shared<const LedgerService>(database, &workflow);
+    workflow.registerHandler(
+        QStringLiteral("journal_entry"),
+        {[l](QSqlDatabase, const Request &r, const QString &id) {
+             l->manualApproved(r, id.toLongLong());
+         },
+         [l](QSqlDatabase, const Request &r, const QString &id, const QString &comment) {
+             l->manualRejected(r, id.toLongLong(), comment);
+         }});
     const QString base = QStringLiteral("/api/v1/ledger");
     const auto id = [](Request &r) { return r.idParam(QStringLiteral("id")); };
 
@@ -40,17 +49,14 @@ void registerLedgerRoutes(Router &router, const DbConfig &database)
     router.add({"GET", base + "/entries/{id}", FinanceUse, Scope::LegalEntity,
                 "One journal entry with its lines",
                 [l, id](Request &r) { return Reply::json(l->entry(r, id(r))); }});
-    router.add({"POST", base + "/entries", LedgerPost, Scope::LegalEntity,
-                "Propose a manual journal entry; another holder of ledger.post approves it",
-                [l](Request &r) {
-                    const QJsonObject body = r.jsonObject();
-                    return idempotent(l->store().db(), r,
-                                      [&] { return Reply::json(l->createManual(r, body), 201); });
-                }});
     router.add(
-        {"POST", base + "/entries/{id}/decide", LedgerPost, Scope::LegalEntity,
-         "Approve (post) or reject a pending manual journal entry; not its author",
-         [l, id](Request &r) { return Reply::json(l->decideManual(r, id(r), r.jsonObject())); }});
+        {"POST", base + "/entries", LedgerPost, Scope::LegalEntity,
+         "Propose a manual journal entry; it posts when the workflow approves it (journal_entry)",
+         [l](Request &r) {
+             const QJsonObject body = r.jsonObject();
+             return idempotent(l->store().db(), r,
+                               [&] { return Reply::json(l->createManual(r, body), 201); });
+         }});
     router.add(
         {"POST", base + "/entries/{id}/reverse", LedgerPost, Scope::LegalEntity,
          "Post the reversal of a posted entry (optional date, description)",

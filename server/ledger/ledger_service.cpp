@@ -8,6 +8,7 @@
 #include "ledger_export.h"
 #include "permissions.h"
 #include "workflow/state_machine.h"
+#include "workflow/workflow_service.h"
 
 #include <QUuid>
 
@@ -470,63 +471,73 @@ QJsonObject LedgerService::createManual(const Request &request, const QJsonObjec
                       request.caller().user.id,
                       0};
     const qint64 id = *m_store.insertEntry(e);
-    const QJsonObject after = m_store.entry(id, false)->json;
-    audit(request, m_store.db(), QStringLiteral("journal_entry.create"), id, {}, after);
+    audit(request, m_store.db(), QStringLiteral("journal_entry.create"), id, {},
+          m_store.entry(id, false)->json);
+    qint64 debits = 0; // the size of the entry, for policies: its debits in transaction currency
+    for (const PostingLine &l : postingLines)
+        if (l.debit.isValid())
+            debits += l.debit.minorUnits();
+    const qint64 approval =
+        m_workflow
+            ? m_workflow->submit(
+                  m_store.db(), request,
+                  ApprovalSubject{
+                      QStringLiteral("journal_entry"),
+                      QString::number(id),
+                      entity.code,
+                      QString(),
+                      request.caller().user.id,
+                      QStringLiteral("Journal entry %1: %2").arg(id).arg(description),
+                      {{"amount",
+                        Decimal::fromInt(debits).divide(Decimal::fromInt(100))->toString()}}})
+            : 0;
+    if (approval == 0)
+        manualApproved(request, id);
+    QJsonObject after = m_store.entry(id, false)->json;
+    if (approval)
+        after.insert(QStringLiteral("approval_id"), idToJson(approval));
     tx.commit();
     return after;
 }
 
-QJsonObject LedgerService::decideManual(const Request &request, qint64 id,
-                                        const QJsonObject &body) const
+void LedgerService::manualApproved(const Request &request, qint64 id) const
 {
-    JsonReader in(body);
-    const QString decision = in.requiredString(QStringLiteral("decision"));
-    const QString comment =
-        in.optionalString(QStringLiteral("comment")).value_or(QString()).trimmed();
-    if (in.ok() && decision != QLatin1String("approve") && decision != QLatin1String("reject"))
-        in.addError(QStringLiteral("decision"), "invalid_value",
-                    QStringLiteral("approve or reject"));
-    if (in.ok() && decision == QLatin1String("reject") && comment.isEmpty())
-        in.addError(QStringLiteral("comment"), "required",
-                    QStringLiteral("say why the entry is rejected"));
-    if (!in.ok())
-        throw ApiError::invalid(in.errors());
-
-    db::Transaction tx(m_store.db());
     const auto row = m_store.entry(id, true);
-    if (!row || !covers(request.caller().entitiesFor(QString::fromLatin1(Permission::LedgerPost)),
-                        row->entity))
+    if (!row)
         throw ApiError::notFound(QStringLiteral("There is no journal entry %1.").arg(id));
-    const QString to = entryMachine().next(row->status, decision);
-    requireVersion(request, body, row->version);
-    if (row->createdBy == request.caller().user.id)
-        throw ApiError::forbidden(
-            QStringLiteral("Whoever proposed a journal entry does not approve or reject it."));
-    if (to == QLatin1String("rejected")) {
-        m_store.setStatus(id, to, 0, comment);
-    } else {
-        JsonReader lines(QJsonObject{{"lines", row->proposedLines}});
-        Posting p{row->entityId,
-                  row->date,
-                  row->sourceType,
-                  row->sourceId,
-                  row->purpose,
-                  row->description,
-                  manualLines(lines, row->proposedLines),
-                  row->createdBy,
-                  request.caller().user.id};
-        const auto entity = m_store.entity(row->entityId);
-        const QList<NewJournalLine> prepared = prepareLines(*entity, p);
-        if (m_store.periodStatus(row->entityId, row->date) == QLatin1String("hard_closed"))
-            periodClosed(row->date);
-        m_store.setStatus(id, to, request.caller().user.id, QString());
-        for (const NewJournalLine &l : prepared)
-            m_store.insertLine(id, l);
-    }
-    const QJsonObject after = m_store.entry(id, false)->json;
-    audit(request, m_store.db(), QStringLiteral("journal_entry.") + decision, id, row->json, after);
-    tx.commit();
-    return after;
+    const QString to = entryMachine().next(row->status, QStringLiteral("approve"));
+    JsonReader lines(QJsonObject{{"lines", row->proposedLines}});
+    Posting p{row->entityId,
+              row->date,
+              row->sourceType,
+              row->sourceId,
+              row->purpose,
+              row->description,
+              manualLines(lines, row->proposedLines),
+              row->createdBy,
+              request.caller().user.id};
+    const auto entity = m_store.entity(row->entityId);
+    const QList<NewJournalLine> prepared = prepareLines(*entity, p);
+    if (m_store.periodStatus(row->entityId, row->date) == QLatin1String("hard_closed"))
+        periodClosed(row->date);
+    const qint64 approver =
+        request.caller().user.id == row->createdBy ? 0 : request.caller().user.id;
+    m_store.setStatus(id, to, approver, QString());
+    for (const NewJournalLine &l : prepared)
+        m_store.insertLine(id, l);
+    audit(request, m_store.db(), QStringLiteral("journal_entry.approve"), id, row->json,
+          m_store.entry(id, false)->json);
+}
+
+void LedgerService::manualRejected(const Request &request, qint64 id, const QString &comment) const
+{
+    const auto row = m_store.entry(id, true);
+    if (!row)
+        throw ApiError::notFound(QStringLiteral("There is no journal entry %1.").arg(id));
+    const QString to = entryMachine().next(row->status, QStringLiteral("reject"));
+    m_store.setStatus(id, to, 0, comment);
+    audit(request, m_store.db(), QStringLiteral("journal_entry.reject"), id, row->json,
+          m_store.entry(id, false)->json);
 }
 
 QJsonObject LedgerService::reverse(const Request &request, qint64 id, const QJsonObject &body) const

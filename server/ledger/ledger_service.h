@@ -11,6 +11,7 @@
 namespace keel {
 
 struct Request;
+class WorkflowService;
 
 // One line of a posting. Exactly one of debit / credit is non-zero, in the transaction currency.
 struct PostingLine
@@ -52,7 +53,9 @@ struct PostingResult
 class LedgerService
 {
 public:
-    explicit LedgerService(DbConfig config) : m_store(std::move(config)) {}
+    explicit LedgerService(DbConfig config, const WorkflowService *workflow = nullptr)
+        : m_store(std::move(config)), m_workflow(workflow)
+    {}
     static void registerStateMachines();
     const LedgerStore &store() const { return m_store; }
 
@@ -72,8 +75,12 @@ public:
     QJsonObject balanceSheet(const Request &request, qint64 entityId) const;
     QJsonObject accountDetail(const Request &request, qint64 accountId) const;
     QJsonObject entry(const Request &request, qint64 id) const;
+    // A manual journal waits as "pending" for the workflow (document type journal_entry); with
+    // no policy applying it posts at once.
     QJsonObject createManual(const Request &request, const QJsonObject &body) const;
-    QJsonObject decideManual(const Request &request, qint64 id, const QJsonObject &body) const;
+    // The workflow's handlers, inside the deciding transaction.
+    void manualApproved(const Request &request, qint64 id) const;
+    void manualRejected(const Request &request, qint64 id, const QString &comment) const;
     QJsonObject reverse(const Request &request, qint64 id, const QJsonObject &body) const;
     QByteArray exportLedger(const Request &request) const;
 
@@ -84,6 +91,7 @@ private:
     QJsonObject totalsReport(qint64 entityId, QDate from, QDate to, const QStringList &types) const;
 
     LedgerStore m_store;
+    const WorkflowService *m_workflow; // manual journals only
 };
 
 } // namespace keel

@@ -116,17 +116,17 @@ private slots:
         QJsonObject e = r.json();
         QCOMPARE(e.value("status").toString(), QString("pending"));
         QCOMPARE(scalar("SELECT count(*) FROM journal_lines"), 0); // not in any balance yet
-        const QString path = "/api/v1/ledger/entries/" + e.value("id").toString();
-        r = fin->post(path + "/decide", {{"decision", "approve"}, {"version", e.value("version")}});
-        QCOMPARE(r.status, 403);
-        r = ctl->post(path + "/decide", {{"decision", "approve"}, {"version", e.value("version")}});
+        const QString approval = "/api/v1/approvals/" + e.value("approval_id").toString();
+        QVERIFY(!e.value("approval_id").toString().isEmpty());
+        QCOMPARE(fin->post(approval + "/approve", {}).status, 403); // finance, and its author
+        r = ctl->post(approval + "/approve", {});
         QVERIFY2(r.status == 200, r.body.constData());
+        r = ctl->get("/api/v1/ledger/entries/" + e.value("id").toString());
         KEEL_COVERS_TRANSITION("journal_entry", "pending", "approve",
                                r.json().value("status").toString());
         QCOMPARE(r.json().value("lines").toArray().size(), 2);
         QCOMPARE(r.json().value("approved_by").toString(), QString::number(this->ctl));
-        r = ctl->post(path + "/decide", {{"decision", "approve"}});
-        QCOMPARE(r.status, 409);
+        QCOMPARE(ctl->post(approval + "/approve", {}).status, 409);
 
         // Unbalanced or unknown accounts: 422 at once.
         QJsonObject bad = manual("2026-03-31", "6000", "2000", m("1.00"));
@@ -145,18 +145,27 @@ private slots:
                 .status,
             403);
 
+        // A controller's own entry waits for another controller.
+        r = ctl->post("/api/v1/ledger/entries", manual("2026-03-31", "6000", "2000", m("3.00")));
+        QCOMPARE(r.status, 201);
+        QCOMPARE(
+            ctl->post("/api/v1/approvals/" + r.json().value("approval_id").toString() + "/approve",
+                      {})
+                .status,
+            403);
+
         // Rejected with a reason; it never posts.
-        r = ctl->post("/api/v1/ledger/entries", manual("2026-03-31", "6000", "2000", m("7.00")));
+        r = fin->post("/api/v1/ledger/entries", manual("2026-03-31", "6000", "2000", m("7.00")));
         QCOMPARE(r.status, 201);
         e = r.json();
-        const QString p2 = "/api/v1/ledger/entries/" + e.value("id").toString();
-        QCOMPARE(fin->post(p2 + "/decide", {{"decision", "reject"}}).status, 422);
-        r = fin->post(p2 + "/decide", {{"decision", "reject"},
-                                       {"comment", "wrong account"},
-                                       {"version", e.value("version")}});
+        const QString a2 = "/api/v1/approvals/" + e.value("approval_id").toString();
+        QCOMPARE(ctl->post(a2 + "/reject", {}).status, 422);
+        r = ctl->post(a2 + "/reject", {{"comment", "wrong account"}});
         QVERIFY2(r.status == 200, r.body.constData());
+        r = ctl->get("/api/v1/ledger/entries/" + e.value("id").toString());
         KEEL_COVERS_TRANSITION("journal_entry", "pending", "reject",
                                r.json().value("status").toString());
+        QCOMPARE(r.json().value("rejection_reason").toString(), QString("wrong account"));
         QCOMPARE(scalar("SELECT count(*) FROM journal_lines"), 2);
     }
 
@@ -273,10 +282,10 @@ private slots:
         QJsonObject body = manual("2026-03-31", "6000", "2000", m("99.99"));
         body.insert("description", "Audit; fee:  Q1\nsecond line");
         const QJsonObject e = fin->post("/api/v1/ledger/entries", body).json();
-        QCOMPARE(ctl->post("/api/v1/ledger/entries/" + e.value("id").toString() + "/decide",
-                           {{"decision", "approve"}, {"version", e.value("version")}})
-                     .status,
-                 200);
+        QCOMPARE(
+            ctl->post("/api/v1/approvals/" + e.value("approval_id").toString() + "/approve", {})
+                .status,
+            200);
 
         HttpResult r = fin->get("/api/v1/ledger/export?entity=US&from=2026-01-01&to=2026-12-31"
                                 "&format=ledger");

@@ -266,3 +266,11 @@ CREATE CONSTRAINT TRIGGER journal_lines_balanced AFTER INSERT ON journal_lines
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION keel_journal_lines_balanced();
 CREATE CONSTRAINT TRIGGER journal_entries_balanced AFTER INSERT OR UPDATE ON journal_entries
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION keel_journal_entries_balanced();
+
+-- Manual journals go through the workflow (document type journal_entry): by default a
+-- controller approves every one; the workflow refuses self-approval.
+INSERT INTO approval_policies
+    (document_type, name, fact, operator, threshold_value, threshold_fact, approver_roles, priority)
+VALUES
+    ('journal_entry', 'Every manual journal entry: a controller', 'amount', '>=', 0, NULL,
+     '{controller}', 10);
