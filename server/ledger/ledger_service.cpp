@@ -443,6 +443,19 @@ QJsonObject LedgerService::createManual(const Request &request, const QJsonObjec
     if (!in.ok())
         throw ApiError::invalid(in.errors());
     const LedgerEntity entity = visibleEntity(request, entityId, Permission::LedgerPost);
+    for (qsizetype i = 0; i < postingLines.size(); ++i) {
+        const PostingLine &l = postingLines.at(i);
+        if (l.projectId &&
+            !m_store.dimensionOfEntity(QStringLiteral("projects"), l.projectId, entity.id))
+            in.addError(QStringLiteral("lines/%1/project_id").arg(i), "unknown",
+                        QStringLiteral("no project %1 of %2").arg(l.projectId).arg(entity.code));
+        if (l.employeeId &&
+            !m_store.dimensionOfEntity(QStringLiteral("employees"), l.employeeId, entity.id))
+            in.addError(QStringLiteral("lines/%1/employee_id").arg(i), "unknown",
+                        QStringLiteral("no employee %1 of %2").arg(l.employeeId).arg(entity.code));
+    }
+    if (!in.ok())
+        throw ApiError::invalid(in.errors());
 
     db::Transaction tx(m_store.db());
     if (!m_store.hasChart(entity.id))

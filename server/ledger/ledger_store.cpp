@@ -125,6 +125,18 @@ QList<LedgerAccount> LedgerStore::accounts(qint64 entityId) const
     return out;
 }
 
+bool LedgerStore::dimensionOfEntity(const QString &table, qint64 id, qint64 entityId) const
+{
+    const QString sql = table == QLatin1String("projects")
+                            ? QStringLiteral("SELECT EXISTS (SELECT 1 FROM projects WHERE id = ? "
+                                             "AND legal_entity_id = ?)")
+                            : QStringLiteral("SELECT EXISTS (SELECT 1 FROM employees WHERE id = ? "
+                                             "AND legal_entity_id = ?)");
+    QSqlQuery q = db::query(db(), sql, {id, entityId});
+    q.next();
+    return q.value(0).toBool();
+}
+
 std::optional<qint64> LedgerStore::insertEntry(const NewJournalEntry &e) const
 {
     QSqlQuery q = db::query(

@@ -105,6 +105,8 @@ public:
     int ensurePeriods(qint64 entityId, QDate from, QDate to) const;
     QString periodStatus(qint64 entityId, QDate date) const; // "open" without a row
     QList<LedgerAccount> accounts(qint64 entityId) const;
+    // Whether a dimension row exists ("projects" / "employees") and belongs to the entity.
+    bool dimensionOfEntity(const QString &table, qint64 id, qint64 entityId) const;
 
     // std::nullopt when (source_type, source_id, purpose) was posted before.
     std::optional<qint64> insertEntry(const NewJournalEntry &e) const;

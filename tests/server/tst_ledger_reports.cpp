@@ -139,6 +139,13 @@ private slots:
         r = fin->post("/api/v1/ledger/entries", manual("2026-03-31", "6001", "2000", m("1.00")));
         QCOMPARE(r.status, 422);
         QCOMPARE(r.fieldCodes(), QString("lines/0/account:not_found"));
+        QJsonObject stray = manual("2026-03-31", "6000", "2000", m("1.00"));
+        lines = stray.value("lines").toArray();
+        lines[0] = QJsonObject{{"account", "6000"}, {"debit", m("1.00")}, {"project_id", "999999"}};
+        stray.insert("lines", lines);
+        r = fin->post("/api/v1/ledger/entries", stray);
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.fieldCodes(), QString("lines/0/project_id:unknown"));
         auto amy = login("amy");
         QCOMPARE(
             amy->post("/api/v1/ledger/entries", manual("2026-03-31", "6000", "2000", m("1.00")))
