@@ -4,6 +4,8 @@
 
 #include "tst_ledger_fixture.h"
 
+#include <QThread>
+
 #include <functional>
 
 using namespace keel;
@@ -216,6 +218,44 @@ private slots:
                                        "source_type, source_id, purpose, description) VALUES (%1, "
                                        "'2026-02-28', 'vendor_bill', '43', 'approval', 'again')")
                             .arg(us)));
+    }
+
+    void concurrentPostingsOfOneEventMakeOneEntry()
+    {
+        // Two workers post the same ten bills at once, each holding its transaction open a
+        // moment after posting: the second waits on the first's unique key and gets its entry.
+        QList<QList<bool>> created(2);
+        QList<QString> errors(2);
+        QList<QThread *> threads;
+        for (int t = 0; t < 2; ++t)
+            threads.append(QThread::create([&, t] {
+                try {
+                    for (int i = 0; i < 10; ++i) {
+                        db::Transaction tx(ledger->store().db());
+                        const PostingResult r =
+                            posting_rules::vendorBillApproved(*ledger, bill(100 + i));
+                        QThread::msleep(10);
+                        tx.commit();
+                        created[t].append(r.created);
+                    }
+                } catch (const std::exception &e) {
+                    errors[t] = QString::fromUtf8(e.what());
+                }
+            }));
+        for (QThread *t : threads)
+            t->start();
+        for (QThread *t : threads) {
+            t->wait();
+            delete t;
+        }
+        QCOMPARE(errors, (QList<QString>{QString(), QString()}));
+        int firsts = 0;
+        for (int i = 0; i < 10; ++i)
+            firsts += int(created[0].at(i)) + int(created[1].at(i));
+        QCOMPARE(firsts, 10);
+        QCOMPARE(scalar("SELECT count(*) FROM journal_entries WHERE source_type = 'vendor_bill'"),
+                 10);
+        QCOMPARE(scalar("SELECT count(*) FROM journal_lines"), 30);
     }
 
     void expenseReportApprovedToTheCent()
