@@ -220,14 +220,21 @@ QString TimeEntryStore::closedPeriod(const QList<qint64> &entityIds, const QDate
 
 QString TimeEntryStore::dayHours(qint64 employeeId, const QDate &date, const QUuid &except) const
 {
-    QSqlQuery &q = run(QStringLiteral("SELECT coalesce(sum(hours), 0)::text FROM time_entries "
-                                      "WHERE employee_id = ? AND work_date = ? AND status <> "
-                                      "'deleted' AND id <> ?::uuid"),
-                       {employeeId, date, uuidText(except)});
+    // Planned at every execution, unlike the cached statements: a generic plan made while the
+    // employee had few entries (a fresh database, the first ops of a push) sums the day through
+    // time_entries_employee_change_idx, reading all of the employee's entries every time. The
+    // values are a number, a date and a uuid, so they go into the text as literals and it still
+    // costs one round trip.
+    const QString day = date.toString(Qt::ISODate);
+    QSqlQuery q = db::exec(
+        db(),
+        QStringLiteral("SELECT coalesce(sum(hours), 0)::text FROM time_entries WHERE "
+                       "employee_id = %1 AND work_date = %2 AND status <> 'deleted' AND "
+                       "id <> '%3'::uuid")
+            .arg(QString::number(employeeId),
+                 day.isEmpty() ? QStringLiteral("NULL") : u'\'' + day + u'\'', uuidText(except)));
     q.next();
-    const QString out = q.value(0).toString();
-    q.finish();
-    return out;
+    return q.value(0).toString();
 }
 
 bool TimeEntryStore::onHardAssignment(qint64 employeeId, qint64 projectId, const QDate &date) const
@@ -257,34 +264,23 @@ QString TimeEntryStore::adjustedHours(const QUuid &originalId, const QUuid &exce
 TimeEntryFacts TimeEntryStore::facts(const TimeEmployee &employee, qint64 projectId, qint64 taskId,
                                      const QDate &date, const QUuid &self) const
 {
-    // The same conditions as project(), task(), closedPeriod(), dayHours() and
-    // onHardAssignment(); the one-row FROM keeps a row when the project or task is unknown.
-    // Planned at every execution, unlike the cached statements: a generic plan made while the
-    // employee had few entries (a fresh database, the first ops of a push) sums the day through
-    // time_entries_employee_change_idx, reading all of the employee's entries for every op. The
-    // values are numbers, a date and a uuid, written by us, so they go into the text as literals
-    // and it still costs one round trip.
-    const QString dateText = date.isValid()
-                                 ? u'\'' + date.toString(Qt::ISODate) + QStringLiteral("'::date")
-                                 : QStringLiteral("NULL::date");
-    const QString sql =
-        QStringLiteral(
-            "SELECT p.id, p.legal_entity_id, p.status, a.time_notes_required, "
-            "k.id, k.project_id, k.status, k.billable, "
-            "(SELECT ap.status FROM accounting_periods ap WHERE ap.legal_entity_id IN "
-            "(p.legal_entity_id, %1) AND %2 BETWEEN ap.period_start AND ap.period_end AND "
-            "ap.status <> 'open' ORDER BY ap.status DESC LIMIT 1), "
-            "(SELECT coalesce(sum(e.hours), 0)::text FROM time_entries e WHERE e.employee_id = %3 "
-            "AND e.work_date = %2 AND e.status <> 'deleted' AND e.id <> '%4'::uuid), "
-            "EXISTS (SELECT 1 FROM assignments s WHERE s.employee_id = %3 AND s.project_id = %5 "
-            "AND s.kind = 'hard' AND %2 BETWEEN s.start_date AND s.end_date) "
-            "FROM (SELECT 1) one "
-            "LEFT JOIN (projects p JOIN accounts a ON a.id = p.account_id) ON p.id = %5 "
-            "LEFT JOIN project_tasks k ON k.id = %6")
-            .arg(QString::number(employee.legalEntityId), dateText, QString::number(employee.id),
-                 uuidText(self), QString::number(projectId),
-                 taskId ? QString::number(taskId) : QStringLiteral("NULL"));
-    QSqlQuery q = db::exec(db(), sql);
+    // The same conditions as project(), task(), closedPeriod() and onHardAssignment(); the
+    // one-row FROM keeps a row when the project or task is unknown.
+    QSqlQuery &q =
+        run(QStringLiteral(
+                "SELECT p.id, p.legal_entity_id, p.status, a.time_notes_required, "
+                "k.id, k.project_id, k.status, k.billable, "
+                "(SELECT ap.status FROM accounting_periods ap WHERE ap.legal_entity_id IN "
+                "(p.legal_entity_id, ?::bigint) AND ?::date BETWEEN ap.period_start AND "
+                "ap.period_end AND ap.status <> 'open' ORDER BY ap.status DESC LIMIT 1), "
+                "EXISTS (SELECT 1 FROM assignments s WHERE s.employee_id = ?::bigint AND "
+                "s.project_id = ?::bigint AND s.kind = 'hard' AND ?::date BETWEEN s.start_date AND "
+                "s.end_date) "
+                "FROM (SELECT 1) one "
+                "LEFT JOIN (projects p JOIN accounts a ON a.id = p.account_id) ON p.id = ?::bigint "
+                "LEFT JOIN project_tasks k ON k.id = ?::bigint"),
+            {employee.legalEntityId, date, employee.id, projectId, date, projectId,
+             nullableId(taskId)});
     TimeEntryFacts f;
     q.next();
     if (!q.value(0).isNull())
@@ -294,8 +290,9 @@ TimeEntryFacts TimeEntryStore::facts(const TimeEmployee &employee, qint64 projec
         f.task = TimeTaskFacts{q.value(4).toLongLong(), q.value(5).toLongLong(),
                                q.value(6).toString(), q.value(7).toBool()};
     f.closedPeriod = q.value(8).isNull() ? QString() : q.value(8).toString();
-    f.dayHours = q.value(9).toString();
-    f.onHardAssignment = q.value(10).toBool();
+    f.onHardAssignment = q.value(9).toBool();
+    q.finish();
+    f.dayHours = dayHours(employee.id, date, self);
     return f;
 }
 

@@ -105,7 +105,7 @@ public:
     // The original's hours plus its adjustments that are not deleted or rejected, without
     // `except`.
     QString adjustedHours(const QUuid &originalId, const QUuid &except) const;
-    // project(), task(), closedPeriod(), dayHours() and onHardAssignment() in one round trip;
+    // project(), task(), closedPeriod(), dayHours() and onHardAssignment() in two round trips;
     // read it with the employee locked, as dayHours().
     TimeEntryFacts facts(const TimeEmployee &employee, qint64 projectId, qint64 taskId,
                          const QDate &date, const QUuid &self) const;
