@@ -119,6 +119,7 @@ QList<NewJournalLine> LedgerService::prepareLines(const LedgerEntity &entity,
     }
     QList<NewJournalLine> out;
     qint64 dr = 0, cr = 0;
+    qsizetype converted = 0; // lines whose functional amount this function rounded
     int seq = 0;
     for (qsizetype i = 0; i < posting.lines.size(); ++i) {
         const PostingLine &p = posting.lines.at(i);
@@ -136,6 +137,8 @@ QList<NewJournalLine> LedgerService::prepareLines(const LedgerEntity &entity,
             (isDebit && p.credit.isValid() && !p.credit.isZero()))
             throw ApiError::invalidField(field, "invalid_value",
                                          QStringLiteral("one positive debit or credit"));
+        if (!p.functional && !(amount.currency() == functional))
+            ++converted;
         Money f = p.functional ? *p.functional
                                : convertOn(m_store.db(), amount, entity.functionalCurrency,
                                            posting.date, field + QStringLiteral("/currency"));
@@ -151,11 +154,11 @@ QList<NewJournalLine> LedgerService::prepareLines(const LedgerEntity &entity,
                     isDebit ? f.toString() : fzero, isDebit ? fzero : f.toString(), p.projectId,
                     p.clientId, p.practiceId, p.employeeId, p.memo});
     }
-    // Converting each line once can leave a cent or two between the sides; that goes to the
-    // rounding account, anything larger is a real imbalance.
+    // Converting each line once can leave up to a cent per converted line between the sides;
+    // that goes to the rounding account. Anything else is a real imbalance.
     const qint64 diff = dr - cr;
     if (diff != 0) {
-        if (std::llabs(diff) > posting.lines.size() || !byRole.contains(QStringLiteral("rounding")))
+        if (std::llabs(diff) > converted || !byRole.contains(QStringLiteral("rounding")))
             throw ApiError::invalidField(
                 QStringLiteral("lines"), "unbalanced",
                 QStringLiteral("debits %1 and credits %2 %3 do not balance")

@@ -124,6 +124,9 @@ private slots:
         c.credit = money("9.00", "USD");
         p.lines = {d, c};
         QCOMPARE(statusOf([&] { inTx([&] { return ledger->post(p); }); }), 422);
+        // A cent off without any conversion is an error too, not rounding.
+        p.lines[1].credit = money("9.99", "USD");
+        QCOMPARE(statusOf([&] { inTx([&] { return ledger->post(p); }); }), 422);
         QCOMPARE(scalar("SELECT count(*) FROM journal_entries"), 1);
     }
 
