@@ -178,4 +178,36 @@ PostingResult customerReceipt(const LedgerService &ledger, const CustomerReceipt
     return ledger.post(p);
 }
 
+IntercompanyResult intercompanyCharge(const LedgerService &ledger, const IntercompanyCharge &e)
+{
+    if (e.employingEntityId == e.contractingEntityId)
+        throw ApiError::invalidField(QStringLiteral("contracting_entity"), "invalid_value",
+                                     QStringLiteral("intercompany needs two entities"));
+    const ProjectAmount charge{0, e.amount, std::nullopt, QStringLiteral("Intercompany")};
+    Posting employing;
+    employing.entityId = e.employingEntityId;
+    employing.date = e.date;
+    employing.sourceType = QStringLiteral("intercompany_charge");
+    employing.sourceId = e.sourceId;
+    employing.purpose = QStringLiteral("charge");
+    employing.description = QStringLiteral("Intercompany charge %1").arg(e.sourceId);
+    employing.createdBy = e.postedBy;
+    employing.lines = {debit(QStringLiteral("due_from_intercompany"), charge),
+                       credit(QStringLiteral("revenue"), charge)};
+    for (PostingLine &l : employing.lines)
+        l.employeeId = e.employeeId;
+
+    Posting contracting = employing;
+    contracting.entityId = e.contractingEntityId;
+    contracting.purpose = QStringLiteral("cost");
+    contracting.description = QStringLiteral("Intercompany cost %1").arg(e.sourceId);
+    ProjectAmount cost = charge;
+    cost.projectId = e.projectId;
+    contracting.lines = {debit(QStringLiteral("labour_cost"), cost),
+                         credit(QStringLiteral("due_to_intercompany"), charge)};
+    for (PostingLine &l : contracting.lines)
+        l.employeeId = e.employeeId;
+    return {ledger.post(employing), ledger.post(contracting)};
+}
+
 } // namespace keel::posting_rules

@@ -79,6 +79,24 @@ struct CustomerReceipt
 };
 PostingResult customerReceipt(const LedgerService &ledger, const CustomerReceipt &e);
 
+// Intercompany work: the employing entity charges the contracting entity at transfer price.
+// Employing: Dr Due from affiliates / Cr Revenue; contracting: Dr Direct labour cost (its
+// project) / Cr Due to affiliates — pairs that eliminate on consolidation. Each side converts at
+// its own functional currency's rate.
+struct IntercompanyCharge
+{
+    qint64 employingEntityId = 0, contractingEntityId = 0, postedBy = 0;
+    qint64 projectId = 0, employeeId = 0; // the contracting entity's project, the employee
+    QString sourceId;                     // e.g. "<employee>:<period>" of the charge run
+    QDate date;
+    Money amount; // at transfer price, in the agreed currency
+};
+struct IntercompanyResult
+{
+    PostingResult employing, contracting;
+};
+IntercompanyResult intercompanyCharge(const LedgerService &ledger, const IntercompanyCharge &e);
+
 } // namespace posting_rules
 
 } // namespace keel

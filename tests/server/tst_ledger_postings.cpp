@@ -385,6 +385,29 @@ private slots:
                               "7010 Dr 10.00 USD / 10.00 p-"}));
     }
 
+    void intercompanyChargeMakesEliminatingPairs()
+    {
+        // A US consultant works 1,000.00 EUR (transfer price) on a DE project.
+        const qint64 deProject = makeProject(de, "Delta");
+        posting_rules::IntercompanyCharge ic{
+            us, de, fin, deProject, 0, "amy:2026-02", QDate(2026, 2, 28), money("1000.00", "EUR")};
+        const auto r = inTx([&] { return posting_rules::intercompanyCharge(*ledger, ic); });
+        QCOMPARE(linesOf(r.employing.entryId), (QStringList{"1300 Dr 1000.00 EUR / 1083.40 p-",
+                                                            "4000 Cr 1000.00 EUR / 1083.40 p-"}));
+        QCOMPARE(text("SELECT string_agg(a.number || ' ' || (l.functional_debit - "
+                      "l.functional_credit)::numeric(20,2) || ' ' || l.currency, ', ' ORDER BY "
+                      "l.seq) FROM journal_lines l JOIN ledger_accounts a ON a.id = "
+                      "l.ledger_account_id WHERE l.entry_id = ?",
+                      {r.contracting.entryId}),
+                 QString("5000 1000.00 EUR, 2400 -1000.00 EUR"));
+        QCOMPARE(scalar("SELECT legal_entity_id FROM journal_entries WHERE id = ?",
+                        {r.contracting.entryId}),
+                 de);
+        // Once per charge, on both sides.
+        const auto again = inTx([&] { return posting_rules::intercompanyCharge(*ledger, ic); });
+        QVERIFY(!again.employing.created && !again.contracting.created);
+    }
+
     void aMissingRateIs422()
     {
         posting_rules::VendorBillApproved b = bill(44);
