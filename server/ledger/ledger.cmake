@@ -2,7 +2,9 @@
 target_sources(keel-server-core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/fx_rates.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ledger_store.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ledger_access.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ledger_service.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ledger_reports.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ledger_export.cpp
   ${CMAKE_CURRENT_LIST_DIR}/posting_rules.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ledger_routes.cpp

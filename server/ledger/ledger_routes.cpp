@@ -2,6 +2,7 @@
 
 #include "http/concurrency.h"
 #include "http/router.h"
+#include "ledger_reports.h"
 #include "ledger_service.h"
 #include "permissions.h"
 #include "workflow/workflow_service.h"
@@ -15,6 +16,7 @@ void registerLedgerRoutes(Router &router, const DbConfig &database, WorkflowServ
     using namespace Permission;
     LedgerService::registerStateMachines();
     const auto l = std::make_shared<const LedgerService>(database, &workflow);
+    const auto reports = std::make_shared<const LedgerReports>(database);
     workflow.registerHandler(
         QStringLiteral("journal_entry"),
         {[l](QSqlDatabase, const Request &r, const QString &id) {
@@ -34,18 +36,22 @@ void registerLedgerRoutes(Router &router, const DbConfig &database, WorkflowServ
     router.add({"GET", base + "/entities/{id}/accounts", FinanceUse, Scope::LegalEntity,
                 "The entity's chart of accounts",
                 [l, id](Request &r) { return Reply::json(l->chart(r, id(r))); }});
-    router.add({"GET", base + "/entities/{id}/trial-balance", FinanceUse, Scope::LegalEntity,
-                "Debits, credits and balance per account in functional currency (?from=&to=)",
-                [l, id](Request &r) { return Reply::json(l->trialBalance(r, id(r))); }});
-    router.add({"GET", base + "/entities/{id}/profit-and-loss", FinanceUse, Scope::LegalEntity,
-                "Revenue and expense accounts and net income (?from=&to=)",
-                [l, id](Request &r) { return Reply::json(l->profitAndLoss(r, id(r))); }});
-    router.add({"GET", base + "/entities/{id}/balance-sheet", FinanceUse, Scope::LegalEntity,
-                "Asset, liability and equity balances and current earnings (?as_of=)",
-                [l, id](Request &r) { return Reply::json(l->balanceSheet(r, id(r))); }});
-    router.add({"GET", base + "/accounts/{id}/lines", FinanceUse, Scope::LegalEntity,
-                "An account's posted lines with their source document (?from=&to=&limit=&after=)",
-                [l, id](Request &r) { return Reply::json(l->accountDetail(r, id(r))); }});
+    router.add(
+        {"GET", base + "/entities/{id}/trial-balance", FinanceUse, Scope::LegalEntity,
+         "Debits, credits and balance per account in functional currency (?from=&to=)",
+         [reports, id](Request &r) { return Reply::json(reports->trialBalance(r, id(r))); }});
+    router.add(
+        {"GET", base + "/entities/{id}/profit-and-loss", FinanceUse, Scope::LegalEntity,
+         "Revenue and expense accounts and net income (?from=&to=)",
+         [reports, id](Request &r) { return Reply::json(reports->profitAndLoss(r, id(r))); }});
+    router.add(
+        {"GET", base + "/entities/{id}/balance-sheet", FinanceUse, Scope::LegalEntity,
+         "Asset, liability and equity balances and current earnings (?as_of=)",
+         [reports, id](Request &r) { return Reply::json(reports->balanceSheet(r, id(r))); }});
+    router.add(
+        {"GET", base + "/accounts/{id}/lines", FinanceUse, Scope::LegalEntity,
+         "An account's posted lines with their source document (?from=&to=&limit=&after=)",
+         [reports, id](Request &r) { return Reply::json(reports->accountDetail(r, id(r))); }});
     router.add({"GET", base + "/entries/{id}", FinanceUse, Scope::LegalEntity,
                 "One journal entry with its lines",
                 [l, id](Request &r) { return Reply::json(l->entry(r, id(r))); }});
@@ -64,10 +70,10 @@ void registerLedgerRoutes(Router &router, const DbConfig &database, WorkflowServ
     router.add(
         {"GET", base + "/export", FinanceUse, Scope::LegalEntity,
          "The entity's journal as a ledger-cli / hledger file (?entity=&from=&to=&format=ledger)",
-         [l](Request &r) {
+         [reports](Request &r) {
              Reply reply;
              reply.contentType = "text/plain; charset=utf-8";
-             reply.body = l->exportLedger(r);
+             reply.body = reports->exportLedger(r);
              return reply;
          }});
 }

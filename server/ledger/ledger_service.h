@@ -49,7 +49,7 @@ struct PostingResult
 };
 
 // The general ledger: charts, postings (exactly once per event, balanced, never into a
-// hard-closed period), manual journals with approval, reversals, and the reads finance needs.
+// hard-closed period), manual journals with approval and reversals. Reads: LedgerReports.
 class LedgerService
 {
 public:
@@ -70,10 +70,6 @@ public:
 
     QJsonObject createChart(const Request &request, qint64 entityId, const QJsonObject &body) const;
     QJsonObject chart(const Request &request, qint64 entityId) const;
-    QJsonObject trialBalance(const Request &request, qint64 entityId) const;
-    QJsonObject profitAndLoss(const Request &request, qint64 entityId) const;
-    QJsonObject balanceSheet(const Request &request, qint64 entityId) const;
-    QJsonObject accountDetail(const Request &request, qint64 accountId) const;
     QJsonObject entry(const Request &request, qint64 id) const;
     // A manual journal waits as "pending" for the workflow (document type journal_entry); with
     // no policy applying it posts at once.
@@ -82,13 +78,9 @@ public:
     void manualApproved(const Request &request, qint64 id) const;
     void manualRejected(const Request &request, qint64 id, const QString &comment) const;
     QJsonObject reverse(const Request &request, qint64 id, const QJsonObject &body) const;
-    QByteArray exportLedger(const Request &request) const;
 
 private:
     QList<NewJournalLine> prepareLines(const LedgerEntity &entity, const Posting &posting) const;
-    LedgerEntity visibleEntity(const Request &request, qint64 entityId,
-                               const char *permission) const;
-    QJsonObject totalsReport(qint64 entityId, QDate from, QDate to, const QStringList &types) const;
 
     LedgerStore m_store;
     const WorkflowService *m_workflow; // manual journals only

@@ -45,11 +45,13 @@ private slots:
         QCOMPARE(text("SELECT string_agg(a.number || ' ' || CASE WHEN l.debit > 0 THEN 'Dr' ELSE "
                       "'Cr' END || ' ' || (l.debit + l.credit)::numeric(20,2) || ' ' || "
                       "l.currency || ' / ' || (l.functional_debit + "
-                      "l.functional_credit)::numeric(20,2), ', ' ORDER BY l.seq) FROM "
+                      "l.functional_credit)::numeric(20,2), ', ' ORDER BY l.credit > 0, l.currency "
+                      "DESC) FROM "
                       "journal_lines l JOIN ledger_accounts a ON a.id = l.ledger_account_id "
                       "WHERE l.entry_id = ?",
                       {entry}),
                  // No project on either: general expenses. 110.00 EUR × 1.0834 = 119.17 USD.
+                 // (Debits in currency order: the two expenses share a date.)
                  QString("6000 Dr 30.00 USD / 30.00, 6000 Dr 110.00 EUR / 119.17, "
                          "2300 Cr 149.17 USD / 149.17"));
         QCOMPARE(scalar("SELECT count(*) FROM journal_lines WHERE entry_id = ? AND employee_id = ?",
