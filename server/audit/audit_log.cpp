@@ -22,7 +22,55 @@ AuditEntry AuditEntry::from(const Request &request, QString action, QString reco
     return e;
 }
 
+namespace {
+// The batch open on this thread, innermost first (connections never cross threads).
+thread_local AuditBatch *t_openBatch = nullptr;
+
+void insertAudit(QSqlDatabase db, const AuditEntry &e);
+} // namespace
+
+AuditBatch::AuditBatch(QSqlDatabase db) : m_db(std::move(db)), m_outer(t_openBatch)
+{
+    t_openBatch = this;
+}
+
+AuditBatch::~AuditBatch()
+{
+    t_openBatch = m_outer;
+}
+
+void AuditBatch::rollbackTo(qsizetype mark)
+{
+    if (mark >= 0 && mark < m_entries.size())
+        m_entries.resize(mark);
+}
+
+void AuditBatch::flush()
+{
+    const QList<AuditEntry> entries = std::exchange(m_entries, {});
+    for (const AuditEntry &e : entries)
+        insertAudit(m_db, e);
+}
+
+AuditBatch *AuditBatch::openOn(const QSqlDatabase &db)
+{
+    for (AuditBatch *b = t_openBatch; b; b = b->m_outer)
+        if (b->m_db.connectionName() == db.connectionName())
+            return b;
+    return nullptr;
+}
+
 void appendAudit(QSqlDatabase db, const AuditEntry &e)
+{
+    if (AuditBatch *batch = AuditBatch::openOn(db)) {
+        batch->m_entries.append(e);
+        return;
+    }
+    insertAudit(db, e);
+}
+
+namespace {
+void insertAudit(QSqlDatabase db, const AuditEntry &e)
 {
     auto jsonOrNull = [](const QJsonObject &o) {
         return o.isEmpty()
@@ -50,5 +98,6 @@ void appendAudit(QSqlDatabase db, const AuditEntry &e)
         db::query(db, sql, binds);
     }
 }
+} // namespace
 
 } // namespace keel

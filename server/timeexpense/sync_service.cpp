@@ -1,5 +1,6 @@
 #include "sync_service.h"
 
+#include "audit/audit_log.h"
 #include "http/http_types.h"
 #include "json_codec.h"
 
@@ -215,6 +216,9 @@ QJsonObject SyncService::push(const Request &request, const QJsonObject &body) c
     const TimeEmployee timeEmployee{who.id, who.legalEntityId, me};
 
     db::Transaction tx(m_store.db());
+    // The ops' audit entries are written together just before the commit (see AuditBatch), so
+    // concurrent pushes do not queue behind each other on the audit chain's lock.
+    AuditBatch audit(m_store.db());
     QList<QUuid> opIds;
     opIds.reserve(batch.size());
     for (const SyncOp &op : std::as_const(batch))
@@ -230,7 +234,10 @@ QJsonObject SyncService::push(const Request &request, const QJsonObject &body) c
             continue;
         }
         bool keep = true;
+        const qsizetype auditMark = audit.mark();
         const QJsonObject r = apply(request, timeEmployee, op, keep);
+        if (r.value(QLatin1String("outcome")).toString() != QLatin1String("applied"))
+            audit.rollbackTo(auditMark); // its savepoint rolled the change back
         results.append(r);
         if (keep)
             fresh.append({op.opId, r});
@@ -241,6 +248,7 @@ QJsonObject SyncService::push(const Request &request, const QJsonObject &body) c
     if (m_store.recordOps(me, fresh) != fresh.size())
         throw ApiError::unavailable(QStringLiteral("Another push of the same operations "
                                                    "finished first; send this batch again."));
+    audit.flush();
     tx.commit();
     return {{"results", results}};
 }
