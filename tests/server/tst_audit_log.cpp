@@ -4,6 +4,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 
 using namespace keel;
 using namespace keel::test;
@@ -69,6 +70,46 @@ private Q_SLOTS:
                      QStringLiteral("SELECT length(prev_hash) FROM audit_log ORDER BY id LIMIT 1"));
         q.next();
         QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    // Writers in concurrent transactions used to draw their ids before taking the chain's lock,
+    // so the chain could run against id order and verify as broken. The id is now drawn under
+    // the lock.
+    void concurrentWritersKeepOneChainInIdOrder()
+    {
+        auto database = TestDatabase::create(QTest::currentTestFunction());
+        const DbConfig config = database.config();
+        constexpr int kWriters = 4;
+        constexpr int kTransactions = 25;
+        QList<QThread *> threads;
+        QAtomicInt failures = 0;
+        for (int w = 0; w < kWriters; ++w) {
+            threads.append(QThread::create([config, w, &failures] {
+                try {
+                    QSqlDatabase db = db::open(config, QStringLiteral("audit-writer-%1").arg(w));
+                    for (int t = 0; t < kTransactions; ++t) {
+                        db::Transaction tx(db);
+                        append(db, 3);
+                        tx.commit();
+                    }
+                    db.close();
+                } catch (const std::exception &) {
+                    failures.fetchAndAddRelaxed(1);
+                }
+            }));
+        }
+        for (QThread *t : std::as_const(threads))
+            t->start();
+        for (QThread *t : std::as_const(threads)) {
+            t->wait();
+            delete t;
+        }
+        QCOMPARE(failures.loadRelaxed(), 0);
+        QSqlDatabase db = database.sql();
+        QSqlQuery q = db::exec(db, QStringLiteral("SELECT count(*) FROM audit_log"));
+        q.next();
+        QCOMPARE(q.value(0).toInt(), kWriters * kTransactions * 3);
+        QVERIFY(verify(db).isNull());
     }
 
     void tamperingBehindTheTriggersIsDetected()
