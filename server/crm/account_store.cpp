@@ -23,6 +23,14 @@ const QList<AccountReference> &accountReferences()
     return refs;
 }
 
+const QList<AccountReference> &accountHistoryReferences()
+{
+    static const QList<AccountReference> refs{
+        {"journal_lines", "client_account_id"},
+    };
+    return refs;
+}
+
 namespace {
 
 QString instant(const QString &column)

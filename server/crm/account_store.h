@@ -75,6 +75,10 @@ struct AccountReference
 // Every reference the merge moves. A context that adds a table with an account FK adds ONE line
 // here (tst_crm_accounts_merge fails while any FK to accounts is missing from this list).
 const QList<AccountReference> &accountReferences();
+// References the merge deliberately leaves on the merged account: posted ledger lines are
+// immutable (0014_ledger.sql refuses edits), so history keeps the client it was posted to and
+// reports follow accounts.merged_into to the survivor.
+const QList<AccountReference> &accountHistoryReferences();
 
 // SQL for accounts, contacts and activities. Decides nothing. Functions run on the calling
 // thread's connection, so they join the caller's open transaction.

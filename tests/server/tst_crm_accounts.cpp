@@ -345,6 +345,8 @@ private Q_SLOTS:
         QSet<QString> moved;
         for (const crm::AccountReference &r : crm::accountReferences())
             moved.insert(QString::fromLatin1(r.table) + u'.' + QString::fromLatin1(r.column));
+        for (const crm::AccountReference &r : crm::accountHistoryReferences())
+            moved.insert(QString::fromLatin1(r.table) + u'.' + QString::fromLatin1(r.column));
         QCOMPARE(fks - moved, QSet<QString>());
         QVERIFY(fks.contains(QStringLiteral("contacts.account_id")));
     }
