@@ -3,6 +3,7 @@
 #include "db/database.h"
 #include "http/http_types.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace keel {
@@ -48,8 +49,37 @@ void AuditBatch::rollbackTo(qsizetype mark)
 void AuditBatch::flush()
 {
     const QList<AuditEntry> entries = std::exchange(m_entries, {});
+    if (entries.size() <= 1) {
+        for (const AuditEntry &e : entries)
+            insertAudit(m_db, e);
+        return;
+    }
+    // One statement for the lot; the rows are inserted (and chained) in the order they were
+    // appended.
+    QJsonArray rows;
     for (const AuditEntry &e : entries)
-        insertAudit(m_db, e);
+        rows.append(QJsonObject{
+            {"actor_id", e.actorId > 0 ? QJsonValue(QString::number(e.actorId)) : QJsonValue()},
+            {"actor_name", e.actorName.isEmpty() ? QStringLiteral("system") : e.actorName},
+            {"request_id", e.requestId.isEmpty() ? QJsonValue() : QJsonValue(e.requestId)},
+            {"action", e.action},
+            {"record_type", e.recordType},
+            {"record_id", e.recordId},
+            {"before", e.before.isEmpty() ? QJsonValue() : QJsonValue(e.before)},
+            {"after", e.after.isEmpty() ? QJsonValue() : QJsonValue(e.after)}});
+    const QString sql = QStringLiteral(
+        "INSERT INTO audit_log (actor_id, actor_name, request_id, action, record_type, "
+        "record_id, before, after) SELECT (e->>'actor_id')::bigint, e->>'actor_name', "
+        "e->>'request_id', e->>'action', e->>'record_type', e->>'record_id', "
+        "nullif(e->'before', 'null'::jsonb), nullif(e->'after', 'null'::jsonb) "
+        "FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n");
+    const QVariantList binds{QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))};
+    if (QSqlQuery *q = db::cachedOn(m_db, sql)) {
+        db::exec(*q, binds);
+        q->finish();
+    } else {
+        db::query(m_db, sql, binds);
+    }
 }
 
 AuditBatch *AuditBatch::openOn(const QSqlDatabase &db)

@@ -213,9 +213,10 @@ QJsonObject SyncService::push(const Request &request, const QJsonObject &body) c
     const qint64 me = request.caller().user.id;
     // Read once for the batch: every op is the caller's own.
     const SyncEmployee who = employee(request);
-    const TimeEmployee timeEmployee{who.id, who.legalEntityId, me};
+    TimeEmployee timeEmployee{who.id, who.legalEntityId, me};
 
     db::Transaction tx(m_store.db());
+    m_time.lockForBatch(timeEmployee);
     // The ops' audit entries are written together just before the commit (see AuditBatch), so
     // concurrent pushes do not queue behind each other on the audit chain's lock.
     AuditBatch audit(m_store.db());

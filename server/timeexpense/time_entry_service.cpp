@@ -105,7 +105,8 @@ QJsonObject TimeEntryService::save(const Request &request, const TimeEmployee &m
         throw ApiError::notFound(QStringLiteral("A time entry needs a UUID."));
     QSqlDatabase d = m_store.db();
     db::Transaction tx(d);
-    m_store.lockEmployee(me.id);
+    if (!me.lockHeld)
+        m_store.lockEmployee(me.id);
     const auto existing = m_store.entry(id, true);
     if (existing && existing->employeeId != me.id) {
         if (baseVersion == 0)
@@ -147,6 +148,12 @@ QJsonObject TimeEntryService::save(const Request &request, const TimeEmployee &m
     return after;
 }
 
+void TimeEntryService::lockForBatch(TimeEmployee &me) const
+{
+    m_store.lockEmployee(me.id);
+    me.lockHeld = true;
+}
+
 QJsonObject TimeEntryService::remove(const Request &request, const QUuid &id, int baseVersion) const
 {
     return remove(request, rules::caller(m_store, request), id, baseVersion);
@@ -157,7 +164,8 @@ QJsonObject TimeEntryService::remove(const Request &request, const TimeEmployee 
 {
     QSqlDatabase d = m_store.db();
     db::Transaction tx(d);
-    m_store.lockEmployee(me.id);
+    if (!me.lockHeld)
+        m_store.lockEmployee(me.id);
     const auto existing = m_store.entry(id, true);
     if (!existing || existing->employeeId != me.id)
         throw noEntry(id);
@@ -217,7 +225,8 @@ QJsonObject TimeEntryService::adjust(const Request &request, const QUuid &origin
     const QUuid id = newId.toQUuid();
     QSqlDatabase d = m_store.db();
     db::Transaction tx(d);
-    m_store.lockEmployee(me.id);
+    if (!me.lockHeld)
+        m_store.lockEmployee(me.id);
     auto original = m_store.entry(originalId, true);
     if (!original || original->employeeId != me.id)
         throw noEntry(originalId);

@@ -31,6 +31,9 @@ public:
     QJsonObject save(const Request &request, const QUuid &id, const QJsonObject &fields,
                      int baseVersion) const;
     QJsonObject remove(const Request &request, const QUuid &id, int baseVersion) const;
+    // Takes the employee's time lock for the rest of the caller's transaction, once for a batch
+    // of saves and removes (each would otherwise take it again).
+    void lockForBatch(TimeEmployee &me) const;
     // The same for a caller whose employee record was read already (sync reads it once per
     // push, not once per op).
     QJsonObject save(const Request &request, const TimeEmployee &me, const QUuid &id,

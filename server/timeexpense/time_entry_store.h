@@ -18,6 +18,9 @@ struct TimeEmployee
     qint64 id = 0;
     qint64 legalEntityId = 0;
     qint64 userId = 0;
+    // The caller's transaction already holds this employee's time lock (a sync push takes it
+    // once for all its operations).
+    bool lockHeld = false;
 };
 
 // The columns of a time entry the rules and transitions look at.

@@ -112,6 +112,42 @@ private Q_SLOTS:
         QVERIFY(verify(db).isNull());
     }
 
+    // A batch holds its entries until flush(): the rolled-back operation's entry is dropped, the
+    // rest are written in order, chained, with their content intact.
+    void batchWritesInOrderAndDropsRolledBackEntries()
+    {
+        auto database = TestDatabase::create(QTest::currentTestFunction());
+        QSqlDatabase db = database.sql();
+        db::Transaction tx(db);
+        {
+            AuditBatch batch(db);
+            append(db, 2); // record ids 0, 1
+            const qsizetype mark = batch.mark();
+            append(db, 1); // an operation that failed
+            batch.rollbackTo(mark);
+            AuditEntry e;
+            e.actorName = QStringLiteral("tester");
+            e.action = QStringLiteral("thing.create");
+            e.recordType = QStringLiteral("thing");
+            e.recordId = QStringLiteral("9");
+            e.after = {{"amount", "1234.50"}};
+            appendAudit(db, e);
+            QSqlQuery none = db::exec(db, QStringLiteral("SELECT count(*) FROM audit_log"));
+            none.next();
+            QCOMPARE(none.value(0).toInt(), 0);
+            batch.flush();
+        }
+        tx.commit();
+        QSqlQuery q = db::exec(db, QStringLiteral("SELECT string_agg(record_id, ',' ORDER BY id), "
+                                                  "count(before), max(after->>'amount') "
+                                                  "FILTER (WHERE record_id = '9') FROM audit_log"));
+        q.next();
+        QCOMPARE(q.value(0).toString(), QStringLiteral("0,1,9"));
+        QCOMPARE(q.value(1).toInt(), 2); // the create has no "before"
+        QCOMPARE(q.value(2).toString(), QStringLiteral("1234.50"));
+        QVERIFY(verify(db).isNull());
+    }
+
     void tamperingBehindTheTriggersIsDetected()
     {
         auto database = TestDatabase::create(QTest::currentTestFunction());
