@@ -65,7 +65,11 @@ private Q_SLOTS:
         const QString c2 = cursorOf(r);
         r = SyncFixture::pull(*me, c2);
         QVERIFY(r.json().value("time_entries").toArray().isEmpty());
-        QCOMPARE(cursorOf(r), c2);
+        // The bound follows the whole cluster's transactions (other test databases included), so
+        // an empty pull may move it on, but never back.
+        bool okBefore = false, okAfter = false;
+        QVERIFY(cursorOf(r).toULongLong(&okAfter) >= c2.toULongLong(&okBefore));
+        QVERIFY(okBefore && okAfter);
 
         t1 = QSqlDatabase();
         t2 = QSqlDatabase();
