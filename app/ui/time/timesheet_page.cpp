@@ -37,6 +37,8 @@ QPushButton *button(const QString &objectName, QWidget *parent = nullptr)
     auto *b = new QPushButton(parent);
     b->setObjectName(objectName);
     b->setAutoDefault(false);
+    // Never narrower than their text: a squeezed bar clipped "Copy last week" to "opy last wee".
+    b->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
     return b;
 }
 
@@ -61,10 +63,15 @@ TimesheetPage::TimesheetPage(offline::LocalStore *store, offline::SyncEngine *en
     m_note->setObjectName("cellNote");
     m_grid->setTimesheetModel(m_model);
 
-    m_prev->setText(tr("\u25C0 Previous"));
+    // Arrows only: the bar has seven controls and must fit a 1,200-pixel window.
+    m_prev->setText(QStringLiteral("\u25C0"));
     m_prev->setToolTip(tr("Previous week (Alt+Left)"));
-    m_next->setText(tr("Next \u25B6"));
+    m_prev->setAccessibleName(tr("Previous week"));
+    for (QPushButton *arrow : {m_prev, m_next})
+        arrow->setStyleSheet(QStringLiteral("QPushButton { min-width: 20px; }"));
+    m_next->setText(QStringLiteral("\u25B6"));
     m_next->setToolTip(tr("Next week (Alt+Right)"));
+    m_next->setAccessibleName(tr("Next week"));
     m_today->setText(tr("This week"));
     m_copy->setText(tr("Copy last week"));
     m_copy->setToolTip(tr("Fill the empty cells with last week's hours and notes"));
