@@ -107,6 +107,23 @@ QJsonObject TimeEntryService::save(const Request &request, const TimeEmployee &m
     db::Transaction tx(d);
     if (!me.lockHeld)
         m_store.lockEmployee(me.id);
+    if (baseVersion == 0) {
+        // A create, the usual operation of a sync push: judged and inserted without reading the
+        // id first. An id that exists, or input the rules refuse, takes the general path below,
+        // which answers in its own order (409/412 before 422).
+        try {
+            const TimeEntryFields f = rules::parse(fields, false);
+            TimeEntryWrite w = writeOf(me, id, f, rules::check(m_store, me, f, id));
+            w.status = QStringLiteral("draft");
+            const QJsonObject after = m_store.insertIfNew(w);
+            if (!after.isEmpty()) {
+                audit(request, d, QStringLiteral("time_entry.create"), id, {}, after);
+                tx.commit();
+                return after;
+            }
+        } catch (const ApiError &) {
+        }
+    }
     const auto existing = m_store.entry(id, true);
     if (existing && existing->employeeId != me.id) {
         if (baseVersion == 0)

@@ -308,6 +308,19 @@ QJsonObject TimeEntryStore::insert(const TimeEntryWrite &w) const
              w.outsideAssignment, nullableId(w.userId)}));
 }
 
+QJsonObject TimeEntryStore::insertIfNew(const TimeEntryWrite &w) const
+{
+    return entryJsonOnce(
+        run(returningJson(QStringLiteral(
+                "INSERT INTO time_entries (id, employee_id, legal_entity_id, project_id, task_id, "
+                "work_date, hours, billable, notes, status, adjusts_id, outside_assignment, "
+                "created_by) VALUES (?::uuid, ?, ?, ?, ?, ?, ?::numeric, ?, ?, ?, ?::uuid, ?, ?) "
+                "ON CONFLICT (id) DO NOTHING")),
+            {uuidText(w.id), w.employeeId, w.legalEntityId, w.projectId, nullableId(w.taskId),
+             w.workDate, w.hours, w.billable, notNull(w.notes), w.status, nullableUuid(w.adjustsId),
+             w.outsideAssignment, nullableId(w.userId)}));
+}
+
 QJsonObject TimeEntryStore::update(const TimeEntryWrite &w) const
 {
     return entryJsonOnce(

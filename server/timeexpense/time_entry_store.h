@@ -114,6 +114,8 @@ public:
                          const QDate &date, const QUuid &self) const;
 
     // Both answer the entry's JSON as json() does afterwards.
+    // The same, unless the id exists already: then nothing is written and the answer is empty.
+    QJsonObject insertIfNew(const TimeEntryWrite &w) const;
     QJsonObject insert(const TimeEntryWrite &w) const;
     QJsonObject update(const TimeEntryWrite &w) const; // version + 1
     void setStatus(const QUuid &id, const QString &status) const;
