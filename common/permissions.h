@@ -30,6 +30,9 @@ inline constexpr auto TimeOversee = "time.oversee";         // missing-time list
 inline constexpr auto ExpensesApprove = "expenses.approve"; // manager and finance steps
 inline constexpr auto PayablesManage = "payables.manage";   // vendors, agreements, vendor bills
 inline constexpr auto LedgerPost = "ledger.post"; // manual journals: propose, approve, reverse
+inline constexpr auto BillingManage = "billing.manage"; // runs, drafts, issue, credit notes
+// receipts, allocations, collections, vendor payments, bank accounts and reconciliation
+inline constexpr auto CashManage = "cash.manage";
 } // namespace Permission
 
 // Which rows a route may touch for the caller.

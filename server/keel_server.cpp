@@ -1,6 +1,7 @@
 #include "keel_server.h"
 
 #include "audit/audit_routes.h"
+#include "billing/billing_context.h"
 #include "crm/account_routes.h"
 #include "crm/contract_routes.h"
 #include "crm/contract_service.h"
@@ -51,6 +52,7 @@ KeelServer::KeelServer(ServerConfig config) : m_context(std::make_shared<ServerC
     registerResourcingPeopleRoutes(router, m_context->config.database);
     registerLedgerRoutes(router, m_context->config.database, *m_workflow);
     registerTimeExpenseContext(router, m_context->config.database, *m_workflow, *m_events);
+    registerBillingContext(router, m_context->config.database, *m_workflow);
     const IdentityService *identity = m_identity.get();
     m_context->authenticate = [identity](const QByteArray &token) {
         return identity->authenticate(token);

@@ -7,5 +7,8 @@ target_sources(keel-server-core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/ledger_reports.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ledger_export.cpp
   ${CMAKE_CURRENT_LIST_DIR}/posting_rules.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/posting_rules_billing.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/posting_rules_receivables.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/posting_rules_payables.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ledger_routes.cpp
 )

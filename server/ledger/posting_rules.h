@@ -97,6 +97,56 @@ struct IntercompanyResult
 };
 IntercompanyResult intercompanyCharge(const LedgerService &ledger, const IntercompanyCharge &e);
 
+
+// Credit note issued (server/billing): the mirror of the invoice's posting at the invoice's rate —
+// Dr Unbilled receivable for the credited arrears part, Dr Deferred revenue for the credited
+// billed-ahead part, Dr Tax payable / Cr Accounts receivable. Implemented in
+// posting_rules_billing.cpp.
+struct CreditNoteIssued
+{
+    qint64 entityId = 0, creditNoteId = 0, clientId = 0, issuedBy = 0;
+    QDate date;
+    QString number;
+    QList<ProjectAmount> arrears; // Dr Unbilled receivable (functional at the invoice's rate)
+    QList<ProjectAmount> ahead;   // Dr Deferred revenue
+    Money tax;
+    std::optional<Money> taxFunctional;
+    Money receivableFunctional; // Cr AR: what the credit clears, at the invoice's rate
+};
+PostingResult creditNoteIssued(const LedgerService &ledger, const CreditNoteIssued &e);
+
+// Part of a receipt allocated to an invoice (server/receivables): the receipt itself posted
+// Dr Bank / Cr AR at the receipt's rate (customerReceipt with receivableFunctional equal to the
+// cash); the allocation posts only the realised FX difference between the receivable at the
+// invoice's rate and the cash at the receipt's: Dr AR / Cr Realised FX gain, or Dr Realised FX
+// loss / Cr AR. Nothing is posted when they are equal. Implemented in
+// posting_rules_receivables.cpp.
+struct ReceiptAllocated
+{
+    qint64 entityId = 0, allocationId = 0, clientId = 0, postedBy = 0;
+    QDate date;
+    Money receivableFunctional; // cleared, at the invoice's rate
+    Money cashFunctional;       // the same amount at the receipt's rate
+    QString reference;
+};
+std::optional<PostingResult> receiptAllocated(const LedgerService &ledger,
+                                              const ReceiptAllocated &e);
+
+// Vendor payment (server/payables): Dr Accounts payable at the bills' carried functional amount /
+// Cr the bank account's ledger account at the payment date's rate; the difference to realised FX
+// gain or loss. Implemented in posting_rules_payables.cpp.
+struct VendorPayment
+{
+    qint64 entityId = 0, paymentId = 0, vendorId = 0, postedBy = 0;
+    QDate paymentDate;
+    QString bankAccountNumber; // the bank account's ledger account number
+    Money amount;              // transaction currency, as paid
+    Money payableFunctional;   // AP cleared, at the bills' rates
+    Money cashFunctional;      // the payment at its date's rate
+    QString reference;
+};
+PostingResult vendorPayment(const LedgerService &ledger, const VendorPayment &e);
+
 } // namespace posting_rules
 
 } // namespace keel

@@ -1,0 +1,1 @@
+# keel-client: billing workspace models and services (no widgets)

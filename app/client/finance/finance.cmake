@@ -1,0 +1,1 @@
+# keel-client: finance workspace models (receivables, payables, ledger, bank)

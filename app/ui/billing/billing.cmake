@@ -1,0 +1,1 @@
+# keel-ui: Billing workspace widgets

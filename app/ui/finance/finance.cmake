@@ -1,0 +1,1 @@
+# keel-ui: Finance & Close workspace widgets

@@ -1,0 +1,5 @@
+#include "posting_rules.h"
+
+namespace keel::posting_rules {
+
+} // namespace keel::posting_rules

@@ -1,0 +1,7 @@
+#include "payables_routes.h"
+
+namespace keel {
+
+void registerPayablesRoutes(Router & /*router*/, const DbConfig & /*database*/, WorkflowService & /*workflow*/) {}
+
+} // namespace keel

@@ -1,0 +1,1 @@
+# Client tests for the Finance workspace (receivables, payables, ledger, bank).

@@ -1,0 +1,1 @@
+# Benches of server/billing: keel_bench(<name>) per file.

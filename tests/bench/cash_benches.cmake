@@ -1,0 +1,1 @@
+# Benches of receivables, payables and banking: keel_bench(<name>) per file.

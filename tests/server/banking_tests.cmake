@@ -1,0 +1,1 @@
+# Server tests for banking: keel_server_test(<name>) per file.

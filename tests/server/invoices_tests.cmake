@@ -1,0 +1,1 @@
+# Server tests for invoices: keel_server_test(<name>) per file.

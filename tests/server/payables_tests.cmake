@@ -1,0 +1,1 @@
+# Server tests for payables: keel_server_test(<name>) per file.

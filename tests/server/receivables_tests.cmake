@@ -1,0 +1,1 @@
+# Server tests for receivables: keel_server_test(<name>) per file.
