@@ -3,6 +3,8 @@
 #include "ledger/ledger_service.h"
 
 #include "../db/pg_copy.h"
+#include "db/database.h"
+#include "demo_billing.h"
 #include "demo_delivery.h"
 #include "demo_expenses.h"
 #include "demo_names.h"
@@ -208,20 +210,25 @@ public:
             result.error = QStringLiteral("libsodium could not be initialised");
             return result;
         }
-        if (!m_db.transaction()) {
-            result.error =
-                QStringLiteral("cannot begin transaction: %1").arg(m_db.lastError().text());
-            return result;
-        }
-        if (!load()) {
-            m_db.rollback();
-            result.error = m_error;
-            return result;
-        }
-        report(97, QStringLiteral("Committing"));
-        if (!m_db.commit()) {
-            result.error = QStringLiteral("commit failed: %1").arg(m_db.lastError().text());
-            m_db.rollback();
+        // The billing history runs the product's services in-process, and they work on the
+        // calling thread's connection to the database (db::connection): the whole load runs on
+        // that connection, in a db::Transaction, so theirs become savepoints of it.
+        m_config.host = m_db.hostName();
+        m_config.port = m_db.port() > 0 ? m_db.port() : 5432;
+        m_config.database = m_db.databaseName();
+        m_config.user = m_db.userName();
+        m_config.password = m_db.password();
+        try {
+            m_db = db::connection(m_config);
+            db::Transaction tx(m_db);
+            if (!load()) {
+                result.error = m_error;
+                return result;
+            }
+            report(97, QStringLiteral("Committing"));
+            tx.commit();
+        } catch (const DbError &e) {
+            result.error = QStringLiteral("%1: %2").arg(m_step, QString::fromUtf8(e.what()));
             return result;
         }
         report(100, QStringLiteral("Done"));
@@ -528,7 +535,15 @@ private:
             return false;
         }
 
-        step(90, QStringLiteral("Recording the load"));
+        // Two years of billing and cash through the product's own engines (demo_billing.cpp).
+        step(90, QStringLiteral("Billing, receipts and payments"));
+        DemoBillingCounts billing;
+        if (QString error; !loadDemoBilling(m_config, &billing, &error)) {
+            m_error = error;
+            return false;
+        }
+
+        step(96, QStringLiteral("Recording the load"));
         const QJsonObject after{{QStringLiteral("scale"), m_scale},
                                 {QStringLiteral("users"), m_userCount},
                                 {QStringLiteral("grants"), int(grants.size())},
@@ -539,7 +554,11 @@ private:
                                 {QStringLiteral("change_orders"), sales.changeOrders},
                                 {QStringLiteral("projects"), sales.projects},
                                 {QStringLiteral("employees"), people.employees},
-                                {QStringLiteral("assignments"), people.assignments}};
+                                {QStringLiteral("assignments"), people.assignments},
+                                {QStringLiteral("invoices"), billing.invoices},
+                                {QStringLiteral("credit_notes"), billing.creditNotes},
+                                {QStringLiteral("receipts"), billing.receipts},
+                                {QStringLiteral("vendor_payments"), billing.vendorPayments}};
         if (!exec(q,
                   QStringLiteral("INSERT INTO audit_log (actor_name, action, record_type, "
                                  "record_id, after) VALUES ('keel-admin', 'demo_firm.load', "
@@ -550,11 +569,12 @@ private:
         }
 
         // Fresh statistics so the first queries on the demo firm get sensible plans.
-        step(93, QStringLiteral("Analysing tables"));
+        step(96, QStringLiteral("Analysing tables"));
         return exec(q, QStringLiteral("ANALYZE legal_entities, practices, users, user_roles"));
     }
 
-    QSqlDatabase &m_db;
+    QSqlDatabase m_db;
+    DbConfig m_config;
     int m_scale;
     const std::function<void(int, const QString &)> &m_progress;
     QString m_step;
