@@ -1,0 +1,247 @@
+#include "billing_run_service.h"
+
+#include "audit/audit_log.h"
+#include "billing_run_store.h"
+#include "http/http_types.h"
+#include "http/paging.h"
+#include "json_codec.h"
+#include "permissions.h"
+#include "workflow/state_machine.h"
+
+#include <QThreadPool>
+
+namespace keel {
+
+namespace {
+
+const StateMachine &runMachine()
+{
+    static const StateMachine m{
+        QStringLiteral("billing_run"),
+        {"running", "completed", "failed"},
+        QStringLiteral("running"),
+        {{"running", "complete", "completed"}, {"running", "fail", "failed"}}};
+    return m;
+}
+
+bool covers(const QStringList &entities, const QString &code)
+{
+    return entities.contains(QStringLiteral("*")) || entities.contains(code);
+}
+
+[[noreturn]] void periodClosed(QDate date)
+{
+    throw ApiError(Problem{423,
+                           problemTypeUri(ErrorType::PeriodClosed),
+                           QStringLiteral("Period closed"),
+                           QStringLiteral("The accounting period of %1 is hard-closed; nothing "
+                                          "can be billed into it.")
+                               .arg(date.toString(Qt::ISODate)),
+                           {{QStringLiteral("period"), QStringLiteral("period_closed"),
+                             QStringLiteral("the period is hard-closed")}}});
+}
+
+void audit(QSqlDatabase db, const AuditEntry &base, const QString &action, qint64 runId,
+           const QJsonObject &after)
+{
+    AuditEntry e = base;
+    e.action = action;
+    e.recordType = QStringLiteral("billing_run");
+    e.recordId = QString::number(runId);
+    e.after = after;
+    appendAudit(db, e);
+}
+
+QString failureText(const DbError &e)
+{
+    if (e.isUniqueViolation())
+        return QStringLiteral("Another run billed some of the same sources at the same time; "
+                              "nothing was billed by this run. Start it again to bill what is "
+                              "left.");
+    return QStringLiteral("The database refused the run: %1").arg(e.message());
+}
+
+} // namespace
+
+BillingRunService::BillingRunService(DbConfig config)
+    : m_config(std::move(config)), m_pool(std::make_unique<QThreadPool>())
+{
+    // Runs of different entities go side by side; runs of one entity queue on its lock.
+    m_pool->setMaxThreadCount(2);
+}
+
+BillingRunService::~BillingRunService()
+{
+    m_pool->waitForDone();
+}
+
+void BillingRunService::registerStateMachines()
+{
+    StateMachineRegistry::add(runMachine());
+}
+
+BillingRunScope BillingRunService::scopeOf(QSqlDatabase db, const BillingRunParams &p,
+                                           qint64 userId) const
+{
+    const auto entity = billing_run_store::entity(db, p.legalEntityId);
+    if (!entity)
+        throw ApiError::notFound(
+            QStringLiteral("There is no legal entity %1.").arg(p.legalEntityId));
+    QList<FieldError> errors;
+    if (!p.period.isValid())
+        errors.append({QStringLiteral("period"), QStringLiteral("invalid_format"),
+                       QStringLiteral("a month YYYY-MM")});
+    if (p.accountId && !billing_run_store::accountOfEntity(db, p.accountId, entity->id))
+        errors.append({QStringLiteral("account_id"), QStringLiteral("unknown"),
+                       QStringLiteral("no client of %1 has this id").arg(entity->code)});
+    if (p.contractId && !billing_run_store::contractOfEntity(db, p.contractId, entity->id))
+        errors.append({QStringLiteral("contract_id"), QStringLiteral("unknown"),
+                       QStringLiteral("no contract of %1 has this id").arg(entity->code)});
+    const QDate invoiceDate = p.invoiceDate.isValid() ? p.invoiceDate : p.period.lastDay();
+    if (p.period.isValid() && invoiceDate < p.period.firstDay())
+        errors.append({QStringLiteral("invoice_date"), QStringLiteral("before_period"),
+                       QStringLiteral("on or after the first day of the period")});
+    if (!errors.isEmpty())
+        throw ApiError::invalid(errors);
+    for (const QDate d : {p.period.firstDay(), invoiceDate})
+        if (billing_run_store::periodStatus(db, entity->id, d) == QLatin1String("hard_closed"))
+            periodClosed(d);
+
+    BillingRunScope s;
+    s.legalEntityId = entity->id;
+    s.entityCountry = entity->country;
+    s.userId = userId;
+    s.periodStart = p.period.firstDay();
+    s.periodEnd = p.period.lastDay();
+    s.invoiceDate = invoiceDate;
+    s.accountId = p.accountId;
+    s.contractId = p.contractId;
+    return s;
+}
+
+QJsonObject BillingRunService::start(const Request &request, const QJsonObject &body) const
+{
+    JsonReader in(body);
+    BillingRunParams p;
+    p.legalEntityId = in.requiredInt64(QStringLiteral("legal_entity_id"));
+    p.period = in.requiredPeriod(QStringLiteral("period"));
+    p.accountId = in.optionalInt64(QStringLiteral("account_id")).value_or(0);
+    p.contractId = in.optionalInt64(QStringLiteral("contract_id")).value_or(0);
+    p.invoiceDate = in.optionalDate(QStringLiteral("invoice_date")).value_or(QDate());
+    if (!in.ok())
+        throw ApiError::invalid(in.errors());
+    QSqlDatabase db = this->db();
+    const auto entity = billing_run_store::entity(db, p.legalEntityId);
+    if (!entity ||
+        !covers(request.caller().entitiesFor(QString::fromLatin1(Permission::BillingManage)),
+                entity->code))
+        throw ApiError::notFound(
+            QStringLiteral("There is no legal entity %1.").arg(p.legalEntityId));
+
+    db::Transaction tx(db);
+    BillingRunScope scope = scopeOf(db, p, request.caller().user.id);
+    scope.runId = billing_run_store::insert(db, scope);
+    const QJsonObject after = billing_run_store::run(db, scope.runId)->json;
+    audit(db, AuditEntry::from(request, {}, {}, {}), QStringLiteral("billing_run.start"),
+          scope.runId, after);
+    tx.commit();
+    return after;
+}
+
+void BillingRunService::enqueue(qint64 runId)
+{
+    m_pool->start([this, runId] { execute(runId); });
+}
+
+void BillingRunService::execute(qint64 runId) const
+{
+    const QString name = QStringLiteral("keel-billing-run-%1").arg(runId);
+    const QString workName = name + QStringLiteral("-work");
+    const QString progressName = name + QStringLiteral("-progress");
+    try {
+        QSqlDatabase work = db::open(m_config, workName);
+        QSqlDatabase progress = db::open(m_config, progressName);
+        const auto queued = billing_run_store::queued(progress, runId);
+        if (queued && queued->status == QLatin1String("running")) {
+            try {
+                db::Transaction tx(work);
+                BillingRunEngine engine(work, queued->scope);
+                const BillingRunCounts counts = engine.run([&](int percent, const QString &step) {
+                    billing_run_store::progress(progress, runId, percent, step);
+                });
+                runMachine().next(queued->status, QStringLiteral("complete"));
+                billing_run_store::completed(work, runId, counts);
+                AuditEntry actor;
+                actor.actorId = queued->scope.userId;
+                actor.actorName = queued->userName;
+                audit(work, actor, QStringLiteral("billing_run.complete"), runId,
+                      billing_run_store::run(work, runId)->json);
+                tx.commit();
+            } catch (const DbError &e) {
+                qWarning("billing run %lld failed: %s", runId, e.what());
+                billing_run_store::failed(progress, runId, failureText(e));
+            } catch (const ApiError &e) {
+                billing_run_store::failed(progress, runId, e.problem().detail);
+            } catch (const std::exception &e) {
+                qWarning("billing run %lld failed: %s", runId, e.what());
+                billing_run_store::failed(progress, runId, QString::fromUtf8(e.what()));
+            }
+        }
+    } catch (const std::exception &e) {
+        // Not even a connection: the run stays 'running' with its last step; say why in the log.
+        qWarning("billing run %lld could not start: %s", runId, e.what());
+    }
+    QSqlDatabase::removeDatabase(workName);
+    QSqlDatabase::removeDatabase(progressName);
+}
+
+QJsonObject BillingRunService::get(const Request &request, qint64 id) const
+{
+    const auto row = billing_run_store::run(db(), id);
+    if (!row || !covers(request.caller().entitiesFor(QString::fromLatin1(Permission::BillingUse)),
+                        row->entityCode))
+        throw ApiError::notFound(QStringLiteral("There is no billing run %1.").arg(id));
+    return row->json;
+}
+
+QJsonObject BillingRunService::list(const Request &request) const
+{
+    const PageRequest page = PageRequest::from(request);
+    const QStringList entities =
+        request.caller().entitiesFor(QString::fromLatin1(Permission::BillingUse));
+    qint64 entityId = 0;
+    const QString e = request.query.queryItemValue(QStringLiteral("legal_entity_id"));
+    if (!e.isEmpty()) {
+        bool ok = false;
+        entityId = e.toLongLong(&ok);
+        if (!ok || entityId <= 0)
+            throw ApiError::malformed(QStringLiteral("legal_entity_id is an entity's id."));
+        const auto entity = billing_run_store::entity(db(), entityId);
+        if (!entity || !covers(entities, entity->code))
+            throw ApiError::notFound(QStringLiteral("There is no legal entity %1.").arg(entityId));
+    }
+    return page.page(billing_run_store::list(db(), entities, entityId, page.after, page.limit));
+}
+
+qint64 BillingRunService::runNow(QSqlDatabase db, const BillingRunParams &params,
+                                 qint64 userId) const
+{
+    db::Transaction tx(db);
+    BillingRunScope scope = scopeOf(db, params, userId);
+    scope.runId = billing_run_store::insert(db, scope);
+    const BillingRunCounts counts = BillingRunEngine(db, scope).run({});
+    billing_run_store::completed(db, scope.runId, counts);
+    AuditEntry actor;
+    actor.actorId = userId;
+    audit(db, actor, QStringLiteral("billing_run.complete"), scope.runId,
+          billing_run_store::run(db, scope.runId)->json);
+    tx.commit();
+    return scope.runId;
+}
+
+void BillingRunService::waitForIdle() const
+{
+    m_pool->waitForDone();
+}
+
+} // namespace keel
