@@ -27,7 +27,13 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         "file");
     const QCommandLineOption lang(
         "lang", QCoreApplication::translate("keel::CommandLine", "Language: en or de."), "code");
-    parser.addOptions({server, user, password, screenshot, lang});
+    const QCommandLineOption workspace(
+        "workspace",
+        QCoreApplication::translate("keel::CommandLine",
+                                    "Workspace to open after signing in, optionally with the "
+                                    "number of its tab: billing or billing:2."),
+        "id[:tab]");
+    parser.addOptions({server, user, password, screenshot, lang, workspace});
     parser.process(arguments);
 
     CommandLine cl;
@@ -37,6 +43,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     cl.password = parser.value(password);
     cl.screenshotFile = parser.value(screenshot);
     cl.language = parser.value(lang);
+    const QStringList ws = parser.value(workspace).split(u':');
+    cl.workspace = ws.value(0);
+    cl.workspaceTab = ws.value(1).toInt();
     return cl;
 }
 

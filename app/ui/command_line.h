@@ -15,6 +15,10 @@ struct CommandLine
     QString password;
     QString screenshotFile;
     QString language; // "en", "de" or empty for the saved choice
+    // --workspace ID[:TAB]: the workspace opened after sign-in (e.g. "billing:2", the second
+    // tab of its page), for screenshots and demos.
+    QString workspace;
+    int workspaceTab = 0; // 1-based; 0 = the page's default
 
     bool autoSignIn() const { return server.isValid() && !user.isEmpty() && !password.isEmpty(); }
 

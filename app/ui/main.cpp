@@ -1,6 +1,7 @@
 // keel: the desktop client.
 #include "app_controller.h"
 #include "command_line.h"
+#include "main_window.h"
 #include "settings.h"
 #include "token_store.h"
 #include "translations.h"
@@ -9,6 +10,8 @@
 #include <QFile>
 #include <QIcon>
 #include <QImageReader>
+#include <QStackedWidget>
+#include <QTabWidget>
 #include <QTimer>
 #include <QWidget>
 
@@ -50,6 +53,23 @@ void grabOnceShown(keel::AppController *controller, const QString &file)
         });
 }
 
+// --workspace: opens the workspace (and tab) once the main window is shown.
+void openWorkspaceWhenShown(keel::AppController *controller, const QString &id, int tab)
+{
+    QObject::connect(controller, &keel::AppController::windowShown, controller,
+                     [controller, id, tab](QWidget *window) {
+                         if (window != controller->mainWindow())
+                             return;
+                         controller->mainWindow()->openWorkspace(id);
+                         if (tab <= 0)
+                             return;
+                         auto *stack = window->findChild<QStackedWidget *>("workspaceStack");
+                         QWidget *page = stack ? stack->currentWidget() : nullptr;
+                         if (auto *tabs = page ? page->findChild<QTabWidget *>() : nullptr)
+                             tabs->setCurrentIndex(tab - 1);
+                     });
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -75,6 +95,8 @@ int main(int argc, char *argv[])
 
     keel::TokenStore tokenStore;
     keel::AppController controller(&settings, &translations, &tokenStore);
+    if (!commandLine.workspace.isEmpty())
+        openWorkspaceWhenShown(&controller, commandLine.workspace, commandLine.workspaceTab);
     if (!commandLine.screenshotFile.isEmpty())
         grabOnceShown(&controller, commandLine.screenshotFile);
     controller.start(commandLine);

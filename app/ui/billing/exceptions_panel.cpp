@@ -1,0 +1,180 @@
+#include "exceptions_panel.h"
+
+#include "billing_exceptions_model.h"
+#include "permissions.h"
+#include "session.h"
+#include "timeapproval/list_style.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QStackedLayout>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace keel::billing {
+
+ExceptionsPanel::ExceptionsPanel(Session *session, QWidget *parent)
+    : QWidget(parent), m_session(session),
+      m_model(new BillingExceptionsModel(session->api(), this)), m_status(new QComboBox),
+      m_view(new QTableView), m_message(new QLabel), m_empty(new QLabel),
+      m_writeOff(new QPushButton), m_release(new QPushButton)
+{
+    setObjectName("exceptionsPanel");
+    auto *intro = new QLabel(tr("Hours a billing run held back: beyond a contract's "
+                                "not-to-exceed cap, or without a rate. Write them off, or "
+                                "release them once a change order has raised the cap."));
+    intro->setObjectName("pageSummary");
+    intro->setWordWrap(true);
+    m_status->setObjectName("exceptionStatus");
+    m_status->addItem(tr("Open"), QStringLiteral("open"));
+    m_status->addItem(tr("Written off"), QStringLiteral("written_off"));
+    m_status->addItem(tr("Released"), QStringLiteral("released"));
+    m_status->addItem(tr("All"), QString());
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(new QLabel(tr("Status")));
+    filters->addWidget(m_status);
+    filters->addStretch(1);
+
+    m_view->setModel(m_model);
+    timeapproval::styleListView(m_view);
+    m_view->setObjectName("exceptionsView");
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setWordWrap(false);
+    QHeaderView *h = m_view->horizontalHeader();
+    h->setSectionResizeMode(QHeaderView::Interactive);
+    h->setStretchLastSection(true);
+    h->resizeSection(BillingExceptionsModel::KindColumn, 110);
+    h->resizeSection(BillingExceptionsModel::ContractColumn, 200);
+    h->resizeSection(BillingExceptionsModel::DetailColumn, 320);
+    h->resizeSection(BillingExceptionsModel::HoursColumn, 70);
+    h->resizeSection(BillingExceptionsModel::AmountColumn, 120);
+    h->resizeSection(BillingExceptionsModel::StatusColumn, 100);
+
+    m_empty->setObjectName("emptyState");
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    auto *holder = new QWidget;
+    auto *stack = new QStackedLayout(holder);
+    stack->addWidget(m_view);
+    stack->addWidget(m_empty);
+
+    m_message->setObjectName("boardMessage");
+    m_message->setWordWrap(true);
+    m_message->hide();
+    m_writeOff->setObjectName("writeOffButton");
+    m_writeOff->setText(tr("Write off…"));
+    m_release->setObjectName("releaseButton");
+    m_release->setText(tr("Release…"));
+    auto *actions = new QHBoxLayout;
+    actions->addStretch(1);
+    actions->addWidget(m_writeOff);
+    actions->addWidget(m_release);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 12, 0, 0);
+    layout->setSpacing(8);
+    layout->addWidget(intro);
+    layout->addLayout(filters);
+    layout->addWidget(m_message);
+    layout->addWidget(holder, 1);
+    layout->addLayout(actions);
+
+    connect(m_status, &QComboBox::activated, this, [this] {
+        m_message->hide();
+        reload();
+    });
+    connect(m_model, &BillingExceptionsModel::loaded, this, [this, stack] {
+        const bool empty = m_model->rowCount() == 0;
+        m_empty->setText(!m_model->lastError().isEmpty()
+                             ? m_model->lastError()
+                             : tr("Nothing held back. Billing runs list here what they could "
+                                  "not bill."));
+        stack->setCurrentIndex(empty ? 1 : 0);
+        if (m_status->currentData().toString() == QLatin1String("open"))
+            emit countChanged(m_model->rowCount());
+        updateButtons();
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ExceptionsPanel::updateButtons);
+    connect(m_model, &BillingExceptionsModel::resolved, this,
+            [this](const QString &, const QString &text) { showMessage(text, false); });
+    connect(m_model, &BillingExceptionsModel::actionFailed, this,
+            [this](const QString &text) { showMessage(text, true); });
+    const auto ask = [this](bool writeOff) {
+        const QString id = currentId();
+        if (id.isEmpty())
+            return;
+        bool ok = false;
+        const QString note = QInputDialog::getMultiLineText(
+            this, writeOff ? tr("Write off") : tr("Release"),
+            writeOff ? tr("Why are these hours never billed? (required)")
+                     : tr("What raised the cap, e.g. the change order? (required)"),
+            QString(), &ok);
+        if (!ok)
+            return;
+        if (writeOff)
+            writeOffCurrent(note);
+        else
+            releaseCurrent(note);
+    };
+    connect(m_writeOff, &QPushButton::clicked, this, [ask] { ask(true); });
+    connect(m_release, &QPushButton::clicked, this, [ask] { ask(false); });
+    updateButtons();
+}
+
+void ExceptionsPanel::setLegalEntity(const QString &id)
+{
+    m_model->setLegalEntity(id);
+    reload();
+}
+
+void ExceptionsPanel::reload()
+{
+    m_model->setStatus(m_status->currentData().toString());
+    m_model->reload();
+}
+
+QString ExceptionsPanel::currentId() const
+{
+    const QModelIndex i = m_view->currentIndex();
+    return i.isValid() ? m_model->idAt(i.row()) : QString();
+}
+
+void ExceptionsPanel::writeOffCurrent(const QString &note)
+{
+    m_model->writeOff(currentId(), note);
+}
+
+void ExceptionsPanel::releaseCurrent(const QString &note)
+{
+    m_model->release(currentId(), note);
+}
+
+QString ExceptionsPanel::message() const
+{
+    return m_message->text();
+}
+
+void ExceptionsPanel::updateButtons()
+{
+    const bool manage = m_session->hasPermission(QLatin1String(Permission::BillingManage));
+    const QModelIndex i = m_view->currentIndex();
+    const bool open = i.isValid() && m_model->exception(i.row()).value("status").toString() ==
+                                         QLatin1String("open");
+    m_writeOff->setEnabled(manage && open);
+    m_release->setEnabled(manage && open);
+}
+
+void ExceptionsPanel::showMessage(const QString &text, bool error)
+{
+    timeapproval::showOutcome(m_message, text, error);
+}
+
+} // namespace keel::billing

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace keel {
+class Session;
+}
+
+namespace keel::billing {
+
+class InvoiceDetail;
+class InvoicePdfFetch;
+
+// One invoice beside the grid: client, dates, totals and tax note; its lines (descriptions
+// editable in place while it is a draft); the records behind the picked line (time entries
+// with date, person, hours, rate and notes; expenses; milestones); and what can be done: hold
+// the line, write it down or off, approve, issue, preview the PDF.
+class InvoiceDetailPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit InvoiceDetailPane(Session *session, QWidget *parent = nullptr);
+
+    void showInvoice(const QString &invoiceId);
+    InvoiceDetail *detail() const { return m_detail; }
+    QTableView *linesView() const { return m_lines; }
+    QTableView *sourcesView() const { return m_sources; }
+    QString headerText() const;
+    QString message() const;
+
+    // The buttons' actions for the current line, without dialogs.
+    QString currentLineId() const;
+    void selectLine(int row);
+    void holdCurrentLine();
+    void writeDownCurrentLine(const QString &amount, const QString &reason);
+    void previewPdf();
+
+signals:
+    // An action changed the invoice: the grid refreshes its row.
+    void invoiceChanged(const QString &invoiceId);
+
+private:
+    void updateHeader();
+    void updateButtons();
+    void askWriteDown();
+    void showMessage(const QString &text, bool error);
+
+    Session *m_session;
+    InvoiceDetail *m_detail;
+    InvoicePdfFetch *m_pdf;
+    QLabel *m_header;
+    QLabel *m_totals;
+    QTableView *m_lines;
+    QLabel *m_sourcesTitle;
+    QTableView *m_sources;
+    QLabel *m_message;
+    QPushButton *m_hold;
+    QPushButton *m_writeDown;
+    QPushButton *m_approve;
+    QPushButton *m_issue;
+    QPushButton *m_preview;
+    QWidget *m_body;
+    QLabel *m_empty;
+};
+
+} // namespace keel::billing
