@@ -1,5 +1,6 @@
 #include "contract_store.h"
 
+#include "db/pg_array.h"
 #include "json_codec.h"
 
 #include <QJsonDocument>
@@ -9,34 +10,7 @@ namespace keel {
 
 namespace {
 
-// A PostgreSQL array literal built element by element, bound as one text parameter and cast
-// in SQL (?::numeric[]): set-based writes with one statement per table.
-class PgArray
-{
-public:
-    void add(const QString &value)
-    {
-        QString v = value;
-        v.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
-        m_items.append(u'"' + v + u'"');
-    }
-    void addNull() { m_items.append(QStringLiteral("NULL")); }
-    void add(qint64 id)
-    {
-        if (id)
-            m_items.append(QString::number(id));
-        else
-            addNull();
-    }
-    void add(const std::optional<Decimal> &d) { d ? add(d->toString()) : addNull(); }
-    void add(const std::optional<Money> &m) { m ? add(m->toString()) : addNull(); }
-    void add(QDate d) { d.isValid() ? add(d.toString(Qt::ISODate)) : addNull(); }
-    void addText(const QString &s) { s.isEmpty() ? addNull() : add(s); }
-    QString literal() const { return u'{' + m_items.join(u',') + u'}'; }
-
-private:
-    QStringList m_items;
-};
+using db::PgArray;
 
 QVariant nullableId(qint64 id)
 {

@@ -93,16 +93,30 @@ int LedgerService::ensureFiscalYear(qint64 entityId, int year) const
     return m_store.ensurePeriods(entityId, QDate(year, 1, 1), QDate(year, 12, 31));
 }
 
+LedgerService::ChartIndex LedgerService::chartIndex(qint64 entityId) const
+{
+    ChartIndex chart;
+    for (const LedgerAccount &a : m_store.accounts(entityId)) {
+        if (!a.role.isEmpty())
+            chart.byRole.insert(a.role, a.id);
+        chart.byNumber.insert(a.number, a.id);
+    }
+    return chart;
+}
+
 QList<NewJournalLine> LedgerService::prepareLines(const LedgerEntity &entity,
                                                   const Posting &posting) const
 {
+    return prepareLines(entity, posting, chartIndex(entity.id));
+}
+
+QList<NewJournalLine> LedgerService::prepareLines(const LedgerEntity &entity,
+                                                  const Posting &posting,
+                                                  const ChartIndex &chart) const
+{
     const Currency functional = Currency::fromCode(entity.functionalCurrency).value();
-    QHash<QString, qint64> byRole, byNumber;
-    for (const LedgerAccount &a : m_store.accounts(entity.id)) {
-        if (!a.role.isEmpty())
-            byRole.insert(a.role, a.id);
-        byNumber.insert(a.number, a.id);
-    }
+    const QHash<QString, qint64> &byRole = chart.byRole;
+    const QHash<QString, qint64> &byNumber = chart.byNumber;
     QList<NewJournalLine> out;
     qint64 dr = 0, cr = 0;
     qsizetype converted = 0; // lines whose functional amount this function rounded
@@ -207,6 +221,86 @@ PostingResult LedgerService::post(const Posting &posting) const
     if (!id) // a concurrent transaction posted the same event first
         return {m_store.entryIdOf(posting.sourceType, posting.sourceId, posting.purpose), false};
     return {*id, true};
+}
+
+QList<PostingResult> LedgerService::postMany(const QList<Posting> &postings) const
+{
+    QList<PostingResult> out(postings.size());
+    if (postings.isEmpty())
+        return out;
+    db::Transaction tx(m_store.db());
+    struct EntityBatch
+    {
+        LedgerEntity entity;
+        ChartIndex chart;
+        QDate from, to;
+        QHash<QDate, bool> hardClosed; // by first day of month
+    };
+    QHash<qint64, EntityBatch> entities;
+    for (const Posting &p : postings) {
+        auto it = entities.find(p.entityId);
+        if (it == entities.end()) {
+            const auto entity = m_store.entity(p.entityId);
+            if (!entity)
+                throw ApiError::notFound(
+                    QStringLiteral("There is no legal entity %1.").arg(p.entityId));
+            if (!m_store.hasChart(entity->id))
+                m_store.createChart(entity->id, templateForCountry(entity->country));
+            it = entities.insert(p.entityId, {*entity, chartIndex(entity->id), p.date, p.date, {}});
+        }
+        it->from = std::min(it->from, p.date);
+        it->to = std::max(it->to, p.date);
+    }
+    for (EntityBatch &b : entities)
+        m_store.ensurePeriods(b.entity.id, b.from, b.to);
+
+    QList<NewJournalEntry> entries;
+    QList<QList<NewJournalLine>> lines;
+    entries.reserve(postings.size());
+    lines.reserve(postings.size());
+    for (const Posting &p : postings) {
+        EntityBatch &b = entities[p.entityId];
+        const QDate month(p.date.year(), p.date.month(), 1);
+        auto closed = b.hardClosed.constFind(month);
+        if (closed == b.hardClosed.constEnd())
+            closed = b.hardClosed.insert(month, m_store.periodStatus(b.entity.id, p.date) ==
+                                                    QLatin1String("hard_closed"));
+        if (*closed)
+            periodClosed(p.date);
+        lines.append(prepareLines(b.entity, p, b.chart));
+        entries.append({b.entity.id,
+                        p.date,
+                        p.sourceType,
+                        p.sourceId,
+                        p.purpose,
+                        p.description.left(500),
+                        QStringLiteral("posted"),
+                        p.reversesId,
+                        {},
+                        p.createdBy,
+                        p.approvedBy});
+    }
+    QList<std::pair<qint64, NewJournalLine>> newLines;
+    try {
+        const QList<qint64> ids = m_store.insertEntries(entries);
+        for (qsizetype i = 0; i < postings.size(); ++i) {
+            if (ids.at(i)) {
+                out[i] = {ids.at(i), true};
+                for (const NewJournalLine &l : lines.at(i))
+                    newLines.append({ids.at(i), l});
+            } else {
+                const Posting &p = postings.at(i);
+                out[i] = {m_store.entryIdOf(p.sourceType, p.sourceId, p.purpose), false};
+            }
+        }
+        m_store.insertLines(newLines);
+    } catch (const DbError &err) {
+        if (err.sqlState() == QLatin1String("KL423"))
+            periodClosed(postings.first().date);
+        throw;
+    }
+    tx.commit();
+    return out;
 }
 
 QJsonObject LedgerService::createChart(const Request &request, qint64 entityId,

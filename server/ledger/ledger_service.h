@@ -4,6 +4,7 @@
 #include "money.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 
 #include <optional>
@@ -63,6 +64,11 @@ public:
     // country's template on first use. 423 in a hard-closed period, 422 when a rate is missing
     // or the lines do not balance.
     PostingResult post(const Posting &posting) const;
+    // The same rules as post() for many events at once (a month of invoices, the demo's
+    // history): the entries in one statement and all their lines in another. Results in input
+    // order; an event posted before (or twice in the batch) answers its first entry with
+    // created = false. Any invalid posting fails the whole batch.
+    QList<PostingResult> postMany(const QList<Posting> &postings) const;
 
     static QString templateForCountry(const QString &country);
     int createChart(qint64 entityId, const QString &templ) const;
@@ -80,7 +86,14 @@ public:
     QJsonObject reverse(const Request &request, qint64 id, const QJsonObject &body) const;
 
 private:
+    struct ChartIndex
+    {
+        QHash<QString, qint64> byRole, byNumber;
+    };
+    ChartIndex chartIndex(qint64 entityId) const;
     QList<NewJournalLine> prepareLines(const LedgerEntity &entity, const Posting &posting) const;
+    QList<NewJournalLine> prepareLines(const LedgerEntity &entity, const Posting &posting,
+                                       const ChartIndex &chart) const;
 
     LedgerStore m_store;
     const WorkflowService *m_workflow; // manual journals only

@@ -1,5 +1,6 @@
 #include "ledger_store.h"
 
+#include "db/pg_array.h"
 #include "json_codec.h"
 #include "money.h"
 
@@ -125,6 +126,19 @@ QList<LedgerAccount> LedgerStore::accounts(qint64 entityId) const
     return out;
 }
 
+std::optional<qint64> LedgerStore::insertAccount(qint64 entityId, const QString &number,
+                                                const QString &name, const QString &type) const
+{
+    QSqlQuery q = db::query(db(),
+                            QStringLiteral("INSERT INTO ledger_accounts (legal_entity_id, number, "
+                                           "name, type) VALUES (?, ?, ?, ?) ON CONFLICT DO "
+                                           "NOTHING RETURNING id"),
+                            {entityId, number, name, type});
+    if (!q.next())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
 bool LedgerStore::dimensionOfEntity(const QString &table, qint64 id, qint64 entityId) const
 {
     const QString sql = table == QLatin1String("projects")
@@ -188,6 +202,97 @@ void LedgerStore::insertLine(qint64 entryId, const NewJournalLine &l) const
                l.functionalCredit, nullableId(l.projectId), nullableId(l.clientId),
                nullableId(l.practiceId), nullableId(l.employeeId), nullableText(l.memo),
                nullableId(l.projectId), entryId});
+}
+
+QList<qint64> LedgerStore::insertEntries(const QList<NewJournalEntry> &entries) const
+{
+    db::PgArray entity, date, sourceType, sourceId, purpose, description, reverses, createdBy,
+        approvedBy;
+    for (const NewJournalEntry &e : entries) {
+        entity.add(e.entityId);
+        date.add(e.date);
+        sourceType.add(e.sourceType);
+        sourceId.add(e.sourceId);
+        purpose.add(e.purpose);
+        description.add(e.description);
+        reverses.add(e.reversesId);
+        createdBy.add(e.createdBy);
+        approvedBy.add(e.approvedBy);
+    }
+    QSqlQuery q = db::query(
+        db(),
+        QStringLiteral(
+            "INSERT INTO journal_entries (legal_entity_id, entry_date, period_id, source_type, "
+            "source_id, purpose, description, status, reverses_id, created_by, approved_by, "
+            "posted_at) "
+            "SELECT u.entity, u.d, p.id, u.st, u.sid, u.purpose, u.descr, 'posted', u.reverses, "
+            "u.created_by, u.approved_by, now() "
+            "FROM unnest(?::bigint[], ?::date[], ?::text[], ?::text[], ?::text[], ?::text[], "
+            "?::bigint[], ?::bigint[], ?::bigint[]) WITH ORDINALITY AS u(entity, d, st, sid, "
+            "purpose, descr, reverses, created_by, approved_by, ord) "
+            "LEFT JOIN accounting_periods p ON p.legal_entity_id = u.entity "
+            "AND p.period_start = date_trunc('month', u.d)::date ORDER BY u.ord "
+            "ON CONFLICT (source_type, source_id, purpose) DO NOTHING "
+            "RETURNING id, source_type, source_id, purpose"),
+        {entity.literal(), date.literal(), sourceType.literal(), sourceId.literal(),
+         purpose.literal(), description.literal(), reverses.literal(), createdBy.literal(),
+         approvedBy.literal()});
+    const auto key = [](const QString &type, const QString &id, const QString &purpose) {
+        return type + u'\x1f' + id + u'\x1f' + purpose;
+    };
+    QHash<QString, qint64> created;
+    while (q.next())
+        created.insert(key(q.value(1).toString(), q.value(2).toString(), q.value(3).toString()),
+                       q.value(0).toLongLong());
+    QList<qint64> out;
+    out.reserve(entries.size());
+    for (const NewJournalEntry &e : entries)
+        out.append(created.take(key(e.sourceType, e.sourceId, e.purpose))); // 0 once taken
+    return out;
+}
+
+void LedgerStore::insertLines(const QList<std::pair<qint64, NewJournalLine>> &lines) const
+{
+    if (lines.isEmpty())
+        return;
+    db::PgArray entry, seq, account, currency, debit, credit, fx, fdebit, fcredit, project, client,
+        practice, employee, memo;
+    for (const auto &[entryId, l] : lines) {
+        entry.add(entryId);
+        seq.add(QString::number(l.seq));
+        account.add(l.accountId);
+        currency.add(l.currency);
+        debit.add(l.debit);
+        credit.add(l.credit);
+        fx.add(l.fxRate);
+        fdebit.add(l.functionalDebit);
+        fcredit.add(l.functionalCredit);
+        project.add(l.projectId);
+        client.add(l.clientId);
+        practice.add(l.practiceId);
+        employee.add(l.employeeId);
+        memo.addText(l.memo);
+    }
+    // Entity and date are copied from the entry by trigger, as for one line.
+    db::query(db(),
+              QStringLiteral(
+                  "INSERT INTO journal_lines (entry_id, legal_entity_id, entry_date, seq, "
+                  "ledger_account_id, currency, debit, credit, fx_rate, functional_debit, "
+                  "functional_credit, project_id, client_account_id, practice_id, employee_id, "
+                  "memo) SELECT u.entry, e.legal_entity_id, e.entry_date, u.seq, u.account, "
+                  "u.currency, u.debit, u.credit, u.fx, u.fdebit, u.fcredit, u.project, "
+                  "coalesce(u.client, p.account_id), coalesce(u.practice, p.practice_id), "
+                  "u.employee, u.memo "
+                  "FROM unnest(?::bigint[], ?::int[], ?::bigint[], ?::text[], ?::numeric[], "
+                  "?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::bigint[], "
+                  "?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) AS u(entry, seq, account, "
+                  "currency, debit, credit, fx, fdebit, fcredit, project, client, practice, "
+                  "employee, memo) JOIN journal_entries e ON e.id = u.entry "
+                  "LEFT JOIN projects p ON p.id = u.project"),
+              {entry.literal(), seq.literal(), account.literal(), currency.literal(),
+               debit.literal(), credit.literal(), fx.literal(), fdebit.literal(), fcredit.literal(),
+               project.literal(), client.literal(), practice.literal(), employee.literal(),
+               memo.literal()});
 }
 
 std::optional<EntryRow> LedgerStore::entry(qint64 id, bool lock) const

@@ -105,6 +105,10 @@ public:
     int ensurePeriods(qint64 entityId, QDate from, QDate to) const;
     QString periodStatus(qint64 entityId, QDate date) const; // "open" without a row
     QList<LedgerAccount> accounts(qint64 entityId) const;
+    // An account added to the entity's chart (a second bank account's 1001 …) without a role;
+    // std::nullopt when the number is taken.
+    std::optional<qint64> insertAccount(qint64 entityId, const QString &number,
+                                        const QString &name, const QString &type) const;
     // Whether a dimension row exists ("projects" / "employees") and belongs to the entity.
     bool dimensionOfEntity(const QString &table, qint64 id, qint64 entityId) const;
 
@@ -113,6 +117,11 @@ public:
     qint64 entryIdOf(const QString &sourceType, const QString &sourceId,
                      const QString &purpose) const;
     void insertLine(qint64 entryId, const NewJournalLine &l) const;
+    // Set-based forms for batches: the entries in one statement, each new id in input order (0
+    // where the event had been posted before, or earlier in the same batch) …
+    QList<qint64> insertEntries(const QList<NewJournalEntry> &entries) const;
+    // … and the lines of many entries in one statement.
+    void insertLines(const QList<std::pair<qint64, NewJournalLine>> &lines) const;
     std::optional<EntryRow> entry(qint64 id, bool lock) const;
     void setStatus(qint64 id, const QString &status, qint64 approvedBy,
                    const QString &rejectionReason) const;

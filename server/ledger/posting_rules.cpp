@@ -53,7 +53,7 @@ ProjectAmount total(const QList<ProjectAmount> &amounts, const QString &field)
 
 } // namespace
 
-PostingResult vendorBillApproved(const LedgerService &ledger, const VendorBillApproved &e)
+Posting buildVendorBillApproved(const LedgerService &ledger, const VendorBillApproved &e)
 {
     Posting p;
     p.entityId = e.entityId;
@@ -64,13 +64,21 @@ PostingResult vendorBillApproved(const LedgerService &ledger, const VendorBillAp
     p.description = QStringLiteral("Vendor bill %1").arg(e.vendorRef);
     p.createdBy = e.createdBy;
     p.approvedBy = e.approvedBy;
+    // Lines without a project are other costs (rent, software): general expenses.
     for (const ProjectAmount &a : e.lines)
-        p.lines.append(debit(QStringLiteral("subcontractor_cost"), a));
+        p.lines.append(debit(a.projectId ? QStringLiteral("subcontractor_cost")
+                                         : QStringLiteral("general_expenses"),
+                             a));
     p.lines.append(credit(QStringLiteral("accounts_payable"), total(e.lines, "lines")));
-    return ledger.post(p);
+    return p;
 }
 
-PostingResult expenseReportApproved(const LedgerService &ledger, const ExpenseReportApproved &e)
+PostingResult vendorBillApproved(const LedgerService &ledger, const VendorBillApproved &e)
+{
+    return ledger.post(buildVendorBillApproved(ledger, e));
+}
+
+Posting buildExpenseReportApproved(const LedgerService &ledger, const ExpenseReportApproved &e)
 {
     Posting p;
     p.entityId = e.entityId;
@@ -94,10 +102,15 @@ PostingResult expenseReportApproved(const LedgerService &ledger, const ExpenseRe
     PostingLine owed = credit(QStringLiteral("employee_payables"), total(functional, "expenses"));
     owed.employeeId = e.employeeId;
     p.lines.append(owed);
-    return ledger.post(p);
+    return p;
 }
 
-PostingResult invoiceIssued(const LedgerService &ledger, const InvoiceIssued &e)
+PostingResult expenseReportApproved(const LedgerService &ledger, const ExpenseReportApproved &e)
+{
+    return ledger.post(buildExpenseReportApproved(ledger, e));
+}
+
+Posting buildInvoiceIssued(const LedgerService &ledger, const InvoiceIssued &e)
 {
     Posting p;
     p.entityId = e.entityId;
@@ -123,10 +136,15 @@ PostingResult invoiceIssued(const LedgerService &ledger, const InvoiceIssued &e)
         p.lines.append(credit(QStringLiteral("tax_payable"), {0, e.tax, std::nullopt, {}}));
     for (PostingLine &l : p.lines)
         l.clientId = e.clientId;
-    return ledger.post(p);
+    return p;
 }
 
-PostingResult revenueRecognised(const LedgerService &ledger, const RevenueRecognised &e)
+PostingResult invoiceIssued(const LedgerService &ledger, const InvoiceIssued &e)
+{
+    return ledger.post(buildInvoiceIssued(ledger, e));
+}
+
+Posting buildRevenueRecognised(const LedgerService &ledger, const RevenueRecognised &e)
 {
     Posting p;
     p.entityId = e.entityId;
@@ -146,10 +164,15 @@ PostingResult revenueRecognised(const LedgerService &ledger, const RevenueRecogn
     }
     for (PostingLine &l : p.lines)
         l.clientId = e.clientId;
-    return ledger.post(p);
+    return p;
 }
 
-PostingResult customerReceipt(const LedgerService &ledger, const CustomerReceipt &e)
+PostingResult revenueRecognised(const LedgerService &ledger, const RevenueRecognised &e)
+{
+    return ledger.post(buildRevenueRecognised(ledger, e));
+}
+
+Posting buildCustomerReceipt(const LedgerService &ledger, const CustomerReceipt &e)
 {
     const auto entity = ledger.store().entity(e.entityId);
     if (!entity)
@@ -164,10 +187,15 @@ PostingResult customerReceipt(const LedgerService &ledger, const CustomerReceipt
     p.purpose = QStringLiteral("receipt");
     p.description = QStringLiteral("Customer receipt %1").arg(e.reference);
     p.createdBy = e.postedBy;
-    p.lines.append(debit(QStringLiteral("bank"), {0, e.amount, bank, {}}));
-    p.lines.append(
-        credit(QStringLiteral("accounts_receivable"), {0, e.amount, e.receivableFunctional, {}}));
-    const qint64 diff = bank.minorUnits() - e.receivableFunctional.minorUnits();
+    PostingLine cash = debit(QStringLiteral("bank"), {0, e.amount, bank, {}});
+    if (!e.bankAccountNumber.isEmpty()) {
+        cash.role.clear();
+        cash.accountNumber = e.bankAccountNumber;
+    }
+    p.lines.append(cash);
+    const Money receivable = e.receivableFunctional.isValid() ? e.receivableFunctional : bank;
+    p.lines.append(credit(QStringLiteral("accounts_receivable"), {0, e.amount, receivable, {}}));
+    const qint64 diff = bank.minorUnits() - receivable.minorUnits();
     if (diff != 0) {
         const Money fx = *Money::fromMinor(std::llabs(diff), bank.currency());
         p.lines.append(diff > 0 ? credit(QStringLiteral("fx_gain_realised"), {0, fx, fx, {}})
@@ -175,7 +203,12 @@ PostingResult customerReceipt(const LedgerService &ledger, const CustomerReceipt
     }
     for (PostingLine &l : p.lines)
         l.clientId = e.clientId;
-    return ledger.post(p);
+    return p;
+}
+
+PostingResult customerReceipt(const LedgerService &ledger, const CustomerReceipt &e)
+{
+    return ledger.post(buildCustomerReceipt(ledger, e));
 }
 
 IntercompanyResult intercompanyCharge(const LedgerService &ledger, const IntercompanyCharge &e)

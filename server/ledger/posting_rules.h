@@ -6,7 +6,8 @@ namespace keel {
 
 // The posting rules of DESIGN.md section 7, in one place. Each builds its lines here and posts
 // through LedgerService::post inside the caller's transaction, exactly once per event (source
-// type, source id, purpose).
+// type, source id, purpose). A rule's build… form returns the Posting without posting it, for
+// batches through LedgerService::postMany (a month of invoices, the demo's history).
 namespace posting_rules {
 
 struct ProjectAmount
@@ -26,6 +27,7 @@ struct VendorBillApproved
     QString vendorRef;
     QList<ProjectAmount> lines;
 };
+Posting buildVendorBillApproved(const LedgerService &ledger, const VendorBillApproved &e);
 PostingResult vendorBillApproved(const LedgerService &ledger, const VendorBillApproved &e);
 
 // Reimbursable expenses approved (expense report's final step): Dr Project expenses (or General
@@ -38,6 +40,7 @@ struct ExpenseReportApproved
     QString title;
     QList<ProjectAmount> expenses; // functional set for each
 };
+Posting buildExpenseReportApproved(const LedgerService &ledger, const ExpenseReportApproved &e);
 PostingResult expenseReportApproved(const LedgerService &ledger, const ExpenseReportApproved &e);
 
 // Invoice issued: Dr Accounts receivable (total incl. tax) / Cr Unbilled receivable for what
@@ -52,6 +55,7 @@ struct InvoiceIssued
     QList<ProjectAmount> billedAhead; // to deferred revenue
     Money tax;                        // may be zero or invalid for none
 };
+Posting buildInvoiceIssued(const LedgerService &ledger, const InvoiceIssued &e);
 PostingResult invoiceIssued(const LedgerService &ledger, const InvoiceIssued &e);
 
 // Revenue recognised: Dr Unbilled receivable (earned, not yet billed) or Dr Deferred revenue
@@ -64,19 +68,23 @@ struct RevenueRecognised
     QList<ProjectAmount> unbilled; // Dr Unbilled receivable
     QList<ProjectAmount> deferred; // Dr Deferred revenue
 };
+Posting buildRevenueRecognised(const LedgerService &ledger, const RevenueRecognised &e);
 PostingResult revenueRecognised(const LedgerService &ledger, const RevenueRecognised &e);
 
-// Customer receipt applied to an invoice: Dr Bank at the receipt date's rate / Cr Accounts
-// receivable at the functional amount the invoice carried; the difference is realised FX gain
-// (credit) or loss (debit).
+// Customer receipt: Dr Bank at the receipt date's rate / Cr Accounts receivable at
+// receivableFunctional; a difference is realised FX gain (credit) or loss (debit).
+// server/receivables posts the whole receipt with receivableFunctional left invalid (AR at the
+// receipt's own rate, no FX line) and the differences per invoice with receiptAllocated.
 struct CustomerReceipt
 {
     qint64 entityId = 0, receiptId = 0, clientId = 0, postedBy = 0;
     QDate receiptDate;
     Money amount;               // transaction currency, as received
-    Money receivableFunctional; // the receivable cleared, at the invoice's rate
+    Money receivableFunctional; // the receivable cleared; invalid: at the receipt's rate
     QString reference;
+    QString bankAccountNumber = {}; // the bank account's ledger account; empty: the 'bank' role
 };
+Posting buildCustomerReceipt(const LedgerService &ledger, const CustomerReceipt &e);
 PostingResult customerReceipt(const LedgerService &ledger, const CustomerReceipt &e);
 
 // Intercompany work: the employing entity charges the contracting entity at transfer price.
@@ -96,7 +104,6 @@ struct IntercompanyResult
     PostingResult employing, contracting;
 };
 IntercompanyResult intercompanyCharge(const LedgerService &ledger, const IntercompanyCharge &e);
-
 
 // Credit note issued (server/billing): the mirror of the invoice's posting at the invoice's rate —
 // Dr Unbilled receivable for the credited arrears part, Dr Deferred revenue for the credited
@@ -129,6 +136,7 @@ struct ReceiptAllocated
     Money cashFunctional;       // the same amount at the receipt's rate
     QString reference;
 };
+std::optional<Posting> buildReceiptAllocated(const ReceiptAllocated &e);
 std::optional<PostingResult> receiptAllocated(const LedgerService &ledger,
                                               const ReceiptAllocated &e);
 

@@ -223,6 +223,50 @@ private slots:
                             .arg(us)));
     }
 
+    void postManyPostsLikePostInTwoStatements()
+    {
+        // One event posted before, two new ones, and the second of them twice in the batch.
+        inTx([&] { return posting_rules::vendorBillApproved(*ledger, bill(50)); });
+        const QList<PostingResult> r = inTx([&] {
+            return ledger->postMany({posting_rules::buildVendorBillApproved(*ledger, bill(50)),
+                                     posting_rules::buildVendorBillApproved(*ledger, bill(51)),
+                                     posting_rules::buildVendorBillApproved(*ledger, bill(52)),
+                                     posting_rules::buildVendorBillApproved(*ledger, bill(52))});
+        });
+        QCOMPARE(r.size(), 4);
+        QVERIFY(!r.at(0).created);
+        QVERIFY(r.at(1).created);
+        QVERIFY(r.at(2).created);
+        QVERIFY(!r.at(3).created);
+        QCOMPARE(r.at(3).entryId, r.at(2).entryId);
+        QCOMPARE(scalar("SELECT count(*) FROM journal_entries WHERE source_type = 'vendor_bill'"),
+                 3);
+        // The same lines, to the cent, as one posting of the same bill.
+        QCOMPARE(linesOf(r.at(1).entryId), linesOf(r.at(0).entryId));
+        QCOMPARE(scalar("SELECT count(*) FROM journal_lines WHERE entry_id = ?", {r.at(2).entryId}),
+                 3);
+    }
+
+    void postManyRefusesAHardClosedPeriodAndWritesNothing()
+    {
+        QCOMPARE(ledger->ensureFiscalYear(us, 2026), 12);
+        db::exec(db->sql(), QStringLiteral("UPDATE accounting_periods SET status = 'hard_closed' "
+                                           "WHERE legal_entity_id = %1 AND period_start = "
+                                           "'2026-02-01'")
+                                .arg(us));
+        posting_rules::VendorBillApproved march = bill(61);
+        march.billDate = QDate(2026, 3, 2);
+        QCOMPARE(statusOf([&] {
+                     inTx([&] {
+                         return ledger->postMany(
+                             {posting_rules::buildVendorBillApproved(*ledger, march),
+                              posting_rules::buildVendorBillApproved(*ledger, bill(60))});
+                     });
+                 }),
+                 423);
+        QCOMPARE(scalar("SELECT count(*) FROM journal_entries"), 0);
+    }
+
     void concurrentPostingsOfOneEventMakeOneEntry()
     {
         // Two workers post the same ten bills at once, each holding its transaction open a
