@@ -5,6 +5,7 @@
 #include "delivery/delivery_page.h"
 #include "expenses/expense_approval_page.h"
 #include "expenses/expenses_page.h"
+#include "finance/finance_page.h"
 #include "local_store.h"
 #include "permissions.h"
 #include "resourcing/resourcing_page.h"
@@ -150,6 +151,8 @@ void MainWindow::showUser()
             m_pages->addWidget(new delivery::DeliveryPage(m_session));
         else if (w.id == QLatin1String(WorkspaceId::Resourcing))
             m_pages->addWidget(new resourcing::ResourcingPage(m_session));
+        else if (w.id == QLatin1String(WorkspaceId::Finance))
+            m_pages->addWidget(new finance::FinancePage(m_session));
         else if (w.id == QLatin1String(WorkspaceId::Time) && m_store) {
             m_timePage = new timesheet::TimePage(m_session, m_store, m_sync);
             auto *expensesPage = new expenses::ExpensesPage(m_session, m_store);

@@ -1,1 +1,13 @@
 # keel-ui: Finance & Close workspace widgets
+target_sources(keel-ui PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/finance_widgets.h ${CMAKE_CURRENT_LIST_DIR}/finance_widgets.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/journal_entry_dialog.h ${CMAKE_CURRENT_LIST_DIR}/journal_entry_dialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ledger_tab.h ${CMAKE_CURRENT_LIST_DIR}/ledger_tab.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/cash_dialog.h ${CMAKE_CURRENT_LIST_DIR}/cash_dialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/statement_dialog.h ${CMAKE_CURRENT_LIST_DIR}/statement_dialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/collection_note_dialog.h ${CMAKE_CURRENT_LIST_DIR}/collection_note_dialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/receivables_tab.h ${CMAKE_CURRENT_LIST_DIR}/receivables_tab.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/payables_tab.h ${CMAKE_CURRENT_LIST_DIR}/payables_tab.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/bank_tab.h ${CMAKE_CURRENT_LIST_DIR}/bank_tab.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/finance_page.h ${CMAKE_CURRENT_LIST_DIR}/finance_page.cpp
+)

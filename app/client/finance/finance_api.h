@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QDate>
+#include <QJsonObject>
+#include <QPointer>
+#include <QString>
+
+namespace keel {
+class ApiClient;
+class ApiReply;
+} // namespace keel
+
+namespace keel::finance {
+
+// The finance routes the workspace calls (server/ledger/README.md, server/receivables/README.md):
+// one place that knows their paths and query parameters. Every call answers an ApiReply.
+class FinanceApi
+{
+public:
+    explicit FinanceApi(ApiClient *api) : m_api(api) {}
+    ApiClient *client() const { return m_api; }
+
+    static QString date(QDate d) { return d.isValid() ? d.toString(Qt::ISODate) : QString(); }
+
+    // Ledger.
+    static QString trialBalancePath(const QString &entity, QDate from, QDate to);
+    static QString profitAndLossPath(const QString &entity, QDate from, QDate to);
+    static QString balanceSheetPath(const QString &entity, QDate asOf);
+    static QString accountLinesPath(const QString &ledgerAccount, QDate from, QDate to);
+    ApiReply *journalEntry(const QString &id) const;
+
+    // Receivables.
+    static QString agingPath(const QString &entity, QDate asOf);
+    static QString agingInvoicesPath(const QString &entity, const QString &client, QDate asOf,
+                                     const QString &bucket);
+    ApiReply *aging(const QString &entity, QDate asOf) const;
+    ApiReply *agingInvoices(const QString &entity, const QString &client, QDate asOf,
+                            const QString &bucket = {}) const;
+    ApiReply *statement(const QString &entity, const QString &client, QDate from, QDate to) const;
+    ApiReply *dso(const QString &entity, QDate asOf) const;
+    ApiReply *recordReceipt(const QJsonObject &body) const;
+    ApiReply *collectionNotes(const QString &invoice) const;
+    ApiReply *addCollectionNote(const QString &invoice, const QJsonObject &body) const;
+
+    // Payables.
+    static QString billsPath(const QString &entity, const QString &status);
+    ApiReply *payablesAging(const QString &entity, QDate asOf) const;
+    ApiReply *openBills(const QString &entity, const QString &vendor) const;
+    ApiReply *recordPayment(const QJsonObject &body) const;
+
+    // Banking.
+    ApiReply *bankAccounts(const QString &entity) const;
+    static QString statementLinesPath(const QString &bankAccount, const QString &status);
+    ApiReply *suggestions(const QString &statementLine) const;
+    ApiReply *match(const QString &statementLine, const QJsonObject &body) const;
+    ApiReply *ignore(const QString &statementLine) const;
+    ApiReply *unmatch(const QString &statementLine) const;
+    ApiReply *reconciliation(const QString &bankAccount, QDate asOf) const;
+    static QString statementImportPath(const QString &bankAccount);
+
+private:
+    ApiClient *m_api;
+};
+
+// "a=1&b=2" of the non-empty pairs, percent-encoded.
+QString queryOf(std::initializer_list<std::pair<const char *, QString>> items);
+
+} // namespace keel::finance

@@ -1,0 +1,35 @@
+#include "row_text_proxy.h"
+
+namespace keel::finance {
+
+RowTextProxy::RowTextProxy(int objectRole, QObject *parent)
+    : QIdentityProxyModel(parent), m_objectRole(objectRole)
+{}
+
+void RowTextProxy::setColumnText(int column, TextFn text)
+{
+    m_texts.insert(column, std::move(text));
+}
+
+QVariant RowTextProxy::data(const QModelIndex &index, int role) const
+{
+    if (index.isValid() && (role == Qt::DisplayRole || role == Qt::ToolTipRole)) {
+        const auto it = m_texts.constFind(index.column());
+        if (it != m_texts.cend())
+            return (*it)(QIdentityProxyModel::data(index, m_objectRole).toJsonObject());
+    }
+    return QIdentityProxyModel::data(index, role);
+}
+
+bool RowTextProxy::canFetchMore(const QModelIndex &parent) const
+{
+    return sourceModel() && sourceModel()->canFetchMore(mapToSource(parent));
+}
+
+void RowTextProxy::fetchMore(const QModelIndex &parent)
+{
+    if (sourceModel())
+        sourceModel()->fetchMore(mapToSource(parent));
+}
+
+} // namespace keel::finance

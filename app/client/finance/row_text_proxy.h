@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QHash>
+#include <QIdentityProxyModel>
+#include <QJsonObject>
+
+#include <functional>
+
+namespace keel::finance {
+
+// Shows chosen columns of a list model as words computed from the whole row (a status in the
+// user's language, "Invoice 42" from source_type and source_id) while sorting, paging and ids
+// stay the source model's. The source must answer its row object under `objectRole`.
+class RowTextProxy : public QIdentityProxyModel
+{
+    Q_OBJECT
+public:
+    using TextFn = std::function<QString(const QJsonObject &row)>;
+
+    RowTextProxy(int objectRole, QObject *parent = nullptr);
+    void setColumnText(int column, TextFn text);
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    // Fetching more rows is the source's business: a view scrolling the proxy pages the list.
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+private:
+    int m_objectRole;
+    QHash<int, TextFn> m_texts;
+};
+
+} // namespace keel::finance

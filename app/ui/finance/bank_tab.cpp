@@ -1,0 +1,447 @@
+#include "bank_tab.h"
+
+#include "api_reply.h"
+#include "finance_api.h"
+#include "finance_lists.h"
+#include "finance_scope.h"
+#include "finance_widgets.h"
+#include "json_array_model.h"
+#include "payables_tab.h"
+#include "problem_text.h"
+#include "row_text_proxy.h"
+#include "sales_format.h"
+#include "statement_import.h"
+#include "timeapproval/list_style.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace keel::finance {
+
+using sales::ListColumn;
+using F = ListColumn::Format;
+
+namespace {
+// What a suggestion would match, and the member /match wants for it.
+QString suggestionKind(const QJsonObject &s)
+{
+    for (const char *k : {"kind", "type", "target"})
+        if (s.value(k).isString())
+            return s.value(k).toString();
+    for (const char *k : {"customer_receipt_id", "vendor_payment_id", "invoice_id", "bill_id"})
+        if (s.contains(k))
+            return QString::fromLatin1(k).chopped(3);
+    return {};
+}
+
+QString kindWords(const QString &kind)
+{
+    if (kind == QLatin1String("customer_receipt") || kind == QLatin1String("receipt"))
+        return BankTab::tr("Recorded receipt");
+    if (kind == QLatin1String("vendor_payment") || kind == QLatin1String("payment"))
+        return BankTab::tr("Recorded payment");
+    if (kind == QLatin1String("invoice"))
+        return BankTab::tr("Open invoice (records the receipt)");
+    if (kind == QLatin1String("bill"))
+        return BankTab::tr("Open bill (records the payment)");
+    return kind;
+}
+QString reasonWords(const QString &reason)
+{
+    if (reason == QLatin1String("amount_and_reference"))
+        return BankTab::tr("Same amount, reference names it");
+    if (reason == QLatin1String("amount_and_date"))
+        return BankTab::tr("Same amount within 10 days");
+    if (reason == QLatin1String("reference"))
+        return BankTab::tr("Reference names it");
+    return reason;
+}
+} // namespace
+
+BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *parent)
+    : QWidget(parent), m_api(api), m_scope(scope), m_canWrite(canWrite),
+      m_lines(statementLinesModel(api, this)),
+      m_linesProxy(new RowTextProxy(sales::PagedListModel::ObjectRole, this)),
+      m_suggestions(new delivery::JsonArrayModel(
+          {{"kind_text", QT_TRANSLATE_NOOP("keel::finance::Columns", "Match with"), F::Text, {}},
+           {"number", QT_TRANSLATE_NOOP("keel::finance::Columns", "Document"), F::Text, {}},
+           {"party", QT_TRANSLATE_NOOP("keel::finance::Columns", "Client or vendor"), F::Text, {}},
+           {"date", QT_TRANSLATE_NOOP("keel::finance::Columns", "Date"), F::Date, {}},
+           {"amount", QT_TRANSLATE_NOOP("keel::finance::Columns", "Amount"), F::Money, {}},
+           {"reason_text", QT_TRANSLATE_NOOP("keel::finance::Columns", "Why"), F::Text, {}}},
+          "keel::finance::Columns", this)),
+      m_import(new StatementImport(api, this)), m_account(new QComboBox), m_status(new QComboBox),
+      m_reconciliation(new QLabel), m_linesView(financeTable("statementLinesView")),
+      m_suggestionsView(financeTable("suggestionsView")),
+      m_suggestionsTitle(sectionLabel(tr("Matching suggestions"))), m_message(new QLabel),
+      m_importButton(new QPushButton(tr("Import statement…"))),
+      m_match(new QPushButton(tr("Match"))), m_ignore(new QPushButton(tr("Ignore line"))),
+      m_unmatch(new QPushButton(tr("Undo match")))
+{
+    setObjectName("bankTab");
+    m_account->setObjectName("bankAccountPicker");
+    m_account->setMinimumWidth(260);
+    m_status->setObjectName("lineStatus");
+    m_status->addItem(tr("To reconcile"), QStringLiteral("unmatched"));
+    m_status->addItem(tr("Matched"), QStringLiteral("matched"));
+    m_status->addItem(tr("Ignored"), QStringLiteral("ignored"));
+    m_status->addItem(tr("All lines"), QString());
+    m_importButton->setObjectName("importStatement");
+    m_importButton->setToolTip(tr("A CSV file with the header date,amount,reference,"
+                                  "counterparty (ISO dates, a dot for decimals, negative "
+                                  "amounts going out). Lines already imported are skipped."));
+    m_match->setObjectName("matchLine");
+    m_match->setProperty("primary", true);
+    m_ignore->setObjectName("ignoreLine");
+    m_unmatch->setObjectName("unmatchLine");
+    for (QPushButton *b : {m_importButton, m_match, m_ignore, m_unmatch})
+        b->setVisible(canWrite);
+    auto *refreshButton = new QPushButton(tr("Refresh"));
+
+    auto *bar = new QHBoxLayout;
+    bar->setSpacing(8);
+    bar->addWidget(new QLabel(tr("Bank account")));
+    bar->addWidget(m_account);
+    bar->addSpacing(12);
+    bar->addWidget(new QLabel(tr("Show")));
+    bar->addWidget(m_status);
+    bar->addStretch(1);
+    bar->addWidget(refreshButton);
+    bar->addWidget(m_importButton);
+
+    m_reconciliation->setObjectName("reconciliationSummary");
+    m_reconciliation->setTextFormat(Qt::RichText);
+    m_reconciliation->setWordWrap(true);
+    m_reconciliation->setStyleSheet(
+        QStringLiteral("QLabel { background:#F7F9FB; border:1px solid #D9DEE5; border-radius:6px; "
+                       "padding:8px 12px; }"));
+    m_message->setObjectName("bankMessage");
+    m_message->setWordWrap(true);
+    m_message->hide();
+
+    m_linesProxy->setSourceModel(m_lines);
+    m_linesProxy->setColumnText(
+        4, [](const QJsonObject &row) { return statusWords(row.value("status").toString()); });
+    m_linesView->setModel(m_linesProxy);
+    QHeaderView *h = m_linesView->horizontalHeader();
+    h->resizeSection(0, 100);
+    h->resizeSection(1, 170);
+    h->resizeSection(2, 170);
+    h->resizeSection(3, 130);
+
+    m_suggestionsView->setModel(m_suggestions);
+    QHeaderView *sh = m_suggestionsView->horizontalHeader();
+    sh->resizeSection(0, 150);
+    sh->resizeSection(1, 150);
+    sh->resizeSection(2, 140);
+    sh->resizeSection(3, 95);
+    sh->resizeSection(4, 120);
+    m_suggestionsView->setToolTip(tr("Double-click a suggestion to match the line with it."));
+
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_unmatch);
+    actions->addStretch(1);
+    actions->addWidget(m_ignore);
+    actions->addWidget(m_match);
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(8, 0, 0, 0);
+    rightLayout->addWidget(m_suggestionsTitle);
+    rightLayout->addWidget(m_suggestionsView, 1);
+    rightLayout->addLayout(actions);
+
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->addWidget(m_linesView);
+    split->addWidget(right);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 12, 0, 0);
+    layout->setSpacing(8);
+    layout->addLayout(bar);
+    layout->addWidget(m_reconciliation);
+    layout->addWidget(m_message);
+    layout->addWidget(split, 1);
+
+    connect(refreshButton, &QPushButton::clicked, this, &BankTab::refresh);
+    connect(m_account, &QComboBox::activated, this, [this] {
+        reloadLines();
+        loadReconciliation();
+    });
+    connect(m_status, &QComboBox::activated, this, &BankTab::reloadLines);
+    connect(m_scope, &FinanceScope::entityChanged, this, [this] {
+        if (m_shown)
+            refresh();
+    });
+    connect(m_importButton, &QPushButton::clicked, this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Import a bank statement"), QString(),
+                                         tr("Bank statements (*.csv *.txt);;All files (*)"));
+        if (!path.isEmpty())
+            importFile(path);
+    });
+    connect(m_import, &StatementImport::imported, this, [this](int lines, int duplicates) {
+        m_importButton->setEnabled(true);
+        afterChange(duplicates == 0 ? tr("%n statement line(s) imported.", nullptr, lines)
+                                    : tr("%1 imported; %2 were already there and were skipped.")
+                                          .arg(tr("%n statement line(s)", nullptr, lines))
+                                          .arg(duplicates));
+    });
+    connect(m_import, &StatementImport::failed, this, [this](const QString &text) {
+        m_importButton->setEnabled(true);
+        timeapproval::showOutcome(m_message, tr("Nothing was imported: %1").arg(text), true);
+    });
+    connect(m_lines, &sales::PagedListModel::loadFailed, this, [this](const QString &text) {
+        timeapproval::showOutcome(
+            m_message, tr("The statement lines could not be loaded: %1").arg(text), true);
+    });
+    connect(m_linesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &i) { showSuggestions(i.row()); });
+    connect(m_suggestionsView, &QTableView::activated, this,
+            [this](const QModelIndex &i) { matchSuggestion(i.row()); });
+    connect(m_suggestionsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &BankTab::updateActions);
+    connect(m_match, &QPushButton::clicked, this,
+            [this] { matchSuggestion(m_suggestionsView->currentIndex().row()); });
+    connect(m_ignore, &QPushButton::clicked, this, &BankTab::ignoreLine);
+    connect(m_unmatch, &QPushButton::clicked, this, [this] {
+        const QString line = currentLineId();
+        if (line.isEmpty())
+            return;
+        ApiReply *r = FinanceApi(m_api).unmatch(line);
+        connect(r, &ApiReply::finished, this, [this, r] {
+            if (!r->ok())
+                timeapproval::showOutcome(m_message, humanMessage(r->problem()), true);
+            else
+                afterChange(tr("The match was undone; the line is to reconcile again."));
+        });
+    });
+    updateActions();
+}
+
+void BankTab::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_shown) {
+        m_shown = true;
+        refresh();
+    }
+}
+
+void BankTab::refresh()
+{
+    m_shown = true;
+    m_message->hide();
+    if (m_scope->entityId().isEmpty())
+        return;
+    loadAccounts();
+}
+
+QString BankTab::bankAccountId() const
+{
+    return m_account->currentData().toString();
+}
+
+void BankTab::loadAccounts()
+{
+    const QString keep = bankAccountId();
+    ApiReply *r = FinanceApi(m_api).bankAccounts(m_scope->entityId());
+    connect(r, &ApiReply::finished, this, [this, r, keep] {
+        m_account->clear();
+        if (!r->ok()) {
+            timeapproval::showOutcome(
+                m_message,
+                tr("The bank accounts could not be loaded: %1").arg(humanMessage(r->problem())),
+                true);
+            emit accountsLoaded();
+            return;
+        }
+        for (const QJsonValue &v : r->object().value("items").toArray()) {
+            const QJsonObject b = v.toObject();
+            m_account->addItem(QStringLiteral("%1 · %2 (%3)")
+                                   .arg(b.value("name").toString(),
+                                        b.value("account_number").toString(),
+                                        b.value("currency").toString()),
+                               sales::idText(b.value("id")));
+        }
+        m_account->setCurrentIndex(std::max(0, m_account->findData(keep)));
+        if (m_account->count() == 0)
+            timeapproval::showOutcome(m_message, tr("This entity has no bank account yet."), false);
+        reloadLines();
+        loadReconciliation();
+        emit accountsLoaded();
+    });
+}
+
+void BankTab::reloadLines()
+{
+    m_suggestions->setItems({});
+    const QString account = bankAccountId();
+    if (account.isEmpty())
+        return;
+    m_lines->setPath(FinanceApi::statementLinesPath(account, m_status->currentData().toString()));
+    m_lines->reload();
+    updateActions();
+}
+
+void BankTab::loadReconciliation()
+{
+    const QString account = bankAccountId();
+    if (account.isEmpty()) {
+        m_reconciliation->clear();
+        return;
+    }
+    ApiReply *r = FinanceApi(m_api).reconciliation(account, QDate::currentDate());
+    connect(r, &ApiReply::finished, this, [this, r, account] {
+        if (account != bankAccountId())
+            return;
+        if (!r->ok()) {
+            m_reconciliation->setText(tr("The reconciliation could not be loaded: %1")
+                                          .arg(humanMessage(r->problem()).toHtmlEscaped()));
+            return;
+        }
+        const QJsonObject o = r->object();
+        const QJsonValue diff = o.value("difference");
+        const bool zero =
+            sales::moneyFromJsonValue(diff).isValid() && sales::moneyFromJsonValue(diff).isZero();
+        m_reconciliation->setText(
+            tr("Statement balance <b>%1</b> · Ledger balance <b>%2</b> · Difference %3<br>"
+               "Statement lines to reconcile: %4 · Receipts and payments not on the statement "
+               "yet: %5")
+                .arg(sales::formatMoneyJson(o.value("statement_balance")),
+                     sales::formatMoneyJson(o.value("ledger_balance")),
+                     zero ? tr("<span style='color:#1F6F43; font-weight:600;'>%1 ✓</span>")
+                                .arg(sales::formatMoneyJson(diff))
+                          : tr("<span style='color:#B42318; font-weight:600;'>%1</span>")
+                                .arg(sales::formatMoneyJson(diff)))
+                .arg(sales::formatMoneyJson(o.value("unmatched_total")),
+                     sales::formatMoneyJson(o.value("not_on_statement_total"))));
+    });
+}
+
+QString BankTab::currentLineId() const
+{
+    const QModelIndex i = m_linesView->currentIndex();
+    return i.isValid() ? m_lines->rowId(i.row()) : QString();
+}
+
+void BankTab::showSuggestions(int lineRow)
+{
+    m_suggestions->setItems({});
+    updateActions();
+    const QJsonObject line = m_lines->rowObject(lineRow);
+    const QString id = sales::idText(line.value("id"));
+    if (id.isEmpty())
+        return;
+    m_suggestionsTitle->setText(
+        tr("Matching suggestions for %1 %2")
+            .arg(sales::formatMoneyJson(line.value("amount")), line.value("reference").toString()));
+    if (line.value("status").toString() != QLatin1String("unmatched"))
+        return;
+    ApiReply *r = FinanceApi(m_api).suggestions(id);
+    connect(r, &ApiReply::finished, this, [this, r, id] {
+        if (id != currentLineId())
+            return;
+        if (!r->ok()) {
+            timeapproval::showOutcome(m_message, humanMessage(r->problem()), true);
+            return;
+        }
+        QJsonArray items;
+        for (const QJsonValue &v : r->object().value("items").toArray()) {
+            QJsonObject s = v.toObject();
+            s.insert("kind_text", kindWords(suggestionKind(s)));
+            s.insert("reason_text", reasonWords(s.value("reason").toString()));
+            if (!s.contains("number") && s.contains("reference"))
+                s.insert("number", s.value("reference"));
+            items.append(s);
+        }
+        m_suggestions->setItems(items);
+        if (!items.isEmpty())
+            m_suggestionsView->setCurrentIndex(m_suggestions->index(0, 0));
+        updateActions();
+    });
+}
+
+void BankTab::matchSuggestion(int suggestionRow)
+{
+    const QString line = currentLineId();
+    const QJsonObject s = m_suggestions->rowObject(suggestionRow);
+    if (line.isEmpty() || s.isEmpty())
+        return;
+    const QString kind = suggestionKind(s);
+    QString key = kind == QLatin1String("receipt")   ? QStringLiteral("customer_receipt")
+                  : kind == QLatin1String("payment") ? QStringLiteral("vendor_payment")
+                                                     : kind;
+    key += QStringLiteral("_id");
+    const QJsonValue id = s.contains(key) ? s.value(key) : s.value("id");
+    ApiReply *r = FinanceApi(m_api).match(line, QJsonObject{{key, sales::idText(id)}});
+    connect(r, &ApiReply::finished, this, [this, r] {
+        if (!r->ok())
+            timeapproval::showOutcome(m_message, humanMessage(r->problem()), true);
+        else
+            afterChange(tr("Line matched."));
+    });
+}
+
+void BankTab::ignoreLine()
+{
+    const QString line = currentLineId();
+    if (line.isEmpty())
+        return;
+    ApiReply *r = FinanceApi(m_api).ignore(line);
+    connect(r, &ApiReply::finished, this, [this, r] {
+        if (!r->ok())
+            timeapproval::showOutcome(m_message, humanMessage(r->problem()), true);
+        else
+            afterChange(tr("Line ignored: it no longer counts as to reconcile."));
+    });
+}
+
+void BankTab::importFile(const QString &path)
+{
+    if (bankAccountId().isEmpty())
+        return;
+    m_importButton->setEnabled(false);
+    if (!m_import->importFile(bankAccountId(), path))
+        m_importButton->setEnabled(true);
+}
+
+void BankTab::afterChange(const QString &message)
+{
+    timeapproval::showOutcome(m_message, message, false);
+    reloadLines();
+    loadReconciliation();
+}
+
+void BankTab::updateActions()
+{
+    const QModelIndex i = m_linesView->currentIndex();
+    const QString status =
+        i.isValid() ? m_lines->rowObject(i.row()).value("status").toString() : QString();
+    m_match->setEnabled(status == QLatin1String("unmatched") &&
+                        m_suggestionsView->currentIndex().isValid());
+    m_ignore->setEnabled(status == QLatin1String("unmatched"));
+    m_unmatch->setEnabled(status == QLatin1String("matched") || status == QLatin1String("ignored"));
+}
+
+QString BankTab::reconciliationText() const
+{
+    return m_reconciliation->text();
+}
+
+QString BankTab::messageText() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
+
+} // namespace keel::finance

@@ -1,0 +1,78 @@
+#include "finance_widgets.h"
+
+#include "timeapproval/list_style.h"
+
+#include <QDateEdit>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPainter>
+#include <QTableView>
+
+namespace keel::finance {
+
+QTableView *financeTable(const char *objectName)
+{
+    auto *view = new QTableView;
+    view->setObjectName(QString::fromLatin1(objectName));
+    timeapproval::styleListView(view);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setWordWrap(false);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    return view;
+}
+
+QDateEdit *dateField(const QDate &date, const char *objectName)
+{
+    auto *edit = new QDateEdit(date);
+    edit->setObjectName(QString::fromLatin1(objectName));
+    edit->setCalendarPopup(true);
+    edit->setDisplayFormat(QStringLiteral("d MMM yyyy"));
+    edit->setMinimumWidth(120);
+    return edit;
+}
+
+QLabel *sectionLabel(const QString &text)
+{
+    auto *label = new QLabel(text);
+    label->setStyleSheet(QStringLiteral("color:#13294B; font-size:12pt; font-weight:600;"));
+    return label;
+}
+
+QLabel *hintLabel(const QString &text)
+{
+    auto *label = new QLabel(text);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color:#5d6878;"));
+    return label;
+}
+
+TotalRowDelegate::TotalRowDelegate(int role, QObject *parent)
+    : QStyledItemDelegate(parent), m_role(role)
+{}
+
+void TotalRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                             const QModelIndex &index) const
+{
+    const bool total = index.data(m_role).toBool();
+    if (total && !(option.state & QStyle::State_Selected))
+        painter->fillRect(option.rect, QColor(0xEE, 0xF2, 0xF6));
+    QStyledItemDelegate::paint(painter, option, index);
+    if (total) {
+        painter->save();
+        painter->setPen(QPen(QColor(0x9A, 0xA5, 0xB4), 1));
+        painter->drawLine(option.rect.topLeft(), option.rect.topRight());
+        painter->restore();
+    }
+}
+
+void TotalRowDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    if (index.data(m_role).toBool())
+        option->font.setBold(true);
+}
+
+} // namespace keel::finance

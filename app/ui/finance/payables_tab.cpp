@@ -1,0 +1,215 @@
+#include "payables_tab.h"
+
+#include "aging_model.h"
+#include "cash_dialog.h"
+#include "finance_api.h"
+#include "finance_lists.h"
+#include "finance_scope.h"
+#include "finance_widgets.h"
+#include "row_text_proxy.h"
+#include "sales_format.h"
+#include "timeapproval/list_style.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace keel::finance {
+
+QString statusWords(const QString &status)
+{
+    if (status == QLatin1String("draft"))
+        return PayablesTab::tr("Draft");
+    if (status == QLatin1String("submitted"))
+        return PayablesTab::tr("Submitted");
+    if (status == QLatin1String("approved"))
+        return PayablesTab::tr("Approved, unpaid");
+    if (status == QLatin1String("rejected"))
+        return PayablesTab::tr("Rejected");
+    if (status == QLatin1String("partially_paid"))
+        return PayablesTab::tr("Partly paid");
+    if (status == QLatin1String("paid"))
+        return PayablesTab::tr("Paid");
+    if (status == QLatin1String("unmatched"))
+        return PayablesTab::tr("To reconcile");
+    if (status == QLatin1String("matched"))
+        return PayablesTab::tr("Matched");
+    if (status == QLatin1String("ignored"))
+        return PayablesTab::tr("Ignored");
+    return status;
+}
+
+PayablesTab::PayablesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *parent)
+    : QWidget(parent), m_api(api), m_scope(scope), m_bills(vendorBillsModel(api, this)),
+      m_billsProxy(new RowTextProxy(sales::PagedListModel::ObjectRole, this)),
+      m_aging(new AgingModel(api, AgingModel::Side::Payables, this)), m_status(new QComboBox),
+      m_asOf(dateField(QDate::currentDate(), "apAsOf")), m_billsView(financeTable("billsView")),
+      m_agingView(financeTable("apAgingView")), m_message(new QLabel),
+      m_pay(new QPushButton(tr("Record payment…")))
+{
+    setObjectName("payablesTab");
+    m_status->setObjectName("billStatus");
+    m_status->addItem(tr("Open (approved, partly paid)"), QStringLiteral("open"));
+    m_status->addItem(tr("Approved, unpaid"), QStringLiteral("approved"));
+    m_status->addItem(tr("Partly paid"), QStringLiteral("partially_paid"));
+    m_status->addItem(tr("Paid"), QStringLiteral("paid"));
+    m_status->addItem(tr("All"), QString());
+    m_pay->setObjectName("recordPayment");
+    m_pay->setProperty("primary", true);
+    m_pay->setVisible(canWrite);
+    auto *refreshButton = new QPushButton(tr("Refresh"));
+
+    auto *bar = new QHBoxLayout;
+    bar->setSpacing(8);
+    bar->addWidget(new QLabel(tr("Bills")));
+    bar->addWidget(m_status);
+    bar->addSpacing(12);
+    bar->addWidget(new QLabel(tr("Aged at")));
+    bar->addWidget(m_asOf);
+    bar->addStretch(1);
+    bar->addWidget(refreshButton);
+    bar->addWidget(m_pay);
+
+    m_billsProxy->setSourceModel(m_bills);
+    m_billsProxy->setColumnText(
+        4, [](const QJsonObject &row) { return statusWords(row.value("status").toString()); });
+    m_billsView->setModel(m_billsProxy);
+    QHeaderView *h = m_billsView->horizontalHeader();
+    h->resizeSection(0, 150);
+    h->resizeSection(1, 220);
+    h->resizeSection(2, 105);
+    h->resizeSection(3, 105);
+    h->resizeSection(4, 130);
+    h->resizeSection(5, 140);
+
+    m_agingView->setModel(m_aging);
+    m_agingView->setItemDelegate(new TotalRowDelegate(AgingModel::TotalRowRole, m_agingView));
+    QHeaderView *ah = m_agingView->horizontalHeader();
+    ah->resizeSection(AgingModel::PartyColumn, 240);
+    for (int c = AgingModel::CurrentColumn; c <= AgingModel::Days90PlusColumn; ++c)
+        ah->resizeSection(c, 130);
+    m_agingView->setToolTip(tr("Double-click a vendor to list only their bills."));
+
+    m_message->setObjectName("payablesMessage");
+    m_message->setWordWrap(true);
+    m_message->hide();
+
+    auto *agingBox = new QWidget;
+    auto *agingLayout = new QVBoxLayout(agingBox);
+    agingLayout->setContentsMargins(0, 8, 0, 0);
+    agingLayout->addWidget(sectionLabel(tr("Payables aging")));
+    agingLayout->addWidget(m_agingView, 1);
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_billsView);
+    split->addWidget(agingBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 12, 0, 0);
+    layout->setSpacing(8);
+    layout->addLayout(bar);
+    layout->addWidget(m_message);
+    layout->addWidget(split, 1);
+
+    connect(refreshButton, &QPushButton::clicked, this, &PayablesTab::refresh);
+    connect(m_status, &QComboBox::activated, this, &PayablesTab::refresh);
+    connect(m_asOf, &QDateEdit::editingFinished, this, &PayablesTab::refresh);
+    connect(m_scope, &FinanceScope::entityChanged, this, [this] {
+        if (m_shown)
+            refresh();
+    });
+    connect(m_bills, &sales::PagedListModel::loadFailed, this, [this](const QString &text) {
+        timeapproval::showOutcome(m_message, tr("The bills could not be loaded: %1").arg(text),
+                                  true);
+    });
+    connect(m_aging, &AgingModel::loadFailed, this, [this](const QString &text) {
+        timeapproval::showOutcome(m_message,
+                                  tr("The payables aging could not be loaded: %1").arg(text), true);
+    });
+    connect(m_agingView, &QTableView::activated, this, [this](const QModelIndex &i) {
+        m_bills->setFilter(QStringLiteral("vendor_id"), i.data(AgingModel::PartyIdRole).toString());
+        m_bills->reload();
+    });
+    connect(m_billsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &PayablesTab::updateActions);
+    connect(m_agingView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &PayablesTab::updateActions);
+    connect(m_pay, &QPushButton::clicked, this, &PayablesTab::recordPayment);
+    updateActions();
+}
+
+void PayablesTab::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_shown) {
+        m_shown = true;
+        refresh();
+    }
+}
+
+void PayablesTab::refresh()
+{
+    m_shown = true;
+    m_message->hide();
+    if (m_scope->entityId().isEmpty())
+        return;
+    m_bills->setPath(QStringLiteral("/api/v1/payables/bills"));
+    m_bills->setFilter(QStringLiteral("legal_entity_id"), m_scope->entityId());
+    m_bills->setFilter(QStringLiteral("status"), m_status->currentData().toString());
+    m_bills->setFilter(QStringLiteral("vendor_id"), QString());
+    m_bills->reload();
+    m_aging->load(m_scope->entityId(), m_asOf->date());
+}
+
+QString PayablesTab::messageText() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
+
+QString PayablesTab::selectedVendorId() const
+{
+    if (m_agingView->hasFocus() || !m_billsView->currentIndex().isValid()) {
+        const QModelIndex a = m_agingView->currentIndex();
+        if (a.isValid() && !a.data(AgingModel::PartyIdRole).toString().isEmpty())
+            return a.data(AgingModel::PartyIdRole).toString();
+    }
+    const QModelIndex b = m_billsView->currentIndex();
+    return b.isValid() ? sales::idText(m_bills->rowObject(b.row()).value("vendor_id")) : QString();
+}
+
+void PayablesTab::updateActions()
+{
+    const bool vendor = !selectedVendorId().isEmpty();
+    m_pay->setEnabled(vendor);
+    m_pay->setToolTip(vendor ? tr("Pay open bills of this vendor.")
+                             : tr("Select a bill or a vendor first."));
+}
+
+void PayablesTab::recordPayment()
+{
+    const QString vendor = selectedVendorId();
+    if (vendor.isEmpty())
+        return;
+    QString name = m_aging->partyName(m_aging->rowOfParty(vendor));
+    if (name.isEmpty() && m_billsView->currentIndex().isValid())
+        name =
+            m_bills->rowObject(m_billsView->currentIndex().row()).value("vendor_name").toString();
+    auto *dialog =
+        new CashDialog(m_api, CashDialog::Kind::Payment, m_scope->entityId(), vendor, name, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CashDialog::recorded, this, [this](const QJsonObject &) {
+        timeapproval::showOutcome(m_message, tr("Payment recorded."), false);
+        refresh();
+    });
+    dialog->open();
+}
+
+} // namespace keel::finance

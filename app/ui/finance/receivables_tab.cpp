@@ -1,0 +1,300 @@
+#include "receivables_tab.h"
+
+#include "aging_model.h"
+#include "api_reply.h"
+#include "cash_dialog.h"
+#include "collection_note_dialog.h"
+#include "finance_api.h"
+#include "finance_scope.h"
+#include "finance_widgets.h"
+#include "json_array_model.h"
+#include "problem_text.h"
+#include "sales_format.h"
+#include "statement_dialog.h"
+#include "timeapproval/list_style.h"
+
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace keel::finance {
+
+using sales::ListColumn;
+using F = ListColumn::Format;
+
+ReceivablesTab::ReceivablesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *parent)
+    : QWidget(parent), m_api(api), m_scope(scope), m_canWrite(canWrite),
+      m_aging(new AgingModel(api, AgingModel::Side::Receivables, this)),
+      m_invoices(new delivery::JsonArrayModel(
+          {{"number", QT_TRANSLATE_NOOP("keel::finance::Columns", "Invoice"), F::Text, {}},
+           {"invoice_date", QT_TRANSLATE_NOOP("keel::finance::Columns", "Date"), F::Date, {}},
+           {"due_date", QT_TRANSLATE_NOOP("keel::finance::Columns", "Due"), F::Date, {}},
+           {"days_past_due",
+            QT_TRANSLATE_NOOP("keel::finance::Columns", "Days late"),
+            F::Count,
+            {}},
+           {"total", QT_TRANSLATE_NOOP("keel::finance::Columns", "Total"), F::Money, {}},
+           {"balance", QT_TRANSLATE_NOOP("keel::finance::Columns", "Open"), F::Money, {}},
+           {"dunning_level", QT_TRANSLATE_NOOP("keel::finance::Columns", "Dunning"), F::Count, {}},
+           {"last_dunned_on",
+            QT_TRANSLATE_NOOP("keel::finance::Columns", "Last reminder"),
+            F::Date,
+            {}}},
+          "keel::finance::Columns", this)),
+      m_asOf(dateField(QDate::currentDate(), "agingAsOf")), m_dso(new QLabel),
+      m_agingView(financeTable("agingView")), m_invoicesView(financeTable("agingInvoices")),
+      m_invoicesTitle(sectionLabel(QString())), m_message(new QLabel),
+      m_receipt(new QPushButton(tr("Record receipt…"))),
+      m_statement(new QPushButton(tr("Statement…"))),
+      m_note(new QPushButton(tr("Collection note…")))
+{
+    setObjectName("receivablesTab");
+    m_dso->setObjectName("dsoFigure");
+    m_dso->setTextFormat(Qt::RichText);
+    m_receipt->setObjectName("recordReceipt");
+    m_receipt->setProperty("primary", true);
+    m_statement->setObjectName("clientStatement");
+    m_note->setObjectName("collectionNote");
+    m_receipt->setVisible(canWrite);
+    m_note->setVisible(canWrite);
+    auto *refreshButton = new QPushButton(tr("Refresh"));
+
+    auto *bar = new QHBoxLayout;
+    bar->setSpacing(8);
+    bar->addWidget(new QLabel(tr("Aged at")));
+    bar->addWidget(m_asOf);
+    bar->addSpacing(16);
+    bar->addWidget(m_dso);
+    bar->addStretch(1);
+    bar->addWidget(refreshButton);
+    bar->addWidget(m_statement);
+    bar->addWidget(m_receipt);
+
+    m_agingView->setModel(m_aging);
+    m_agingView->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_agingView->setItemDelegate(new TotalRowDelegate(AgingModel::TotalRowRole, m_agingView));
+    QHeaderView *h = m_agingView->horizontalHeader();
+    h->resizeSection(AgingModel::PartyColumn, 260);
+    for (int c = AgingModel::CurrentColumn; c <= AgingModel::Days90PlusColumn; ++c)
+        h->resizeSection(c, 135);
+    m_agingView->setToolTip(tr("Double-click an amount for the invoices behind it."));
+
+    m_invoicesView->setModel(m_invoices);
+    QHeaderView *ih = m_invoicesView->horizontalHeader();
+    ih->resizeSection(0, 190);
+    ih->resizeSection(1, 105);
+    ih->resizeSection(2, 105);
+    ih->resizeSection(3, 85);
+    ih->resizeSection(4, 140);
+    ih->resizeSection(5, 140);
+    ih->resizeSection(6, 80);
+
+    m_message->setObjectName("receivablesMessage");
+    m_message->setWordWrap(true);
+    m_message->hide();
+
+    auto *invoicesBox = new QWidget;
+    auto *invoicesLayout = new QVBoxLayout(invoicesBox);
+    invoicesLayout->setContentsMargins(0, 8, 0, 0);
+    auto *invoicesHead = new QHBoxLayout;
+    invoicesHead->addWidget(m_invoicesTitle, 1);
+    invoicesHead->addWidget(m_note);
+    invoicesLayout->addLayout(invoicesHead);
+    invoicesLayout->addWidget(m_invoicesView, 1);
+    m_invoicesTitle->setText(tr("Double-click an amount above to see its invoices."));
+
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_agingView);
+    split->addWidget(invoicesBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 12, 0, 0);
+    layout->setSpacing(8);
+    layout->addLayout(bar);
+    layout->addWidget(m_message);
+    layout->addWidget(split, 1);
+
+    connect(refreshButton, &QPushButton::clicked, this, &ReceivablesTab::refresh);
+    connect(m_asOf, &QDateEdit::editingFinished, this, &ReceivablesTab::refresh);
+    connect(m_scope, &FinanceScope::entityChanged, this, [this] {
+        m_drillClient.clear();
+        m_invoices->setItems({});
+        if (m_shown)
+            refresh();
+    });
+    connect(m_aging, &AgingModel::loadFailed, this, [this](const QString &text) {
+        timeapproval::showOutcome(m_message, tr("The aging could not be loaded: %1").arg(text),
+                                  true);
+    });
+    connect(m_aging, &AgingModel::loaded, this, [this] {
+        if (m_aging->partyCount() == 0)
+            timeapproval::showOutcome(m_message, tr("No client owes anything at this date."),
+                                      false);
+        if (!m_drillClient.isEmpty())
+            drillInto(m_drillClient, m_drillBucket);
+        updateActions();
+    });
+    connect(m_agingView, &QTableView::activated, this, [this](const QModelIndex &i) {
+        const QString client = i.data(AgingModel::PartyIdRole).toString();
+        if (!client.isEmpty())
+            drillInto(client, i.data(AgingModel::BucketRole).toString());
+    });
+    connect(m_agingView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ReceivablesTab::updateActions);
+    connect(m_invoicesView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ReceivablesTab::updateActions);
+    connect(m_receipt, &QPushButton::clicked, this, &ReceivablesTab::recordReceipt);
+    connect(m_statement, &QPushButton::clicked, this, &ReceivablesTab::showStatement);
+    connect(m_note, &QPushButton::clicked, this, &ReceivablesTab::addCollectionNote);
+    updateActions();
+}
+
+void ReceivablesTab::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_shown) {
+        m_shown = true;
+        refresh();
+    }
+}
+
+void ReceivablesTab::refresh()
+{
+    m_shown = true;
+    m_message->hide();
+    if (m_scope->entityId().isEmpty())
+        return;
+    m_aging->load(m_scope->entityId(), m_asOf->date());
+    loadDso();
+}
+
+void ReceivablesTab::loadDso()
+{
+    ApiReply *r = FinanceApi(m_api).dso(m_scope->entityId(), m_asOf->date());
+    connect(r, &ApiReply::finished, this, [this, r] {
+        if (!r->ok()) {
+            m_dso->setText(tr("DSO unavailable"));
+            m_dso->setToolTip(humanMessage(r->problem()));
+            return;
+        }
+        const QJsonObject o = r->object();
+        const QJsonValue days = o.value("dso");
+        const QString value = days.isString() ? sales::formatDecimalText(days.toString(), 0)
+                                              : days.toVariant().toString();
+        m_dso->setText(tr("<b>DSO %1 days</b> · receivables %2 · revenue of the last 90 days %3")
+                           .arg(value, sales::formatMoneyJson(o.value("ar")),
+                                sales::formatMoneyJson(o.value("revenue_90d"))));
+        m_dso->setToolTip(o.value("basis").toString());
+    });
+}
+
+QString ReceivablesTab::dsoText() const
+{
+    return m_dso->text();
+}
+
+QString ReceivablesTab::messageText() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
+
+QString ReceivablesTab::selectedClientId() const
+{
+    const QModelIndex i = m_agingView->currentIndex();
+    const QString id = i.isValid() ? i.data(AgingModel::PartyIdRole).toString() : QString();
+    return id.isEmpty() ? m_drillClient : id;
+}
+
+void ReceivablesTab::drillInto(const QString &clientId, const QString &bucket)
+{
+    m_drillClient = clientId;
+    m_drillBucket = bucket;
+    const int row = m_aging->rowOfParty(clientId);
+    const QString name = m_aging->partyName(row);
+    m_invoicesTitle->setText(tr("%1 — %2").arg(name, AgingModel::bucketTitle(bucket)));
+    ApiReply *r =
+        FinanceApi(m_api).agingInvoices(m_scope->entityId(), clientId, m_asOf->date(), bucket);
+    connect(r, &ApiReply::finished, this, [this, r, clientId, bucket] {
+        if (clientId != m_drillClient || bucket != m_drillBucket)
+            return;
+        if (!r->ok()) {
+            m_invoices->setItems({});
+            timeapproval::showOutcome(
+                m_message,
+                tr("The invoices could not be loaded: %1").arg(humanMessage(r->problem())), true);
+            return;
+        }
+        m_invoices->setItems(r->object().value("items").toArray());
+        updateActions();
+    });
+}
+
+void ReceivablesTab::updateActions()
+{
+    const bool client = !selectedClientId().isEmpty();
+    m_receipt->setEnabled(client);
+    m_statement->setEnabled(client);
+    m_note->setEnabled(m_invoicesView->currentIndex().isValid());
+    const QString hint = tr("Select a client in the aging first.");
+    m_receipt->setToolTip(client ? tr("Record money received from this client and apply it "
+                                      "to open invoices.")
+                                 : hint);
+    m_statement->setToolTip(client ? tr("The client's statement: invoices, credits, receipts "
+                                        "and the running balance.")
+                                   : hint);
+}
+
+void ReceivablesTab::recordReceipt()
+{
+    const QString client = selectedClientId();
+    if (client.isEmpty())
+        return;
+    auto *dialog = new CashDialog(m_api, CashDialog::Kind::Receipt, m_scope->entityId(), client,
+                                  m_aging->partyName(m_aging->rowOfParty(client)), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CashDialog::recorded, this, [this](const QJsonObject &) {
+        timeapproval::showOutcome(m_message, tr("Receipt recorded; the aging is up to date."),
+                                  false);
+        refresh();
+        emit receiptRecorded();
+    });
+    dialog->open();
+}
+
+void ReceivablesTab::showStatement()
+{
+    const QString client = selectedClientId();
+    if (client.isEmpty())
+        return;
+    auto *dialog = new StatementDialog(m_api, m_scope->entityId(), client,
+                                       m_aging->partyName(m_aging->rowOfParty(client)), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void ReceivablesTab::addCollectionNote()
+{
+    const QModelIndex i = m_invoicesView->currentIndex();
+    if (!i.isValid())
+        return;
+    const QJsonObject invoice = m_invoices->rowObject(i.row());
+    auto *dialog = new CollectionNoteDialog(m_api, invoice, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CollectionNoteDialog::saved, this, [this] {
+        timeapproval::showOutcome(m_message, tr("Collection note saved."), false);
+        if (!m_drillClient.isEmpty())
+            drillInto(m_drillClient, m_drillBucket);
+    });
+    dialog->open();
+}
+
+} // namespace keel::finance

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QWidget>
+
+class QDateEdit;
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace keel {
+class ApiClient;
+}
+namespace keel::delivery {
+class JsonArrayModel;
+}
+
+namespace keel::finance {
+
+class AgingModel;
+class FinanceScope;
+
+// Receivables: the aging per client at a date with DSO above it; double-click a cell for the
+// invoices behind it; record a receipt and apply it, the client's statement, collection notes
+// and dunning level of an invoice.
+class ReceivablesTab : public QWidget
+{
+    Q_OBJECT
+public:
+    ReceivablesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *parent = nullptr);
+
+    AgingModel *aging() const { return m_aging; }
+    delivery::JsonArrayModel *invoices() const { return m_invoices; }
+    QTableView *agingView() const { return m_agingView; }
+    QTableView *invoicesView() const { return m_invoicesView; }
+    QString dsoText() const;
+    QString messageText() const;
+    QString selectedClientId() const;
+    void refresh();
+    // Shows the open invoices of a client in a bucket ("" for all).
+    void drillInto(const QString &clientId, const QString &bucket);
+    // Opens the dialogs for the selected client (tests call the dialogs directly too).
+    void recordReceipt();
+    void showStatement();
+    void addCollectionNote();
+
+signals:
+    void receiptRecorded();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void loadDso();
+    void updateActions();
+
+    ApiClient *m_api;
+    FinanceScope *m_scope;
+    bool m_canWrite;
+    AgingModel *m_aging;
+    delivery::JsonArrayModel *m_invoices;
+    QDateEdit *m_asOf;
+    QLabel *m_dso;
+    QTableView *m_agingView;
+    QTableView *m_invoicesView;
+    QLabel *m_invoicesTitle;
+    QLabel *m_message;
+    QPushButton *m_receipt;
+    QPushButton *m_statement;
+    QPushButton *m_note;
+    QString m_drillClient;
+    QString m_drillBucket;
+    bool m_shown = false;
+};
+
+} // namespace keel::finance
