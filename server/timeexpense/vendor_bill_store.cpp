@@ -1,5 +1,6 @@
 #include "vendor_bill_store.h"
 
+#include "db/pg_array.h"
 #include "expense_values.h"
 #include "json_codec.h"
 
@@ -20,7 +21,11 @@ const QString kBill = QStringLiteral(
     "'project_manager_id', coalesce(p.project_manager_id, 0), 'task_id', l.task_id::text, "
     "'description', l.description, 'hours', trim_scale(l.hours)::text, 'rate', "
     "trim_scale(l.rate)::text, 'amount', trim_scale(l.amount)::text) ORDER BY l.seq) "
-    "FROM vendor_bill_lines l JOIN projects p ON p.id = l.project_id WHERE l.bill_id = b.id)::text "
+    "FROM vendor_bill_lines l LEFT JOIN projects p ON p.id = l.project_id "
+    "WHERE l.bill_id = b.id)::text, "
+    "trim_scale(b.amount_paid)::text, trim_scale(b.fx_rate)::text, "
+    "trim_scale(b.functional_total)::text, "
+    "trim_scale(b.functional_paid)::text, le.functional_currency "
     "FROM vendor_bills b JOIN vendors v ON v.id = b.vendor_id "
     "JOIN legal_entities le ON le.id = b.legal_entity_id ");
 
@@ -36,6 +41,8 @@ BillRow billFrom(const QSqlQuery &q)
     b.createdBy = q.value(6).toLongLong();
     b.total = q.value(7).toString();
     b.currency = q.value(8).toString();
+    b.vendorId = q.value(9).toLongLong();
+    b.billDate = q.value(12).toDate();
     QJsonArray lines;
     for (const QJsonValue &v : QJsonDocument::fromJson(q.value(17).toByteArray()).array()) {
         QJsonObject l = v.toObject();
@@ -61,6 +68,17 @@ BillRow billFrom(const QSqlQuery &q)
                          {"updated_at", instantToJson(q.value(16).toDateTime())},
                          {"version", b.version},
                          {"lines", lines}};
+    // What payables carries: paid so far, the rest, and the functional amounts at approval.
+    const Money total = moneyOf(b.total, b.currency);
+    const Money paid = moneyOf(q.value(18).toString(), b.currency);
+    b.json.insert(QStringLiteral("amount_paid"), moneyToJson(paid));
+    b.json.insert(QStringLiteral("balance"), moneyToJson(total.subtract(paid).valueOr(total)));
+    b.json.insert(QStringLiteral("fx_rate"), optText(q.value(19)));
+    const QString functional = q.value(22).toString();
+    b.json.insert(QStringLiteral("functional_total"),
+                  q.value(20).isNull() ? QJsonValue()
+                                       : QJsonValue(moneyJson(q.value(20).toString(), functional)));
+    b.json.insert(QStringLiteral("functional_paid"), moneyJson(q.value(21).toString(), functional));
     return b;
 }
 
@@ -71,11 +89,13 @@ QSqlDatabase VendorBillStore::db() const
     return db::connection(m_config);
 }
 
-bool VendorBillStore::vendorRefTaken(qint64 vendorId, const QString &vendorRef) const
+bool VendorBillStore::vendorRefTaken(qint64 vendorId, const QString &vendorRef,
+                                     qint64 exceptBill) const
 {
-    QSqlQuery q = db::query(
-        db(), QStringLiteral("SELECT 1 FROM vendor_bills WHERE vendor_id = ? AND vendor_ref = ?"),
-        {vendorId, vendorRef});
+    QSqlQuery q = db::query(db(),
+                            QStringLiteral("SELECT 1 FROM vendor_bills WHERE vendor_id = ? AND "
+                                           "vendor_ref = ? AND id <> ?"),
+                            {vendorId, vendorRef, exceptBill});
     return q.next();
 }
 
@@ -91,16 +111,40 @@ qint64 VendorBillStore::insert(const NewBill &b) const
          b.vendorRef, b.billDate, b.dueDate, b.currency, b.total, b.createdBy});
     q.next();
     const qint64 id = q.value(0).toLongLong();
-    int seq = 0;
-    for (const BillLineValues &l : b.lines)
-        db::query(db(),
-                  QStringLiteral("INSERT INTO vendor_bill_lines (bill_id, seq, project_id, "
-                                 "task_id, description, hours, rate, amount) VALUES (?, ?, ?, ?, "
-                                 "?, ?::numeric, ?::numeric, ?::numeric)"),
-                  {id, ++seq, l.projectId,
-                   l.taskId ? QVariant(l.taskId) : QVariant(QMetaType::fromType<qint64>()),
-                   l.description, l.hours, l.rate, l.amount});
+    insertLines(id, b.lines);
     return id;
+}
+
+void VendorBillStore::update(qint64 id, const NewBill &b) const
+{
+    db::query(db(),
+              QStringLiteral("UPDATE vendor_bills SET vendor_ref = ?, bill_date = ?, due_date = ?, "
+                             "total = ?::numeric, updated_at = now(), version = version + 1 "
+                             "WHERE id = ?"),
+              {b.vendorRef, b.billDate, b.dueDate, b.total, id});
+    db::query(db(), QStringLiteral("DELETE FROM vendor_bill_lines WHERE bill_id = ?"), {id});
+    insertLines(id, b.lines);
+}
+
+void VendorBillStore::insertLines(qint64 billId, const QList<BillLineValues> &lines) const
+{
+    db::PgArray project, task, description, hours, rate, amount;
+    for (const BillLineValues &l : lines) {
+        project.add(l.projectId);
+        task.add(l.taskId);
+        description.add(l.description);
+        hours.addText(l.hours);
+        rate.addText(l.rate);
+        amount.add(l.amount);
+    }
+    db::query(db(),
+              QStringLiteral("INSERT INTO vendor_bill_lines (bill_id, seq, project_id, task_id, "
+                             "description, hours, rate, amount) SELECT ?, u.seq, u.p, u.t, u.d, "
+                             "u.h, u.r, u.a FROM unnest(?::bigint[], ?::bigint[], ?::text[], "
+                             "?::numeric[], ?::numeric[], ?::numeric[]) WITH ORDINALITY "
+                             "AS u(p, t, d, h, r, a, seq)"),
+              {billId, project.literal(), task.literal(), description.literal(), hours.literal(),
+               rate.literal(), amount.literal()});
 }
 
 std::optional<BillRow> VendorBillStore::bill(qint64 id, bool lock) const
@@ -147,12 +191,14 @@ void VendorBillStore::submitted(qint64 id) const
               {id});
 }
 
-void VendorBillStore::approved(qint64 id, qint64 userId) const
+void VendorBillStore::approved(qint64 id, qint64 userId, const QString &fxRate,
+                               const QString &functionalTotal) const
 {
     db::query(db(),
               QStringLiteral("UPDATE vendor_bills SET status = 'approved', approved_by = ?, "
+                             "fx_rate = ?::numeric, functional_total = ?::numeric, "
                              "updated_at = now(), version = version + 1 WHERE id = ?"),
-              {userId, id});
+              {userId, fxRate, functionalTotal, id});
 }
 
 void VendorBillStore::rejected(qint64 id, const QString &reason) const

@@ -13,11 +13,11 @@ namespace keel {
 
 struct BillLineValues
 {
-    qint64 projectId = 0;
-    qint64 taskId = 0; // 0 = none
+    qint64 projectId = 0; // 0 = none: an other cost (rent, software), general expenses
+    qint64 taskId = 0;    // 0 = none
     QString description;
-    QString hours;  // decimal text
-    QString rate;   // decimal text
+    QString hours;  // decimal text; empty for a line given by its amount
+    QString rate;   // decimal text; empty with hours
     QString amount; // decimal text, to the cent
 };
 
@@ -44,6 +44,8 @@ struct BillRow
     QString status;
     int version = 0;
     qint64 createdBy = 0;
+    qint64 vendorId = 0;
+    QDate billDate;
     QString total;
     QString currency;
     QList<qint64> projectManagers; // of the lines' projects, 0 where a project has none
@@ -57,15 +59,21 @@ public:
     explicit VendorBillStore(DbConfig config) : m_config(std::move(config)) {}
     QSqlDatabase db() const;
 
-    bool vendorRefTaken(qint64 vendorId, const QString &vendorRef) const;
+    bool vendorRefTaken(qint64 vendorId, const QString &vendorRef, qint64 exceptBill = 0) const;
     qint64 insert(const NewBill &bill) const;
+    // A draft's header and all its lines replaced (bill.lines), version raised.
+    void update(qint64 id, const NewBill &bill) const;
     std::optional<BillRow> bill(qint64 id, bool lock) const;
     QJsonArray bills(const QStringList &entities, const QString &status, qint64 vendorId) const;
     void submitted(qint64 id) const;
-    void approved(qint64 id, qint64 userId) const;
+    // Approved at `fxRate` (bill date, bill currency → functional), carrying `functionalTotal`.
+    void approved(qint64 id, qint64 userId, const QString &fxRate,
+                  const QString &functionalTotal) const;
     void rejected(qint64 id, const QString &reason) const;
 
 private:
+    void insertLines(qint64 billId, const QList<BillLineValues> &lines) const;
+
     DbConfig m_config;
 };
 
