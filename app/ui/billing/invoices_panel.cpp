@@ -338,7 +338,8 @@ void InvoicesPanel::updateSummary()
     const int n = m_model->checkedCount();
     const QString loaded =
         m_model->allLoaded()
-            ? tr("%n invoice(s)", nullptr, m_model->rowCount())
+            ? (m_model->rowCount() == 1 ? tr("1 invoice")
+                                        : tr("%1 invoices").arg(m_model->rowCount()))
             : tr("%1+ invoices (more load as you scroll)").arg(m_model->rowCount());
     m_summary->setText(
         n == 0 ? tr("%1 · none ticked").arg(loaded)
