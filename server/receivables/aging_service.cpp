@@ -67,6 +67,8 @@ QJsonObject AgingService::aging(const Request &request) const
         visibleEntity(m_store.db(), request, queryEntity(request), Permission::FinanceUse);
     const QDate asOf = asOfOf(request);
     const bool functional = functionalMode(request);
+    db::Transaction tx(m_store.db());
+    m_store.withoutJit();
     // Clients in name order; a client with only unapplied cash still gets a row.
     QMap<std::pair<QString, QString>, std::pair<qint64, Buckets>> rows; // (name, currency)
     QMap<QString, Buckets> totals;
@@ -86,6 +88,7 @@ QJsonObject AgingService::aging(const Request &request) const
         rowOf(u.accountId, u.accountName, u.currency).unapplied += m;
         totals[u.currency].unapplied += m;
     }
+    tx.commit();
     QJsonArray clients, sums;
     for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
         QJsonObject o = it.value().second.json();
@@ -114,6 +117,8 @@ QJsonObject AgingService::invoices(const Request &request, qint64 accountId) con
         throw ApiError::invalidField(QStringLiteral("bucket"), "invalid_value",
                                      QStringLiteral("current, d1_30, d31_60, d61_90 or d90_plus"));
     const PageRequest page = PageRequest::from(request);
+    db::Transaction tx(m_store.db());
+    m_store.withoutJit();
     QJsonArray items;
     for (const OpenInvoiceRow &r : m_store.openInvoices(
              entity.id, accountId, asOf, bucket == QLatin1String("total") ? QString() : bucket,
@@ -138,6 +143,7 @@ QJsonObject AgingService::invoices(const Request &request, qint64 accountId) con
             {"dunning_level", r.dunningLevel},
             {"last_dunned_on", dateToJson(r.lastDunnedOn)}});
     }
+    tx.commit();
     QJsonObject out = page.page(items);
     out.insert("account_id", idToJson(accountId));
     out.insert("as_of", dateToJson(asOf));
@@ -149,10 +155,13 @@ QJsonObject AgingService::clientAging(qint64 entityId, qint64 accountId, const Q
 {
     Buckets b;
     b.currency = currency;
+    db::Transaction tx(m_store.db());
+    m_store.withoutJit();
     for (const AgingRow &r : m_store.aging(entityId, asOf, false, accountId, currency))
         b.add(r);
     for (const UnappliedRow &u : m_store.unapplied(entityId, asOf, false, accountId, currency))
         b.unapplied += moneyOf(u.amount, u.currency).minorUnits();
+    tx.commit();
     return b.json();
 }
 
@@ -162,12 +171,15 @@ QJsonObject AgingService::dso(const Request &request) const
         visibleEntity(m_store.db(), request, queryEntity(request), Permission::FinanceUse);
     const QDate asOf = asOfOf(request);
     const Currency fc = Currency::fromCode(entity.functionalCurrency).value();
+    db::Transaction tx(m_store.db());
+    m_store.withoutJit();
     qint64 ar = 0;
     for (const AgingRow &r : m_store.aging(entity.id, asOf, true))
         ar += moneyOf(r.total, fc).minorUnits();
     for (const UnappliedRow &u : m_store.unapplied(entity.id, asOf, true))
         ar -= moneyOf(u.amount, fc).minorUnits();
     const Money revenue = moneyOf(m_store.billedRevenue(entity.id, asOf.addDays(-90), asOf), fc);
+    tx.commit();
     const Money receivable = *Money::fromMinor(ar, fc);
     QJsonValue days;
     if (revenue.isPositive()) {

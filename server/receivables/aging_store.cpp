@@ -53,6 +53,11 @@ QSqlDatabase AgingStore::db() const
     return db::connection(m_config);
 }
 
+void AgingStore::withoutJit() const
+{
+    db::exec(db(), QStringLiteral("SET LOCAL jit = off"));
+}
+
 QList<AgingRow> AgingStore::aging(qint64 entityId, QDate asOf, bool functional,
                                   std::optional<qint64> accountId, const QString &currency) const
 {
