@@ -174,11 +174,17 @@ PostingResult revenueRecognised(const LedgerService &ledger, const RevenueRecogn
 
 Posting buildCustomerReceipt(const LedgerService &ledger, const CustomerReceipt &e)
 {
-    const auto entity = ledger.store().entity(e.entityId);
-    if (!entity)
-        throw ApiError::notFound(QStringLiteral("There is no legal entity %1.").arg(e.entityId));
-    const Money bank = convertOn(ledger.store().db(), e.amount, entity->functionalCurrency,
-                                 e.receiptDate, QStringLiteral("amount"));
+    Money bank;
+    if (e.cashFunctional) {
+        bank = *e.cashFunctional;
+    } else {
+        const auto entity = ledger.store().entity(e.entityId);
+        if (!entity)
+            throw ApiError::notFound(
+                QStringLiteral("There is no legal entity %1.").arg(e.entityId));
+        bank = convertOn(ledger.store().db(), e.amount, entity->functionalCurrency, e.receiptDate,
+                         QStringLiteral("amount"));
+    }
     Posting p;
     p.entityId = e.entityId;
     p.date = e.receiptDate;

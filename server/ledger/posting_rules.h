@@ -83,6 +83,9 @@ struct CustomerReceipt
     Money receivableFunctional; // the receivable cleared; invalid: at the receipt's rate
     QString reference;
     QString bankAccountNumber = {}; // the bank account's ledger account; empty: the 'bank' role
+    // The receipt at its date's rate when the caller converted it already (batches skip the
+    // lookups); otherwise converted here.
+    std::optional<Money> cashFunctional = {};
 };
 Posting buildCustomerReceipt(const LedgerService &ledger, const CustomerReceipt &e);
 PostingResult customerReceipt(const LedgerService &ledger, const CustomerReceipt &e);

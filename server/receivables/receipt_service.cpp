@@ -138,13 +138,6 @@ QList<qint64> ReceiptService::recordAll(QSqlDatabase db, const QList<ReceiptInpu
             fail(at(p, "receipt_date"), "required", QStringLiteral("the date received"));
         if (r.reference.size() > 140)
             fail(at(p, "reference"), "invalid_value", QStringLiteral("at most 140 characters"));
-        QSet<qint64> seen;
-        for (qsizetype j = 0; j < r.allocations.size(); ++j)
-            if (seen.contains(r.allocations.at(j).invoiceId))
-                fail(at(p, QStringLiteral("allocations/%1/invoice_id").arg(j)), "duplicate",
-                     QStringLiteral("each invoice once per receipt"));
-            else
-                seen.insert(r.allocations.at(j).invoiceId);
         if (r.amount.isValid() && r.receiptDate.isValid() &&
             r.amount.currency().code() != entity->functionalCurrency) {
             rateOf[i] = ratePairs.size();
@@ -188,8 +181,9 @@ QList<qint64> ReceiptService::recordAll(QSqlDatabase db, const QList<ReceiptInpu
     for (qsizetype i = 0; i < ids.size(); ++i) {
         const ReceiptInput &r = in.at(i);
         postings.append(posting_rules::buildCustomerReceipt(
-            m_ledger, {r.legalEntityId, ids.at(i), r.accountId, userId, r.receiptDate, r.amount,
-                       Money(), r.reference, banks.value(r.bankAccountId).ledgerNumber}));
+            m_ledger,
+            {r.legalEntityId, ids.at(i), r.accountId, userId, r.receiptDate, r.amount, Money(),
+             r.reference, banks.value(r.bankAccountId).ledgerNumber, rows.at(i).functional}));
     }
     QList<qint64> entries;
     for (const PostingResult &res : m_ledger.postMany(postings))

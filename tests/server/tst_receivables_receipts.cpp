@@ -279,6 +279,8 @@ private slots:
             invoice(uk, globex, "USD", "1000.00", QDate(2026, 2, 10), QDate(2026, 3, 12));
         const qint64 b =
             invoice(uk, initech, "GBP", "250.00", QDate(2026, 2, 10), QDate(2026, 3, 12));
+        const qint64 c =
+            invoice(uk, initech, "GBP", "100.00", QDate(2026, 2, 10), QDate(2026, 3, 12));
         ReceiptService service(db->config());
         QList<ReceiptInput> in{
             {uk,
@@ -295,14 +297,23 @@ private slots:
              money("300.00", "GBP"),
              "L2",
              {{b, money("250.00", "GBP")}}},
-            {uk, initech, ukGbpBank, QDate(2026, 3, 12), money("40.00", "GBP"), "L3", {}}};
+            {uk, initech, ukGbpBank, QDate(2026, 3, 12), money("40.00", "GBP"), "L3", {}},
+            // Two instalments of one invoice in one receipt.
+            {uk,
+             initech,
+             ukGbpBank,
+             QDate(2026, 3, 13),
+             money("100.00", "GBP"),
+             "L4",
+             {{c, money("40.00", "GBP")}, {c, money("60.00", "GBP")}}}};
         db::Transaction tx(db->sql());
         const QList<qint64> ids = service.recordMany(db->sql(), in, fin);
         tx.commit();
-        QCOMPARE(ids.size(), 3);
+        QCOMPARE(ids.size(), 4);
         QCOMPARE(text("SELECT string_agg(reference || ' ' || allocated::numeric(20,2) || ' ' || "
                       "functional_amount::numeric(20,2), ', ' ORDER BY id) FROM customer_receipts"),
-                 QString("L1 1000.00 810.00, L2 250.00 300.00, L3 0.00 40.00"));
+                 QString("L1 1000.00 810.00, L2 250.00 300.00, L3 0.00 40.00, L4 100.00 100.00"));
+        QCOMPARE(invoiceState(c), QString("paid 100.00 / 100.00"));
         QCOMPARE(invoiceState(a), QString("paid 1000.00 / 790.00"));
         QCOMPARE(invoiceState(b), QString("paid 250.00 / 250.00"));
         QCOMPARE(arOf(uk, globex), QString("0.00"));
@@ -328,7 +339,7 @@ private slots:
             QCOMPARE(e.problem().errors.first().field,
                      QString("receipts/1/allocations/0/invoice_id"));
         }
-        QCOMPARE(count("customer_receipts"), 3);
+        QCOMPARE(count("customer_receipts"), 4);
     }
 };
 
