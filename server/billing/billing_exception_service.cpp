@@ -93,8 +93,7 @@ QJsonObject BillingExceptionService::resolve(const Request &request, qint64 id,
     if (!request.header("If-Match").isEmpty() || body.contains(QStringLiteral("version")))
         requireVersion(request, body, x->version);
     if (action == QLatin1String("release")) {
-        if (x->kind == QLatin1String("cap_exceeded") && x->contractLineId &&
-            billing_exception_store::capReached(db, x->contractLineId))
+        if (x->kind == QLatin1String("cap_exceeded") && billing_exception_store::capReached(db, id))
             throw ApiError(Problem{409,
                                    problemTypeUri(ErrorType::Conflict),
                                    QStringLiteral("Cap still reached"),

@@ -92,13 +92,15 @@ FROM gone WHERE gone.source_kind = 'time_entry' AND te.id::text = gone.source_ke
               {id});
 }
 
-bool capReached(QSqlDatabase db, qint64 contractLineId)
+bool capReached(QSqlDatabase db, qint64 exceptionId)
 {
     QSqlQuery q = db::query(db, QStringLiteral(R"(
-SELECT l.not_to_exceed IS NOT NULL
-       AND l.not_to_exceed <= keel_contract_line_billed(l.id)
-FROM contract_lines l WHERE l.id = ?)"),
-                            {contractLineId});
+SELECT l.not_to_exceed - keel_contract_line_billed(l.id) < coalesce((
+    SELECT min(bs.amount / bs.hours) * 0.01 FROM billing_sources bs
+    WHERE bs.billing_exception_id = x.id AND bs.hours > 0), 0.01)
+FROM billing_exceptions x JOIN contract_lines l ON l.id = x.contract_line_id
+WHERE x.id = ?)"),
+                            {exceptionId});
     return q.next() && q.value(0).toBool();
 }
 

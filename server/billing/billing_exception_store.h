@@ -31,9 +31,10 @@ void resolve(QSqlDatabase db, qint64 id, const QString &status, qint64 userId, c
 // entries an issue marked invoiced meanwhile (the billed part of a split entry) are approved
 // again so the run finds what is left of them.
 void releaseSources(QSqlDatabase db, qint64 id);
-// Whether what the contract line has billed (net of credit notes) is still at or above its
-// not-to-exceed amount.
-bool capReached(QSqlDatabase db, qint64 contractLineId);
+// Whether the cap of the exception's contract line is still reached: what is left under its
+// not-to-exceed amount (net of what the line billed, credit notes deducted) would not bill a
+// hundredth of an hour of the held time at the lowest of its rates.
+bool capReached(QSqlDatabase db, qint64 exceptionId);
 
 } // namespace billing_exception_store
 } // namespace keel

@@ -17,6 +17,12 @@ QSqlQuery sql(QSqlDatabase db, const QString &text, const QVariantList &binds = 
     return db::query(db, text, binds);
 }
 
+// DDL and ANALYZE: statements PostgreSQL does not prepare.
+void ddl(QSqlDatabase db, const QString &text)
+{
+    db::exec(db, text);
+}
+
 Decimal dec(const QVariant &v)
 {
     return Decimal::parse(v.toString()).valueOr(Decimal());
@@ -24,14 +30,12 @@ Decimal dec(const QVariant &v)
 
 } // namespace
 
-BillingRunCounts BillingRunEngine::run(const Progress &progress)
+BillingRunCounts BillingRunEngine::bill(const Progress &progress)
 {
     const auto step = [&](int percent, const char *what) {
         if (progress)
             progress(percent, QString::fromLatin1(what));
     };
-    step(2, "waiting for other runs of the entity");
-    lockEntity();
     step(5, "contracts");
     contracts();
     step(10, "approved time");
@@ -61,8 +65,11 @@ void BillingRunEngine::lockEntity()
         QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended('billing_run:' || ?, 0))"),
         {QString::number(m_s.legalEntityId)});
     // A second run in the same transaction (the demo loader, month after month) starts clean.
-    sql(m_db, QStringLiteral("DROP TABLE IF EXISTS pg_temp.br_contracts, pg_temp.br_time, "
-                             "pg_temp.br_lines, pg_temp.br_invoices, pg_temp.br_exceptions"));
+    QSqlQuery left =
+        sql(m_db, QStringLiteral("SELECT to_regclass('pg_temp.br_contracts') IS NOT NULL"));
+    if (left.next() && left.value(0).toBool())
+        ddl(m_db, QStringLiteral("DROP TABLE IF EXISTS pg_temp.br_contracts, pg_temp.br_time, "
+                                 "pg_temp.br_lines, pg_temp.br_invoices, pg_temp.br_exceptions"));
 }
 
 void BillingRunEngine::contracts()
@@ -80,8 +87,21 @@ ORDER BY c.id)"),
         codes.add(
             tax_rules::codeFor(m_s.entityCountry, q.value(1).toString(), q.value(2).toString()));
     }
+    ddl(m_db, QStringLiteral(R"(
+CREATE TEMP TABLE br_contracts (
+    contract_id   bigint PRIMARY KEY,
+    account_id    bigint NOT NULL,
+    currency      text NOT NULL,
+    invoice_split text NOT NULL,
+    terms         integer NOT NULL,
+    tax_code      text NOT NULL,
+    tax_rate      numeric NOT NULL,
+    main_project  bigint,
+    retainer_line bigint,
+    tm_line       bigint
+) ON COMMIT DROP)"));
     sql(m_db, QStringLiteral(R"(
-CREATE TEMP TABLE br_contracts ON COMMIT DROP AS
+INSERT INTO br_contracts
 SELECT c.id AS contract_id, c.account_id, c.currency::text AS currency, c.invoice_split,
        a.payment_terms_days AS terms, u.tax_code, tc.rate AS tax_rate,
        (SELECT min(p.id) FROM projects p WHERE p.contract_id = c.id) AS main_project,
@@ -94,7 +114,7 @@ JOIN contracts c ON c.id = u.contract_id
 JOIN accounts a ON a.id = c.account_id
 JOIN tax_codes tc ON tc.code = u.tax_code)"),
         {ids.literal(), codes.literal()});
-    sql(m_db, QStringLiteral("ANALYZE br_contracts"));
+    ddl(m_db, QStringLiteral("ANALYZE br_contracts"));
 }
 
 void BillingRunEngine::timeCandidates()
@@ -103,8 +123,27 @@ void BillingRunEngine::timeCandidates()
     // billing_sources rows already claim (a partly billed entry has parts on earlier runs).
     // Time goes to the contract's retainer when it has one, else to its time-and-materials
     // line; contracts billed otherwise (fixed fee, milestones, subscriptions) do not bill hours.
+    ddl(m_db, QStringLiteral(R"(
+CREATE TEMP TABLE br_time (
+    key        text PRIMARY KEY,
+    project_id bigint NOT NULL,
+    work_date  date NOT NULL,
+    contract_id bigint NOT NULL,
+    account_id bigint NOT NULL,
+    currency   text NOT NULL,
+    role_id    bigint NOT NULL,
+    hours      numeric(14, 2) NOT NULL,
+    parts      integer NOT NULL,
+    model      text NOT NULL,
+    line_id    bigint,
+    rate       numeric(20, 6),
+    billed     numeric(14, 2) NOT NULL,
+    covered    numeric(14, 2) NOT NULL,
+    held       numeric(14, 2) NOT NULL,
+    norate     numeric(14, 2) NOT NULL
+) ON COMMIT DROP)"));
     sql(m_db, QStringLiteral(R"(
-CREATE TEMP TABLE br_time ON COMMIT DROP AS
+INSERT INTO br_time
 SELECT te.id::text AS key, te.project_id, te.work_date, bc.contract_id, bc.account_id,
        bc.currency, coalesce(t.job_role_id, em.job_role_id) AS role_id,
        (te.hours - coalesce(cl.claimed, 0))::numeric(14, 2) AS hours,
@@ -129,7 +168,7 @@ LEFT JOIN LATERAL (
 WHERE (bc.retainer_line IS NOT NULL OR bc.tm_line IS NOT NULL)
   AND te.hours - coalesce(cl.claimed, 0) <> 0)"),
         {m_s.periodEnd});
-    sql(m_db, QStringLiteral("ANALYZE br_time"));
+    ddl(m_db, QStringLiteral("ANALYZE br_time"));
 }
 
 void BillingRunEngine::caps()
@@ -228,7 +267,7 @@ WHERE x.key = b.key)"),
 
 void BillingRunEngine::timeLines()
 {
-    sql(m_db, QStringLiteral(R"(
+    ddl(m_db, QStringLiteral(R"(
 CREATE TEMP TABLE br_lines (
     lkey             bigserial,
     contract_id      bigint NOT NULL,
@@ -413,7 +452,7 @@ FROM (SELECT lkey, row_number() OVER (PARTITION BY contract_id, inv_project
                                                service_start, src_key, lkey) AS rn
       FROM br_lines) n
 WHERE n.lkey = l.lkey)"));
-    sql(m_db, QStringLiteral("CREATE TEMP TABLE br_invoices (id bigint, contract_id bigint, "
+    ddl(m_db, QStringLiteral("CREATE TEMP TABLE br_invoices (id bigint, contract_id bigint, "
                              "project_id bigint) ON COMMIT DROP"));
     sql(m_db, QStringLiteral(R"(
 WITH ins AS (
@@ -453,7 +492,7 @@ WHERE bi.contract_id = l.contract_id AND bi.project_id IS NOT DISTINCT FROM l.in
 
 void BillingRunEngine::exceptions()
 {
-    sql(m_db, QStringLiteral("CREATE TEMP TABLE br_exceptions (id bigint, contract_id bigint, "
+    ddl(m_db, QStringLiteral("CREATE TEMP TABLE br_exceptions (id bigint, contract_id bigint, "
                              "contract_line_id bigint, kind text) ON COMMIT DROP"));
     sql(m_db, QStringLiteral(R"(
 WITH x AS (

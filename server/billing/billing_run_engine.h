@@ -38,10 +38,12 @@ public:
     using Progress = std::function<void(int percent, const QString &step)>;
 
     BillingRunEngine(QSqlDatabase db, BillingRunScope scope) : m_db(db), m_s(std::move(scope)) {}
-    BillingRunCounts run(const Progress &progress);
+    // Waits for the entity's advisory lock (until the transaction ends): first, so the caller
+    // can check what may have changed while it waited (a period closed meanwhile).
+    void lockEntity();
+    BillingRunCounts bill(const Progress &progress);
 
 private:
-    void lockEntity();
     void contracts();
     void timeCandidates();
     void caps();

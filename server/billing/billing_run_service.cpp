@@ -41,6 +41,14 @@ bool covers(const QStringList &entities, const QString &code)
                              QStringLiteral("the period is hard-closed")}}});
 }
 
+// 423 when the run's period or its invoice date's period is hard-closed.
+void requireOpen(QSqlDatabase db, const BillingRunScope &s)
+{
+    for (const QDate d : {s.periodStart, s.invoiceDate})
+        if (billing_run_store::periodStatus(db, s.legalEntityId, d) == QLatin1String("hard_closed"))
+            periodClosed(d);
+}
+
 void audit(QSqlDatabase db, const AuditEntry &base, const QString &action, qint64 runId,
            const QJsonObject &after)
 {
@@ -103,9 +111,6 @@ BillingRunScope BillingRunService::scopeOf(QSqlDatabase db, const BillingRunPara
                        QStringLiteral("on or after the first day of the period")});
     if (!errors.isEmpty())
         throw ApiError::invalid(errors);
-    for (const QDate d : {p.period.firstDay(), invoiceDate})
-        if (billing_run_store::periodStatus(db, entity->id, d) == QLatin1String("hard_closed"))
-            periodClosed(d);
 
     BillingRunScope s;
     s.legalEntityId = entity->id;
@@ -116,6 +121,7 @@ BillingRunScope BillingRunService::scopeOf(QSqlDatabase db, const BillingRunPara
     s.invoiceDate = invoiceDate;
     s.accountId = p.accountId;
     s.contractId = p.contractId;
+    requireOpen(db, s);
     return s;
 }
 
@@ -166,7 +172,12 @@ void BillingRunService::execute(qint64 runId) const
             try {
                 db::Transaction tx(work);
                 BillingRunEngine engine(work, queued->scope);
-                const BillingRunCounts counts = engine.run([&](int percent, const QString &step) {
+                billing_run_store::progress(progress, runId, 2,
+                                            QStringLiteral("waiting for other runs of the entity"));
+                engine.lockEntity();
+                // The period may have been hard-closed while the run waited in the queue.
+                requireOpen(work, queued->scope);
+                const BillingRunCounts counts = engine.bill([&](int percent, const QString &step) {
                     billing_run_store::progress(progress, runId, percent, step);
                 });
                 runMachine().next(queued->status, QStringLiteral("complete"));
@@ -229,7 +240,9 @@ qint64 BillingRunService::runNow(QSqlDatabase db, const BillingRunParams &params
     db::Transaction tx(db);
     BillingRunScope scope = scopeOf(db, params, userId);
     scope.runId = billing_run_store::insert(db, scope);
-    const BillingRunCounts counts = BillingRunEngine(db, scope).run({});
+    BillingRunEngine engine(db, scope);
+    engine.lockEntity();
+    const BillingRunCounts counts = engine.bill({});
     billing_run_store::completed(db, scope.runId, counts);
     AuditEntry actor;
     actor.actorId = userId;

@@ -1,1 +1,4 @@
 # Server tests for billing_run: keel_server_test(<name>) per file.
+keel_server_test(billing_run)
+keel_server_test(billing_run_models)
+keel_server_test(billing_run_tax)
