@@ -26,7 +26,7 @@ class RouteTableTest : public QObject
                 SalesUse,        DeliveryUse,   ResourcingUse, TimeUse,         BillingUse,
                 FinanceUse,      DashboardsUse, InsightsUse,   WorkflowManage,  CatalogueManage,
                 RateCardsManage, TimeApprove,   TimeOversee,   ExpensesApprove, PayablesManage,
-                LedgerPost};
+                LedgerPost,      BillingManage, CashManage};
     }
 
 private Q_SLOTS:
