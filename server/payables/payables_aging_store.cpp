@@ -32,7 +32,8 @@ QJsonArray PayablesAgingStore::bills(qint64 entityId, const QString &status, qin
             "trim_scale(b.functional_paid)::text, le.functional_currency, b.version "
             "FROM vendor_bills b JOIN vendors v ON v.id = b.vendor_id "
             "JOIN legal_entities le ON le.id = b.legal_entity_id "
-            "WHERE b.legal_entity_id = ? AND (? = '' OR b.status = ? OR (? = 'open' AND "
+            "WHERE b.legal_entity_id = ? AND (coalesce(?, '') = '' OR b.status = ? OR (? = 'open' "
+            "AND "
             "b.status IN ('approved', 'partially_paid'))) AND (? = 0 OR b.vendor_id = ?) "
             "AND (?::date IS NULL OR b.due_date < ?::date) AND b.id > ? ORDER BY b.id LIMIT ?"),
         {entityId, status, status, status, vendorId, vendorId,
