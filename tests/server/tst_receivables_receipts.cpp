@@ -235,6 +235,30 @@ private slots:
         QCOMPARE(count("customer_receipts"), 1);
     }
 
+    void aReceiptIntoAHardClosedPeriodIs423()
+    {
+        const qint64 inv =
+            invoice(uk, initech, "GBP", "100.00", QDate(2026, 2, 1), QDate(2026, 3, 1));
+        ledger->ensureFiscalYear(uk, 2026);
+        db::exec(db->sql(), QStringLiteral("UPDATE accounting_periods SET status = 'hard_closed' "
+                                           "WHERE legal_entity_id = %1 AND period_start = "
+                                           "'2026-03-01'")
+                                .arg(uk));
+        HttpResult r = receipt(*ukfin, uk, initech, ukGbpBank, "2026-03-05", m("100.00", "GBP"),
+                               {alloc(inv, "100.00", "GBP")});
+        QCOMPARE(r.status, 423);
+        QCOMPARE(count("customer_receipts"), 0);
+        QCOMPARE(invoiceState(inv), QString("issued 0.00 / 0.00"));
+        // Nothing was half written: an April receipt pays the invoice in full.
+        r = receipt(*ukfin, uk, initech, ukGbpBank, "2026-04-02", m("100.00", "GBP"));
+        QCOMPARE(r.status, 201);
+        r = ukfin->post(
+            "/api/v1/receivables/receipts/" + r.json().value("id").toString() + "/allocations",
+            {{"allocations", QJsonArray{alloc(inv, "100.00", "GBP")}}, {"date", "2026-04-03"}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(invoiceState(inv), QString("paid 100.00 / 100.00"));
+    }
+
     void idempotencyKeyReturnsTheFirstReceipt()
     {
         const HttpResult a =
