@@ -3,8 +3,8 @@
 #include "keel_server.h"
 #include "unix_signals.h"
 
-#include <QCoreApplication>
 #include <QFile>
+#include <QGuiApplication>
 #include <QSaveFile>
 
 #include <cstdio>
@@ -16,7 +16,11 @@ int main(int argc, char *argv[])
     // Qt's own Unix event loop is measurably cheaper per request than the GLib one.
     if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
         qputenv("QT_NO_GLIB", "1");
-    QCoreApplication app(argc, argv);
+    // Invoice PDFs are rendered with QtGui (QTextDocument, QPdfWriter), which needs a
+    // QGuiApplication; the server has no display, so the offscreen platform unless told otherwise.
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("keel-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KEEL_VERSION));
 
