@@ -188,6 +188,21 @@ qint64 BankStatementService::journalFor(const Request &request, const StatementL
     return m_ledger.post(p).entryId;
 }
 
+namespace {
+
+// Errors of the payment or receipt a match creates, named by the match's own field.
+[[noreturn]] void rethrowAs(const ApiError &e, const QString &field)
+{
+    QList<FieldError> errors = e.problem().errors;
+    if (errors.isEmpty())
+        throw e;
+    for (FieldError &f : errors)
+        f.field = field;
+    throw ApiError::invalid(errors);
+}
+
+} // namespace
+
 qint64 BankStatementService::paymentFor(const Request &request, const StatementLineRow &line,
                                         const BankAccountRow &account, qint64 billId) const
 {
@@ -207,13 +222,40 @@ qint64 BankStatementService::paymentFor(const Request &request, const StatementL
                                {{billId, line.amount.abs()}}},
                               request.caller().user.id);
     } catch (const ApiError &e) {
-        // The payment's own fields mean nothing to this request: name the bill.
-        QList<FieldError> errors = e.problem().errors;
-        for (FieldError &f : errors)
-            f.field = QStringLiteral("bill_id");
-        if (errors.isEmpty())
-            throw;
-        throw ApiError::invalid(errors);
+        rethrowAs(e, QStringLiteral("bill_id"));
+    }
+}
+
+qint64 BankStatementService::receiptFor(const Request &request, const StatementLineRow &line,
+                                        const BankAccountRow &account, qint64 invoiceId) const
+{
+    const auto invoice = BankStatementStore(db::connection(m_config)).invoice(invoiceId);
+    if (!invoice || invoice->entityId != account.entityId)
+        throw ApiError::invalidField(
+            QStringLiteral("invoice_id"), "unknown",
+            QStringLiteral("no invoice of %1 has this id").arg(account.entity));
+    if (invoice->status != QLatin1String("issued") &&
+        invoice->status != QLatin1String("partially_paid"))
+        throw ApiError::invalidField(QStringLiteral("invoice_id"), "not_open",
+                                     QStringLiteral("the invoice is %1").arg(invoice->status));
+    if (!(invoice->amount.currency() == line.amount.currency()))
+        throw ApiError::invalidField(
+            QStringLiteral("invoice_id"), "other_currency",
+            QStringLiteral("the invoice is in %1").arg(invoice->amount.currency().code()));
+    // More than the invoice's balance leaves the rest as unapplied cash of the client.
+    const Money applied = line.amount < invoice->amount ? line.amount : invoice->amount;
+    try {
+        return m_receipts.record(db::connection(m_config),
+                                 {account.entityId,
+                                  invoice->partyId,
+                                  account.id,
+                                  line.date,
+                                  line.amount,
+                                  line.reference.left(140),
+                                  {{invoiceId, applied}}},
+                                 request.caller().user.id);
+    } catch (const ApiError &e) {
+        rethrowAs(e, QStringLiteral("invoice_id"));
     }
 }
 
@@ -268,11 +310,7 @@ QJsonObject BankStatementService::match(const Request &request, qint64 lineId,
     } else if (key == QLatin1String("bill_id")) {
         payment = paymentFor(request, line, account, target);
     } else if (key == QLatin1String("invoice_id")) {
-        // TODO(receivables): create the receipt through ReceiptService::record once server/
-        // receivables is committed; until then an invoice is matched by recording its receipt
-        // (POST /receivables/receipts) and matching that.
-        throw ApiError::invalidField(key, "not_available",
-                                     QStringLiteral("record the receipt, then match it"));
+        receipt = receiptFor(request, line, account, target);
     } else {
         journal = journalFor(request, line, account, body.value(key).toObject());
     }

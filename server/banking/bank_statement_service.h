@@ -3,6 +3,7 @@
 #include "bank_account_service.h"
 #include "ledger/ledger_service.h"
 #include "payables/vendor_payment_service.h"
+#include "receivables/receipt_service.h"
 
 #include <QJsonObject>
 
@@ -19,7 +20,8 @@ class BankStatementService
 {
 public:
     BankStatementService(DbConfig config, const BankAccountService &accounts)
-        : m_config(config), m_accounts(accounts), m_ledger(config), m_payments(config)
+        : m_config(config), m_accounts(accounts), m_ledger(config), m_payments(config),
+          m_receipts(config)
     {}
     static const StateMachine &machine(); // bank_statement_line
     static void registerStateMachines();
@@ -40,11 +42,14 @@ private:
                       const BankAccountRow &account, const QJsonObject &journal) const;
     qint64 paymentFor(const Request &request, const StatementLineRow &line,
                       const BankAccountRow &account, qint64 billId) const;
+    qint64 receiptFor(const Request &request, const StatementLineRow &line,
+                      const BankAccountRow &account, qint64 invoiceId) const;
 
     DbConfig m_config;
     const BankAccountService &m_accounts;
     LedgerService m_ledger;
     VendorPaymentService m_payments;
+    ReceiptService m_receipts;
 };
 
 } // namespace keel

@@ -159,15 +159,41 @@ private slots:
             tx.commit();
         }
 
+        // An invoice issued in EUR at 0.85, as billing issues and posts it.
+        const qint64 invoice = scalar(
+            "INSERT INTO invoices (legal_entity_id, account_id, kind, number, status, "
+            "invoice_date, due_date, currency, tax_code, subtotal, tax_total, total, "
+            "functional_currency, fx_rate, functional_total) VALUES (?, ?, 'invoice', "
+            "'INV-UK-2026-000042', 'issued', '2026-02-27', '2026-03-29', 'EUR', 'UK_VAT_ZERO', "
+            "2400, 0, 2400, 'GBP', 0.85, 2040) RETURNING id",
+            {uk, client});
+        {
+            const LedgerService ledger(db->config());
+            const QSqlDatabase conn = ledger.store().db();
+            db::Transaction tx(conn);
+            posting_rules::invoiceIssued(
+                ledger, {uk,
+                         invoice,
+                         client,
+                         ukfin,
+                         QDate(2026, 2, 27),
+                         QStringLiteral("INV-UK-2026-000042"),
+                         {{0, Money::parse(u"2400.00", u"EUR").value(), std::nullopt, {}}},
+                         {},
+                         Money()});
+            tx.commit();
+        }
+
         r = import(*fin, eur,
                    "date,amount,reference,counterparty\n"
+                   "2026-03-28,2400.00,Albion INV-UK-2026-000042,Albion Retail\n"
                    "2026-03-12,-1234.56,\"Transfer BD-100, thanks\",Berlin Data GmbH\n"
                    "2026-03-11,-300.00,Payment run,Berlin Data GmbH\n"
                    "2026-03-20,-500.00,SEPA 7781,Berlin Data\n"
                    "2026-03-26,1000.00,Albion INV-77,Albion Retail\n"
                    "2026-03-31,-12.50,Account fee March,Bank\n"
                    "2026-03-31,3.10,Cashback,Bank\n");
-        QCOMPARE(r.json().value("imported").toInt(), 6);
+        QCOMPARE(r.json().value("imported").toInt(), 7);
         const QJsonArray ls = lines(*fin, eur);
         QJsonObject transfer = lineWith(ls, "Transfer BD-100, thanks");
         QJsonObject run = lineWith(ls, "Payment run");
@@ -175,6 +201,7 @@ private slots:
         QJsonObject albion = lineWith(ls, "Albion INV-77");
         QJsonObject fee = lineWith(ls, "Account fee March");
         QJsonObject cashback = lineWith(ls, "Cashback");
+        const QJsonObject wire = lineWith(ls, "Albion INV-UK-2026-000042");
 
         // Exact amount and the bill's number first, then the same amount due within 10 days, then
         // a number the reference holds (BD-10 is inside "BD-100").
@@ -198,10 +225,16 @@ private slots:
                      "/suggestions");
         QCOMPARE(r.json().value("items").toArray().at(0).toObject().value("kind").toString(),
                  QString("customer_receipt"));
+        r = fin->get("/api/v1/banking/statement-lines/" + wire.value("id").toString() +
+                     "/suggestions");
+        QCOMPARE(r.json().value("items").toArray().at(0).toObject().value("number").toString(),
+                 QString("INV-UK-2026-000042"));
+        QCOMPARE(r.json().value("items").toArray().at(0).toObject().value("reason").toString(),
+                 QString("amount_and_reference"));
 
         // Before any match everything is explained by what is open on either side.
         QJsonObject rec = reconciliation(*fin, eur, "2026-03-31");
-        QCOMPARE(amountOf(rec.value("statement_balance")), QString("-1043.96"));
+        QCOMPARE(amountOf(rec.value("statement_balance")), QString("1356.04"));
         QCOMPARE(amountOf(rec.value("ledger_balance")), QString("700.00"));
         QCOMPARE(rec.value("not_on_statement").toArray().size(), 2);
         QCOMPARE(amountOf(rec.value("difference")), QString("0.00"));
@@ -226,6 +259,14 @@ private slots:
         r = act(*fin, albion, "match", {{"customer_receipt_id", QString::number(receipt)}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value("customer_receipt_id").toString(), QString::number(receipt));
+        // An open invoice: the match records its receipt (receivables' service) at the line's date.
+        r = act(*fin, wire, "match", {{"invoice_id", QString::number(invoice)}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(text("SELECT status FROM invoices WHERE id = ?", {invoice}), QString("paid"));
+        QCOMPARE(text("SELECT receipt_date::text || ' ' || amount::numeric(20,2)::text FROM "
+                      "customer_receipts WHERE id = ?",
+                      {r.json().value("customer_receipt_id").toString()}),
+                 QString("2026-03-28 2400.00"));
         r = act(*fin, transfer, "match", {{"bill_id", bd100.value("id")}});
         QCOMPARE(r.status, 200);
         const QJsonObject paid =
@@ -277,8 +318,8 @@ private slots:
 
         // Everything matched: statement and ledger agree once the ignored line is set aside.
         rec = reconciliation(*fin, eur, "2026-03-31");
-        QCOMPARE(amountOf(rec.value("statement_balance")), QString("-1043.96"));
-        QCOMPARE(amountOf(rec.value("ledger_balance")), QString("-1047.06"));
+        QCOMPARE(amountOf(rec.value("statement_balance")), QString("1356.04"));
+        QCOMPARE(amountOf(rec.value("ledger_balance")), QString("1352.94"));
         QCOMPARE(amountOf(rec.value("ignored_total")), QString("3.10"));
         QCOMPARE(amountOf(rec.value("unmatched_total")), QString("0.00"));
         QCOMPARE(rec.value("unmatched_lines").toArray().size(), 0);
