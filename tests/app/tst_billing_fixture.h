@@ -105,9 +105,9 @@ public:
     };
 
     // A UK client (VAT 20 %) with a signed T&M contract in GBP: CONSULTANT at `consultantRate`,
-    // SENIOR_CONSULTANT at `seniorRate`, and its project.
+    // SENIOR_CONSULTANT at `seniorRate`, optionally a not-to-exceed cap, and its project.
     Client tmClient(const QString &name, const char *consultantRate = "120.00",
-                    const char *seniorRate = "165.00")
+                    const char *seniorRate = "165.00", const char *cap = nullptr)
     {
         Client c;
         ++clients;
@@ -122,13 +122,16 @@ public:
             {uk, c.account, QStringLiteral("C-UK-2026-%1").arg(clients, 4, 10, QLatin1Char('0')),
              name + QStringLiteral(" services")});
         const qint64 line = scalar(
-            "INSERT INTO contract_lines (contract_id, line_no, description, billing_model, value) "
-            "VALUES (?, 1, 'Consulting, time and materials', 'time_and_materials', 0) "
-            "RETURNING id",
-            {c.contract});
+            "INSERT INTO contract_lines (contract_id, line_no, description, billing_model, value, "
+            "not_to_exceed) VALUES (?, 1, 'Consulting, time and materials', "
+            "'time_and_materials', 0, ?::numeric) RETURNING id",
+            {c.contract,
+             cap ? QVariant(QString::fromLatin1(cap)) : QVariant(QMetaType::fromType<QString>())});
         exec("INSERT INTO contract_line_items (line_id, contract_id, kind, seq, job_role_id, "
-             "rate) SELECT ?::bigint, ?::bigint, 'rate', 1, id, ?::numeric FROM job_roles WHERE code = "
-             "'CONSULTANT' UNION ALL SELECT ?::bigint, ?::bigint, 'rate', 2, id, ?::numeric FROM job_roles "
+             "rate) SELECT ?::bigint, ?::bigint, 'rate', 1, id, ?::numeric FROM job_roles WHERE "
+             "code = "
+             "'CONSULTANT' UNION ALL SELECT ?::bigint, ?::bigint, 'rate', 2, id, ?::numeric FROM "
+             "job_roles "
              "WHERE code = 'SENIOR_CONSULTANT'",
              {line, c.contract, QString::fromLatin1(consultantRate), line, c.contract,
               QString::fromLatin1(seniorRate)});

@@ -43,11 +43,8 @@ QString invoiceStatusText(const QJsonObject &invoice)
     const QString status = invoice.value("status").toString();
     const QJsonObject approval = invoice.value("approval").toObject();
     if (status == QLatin1String("draft") &&
-        approval.value("status").toString() == QLatin1String("pending")) {
-        const QString role = approval.value("current_role").toString();
-        return role.isEmpty() ? BillingText::tr("Awaiting approval")
-                              : BillingText::tr("Awaiting approval (%1)").arg(role);
-    }
+        approval.value("status").toString() == QLatin1String("pending"))
+        return BillingText::tr("Awaiting approval");
     return invoiceStatusText(status);
 }
 
@@ -102,6 +99,23 @@ QString exceptionStatusText(const QString &status)
     if (status == QLatin1String("released"))
         return BillingText::tr("Released");
     return status;
+}
+
+QString taxCodeText(const QString &code)
+{
+    static const QMap<QString, const char *> words{
+        {"US_STANDARD",
+         QT_TRANSLATE_NOOP("keel::billing::BillingText", "No sales tax on services")},
+        {"US_EXEMPT", QT_TRANSLATE_NOOP("keel::billing::BillingText", "Exempt from sales tax")},
+        {"UK_VAT_STANDARD", QT_TRANSLATE_NOOP("keel::billing::BillingText", "VAT 20 %")},
+        {"UK_VAT_ZERO", QT_TRANSLATE_NOOP("keel::billing::BillingText", "VAT 0 %")},
+        {"DE_UST_STANDARD", QT_TRANSLATE_NOOP("keel::billing::BillingText", "USt 19 %")},
+        {"EU_REVERSE_CHARGE", QT_TRANSLATE_NOOP("keel::billing::BillingText", "Reverse charge")},
+        {"EXPORT_EXEMPT",
+         QT_TRANSLATE_NOOP("keel::billing::BillingText", "Outside the scope of VAT")},
+    };
+    const auto it = words.constFind(code);
+    return it == words.cend() ? code : BillingText::tr(it.value());
 }
 
 QString periodText(const QString &period)

@@ -8,7 +8,7 @@ namespace keel::billing {
 // Words for the billing API's codes, as finance reads them (translated, context
 // keel::billing::BillingText).
 
-// "Draft", "Approved", "Issued" …; a draft whose approval is pending says so and whose.
+// "Draft", "Approved", "Issued" …; a draft whose approval is pending says so.
 QString invoiceStatusText(const QJsonObject &invoice);
 QString invoiceStatusText(const QString &status);
 // "Time", "Expense", "Milestone", "Fixed fee", "Retainer fee" …
@@ -18,6 +18,9 @@ QString runStatusText(const QString &status);
 // "Cap exceeded", "No rate".
 QString exceptionKindText(const QString &kind);
 QString exceptionStatusText(const QString &status);
+// The tax code as the invoice names it: "VAT 20 %", "Reverse charge" (the code itself when
+// unknown).
+QString taxCodeText(const QString &code);
 // "2026-11" or "2026-11-01" -> "November 2026" (locale month name).
 QString periodText(const QString &period);
 // The invoice's name for people: its number once issued, else "Draft #<id>".

@@ -34,7 +34,8 @@ QString amountText(const QJsonValue &v, const QString &currency)
     if (v.isObject())
         return moneyText(v);
     if (v.isString() && !v.toString().isEmpty()) {
-        const QString grouped = sales::formatDecimalText(v.toString(), 2);
+        const auto d = Decimal::parse(v.toString());
+        const QString grouped = d ? sales::groupDigits(d->rounded(6).toString(2)) : v.toString();
         return currency.isEmpty() ? grouped : currency + u' ' + grouped;
     }
     if (v.isDouble()) // never sent by Keel; shown rather than hidden

@@ -104,6 +104,9 @@ BillingRunPanel::BillingRunPanel(Session *session, ClientDirectory *directory, Q
     m_progress->setValue(0);
     m_progress->setTextVisible(true);
     m_progress->setMinimumHeight(22);
+    m_progress->setStyleSheet(QStringLiteral(
+        "QProgressBar { border: none; border-radius: 4px; background: #E6EAF0; color: #13294B; "
+        "text-align: center; } QProgressBar::chunk { border-radius: 4px; background: #1FB5A8; }"));
     m_step->setObjectName("runStep");
     m_step->setStyleSheet(QStringLiteral("color:#5B6576;"));
     m_status->setObjectName("runStatus");
@@ -148,7 +151,7 @@ BillingRunPanel::BillingRunPanel(Session *session, ClientDirectory *directory, Q
     h->resizeSection(BillingRunsModel::StatusColumn, 120);
     h->resizeSection(BillingRunsModel::InvoicesColumn, 75);
     h->resizeSection(BillingRunsModel::LinesColumn, 60);
-    h->resizeSection(BillingRunsModel::ExceptionsColumn, 85);
+    h->resizeSection(BillingRunsModel::ExceptionsColumn, 100);
     h->resizeSection(BillingRunsModel::TotalsColumn, 230);
 
     auto *layout = new QVBoxLayout(this);
@@ -282,6 +285,7 @@ void BillingRunPanel::showFinished(const QJsonObject &run)
         return;
     }
     m_progress->setValue(100);
+    m_step->hide(); // the sentence below says it
     const int invoices = run.value("invoice_count").toInt();
     const int lines = run.value("line_count").toInt();
     const int exceptions = run.value("exception_count").toInt();

@@ -6,6 +6,7 @@
 #include "invoice_pdf_fetch.h"
 #include "json_array_model.h"
 #include "permissions.h"
+#include "role_names.h"
 #include "sales_format.h"
 #include "session.h"
 #include "timeapproval/list_style.h"
@@ -63,7 +64,8 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
     lh->resizeSection(InvoiceDetail::LineGrossColumn, 110);
     lh->resizeSection(InvoiceDetail::LineWriteDownColumn, 110);
     lh->resizeSection(InvoiceDetail::LineAmountColumn, 110);
-    lh->setStretchLastSection(true);
+    lh->setSectionResizeMode(InvoiceDetail::LineDescriptionColumn, QHeaderView::Stretch);
+    lh->resizeSection(InvoiceDetail::LineTaxColumn, 150);
 
     m_sourcesTitle->setObjectName("sourcesTitle");
     m_sourcesTitle->setStyleSheet(QStringLiteral("font-weight: 600;"));
@@ -115,11 +117,11 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
     bodyLayout->setContentsMargins(0, 0, 0, 0);
     bodyLayout->setSpacing(8);
     bodyLayout->addLayout(headRow);
-    bodyLayout->addWidget(m_lines, 3);
+    bodyLayout->addWidget(m_lines, 1);
     bodyLayout->addLayout(lineActions);
     bodyLayout->addWidget(m_message);
     bodyLayout->addWidget(m_sourcesTitle);
-    bodyLayout->addWidget(m_sources, 2);
+    bodyLayout->addWidget(m_sources, 1);
 
     m_empty->setObjectName("emptyState");
     m_empty->setAlignment(Qt::AlignCenter);
@@ -227,9 +229,21 @@ void InvoiceDetailPane::updateHeader()
         return;
     }
     const auto esc = [](const QString &s) { return s.toHtmlEscaped(); };
-    QString head = QStringLiteral("<span style='font-size:15px; font-weight:600;'>%1</span>"
-                                  "&nbsp;&nbsp;<span style='color:#5B6576;'>%2</span><br>")
-                       .arg(esc(invoiceLabel(inv)), esc(invoiceStatusText(inv)));
+    // "Draft #12" says the status already; anything else is shown beside the name.
+    const bool plainDraft =
+        inv.value("status").toString() == QLatin1String("draft") &&
+        inv.value("approval").toObject().value("status").toString() != QLatin1String("pending");
+    QString head = QStringLiteral("<span style='font-size:15px; font-weight:600;'>%1</span>")
+                       .arg(esc(invoiceLabel(inv)));
+    const QString role = inv.value("approval").toObject().value("current_role").toString();
+    const QString status =
+        !plainDraft && inv.value("status").toString() == QLatin1String("draft") && !role.isEmpty()
+            ? tr("Awaiting approval by %1").arg(roleDisplayName(role))
+            : invoiceStatusText(inv);
+    if (!plainDraft)
+        head +=
+            QStringLiteral("&nbsp;&nbsp;<span style='color:#0F5E57;'>%1</span>").arg(esc(status));
+    head += QStringLiteral("<br>");
     head += QStringLiteral("<b>%1</b>").arg(esc(inv.value("account_name").toString()));
     const QString contract = inv.value("contract_number").toString();
     if (!contract.isEmpty())
@@ -238,7 +252,7 @@ void InvoiceDetailPane::updateHeader()
                 .arg(esc(tr("Dated %1, due %2 · %3")
                              .arg(sales::formatDateText(inv.value("invoice_date").toString()),
                                   sales::formatDateText(inv.value("due_date").toString()),
-                                  inv.value("tax_code").toString())));
+                                  taxCodeText(inv.value("tax_code").toString()))));
     const QString note = inv.value("tax_note").toString();
     if (!note.isEmpty())
         head += QStringLiteral("<br><i style='color:#5B6576;'>%1</i>").arg(esc(note));

@@ -35,10 +35,13 @@ InvoicePdfDialog::InvoicePdfDialog(QWidget *parent)
     auto *close = new QPushButton(tr("Close"));
     zoomOut->setToolTip(tr("Zoom out"));
     zoomIn->setToolTip(tr("Zoom in"));
+    for (QPushButton *b : {zoomOut, zoomIn, fit, save}) {
+        b->setAutoDefault(false); // Return closes the preview, it does not zoom
+        b->setDefault(false);
+    }
     for (QPushButton *b : {zoomOut, zoomIn})
-        b->setMinimumWidth(36);
-    zoomOut->setStyleSheet(QStringLiteral("min-width: 36px;"));
-    zoomIn->setStyleSheet(QStringLiteral("min-width: 36px;"));
+        b->setStyleSheet(QStringLiteral("min-width: 36px;"));
+    close->setDefault(true);
     const auto zoomBy = [this](double factor) {
         m_view->setZoomMode(QPdfView::ZoomMode::Custom);
         m_view->setZoomFactor(qBound(0.25, m_view->zoomFactor() * factor, 4.0));

@@ -51,7 +51,7 @@ InvoicesPanel::InvoicesPanel(Session *session, ClientDirectory *directory, QWidg
     m_search->setObjectName("invoiceSearch");
     m_search->setPlaceholderText(tr("Search number or client"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMaximumWidth(240);
+    m_search->setMinimumWidth(230);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(350);
     m_runChip->setObjectName("runChip");
@@ -67,7 +67,8 @@ InvoicesPanel::InvoicesPanel(Session *session, ClientDirectory *directory, QWidg
     filters->setSpacing(8);
     filters->addWidget(m_runChip);
     filters->addWidget(m_clearRun);
-    filters->addWidget(new QLabel(tr("Status")));
+    m_statusLabel = new QLabel(tr("Status"));
+    filters->addWidget(m_statusLabel);
     filters->addWidget(m_status);
     filters->addSpacing(6);
     filters->addWidget(new QLabel(tr("Client")));
@@ -94,15 +95,16 @@ InvoicesPanel::InvoicesPanel(Session *session, ClientDirectory *directory, QWidg
     h->setSectionResizeMode(QHeaderView::Interactive);
     h->setStretchLastSection(true);
     h->resizeSection(InvoiceListModel::CheckColumn, 34);
-    h->resizeSection(InvoiceListModel::NumberColumn, 150);
-    h->resizeSection(InvoiceListModel::ClientColumn, 190);
-    h->resizeSection(InvoiceListModel::ContractColumn, 110);
-    h->resizeSection(InvoiceListModel::PeriodColumn, 120);
-    h->resizeSection(InvoiceListModel::DateColumn, 90);
-    h->resizeSection(InvoiceListModel::StatusColumn, 120);
-    h->resizeSection(InvoiceListModel::SubtotalColumn, 115);
-    h->resizeSection(InvoiceListModel::TaxColumn, 105);
-    h->resizeSection(InvoiceListModel::TotalColumn, 115);
+    // Fits 1,200 pixels without a horizontal scroll bar; the Result column takes the rest.
+    h->resizeSection(InvoiceListModel::NumberColumn, 140);
+    h->resizeSection(InvoiceListModel::ClientColumn, 170);
+    h->resizeSection(InvoiceListModel::ContractColumn, 120);
+    h->resizeSection(InvoiceListModel::PeriodColumn, 115);
+    h->resizeSection(InvoiceListModel::DateColumn, 100);
+    h->resizeSection(InvoiceListModel::StatusColumn, 135);
+    h->resizeSection(InvoiceListModel::SubtotalColumn, 110);
+    h->resizeSection(InvoiceListModel::TaxColumn, 100);
+    h->resizeSection(InvoiceListModel::TotalColumn, 110);
 
     m_empty->setObjectName("emptyState");
     m_empty->setWordWrap(true);
@@ -115,8 +117,9 @@ InvoicesPanel::InvoicesPanel(Session *session, ClientDirectory *directory, QWidg
     m_split->setObjectName("invoiceSplit");
     m_split->addWidget(gridHolder);
     m_split->addWidget(m_detail);
-    m_split->setStretchFactor(0, 2);
-    m_split->setStretchFactor(1, 3);
+    m_split->setStretchFactor(0, 1);
+    m_split->setStretchFactor(1, 1);
+    m_split->setSizes({330, 420}); // the grid shows about eight invoices
     m_split->setChildrenCollapsible(false);
 
     m_message->setObjectName("boardMessage");
@@ -232,7 +235,8 @@ void InvoicesPanel::showRun(const QString &runId)
     m_runChip->setVisible(!runId.isEmpty());
     m_clearRun->setVisible(!runId.isEmpty());
     // A run's invoices are shown whatever their status: drafts, held-empty, approved since.
-    m_status->setEnabled(runId.isEmpty());
+    m_status->setVisible(runId.isEmpty());
+    m_statusLabel->setVisible(runId.isEmpty());
     applyFilters();
 }
 

@@ -65,6 +65,7 @@ private:
     InvoiceListModel *m_model;
     QString m_entity;
     QString m_runId;
+    QLabel *m_statusLabel = nullptr;
     QComboBox *m_status;
     QComboBox *m_client;
     QLineEdit *m_search;
