@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace keel {
 
 struct DbConfig;
@@ -31,6 +33,9 @@ struct DemoBillingCounts
 //    (most on time, some systematically late, some in parts, a few not at all) and the vendor
 //    bills paid when due.
 // Deterministic (own fixed seed, no clock).
-bool loadDemoBilling(const DbConfig &config, DemoBillingCounts *counts, QString *error);
+// `progress` (may be empty) gets percentages from 90 to 95 and the month being billed.
+using DemoBillingProgress = std::function<void(int percent, const QString &step)>;
+bool loadDemoBilling(const DbConfig &config, DemoBillingCounts *counts, QString *error,
+                     const DemoBillingProgress &progress = {});
 
 } // namespace keel

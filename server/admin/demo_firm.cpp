@@ -538,7 +538,7 @@ private:
         // Two years of billing and cash through the product's own engines (demo_billing.cpp).
         step(90, QStringLiteral("Billing, receipts and payments"));
         DemoBillingCounts billing;
-        if (QString error; !loadDemoBilling(m_config, &billing, &error)) {
+        if (QString error; !loadDemoBilling(m_config, &billing, &error, m_progress)) {
             m_error = error;
             return false;
         }
