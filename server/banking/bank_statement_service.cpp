@@ -314,7 +314,15 @@ QJsonObject BankStatementService::match(const Request &request, qint64 lineId,
     } else {
         journal = journalFor(request, line, account, body.value(key).toObject());
     }
-    store.setMatched(line.id, receipt, payment, journal, request.caller().user.id);
+    try {
+        store.setMatched(line.id, receipt, payment, journal, request.caller().user.id);
+    } catch (const DbError &e) {
+        // Another line took the receipt or payment between the check and now.
+        if (!e.isUniqueViolation())
+            throw;
+        throw ApiError::invalidField(key, "already_matched",
+                                     QStringLiteral("it is on another statement line"));
+    }
     const QJsonObject after = store.line(line.id, false)->json;
     audit(request, db, QStringLiteral("bank_statement_line.match"), line.id, line.json, after);
     tx.commit();
@@ -324,26 +332,22 @@ QJsonObject BankStatementService::match(const Request &request, qint64 lineId,
 QJsonObject BankStatementService::ignore(const Request &request, qint64 lineId,
                                          const QJsonObject &body) const
 {
-    const QSqlDatabase db = db::connection(m_config);
-    db::Transaction tx(db);
-    const auto [line, account] = visibleLine(request, lineId, Permission::CashManage, true);
-    const QString to = machine().next(line.status, QStringLiteral("ignore"));
-    requireVersion(request, body, line.version);
-    const BankStatementStore store(db);
-    store.setStatus(line.id, to);
-    const QJsonObject after = store.line(line.id, false)->json;
-    audit(request, db, QStringLiteral("bank_statement_line.ignore"), line.id, line.json, after);
-    tx.commit();
-    return after;
+    return release(request, lineId, body, QStringLiteral("ignore"));
 }
 
 QJsonObject BankStatementService::unmatch(const Request &request, qint64 lineId,
                                           const QJsonObject &body) const
 {
+    return release(request, lineId, body, QStringLiteral("unmatch"));
+}
+
+QJsonObject BankStatementService::release(const Request &request, qint64 lineId,
+                                          const QJsonObject &body, const QString &action) const
+{
     const QSqlDatabase db = db::connection(m_config);
     db::Transaction tx(db);
     const auto [line, account] = visibleLine(request, lineId, Permission::CashManage, true);
-    const QString to = machine().next(line.status, QStringLiteral("unmatch"));
+    const QString to = machine().next(line.status, action);
     requireVersion(request, body, line.version);
     // A journal posted by the match goes with it (its reversal); a receipt or payment is a
     // document of its own and stays, waiting for its line.
@@ -354,7 +358,7 @@ QJsonObject BankStatementService::unmatch(const Request &request, qint64 lineId,
     const BankStatementStore store(db);
     store.setStatus(line.id, to);
     const QJsonObject after = store.line(line.id, false)->json;
-    audit(request, db, QStringLiteral("bank_statement_line.unmatch"), line.id, line.json, after);
+    audit(request, db, QStringLiteral("bank_statement_line.") + action, line.id, line.json, after);
     tx.commit();
     return after;
 }

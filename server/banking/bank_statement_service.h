@@ -38,6 +38,9 @@ private:
     // account's entity; 404 otherwise.
     std::pair<StatementLineRow, BankAccountRow>
     visibleLine(const Request &request, qint64 id, const char *permission, bool lock) const;
+    // Ignore, or unmatch (reversing a journal the match posted).
+    QJsonObject release(const Request &request, qint64 lineId, const QJsonObject &body,
+                        const QString &action) const;
     qint64 journalFor(const Request &request, const StatementLineRow &line,
                       const BankAccountRow &account, const QJsonObject &journal) const;
     qint64 paymentFor(const Request &request, const StatementLineRow &line,

@@ -5,6 +5,7 @@
 #include "ledger/ledger_access.h"
 #include "permissions.h"
 #include "reconciliation_store.h"
+#include "timeexpense/expense_values.h"
 
 namespace keel {
 
@@ -12,9 +13,7 @@ namespace {
 
 Money moneyOf(const QString &amount, const Currency &currency)
 {
-    const auto d = Decimal::parse(amount.isEmpty() ? QStringLiteral("0") : amount);
-    return d ? Money::fromDecimal(*d, currency).valueOr(Money::zero(currency))
-             : Money::zero(currency);
+    return expense_values::moneyOf(amount, currency.code());
 }
 
 // The list with each "amount" as money.

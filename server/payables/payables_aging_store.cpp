@@ -2,6 +2,7 @@
 
 #include "json_codec.h"
 #include "money.h"
+#include "timeexpense/expense_values.h"
 
 #include <QSqlQuery>
 
@@ -11,11 +12,7 @@ namespace {
 
 QJsonObject money(const QVariant &amount, const QString &currency)
 {
-    const auto c = Currency::fromCode(currency);
-    const auto d = Decimal::parse(amount.isNull() ? QStringLiteral("0") : amount.toString());
-    if (!c || !d)
-        return {{"amount", amount.toString()}, {"currency", currency}};
-    return moneyToJson(Money::fromDecimal(*d, *c).valueOr(Money::zero(*c)));
+    return expense_values::moneyJson(amount.toString(), currency);
 }
 
 } // namespace

@@ -168,18 +168,28 @@ qint64 VendorPaymentService::payAs(QSqlDatabase db, const VendorPaymentInput &in
                    in.amount, payable, cash, in.reference});
     store.setJournalEntry(id, posted.entryId);
 
-    AuditEntry e = request ? AuditEntry::from(*request, QStringLiteral("vendor_payment.create"),
-                                              QStringLiteral("vendor_payment"), QString::number(id))
-                           : AuditEntry{userId,
-                                        {},
-                                        {},
-                                        QStringLiteral("vendor_payment.create"),
-                                        QStringLiteral("vendor_payment"),
-                                        QString::number(id),
-                                        {},
-                                        {}};
+    const auto entry = [&](const QString &action, const QString &type, qint64 record) {
+        return request ? AuditEntry::from(*request, action, type, QString::number(record))
+                       : AuditEntry{userId, {}, {}, action, type, QString::number(record), {}, {}};
+    };
+    AuditEntry e =
+        entry(QStringLiteral("vendor_payment.create"), QStringLiteral("vendor_payment"), id);
     e.after = *store.payment(id);
     appendAudit(db, e);
+    // Each bill's money fields and state, before and after.
+    for (const NewPaymentAllocation &a : rows) {
+        const PayableBill &bill = bills.value(a.billId);
+        AuditEntry b =
+            entry(QStringLiteral("vendor_bill.pay"), QStringLiteral("vendor_bill"), a.billId);
+        b.before = {{"status", bill.status},
+                    {"amount_paid", moneyToJson(bill.paid)},
+                    {"functional_paid", moneyToJson(bill.functionalPaid)}};
+        b.after = {{"status", a.status},
+                   {"amount_paid", moneyToJson(*bill.paid.add(a.amount))},
+                   {"functional_paid", moneyToJson(*bill.functionalPaid.add(a.payableFunctional))},
+                   {"payment_id", idToJson(id)}};
+        appendAudit(db, b);
+    }
     tx.commit();
     return id;
 }

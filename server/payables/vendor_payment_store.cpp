@@ -2,6 +2,7 @@
 
 #include "db/pg_array.h"
 #include "json_codec.h"
+#include "timeexpense/expense_values.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -12,11 +13,7 @@ namespace {
 
 Money moneyAt(const QVariant &amount, const QString &currency)
 {
-    const auto c = Currency::fromCode(currency);
-    const auto d = Decimal::parse(amount.isNull() ? QStringLiteral("0") : amount.toString());
-    if (!c || !d)
-        return {};
-    return Money::fromDecimal(*d, *c).valueOr(Money::zero(*c));
+    return expense_values::moneyOf(amount.toString(), currency);
 }
 
 QJsonObject moneyJson(const QVariant &amount, const QString &currency)
