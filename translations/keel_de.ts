@@ -57,6 +57,10 @@
         <source>Language: en or de.</source>
         <translation>Sprache: en oder de.</translation>
     </message>
+    <message>
+        <source>Workspace to open after signing in, optionally with the number of its tab: billing or billing:2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>keel::LoginDialog</name>
@@ -575,6 +579,951 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     <message>
         <source>Contract</source>
         <translation>Vertrag</translation>
+    </message>
+</context>
+<context>
+    <name>keel::billing::BillingExceptionsModel</name>
+    <message>
+        <source>Written off: those hours stay unbilled for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released: the next billing run bills those hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a note saying why; it stays with the exception.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Art</translation>
+    </message>
+    <message>
+        <source>Client · contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished">Art</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished">Stunden</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">Betrag</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keel::billing::BillingPage</name>
+    <message>
+        <source>Billing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal entity</source>
+        <translation type="unfinished">Gesellschaft</translation>
+    </message>
+    <message>
+        <source>Billing run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exceptions (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of your roles bills for a legal entity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keel::billing::BillingRunJob</name>
+    <message>
+        <source>A billing run is already in progress; wait until it finishes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the legal entity and the month to bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keel::billing::BillingRunPanel</name>
+    <message>
+        <source>Own invoice date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without it, the invoices are dated the month&apos;s last day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start billing run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">Kunde</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation type="unfinished">Vertrag</translation>
+    </message>
+    <message>
+        <source>A run turns the month&apos;s approved billable time, expenses, accepted milestones, fixed fees, retainers and subscriptions of signed contracts into draft invoices. What a run billed is never billed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a run to review its invoices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All contracts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run failed; nothing was billed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run failed; nothing was billed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: nothing left to bill for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 draft invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 draft invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation type="unfinished">Erledigt: %1.</translation>
+    </message>
+    <message>
+        <source>Done: %1, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 exception needs a decision (Exceptions tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exceptions need a decision (Exceptions tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keel::billing::BillingRunsModel</name>
+    <message>
+        <source>One contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running (%1 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keel::billing::BillingText</name>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished">Entwurf</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partially paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished">Bezahlt</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation type="unfinished">Wartet auf Genehmigung</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expense</source>
+        <translation type="unfinished">Aufwand</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation type="unfinished">Meilenstein</translation>
+    </message>
+    <message>
+        <source>Fixed fee</source>
+        <translation type="unfinished">Festpreis</translation>
+    </message>
+    <message>
+        <source>Retainer fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retainer overage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation type="unfinished">Abonnement</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation type="unfinished">Haben</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retainer period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished">Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cap exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Offen</translation>
+    </message>
+    <message>
+        <source>Written off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft credit note #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sales tax on services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exempt from sales tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAT 20 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAT 0 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USt 19 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverse charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside the scope of VAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keel::billing::ExceptionsPanel</name>
+    <message>
+        <source>Hours a billing run held back: beyond a contract&apos;s not-to-exceed cap, or without a rate. Write them off, or release them once a change order has raised the cap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Offen</translation>
+    </message>
+    <message>
+        <source>Written off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished">Alle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Write off…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing held back. Billing runs list here what they could not bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why are these hours never billed? (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What raised the cap, e.g. the change order? (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keel::billing::InvoiceColumns</name>
+    <message>
+        <source>#</source>
+        <translation type="unfinished">#</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Art</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">Beschreibung</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write-down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">Betrag</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">Quelle</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Datum</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished">Person</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished">Stunden</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished">Kurs</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>keel::billing::InvoiceDetail</name>
+    <message>
+        <source>h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(awaiting approval)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(rejected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing recorded behind line %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 bills 1 record:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 bills %2 records:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A line needs a description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 is held: what it billed goes to the next billing run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the line to write down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the write-down as an amount in %1 with at most 2 decimals, e.g. 150.00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A write-down is more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A write-down cannot be more than the line&apos;s %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the line is written down; the approver reads it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write-down of %1 on line %2 sent for approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice sent for approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keel::billing::InvoiceDetailPane</name>
+    <message>
+        <source>Double-click a description to change it (drafts only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes the line off this invoice; what it billed goes to the next billing run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write down…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reduce the line&apos;s amount, or write it off, with a reason; the approval policy decides who confirms it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gives the invoice its number, freezes it and posts it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick an invoice to see its lines and what they bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contract %1</source>
+        <translation type="unfinished">Vertrag %1</translation>
+    </message>
+    <message>
+        <source>Dated %1, due %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the approver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends the invoice for approval by policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the line to hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendering the PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting approval by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keel::billing::InvoiceListModel</name>
+    <message>
+        <source>Tick the invoices first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation type="unfinished">Rechnung</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">Kunde</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation type="unfinished">Vertrag</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished">Zeitraum</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Datum</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keel::billing::InvoicePdfDialog</name>
+    <message>
+        <source>−</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · 1 page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the invoice PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keel::billing::InvoicePdfFetch</name>
+    <message>
+        <source>The server&apos;s answer is not a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keel::billing::InvoicesPanel</name>
+    <message>
+        <source>Drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partially paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished">Bezahlt</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search number or client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the run and filter all invoices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">Kunde</translation>
+    </message>
+    <message>
+        <source>Tick all loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve ticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue ticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issues the ticked approved invoices: numbers, postings, frozen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No invoices match these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run made no invoices, or they were all held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 invoice sent for approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 invoices sent for approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 invoice issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 invoices issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 was refused; its row says why and stays ticked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 were refused; their rows say why and stay ticked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing run #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1+ invoices (more load as you scroll)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · none ticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 ticked, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation type="unfinished">Alle abhaken</translation>
+    </message>
+    <message>
+        <source>1 invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keel::billing::WriteDownDialog</name>
+    <message>
+        <source>Write down a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2&lt;br&gt;Gross amount &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 150.00</source>
+        <translation type="unfinished">z. B. 150.00</translation>
+    </message>
+    <message>
+        <source>Write off the whole line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why? The approver and the audit log read this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Begründung</translation>
+    </message>
+    <message>
+        <source>Send for approval</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1405,6 +2354,1075 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     <message>
         <source>Drop the receipt here: a photo (JPEG, PNG) or a PDF, up to 10 MiB.</source>
         <translation>Beleg hierher ziehen: ein Foto (JPEG, PNG) oder ein PDF, bis 10 MiB.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::AgingModel</name>
+    <message>
+        <source>Current</source>
+        <translation>Nicht fällig</translation>
+    </message>
+    <message>
+        <source>1–30 days</source>
+        <translation>1–30 Tage</translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation>31–60 Tage</translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation>61–90 Tage</translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation>Über 90 Tage</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>Alle offenen</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>%1, %2: double-click for the invoices</source>
+        <translation>%1, %2: Doppelklick zeigt die Rechnungen</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <source>1–30</source>
+        <translation>1–30</translation>
+    </message>
+    <message>
+        <source>31–60</source>
+        <translation>31–60</translation>
+    </message>
+    <message>
+        <source>61–90</source>
+        <translation>61–90</translation>
+    </message>
+    <message>
+        <source>90+</source>
+        <translation>90+</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::AllocationModel</name>
+    <message>
+        <source>Enter the amount received.</source>
+        <translation>Geben Sie den erhaltenen Betrag ein.</translation>
+    </message>
+    <message>
+        <source>The amount is in %1, the open documents are in %2: a payment settles documents of its own currency.</source>
+        <translation>Der Betrag ist in %1, die offenen Belege sind in %2: eine Zahlung begleicht nur Belege ihrer Währung.</translation>
+    </message>
+    <message>
+        <source>%1 is applied, but only %2 was received.</source>
+        <translation>%1 ist zugeordnet, aber nur %2 wurde erhalten.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Zuordnen</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::BankTab</name>
+    <message>
+        <source>Recorded receipt</source>
+        <translation>Erfasster Zahlungseingang</translation>
+    </message>
+    <message>
+        <source>Recorded payment</source>
+        <translation>Erfasste Zahlung</translation>
+    </message>
+    <message>
+        <source>Open invoice (records the receipt)</source>
+        <translation>Offene Rechnung (erfasst den Zahlungseingang)</translation>
+    </message>
+    <message>
+        <source>Open bill (records the payment)</source>
+        <translation>Offene Lieferantenrechnung (erfasst die Zahlung)</translation>
+    </message>
+    <message>
+        <source>Same amount, reference names it</source>
+        <translation>Gleicher Betrag, Verwendungszweck nennt sie</translation>
+    </message>
+    <message>
+        <source>Same amount within 10 days</source>
+        <translation>Gleicher Betrag innerhalb von 10 Tagen</translation>
+    </message>
+    <message>
+        <source>Reference names it</source>
+        <translation>Verwendungszweck nennt sie</translation>
+    </message>
+    <message>
+        <source>Matching suggestions</source>
+        <translation>Zuordnungsvorschläge</translation>
+    </message>
+    <message>
+        <source>Import statement…</source>
+        <translation>Kontoauszug importieren…</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Zuordnen</translation>
+    </message>
+    <message>
+        <source>Ignore line</source>
+        <translation>Zeile ignorieren</translation>
+    </message>
+    <message>
+        <source>Undo match</source>
+        <translation>Zuordnung aufheben</translation>
+    </message>
+    <message>
+        <source>To reconcile</source>
+        <translation>Abzustimmen</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Zugeordnet</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignoriert</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>Alle Zeilen</translation>
+    </message>
+    <message>
+        <source>A CSV file with the header date,amount,reference,counterparty (ISO dates, a dot for decimals, negative amounts going out). Lines already imported are skipped.</source>
+        <translation>Eine CSV-Datei mit der Kopfzeile date,amount,reference,counterparty (ISO-Daten, Punkt als Dezimaltrenner, Ausgänge negativ). Bereits importierte Zeilen werden übersprungen.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>Bankkonto</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Double-click a suggestion to match the line with it.</source>
+        <translation>Doppelklick auf einen Vorschlag ordnet ihm die Zeile zu.</translation>
+    </message>
+    <message>
+        <source>Import a bank statement</source>
+        <translation>Kontoauszug importieren</translation>
+    </message>
+    <message>
+        <source>Bank statements (*.csv *.txt);;All files (*)</source>
+        <translation>Kontoauszüge (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Nichts wurde importiert: %1</translation>
+    </message>
+    <message>
+        <source>The statement lines could not be loaded: %1</source>
+        <translation>Die Auszugszeilen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The match was undone; the line is to reconcile again.</source>
+        <translation>Die Zuordnung wurde aufgehoben; die Zeile ist wieder abzustimmen.</translation>
+    </message>
+    <message>
+        <source>The bank accounts could not be loaded: %1</source>
+        <translation>Die Bankkonten konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>This entity has no bank account yet.</source>
+        <translation>Diese Gesellschaft hat noch kein Bankkonto.</translation>
+    </message>
+    <message>
+        <source>The reconciliation could not be loaded: %1</source>
+        <translation>Die Abstimmung konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Statement balance &lt;b&gt;%1&lt;/b&gt; · Ledger balance &lt;b&gt;%2&lt;/b&gt; · Difference %3&lt;br&gt;Statement lines to reconcile: %4 · Receipts and payments not on the statement yet: %5</source>
+        <translation>Saldo laut Auszug &lt;b&gt;%1&lt;/b&gt; · Saldo laut Hauptbuch &lt;b&gt;%2&lt;/b&gt; · Differenz %3&lt;br&gt;Abzustimmende Auszugszeilen: %4 · Ein- und Auszahlungen noch nicht auf dem Auszug: %5</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#1F6F43; font-weight:600;&apos;&gt;%1 ✓&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#1F6F43; font-weight:600;&apos;&gt;%1 ✓&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#B42318; font-weight:600;&apos;&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#B42318; font-weight:600;&apos;&gt;%1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Matching suggestions for %1 %2</source>
+        <translation>Zuordnungsvorschläge für %1 %2</translation>
+    </message>
+    <message>
+        <source>Line matched.</source>
+        <translation>Zeile zugeordnet.</translation>
+    </message>
+    <message>
+        <source>Line ignored: it no longer counts as to reconcile.</source>
+        <translation>Zeile ignoriert: sie zählt nicht mehr als abzustimmen.</translation>
+    </message>
+    <message>
+        <source>1 statement line imported</source>
+        <translation>1 Auszugszeile importiert</translation>
+    </message>
+    <message>
+        <source>%1 statement lines imported</source>
+        <translation>%1 Auszugszeilen importiert</translation>
+    </message>
+    <message>
+        <source>%1; 1 line was already there and was skipped.</source>
+        <translation>%1; 1 Zeile war schon vorhanden und wurde übersprungen.</translation>
+    </message>
+    <message>
+        <source>%1; %2 lines were already there and were skipped.</source>
+        <translation>%1; %2 Zeilen waren schon vorhanden und wurden übersprungen.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::CashDialog</name>
+    <message>
+        <source>Record a receipt from %1</source>
+        <translation>Zahlungseingang von %1 erfassen</translation>
+    </message>
+    <message>
+        <source>Record a payment to %1</source>
+        <translation>Zahlung an %1 erfassen</translation>
+    </message>
+    <message>
+        <source>As on the bank statement, e.g. the invoice number</source>
+        <translation>Wie auf dem Kontoauszug, z. B. die Rechnungsnummer</translation>
+    </message>
+    <message>
+        <source>Payment reference sent to the vendor</source>
+        <translation>Verwendungszweck für den Lieferanten</translation>
+    </message>
+    <message>
+        <source>Into bank account</source>
+        <translation>Auf Bankkonto</translation>
+    </message>
+    <message>
+        <source>From bank account</source>
+        <translation>Von Bankkonto</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Eingegangen am</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>Bezahlt am</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Verwendungszweck</translation>
+    </message>
+    <message>
+        <source>Apply oldest first</source>
+        <translation>Älteste zuerst zuordnen</translation>
+    </message>
+    <message>
+        <source>Spreads the amount over the open documents, earliest due date first.</source>
+        <translation>Verteilt den Betrag auf die offenen Belege, früheste Fälligkeit zuerst.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Apply to open invoices</source>
+        <translation>Offenen Rechnungen zuordnen</translation>
+    </message>
+    <message>
+        <source>Apply to open bills</source>
+        <translation>Offenen Lieferantenrechnungen zuordnen</translation>
+    </message>
+    <message>
+        <source>Record receipt</source>
+        <translation>Zahlungseingang erfassen</translation>
+    </message>
+    <message>
+        <source>Record payment</source>
+        <translation>Zahlung erfassen</translation>
+    </message>
+    <message>
+        <source>The open documents could not be loaded: %1</source>
+        <translation>Die offenen Belege konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The client has no open invoices: the whole receipt stays unapplied until you apply it.</source>
+        <translation>Der Kunde hat keine offenen Rechnungen: der ganze Eingang bleibt unzugeordnet, bis Sie ihn zuordnen.</translation>
+    </message>
+    <message>
+        <source>The vendor has no open bills.</source>
+        <translation>Der Lieferant hat keine offenen Rechnungen.</translation>
+    </message>
+    <message>
+        <source>The bank accounts could not be loaded: %1</source>
+        <translation>Die Bankkonten konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The entity has no bank account yet: add one in the Bank tab.</source>
+        <translation>Die Gesellschaft hat noch kein Bankkonto: legen Sie eines im Reiter Bank an.</translation>
+    </message>
+    <message>
+        <source>Open: %1</source>
+        <translation>Offen: %1</translation>
+    </message>
+    <message>
+        <source>Applied %1 · Unapplied %2 · Open %3</source>
+        <translation>Zugeordnet %1 · Nicht zugeordnet %2 · Offen %3</translation>
+    </message>
+    <message>
+        <source>Choose the bank account.</source>
+        <translation>Wählen Sie das Bankkonto.</translation>
+    </message>
+    <message>
+        <source>Apply the payment to at least one bill.</source>
+        <translation>Ordnen Sie die Zahlung mindestens einer Rechnung zu.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::CollectionNoteDialog</name>
+    <message>
+        <source>Promised to pay on</source>
+        <translation>Zahlung zugesagt für</translation>
+    </message>
+    <message>
+        <source>Collection notes · %1</source>
+        <translation>Mahnnotizen · %1</translation>
+    </message>
+    <message>
+        <source>Keep level %1</source>
+        <translation>Stufe %1 beibehalten</translation>
+    </message>
+    <message>
+        <source>0 · no reminder</source>
+        <translation>0 · keine Erinnerung</translation>
+    </message>
+    <message>
+        <source>1 · friendly reminder</source>
+        <translation>1 · freundliche Erinnerung</translation>
+    </message>
+    <message>
+        <source>2 · second reminder</source>
+        <translation>2 · zweite Mahnung</translation>
+    </message>
+    <message>
+        <source>3 · final notice</source>
+        <translation>3 · letzte Mahnung</translation>
+    </message>
+    <message>
+        <source>Raise to %1</source>
+        <translation>Erhöhen auf %1</translation>
+    </message>
+    <message>
+        <source>What was said or agreed, e.g. &quot;Spoke to AP, payment run on Friday&quot;</source>
+        <translation>Was besprochen oder vereinbart wurde, z. B. „Mit der Kreditorenbuchhaltung gesprochen, Zahllauf am Freitag“</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Dunning level</source>
+        <translation>Mahnstufe</translation>
+    </message>
+    <message>
+        <source>Write the note first.</source>
+        <translation>Schreiben Sie zuerst die Notiz.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::Columns</name>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation>Soll</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Haben</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Debit (functional)</source>
+        <translation>Soll (Hauswährung)</translation>
+    </message>
+    <message>
+        <source>Credit (functional)</source>
+        <translation>Haben (Hauswährung)</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Vermerk</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Match with</source>
+        <translation>Zuordnen zu</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <source>Client or vendor</source>
+        <translation>Kunde oder Lieferant</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>Zugesagt</translation>
+    </message>
+    <message>
+        <source>Dunning</source>
+        <translation>Mahnstufe</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>Tage überfällig</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Last reminder</source>
+        <translation>Letzte Mahnung</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Belastungen</translation>
+    </message>
+    <message>
+        <source>Payments and credits</source>
+        <translation>Zahlungen und Gutschriften</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::FinancePage</name>
+    <message>
+        <source>Finance &amp; Close</source>
+        <translation>Finanzen &amp; Abschluss</translation>
+    </message>
+    <message>
+        <source>Every tab shows this legal entity, in its functional currency.</source>
+        <translation>Alle Reiter zeigen diese Gesellschaft in ihrer Hauswährung.</translation>
+    </message>
+    <message>
+        <source>Legal entity</source>
+        <translation>Gesellschaft</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>Forderungen</translation>
+    </message>
+    <message>
+        <source>Payables</source>
+        <translation>Verbindlichkeiten</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>Hauptbuch</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>The legal entities could not be loaded: %1</source>
+        <translation>Die Gesellschaften konnten nicht geladen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::JournalEntry</name>
+    <message>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>Gutschrift</translation>
+    </message>
+    <message>
+        <source>Vendor bill</source>
+        <translation>Lieferantenrechnung</translation>
+    </message>
+    <message>
+        <source>Vendor payment</source>
+        <translation>Lieferantenzahlung</translation>
+    </message>
+    <message>
+        <source>Customer receipt</source>
+        <translation>Zahlungseingang</translation>
+    </message>
+    <message>
+        <source>Receipt allocation</source>
+        <translation>Zuordnung eines Zahlungseingangs</translation>
+    </message>
+    <message>
+        <source>Expense report</source>
+        <translation>Spesenabrechnung</translation>
+    </message>
+    <message>
+        <source>Revenue recognition</source>
+        <translation>Umsatzrealisierung</translation>
+    </message>
+    <message>
+        <source>Intercompany charge</source>
+        <translation>Konzernverrechnung</translation>
+    </message>
+    <message>
+        <source>Bank statement line</source>
+        <translation>Kontoauszugszeile</translation>
+    </message>
+    <message>
+        <source>Manual journal</source>
+        <translation>Manuelle Buchung</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Storno</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Gebucht</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>Wartet auf Genehmigung</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::JournalEntryDialog</name>
+    <message>
+        <source>Journal entry %1</source>
+        <translation>Buchung %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>The entry could not be loaded: %1</source>
+        <translation>Die Buchung konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Entry %1 · %2 · %3</source>
+        <translation>Buchung %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Reverses entry %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Storniert Buchung %1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Reversed by entry %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Storniert durch Buchung %1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1&lt;br&gt;Source: %2 · entity %3 · functional currency %4&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1&lt;br&gt;Quelle: %2 · Gesellschaft %3 · Hauswährung %4&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::LedgerReport</name>
+    <message>
+        <source>Asset</source>
+        <translation>Aktiva</translation>
+    </message>
+    <message>
+        <source>Liability</source>
+        <translation>Passiva</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>Eigenkapital</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Ertrag</translation>
+    </message>
+    <message>
+        <source>Expense</source>
+        <translation>Aufwand</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::LedgerTab</name>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Trial balance</source>
+        <translation>Summen- und Saldenliste</translation>
+    </message>
+    <message>
+        <source>Profit and loss</source>
+        <translation>Gewinn- und Verlustrechnung</translation>
+    </message>
+    <message>
+        <source>Balance sheet</source>
+        <translation>Bilanz</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Dieses Quartal</translation>
+    </message>
+    <message>
+        <source>Year to date</source>
+        <translation>Seit Jahresbeginn</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Letztes Jahr</translation>
+    </message>
+    <message>
+        <source>Last two years</source>
+        <translation>Letzte zwei Jahre</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Double-click an account for its journal lines.</source>
+        <translation>Doppelklick auf ein Konto zeigt seine Buchungszeilen.</translation>
+    </message>
+    <message>
+        <source>Double-click a line for its journal entry.</source>
+        <translation>Doppelklick auf eine Zeile zeigt ihre Buchung.</translation>
+    </message>
+    <message>
+        <source>Double-click an account above to see its journal lines.</source>
+        <translation>Doppelklicken Sie oben auf ein Konto, um seine Buchungszeilen zu sehen.</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>Stichtag</translation>
+    </message>
+    <message>
+        <source>The report could not be loaded: %1</source>
+        <translation>Der Bericht konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The lines could not be loaded: %1</source>
+        <translation>Die Zeilen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Debits %1 · Credits %2 · &lt;span style=&apos;color:#1F6F43; font-weight:600;&apos;&gt;✓ Balanced&lt;/span&gt;</source>
+        <translation>Soll %1 · Haben %2 · &lt;span style=&apos;color:#1F6F43; font-weight:600;&apos;&gt;✓ Ausgeglichen&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Debits %1 · Credits %2 · &lt;span style=&apos;color:#B42318; font-weight:600;&apos;&gt;Out of balance&lt;/span&gt;</source>
+        <translation>Soll %1 · Haben %2 · &lt;span style=&apos;color:#B42318; font-weight:600;&apos;&gt;Nicht ausgeglichen&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Revenue and expenses in %1 · &lt;b&gt;Net income %2&lt;/b&gt;</source>
+        <translation>Erträge und Aufwände in %1 · &lt;b&gt;Jahresergebnis %2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Assets, liabilities and equity in %1 · current earnings not yet closed %2 · %3</source>
+        <translation>Aktiva, Passiva und Eigenkapital in %1 · noch nicht abgeschlossenes Ergebnis %2 · %3</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#1F6F43; font-weight:600;&apos;&gt;✓ Balances&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#1F6F43; font-weight:600;&apos;&gt;✓ Ausgeglichen&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#B42318; font-weight:600;&apos;&gt;Does not balance&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#B42318; font-weight:600;&apos;&gt;Nicht ausgeglichen&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Nothing was posted in this period.</source>
+        <translation>In diesem Zeitraum wurde nichts gebucht.</translation>
+    </message>
+    <message>
+        <source>%1 %2 — lines up to %3</source>
+        <translation>%1 %2 — Zeilen bis %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 — lines from %3 to %4</source>
+        <translation>%1 %2 — Zeilen vom %3 bis %4</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::PayablesTab</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Eingereicht</translation>
+    </message>
+    <message>
+        <source>Approved, unpaid</source>
+        <translation>Genehmigt, unbezahlt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Partly paid</source>
+        <translation>Teilweise bezahlt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>To reconcile</source>
+        <translation>Abzustimmen</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Zugeordnet</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignoriert</translation>
+    </message>
+    <message>
+        <source>Record payment…</source>
+        <translation>Zahlung erfassen…</translation>
+    </message>
+    <message>
+        <source>Open (approved, partly paid)</source>
+        <translation>Offen (genehmigt, teilweise bezahlt)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation>Rechnungen</translation>
+    </message>
+    <message>
+        <source>Aged at</source>
+        <translation>Fälligkeit zum</translation>
+    </message>
+    <message>
+        <source>Double-click a vendor to list only their bills.</source>
+        <translation>Doppelklick auf einen Lieferanten zeigt nur seine Rechnungen.</translation>
+    </message>
+    <message>
+        <source>Payables aging</source>
+        <translation>Fälligkeitsstruktur der Verbindlichkeiten</translation>
+    </message>
+    <message>
+        <source>The bills could not be loaded: %1</source>
+        <translation>Die Rechnungen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The payables aging could not be loaded: %1</source>
+        <translation>Die Fälligkeitsstruktur der Verbindlichkeiten konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Pay open bills of this vendor.</source>
+        <translation>Offene Rechnungen dieses Lieferanten bezahlen.</translation>
+    </message>
+    <message>
+        <source>Select a bill or a vendor first.</source>
+        <translation>Wählen Sie zuerst eine Rechnung oder einen Lieferanten.</translation>
+    </message>
+    <message>
+        <source>Payment recorded.</source>
+        <translation>Zahlung erfasst.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::ReceivablesTab</name>
+    <message>
+        <source>Record receipt…</source>
+        <translation>Zahlungseingang erfassen…</translation>
+    </message>
+    <message>
+        <source>Statement…</source>
+        <translation>Kontoauszug…</translation>
+    </message>
+    <message>
+        <source>Collection note…</source>
+        <translation>Mahnnotiz…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Aged at</source>
+        <translation>Fälligkeit zum</translation>
+    </message>
+    <message>
+        <source>Double-click an amount for the invoices behind it.</source>
+        <translation>Doppelklick auf einen Betrag zeigt die Rechnungen dahinter.</translation>
+    </message>
+    <message>
+        <source>Double-click an amount above to see its invoices.</source>
+        <translation>Doppelklicken Sie oben auf einen Betrag, um seine Rechnungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>The aging could not be loaded: %1</source>
+        <translation>Die Fälligkeitsstruktur konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>No client owes anything at this date.</source>
+        <translation>Zu diesem Datum schuldet kein Kunde etwas.</translation>
+    </message>
+    <message>
+        <source>DSO unavailable</source>
+        <translation>DSO nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;DSO %1 days&lt;/b&gt; · receivables %2 · revenue of the last 90 days %3</source>
+        <translation>&lt;b&gt;DSO %1 Tage&lt;/b&gt; · Forderungen %2 · Umsatz der letzten 90 Tage %3</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>The invoices could not be loaded: %1</source>
+        <translation>Die Rechnungen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Select a client in the aging first.</source>
+        <translation>Wählen Sie zuerst einen Kunden in der Fälligkeitsstruktur.</translation>
+    </message>
+    <message>
+        <source>Record money received from this client and apply it to open invoices.</source>
+        <translation>Geld von diesem Kunden erfassen und offenen Rechnungen zuordnen.</translation>
+    </message>
+    <message>
+        <source>The client&apos;s statement: invoices, credits, receipts and the running balance.</source>
+        <translation>Kontoauszug des Kunden: Rechnungen, Gutschriften, Zahlungseingänge und laufender Saldo.</translation>
+    </message>
+    <message>
+        <source>Receipt recorded; the aging is up to date.</source>
+        <translation>Zahlungseingang erfasst; die Fälligkeitsstruktur ist aktuell.</translation>
+    </message>
+    <message>
+        <source>Collection note saved.</source>
+        <translation>Mahnnotiz gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::StatementDialog</name>
+    <message>
+        <source>Statement of %1</source>
+        <translation>Kontoauszug von %1</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>The statement could not be loaded: %1</source>
+        <translation>Der Kontoauszug konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>Gutschrift</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Zahlungseingang</translation>
+    </message>
+    <message>
+        <source>Opening balance on %1: %2</source>
+        <translation>Anfangssaldo am %1: %2</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>nicht fällig</translation>
+    </message>
+    <message>
+        <source>over 90 days</source>
+        <translation>über 90 Tage</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Closing balance on %1: %2&lt;/b&gt;%3</source>
+        <translation>&lt;b&gt;Endsaldo am %1: %2&lt;/b&gt;%3</translation>
+    </message>
+    <message>
+        <source>Open: %1</source>
+        <translation>Offen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::StatementImport</name>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>This is not a CSV text file.</source>
+        <translation>Das ist keine CSV-Textdatei.</translation>
+    </message>
+    <message>
+        <source>The first line must be the header &quot;date,amount,reference,counterparty&quot; (found &quot;%1&quot;).</source>
+        <translation>Die erste Zeile muss die Kopfzeile „date,amount,reference,counterparty“ sein (gefunden: „%1“).</translation>
+    </message>
+    <message>
+        <source>The file has a header but no lines.</source>
+        <translation>Die Datei hat eine Kopfzeile, aber keine Zeilen.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>Die Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The file is larger than 20 MB; split the statement by month.</source>
+        <translation>Die Datei ist größer als 20 MB; teilen Sie den Auszug nach Monaten.</translation>
     </message>
 </context>
 <context>
@@ -2334,6 +4352,86 @@ Trotzdem verlängern? Als Ressourcenmanager bestätigen Sie die Überbuchung.</t
     <message>
         <source>Currency</source>
         <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation>Soll</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Haben</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Buchung</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <source>Bill date</source>
+        <translation>Rechnungsdatum</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Gegenpartei</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Verwendungszweck</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
     </message>
 </context>
 <context>
@@ -3334,16 +5432,8 @@ Trotzdem verlängern? Als Ressourcenmanager bestätigen Sie die Überbuchung.</t
 <context>
     <name>keel::timesheet::TimesheetPage</name>
     <message>
-        <source>◀ Previous</source>
-        <translation>◀ Zurück</translation>
-    </message>
-    <message>
         <source>Previous week (Alt+Left)</source>
         <translation>Vorige Woche (Alt+Links)</translation>
-    </message>
-    <message>
-        <source>Next ▶</source>
-        <translation>Weiter ▶</translation>
     </message>
     <message>
         <source>Next week (Alt+Right)</source>
@@ -3492,6 +5582,14 @@ Trotzdem verlängern? Als Ressourcenmanager bestätigen Sie die Überbuchung.</t
     <message>
         <source>Note saved.</source>
         <translation>Notiz gespeichert.</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -166,14 +166,16 @@ ApiReply *FinanceApi::match(const QString &statementLine, const QJsonObject &bod
     return m_api->post(V1 + "/banking/statement-lines/" + encoded(statementLine) + "/match", body);
 }
 
-ApiReply *FinanceApi::ignore(const QString &statementLine) const
+ApiReply *FinanceApi::ignore(const QString &statementLine, int version) const
 {
-    return m_api->post(V1 + "/banking/statement-lines/" + encoded(statementLine) + "/ignore");
+    return m_api->post(V1 + "/banking/statement-lines/" + encoded(statementLine) + "/ignore",
+                       QJsonObject{{"version", version}});
 }
 
-ApiReply *FinanceApi::unmatch(const QString &statementLine) const
+ApiReply *FinanceApi::unmatch(const QString &statementLine, int version) const
 {
-    return m_api->post(V1 + "/banking/statement-lines/" + encoded(statementLine) + "/unmatch");
+    return m_api->post(V1 + "/banking/statement-lines/" + encoded(statementLine) + "/unmatch",
+                       QJsonObject{{"version", version}});
 }
 
 ApiReply *FinanceApi::reconciliation(const QString &bankAccount, QDate asOf) const

@@ -53,8 +53,9 @@ public:
     static QString statementLinesPath(const QString &bankAccount, const QString &status);
     ApiReply *suggestions(const QString &statementLine) const;
     ApiReply *match(const QString &statementLine, const QJsonObject &body) const;
-    ApiReply *ignore(const QString &statementLine) const;
-    ApiReply *unmatch(const QString &statementLine) const;
+    // `version` is the line's as read: a line someone else changed meanwhile is 412.
+    ApiReply *ignore(const QString &statementLine, int version) const;
+    ApiReply *unmatch(const QString &statementLine, int version) const;
     ApiReply *reconciliation(const QString &bankAccount, QDate asOf) const;
     static QString statementImportPath(const QString &bankAccount);
 

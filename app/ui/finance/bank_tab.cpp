@@ -67,7 +67,7 @@ QString reasonWords(const QString &reason)
 } // namespace
 
 BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *parent)
-    : QWidget(parent), m_api(api), m_scope(scope), m_canWrite(canWrite),
+    : FinanceTab(scope, parent), m_api(api), m_canWrite(canWrite),
       m_lines(statementLinesModel(api, this)),
       m_linesProxy(new RowTextProxy(sales::PagedListModel::ObjectRole, this)),
       m_suggestions(new delivery::JsonArrayModel(
@@ -81,7 +81,7 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
       m_import(new StatementImport(api, this)), m_account(new QComboBox), m_status(new QComboBox),
       m_reconciliation(new QLabel), m_linesView(financeTable("statementLinesView")),
       m_suggestionsView(financeTable("suggestionsView")),
-      m_suggestionsTitle(sectionLabel(tr("Matching suggestions"))), m_message(new QLabel),
+      m_suggestionsTitle(sectionLabel(tr("Matching suggestions"))),
       m_importButton(new QPushButton(tr("Import statement…"))),
       m_match(new QPushButton(tr("Match"))), m_ignore(new QPushButton(tr("Ignore line"))),
       m_unmatch(new QPushButton(tr("Undo match")))
@@ -123,9 +123,6 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
     m_reconciliation->setStyleSheet(
         QStringLiteral("QLabel { background:#F7F9FB; border:1px solid #D9DEE5; border-radius:6px; "
                        "padding:8px 12px; }"));
-    m_message->setObjectName("bankMessage");
-    m_message->setWordWrap(true);
-    m_message->hide();
 
     m_linesProxy->setSourceModel(m_lines);
     m_linesProxy->setColumnText(
@@ -165,13 +162,12 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
     split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 12, 0, 0);
-    layout->setSpacing(8);
-    layout->addLayout(bar);
-    layout->addWidget(m_reconciliation);
-    layout->addWidget(m_message);
-    layout->addWidget(split, 1);
+    auto *content = new QWidget;
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addWidget(m_reconciliation);
+    contentLayout->addWidget(split, 1);
+    setContent(bar, content);
 
     connect(refreshButton, &QPushButton::clicked, this, &BankTab::refresh);
     connect(m_account, &QComboBox::activated, this, [this] {
@@ -179,10 +175,6 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
         loadReconciliation();
     });
     connect(m_status, &QComboBox::activated, this, &BankTab::reloadLines);
-    connect(m_scope, &FinanceScope::entityChanged, this, [this] {
-        if (m_shown)
-            refresh();
-    });
     connect(m_importButton, &QPushButton::clicked, this, [this] {
         const QString path =
             QFileDialog::getOpenFileName(this, tr("Import a bank statement"), QString(),
@@ -192,18 +184,22 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
     });
     connect(m_import, &StatementImport::imported, this, [this](int lines, int duplicates) {
         m_importButton->setEnabled(true);
-        afterChange(duplicates == 0 ? tr("%n statement line(s) imported.", nullptr, lines)
-                                    : tr("%1 imported; %2 were already there and were skipped.")
-                                          .arg(tr("%n statement line(s)", nullptr, lines))
-                                          .arg(duplicates));
+        // Whole words in English too ("1 line", "3 lines"), not "line(s)".
+        const QString imported = lines == 1 ? tr("1 statement line imported")
+                                            : tr("%1 statement lines imported").arg(lines);
+        afterChange(duplicates == 0 ? imported + u'.'
+                    : duplicates == 1
+                        ? tr("%1; 1 line was already there and was skipped.").arg(imported)
+                        : tr("%1; %2 lines were already there and were skipped.")
+                              .arg(imported)
+                              .arg(duplicates));
     });
     connect(m_import, &StatementImport::failed, this, [this](const QString &text) {
         m_importButton->setEnabled(true);
-        timeapproval::showOutcome(m_message, tr("Nothing was imported: %1").arg(text), true);
+        showMessage(tr("Nothing was imported: %1").arg(text), true);
     });
     connect(m_lines, &sales::PagedListModel::loadFailed, this, [this](const QString &text) {
-        timeapproval::showOutcome(
-            m_message, tr("The statement lines could not be loaded: %1").arg(text), true);
+        showMessage(tr("The statement lines could not be loaded: %1").arg(text), true);
     });
     connect(m_linesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &i) { showSuggestions(i.row()); });
@@ -218,10 +214,10 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
         const QString line = currentLineId();
         if (line.isEmpty())
             return;
-        ApiReply *r = FinanceApi(m_api).unmatch(line);
+        ApiReply *r = FinanceApi(m_api).unmatch(line, currentLineVersion());
         connect(r, &ApiReply::finished, this, [this, r] {
             if (!r->ok())
-                timeapproval::showOutcome(m_message, humanMessage(r->problem()), true);
+                showMessage(humanMessage(r->problem()), true);
             else
                 afterChange(tr("The match was undone; the line is to reconcile again."));
         });
@@ -229,20 +225,9 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
     updateActions();
 }
 
-void BankTab::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (!m_shown) {
-        m_shown = true;
-        refresh();
-    }
-}
-
 void BankTab::refresh()
 {
-    m_shown = true;
-    m_message->hide();
-    if (m_scope->entityId().isEmpty())
+    if (!beginRefresh())
         return;
     loadAccounts();
 }
@@ -259,8 +244,7 @@ void BankTab::loadAccounts()
     connect(r, &ApiReply::finished, this, [this, r, keep] {
         m_account->clear();
         if (!r->ok()) {
-            timeapproval::showOutcome(
-                m_message,
+            showMessage(
                 tr("The bank accounts could not be loaded: %1").arg(humanMessage(r->problem())),
                 true);
             emit accountsLoaded();
@@ -276,7 +260,7 @@ void BankTab::loadAccounts()
         }
         m_account->setCurrentIndex(std::max(0, m_account->findData(keep)));
         if (m_account->count() == 0)
-            timeapproval::showOutcome(m_message, tr("This entity has no bank account yet."), false);
+            showMessage(tr("This entity has no bank account yet."), false);
         reloadLines();
         loadReconciliation();
         emit accountsLoaded();
@@ -329,6 +313,12 @@ void BankTab::loadReconciliation()
     });
 }
 
+int BankTab::currentLineVersion() const
+{
+    const QModelIndex i = m_linesView->currentIndex();
+    return i.isValid() ? m_lines->rowObject(i.row()).value("version").toInt() : 0;
+}
+
 QString BankTab::currentLineId() const
 {
     const QModelIndex i = m_linesView->currentIndex();
@@ -353,7 +343,7 @@ void BankTab::showSuggestions(int lineRow)
         if (id != currentLineId())
             return;
         if (!r->ok()) {
-            timeapproval::showOutcome(m_message, humanMessage(r->problem()), true);
+            showMessage(humanMessage(r->problem()), true);
             return;
         }
         QJsonArray items;
@@ -384,10 +374,11 @@ void BankTab::matchSuggestion(int suggestionRow)
                                                      : kind;
     key += QStringLiteral("_id");
     const QJsonValue id = s.contains(key) ? s.value(key) : s.value("id");
-    ApiReply *r = FinanceApi(m_api).match(line, QJsonObject{{key, sales::idText(id)}});
+    ApiReply *r = FinanceApi(m_api).match(
+        line, QJsonObject{{key, sales::idText(id)}, {"version", currentLineVersion()}});
     connect(r, &ApiReply::finished, this, [this, r] {
         if (!r->ok())
-            timeapproval::showOutcome(m_message, humanMessage(r->problem()), true);
+            showMessage(humanMessage(r->problem()), true);
         else
             afterChange(tr("Line matched."));
     });
@@ -398,10 +389,10 @@ void BankTab::ignoreLine()
     const QString line = currentLineId();
     if (line.isEmpty())
         return;
-    ApiReply *r = FinanceApi(m_api).ignore(line);
+    ApiReply *r = FinanceApi(m_api).ignore(line, currentLineVersion());
     connect(r, &ApiReply::finished, this, [this, r] {
         if (!r->ok())
-            timeapproval::showOutcome(m_message, humanMessage(r->problem()), true);
+            showMessage(humanMessage(r->problem()), true);
         else
             afterChange(tr("Line ignored: it no longer counts as to reconcile."));
     });
@@ -418,7 +409,7 @@ void BankTab::importFile(const QString &path)
 
 void BankTab::afterChange(const QString &message)
 {
-    timeapproval::showOutcome(m_message, message, false);
+    showMessage(message, false);
     reloadLines();
     loadReconciliation();
 }
@@ -437,11 +428,6 @@ void BankTab::updateActions()
 QString BankTab::reconciliationText() const
 {
     return m_reconciliation->text();
-}
-
-QString BankTab::messageText() const
-{
-    return m_message->isHidden() ? QString() : m_message->text();
 }
 
 } // namespace keel::finance

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QWidget>
+#include "finance_tab.h"
 
 class QComboBox;
 class QLabel;
@@ -19,14 +19,13 @@ class PagedListModel;
 
 namespace keel::finance {
 
-class FinanceScope;
 class RowTextProxy;
 class StatementImport;
 
 // Bank: the entity's bank accounts, statement import (CSV), the statement lines (paged) with
 // matching suggestions for the selected line, match or ignore, and the reconciliation of
 // statement against ledger.
-class BankTab : public QWidget
+class BankTab : public FinanceTab
 {
     Q_OBJECT
 public:
@@ -38,9 +37,8 @@ public:
     QComboBox *accountBox() const { return m_account; }
     QTableView *linesView() const { return m_linesView; }
     QString reconciliationText() const;
-    QString messageText() const;
     QString bankAccountId() const;
-    void refresh();
+    void refresh() override;
     void importFile(const QString &path);
     void showSuggestions(int lineRow);
     void matchSuggestion(int suggestionRow);
@@ -49,9 +47,6 @@ public:
 signals:
     void accountsLoaded();
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
     void loadAccounts();
     void reloadLines();
@@ -59,9 +54,9 @@ private:
     void updateActions();
     void afterChange(const QString &message);
     QString currentLineId() const;
+    int currentLineVersion() const;
 
     ApiClient *m_api;
-    FinanceScope *m_scope;
     bool m_canWrite;
     sales::PagedListModel *m_lines;
     RowTextProxy *m_linesProxy;
@@ -73,12 +68,10 @@ private:
     QTableView *m_linesView;
     QTableView *m_suggestionsView;
     QLabel *m_suggestionsTitle;
-    QLabel *m_message;
     QPushButton *m_importButton;
     QPushButton *m_match;
     QPushButton *m_ignore;
     QPushButton *m_unmatch;
-    bool m_shown = false;
 };
 
 } // namespace keel::finance

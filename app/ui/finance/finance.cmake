@@ -1,6 +1,7 @@
 # keel-ui: Finance & Close workspace widgets
 target_sources(keel-ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/finance_widgets.h ${CMAKE_CURRENT_LIST_DIR}/finance_widgets.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/finance_tab.h ${CMAKE_CURRENT_LIST_DIR}/finance_tab.cpp
     ${CMAKE_CURRENT_LIST_DIR}/journal_entry_dialog.h ${CMAKE_CURRENT_LIST_DIR}/journal_entry_dialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ledger_tab.h ${CMAKE_CURRENT_LIST_DIR}/ledger_tab.cpp
     ${CMAKE_CURRENT_LIST_DIR}/cash_dialog.h ${CMAKE_CURRENT_LIST_DIR}/cash_dialog.cpp

@@ -6,6 +6,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPainter>
+#include <QSplitter>
 #include <QTableView>
 
 namespace keel::finance {
@@ -47,6 +48,17 @@ QLabel *hintLabel(const QString &text)
     label->setWordWrap(true);
     label->setStyleSheet(QStringLiteral("color:#5d6878;"));
     return label;
+}
+
+QSplitter *verticalSplit(QWidget *top, QWidget *bottom)
+{
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(top);
+    split->addWidget(bottom);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+    return split;
 }
 
 TotalRowDelegate::TotalRowDelegate(int role, QObject *parent)

@@ -5,6 +5,7 @@
 class QComboBox;
 class QDateEdit;
 class QLabel;
+class QSplitter;
 class QTableView;
 class QDate;
 
@@ -17,6 +18,8 @@ QDateEdit *dateField(const QDate &date, const char *objectName);
 QLabel *sectionLabel(const QString &text);
 // A muted sentence under a heading.
 QLabel *hintLabel(const QString &text);
+// The list above (three fifths) and its detail below, neither collapsible.
+QSplitter *verticalSplit(QWidget *top, QWidget *bottom);
 
 // Bold for the row whose `role` is true (the aging's totals row), with a rule above it.
 class TotalRowDelegate : public QStyledItemDelegate

@@ -52,7 +52,7 @@ void JournalEntryDialog::showEntry()
                                 .arg(sales::idText(e.value("id")),
                                      sales::formatDateText(e.value("date").toString()),
                                      JournalEntry::statusText(e.value("status").toString())));
-    html += tr("<p>%1<br>Posted by: %2 · entity %3 · functional currency %4</p>")
+    html += tr("<p>%1<br>Source: %2 · entity %3 · functional currency %4</p>")
                 .arg(e.value("description").toString().toHtmlEscaped(),
                      JournalEntry::sourceText(e.value("source_type").toString(),
                                               e.value("source_id").toString())

@@ -38,14 +38,14 @@ enum Preset
 } // namespace
 
 LedgerTab::LedgerTab(ApiClient *api, FinanceScope *scope, QWidget *parent)
-    : QWidget(parent), m_api(api), m_scope(scope), m_report(new LedgerReport(api, this)),
+    : FinanceTab(scope, parent), m_api(api), m_report(new LedgerReport(api, this)),
       m_lines(accountLinesModel(api, this)),
       m_linesProxy(new RowTextProxy(sales::PagedListModel::ObjectRole, this)),
       m_kind(new QComboBox), m_preset(new QComboBox), m_fromLabel(new QLabel(tr("From"))),
       m_from(dateField(QDate(QDate::currentDate().year(), 1, 1), "ledgerFrom")),
       m_to(dateField(QDate::currentDate(), "ledgerTo")), m_reportView(financeTable("ledgerReport")),
       m_linesView(financeTable("ledgerLines")), m_linesTitle(sectionLabel(QString())),
-      m_totals(new QLabel), m_message(new QLabel)
+      m_totals(new QLabel)
 {
     setObjectName("ledgerTab");
     m_kind->setObjectName("ledgerReportKind");
@@ -82,9 +82,6 @@ LedgerTab::LedgerTab(ApiClient *api, FinanceScope *scope, QWidget *parent)
 
     m_totals->setObjectName("ledgerTotals");
     m_totals->setTextFormat(Qt::RichText);
-    m_message->setObjectName("ledgerMessage");
-    m_message->setWordWrap(true);
-    m_message->hide();
 
     // Lines: the source document in words ("Invoice 42") instead of two raw columns.
     m_linesProxy->setSourceModel(m_lines);
@@ -114,19 +111,9 @@ LedgerTab::LedgerTab(ApiClient *api, FinanceScope *scope, QWidget *parent)
     reportLayout->addWidget(m_reportView, 1);
     reportLayout->addWidget(m_totals);
 
-    auto *split = new QSplitter(Qt::Vertical);
-    split->addWidget(reportBox);
-    split->addWidget(linesBox);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setChildrenCollapsible(false);
+    QSplitter *split = verticalSplit(reportBox, linesBox);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 12, 0, 0);
-    layout->setSpacing(8);
-    layout->addLayout(bar);
-    layout->addWidget(m_message);
-    layout->addWidget(split, 1);
+    setContent(bar, split);
 
     connect(m_kind, &QComboBox::activated, this, [this] {
         const bool asOf = m_kind->currentIndex() == LedgerReport::BalanceSheet;
@@ -145,14 +132,9 @@ LedgerTab::LedgerTab(ApiClient *api, FinanceScope *scope, QWidget *parent)
             refresh();
         });
     connect(refreshButton, &QPushButton::clicked, this, &LedgerTab::refresh);
-    connect(m_scope, &FinanceScope::entityChanged, this, [this] {
-        if (m_shown)
-            refresh();
-    });
     connect(m_report, &LedgerReport::loaded, this, &LedgerTab::showTotals);
     connect(m_report, &LedgerReport::loadFailed, this, [this](const QString &text) {
-        timeapproval::showOutcome(m_message, tr("The report could not be loaded: %1").arg(text),
-                                  true);
+        showMessage(tr("The report could not be loaded: %1").arg(text), true);
         m_totals->clear();
     });
     connect(m_reportView, &QTableView::activated, this,
@@ -161,19 +143,9 @@ LedgerTab::LedgerTab(ApiClient *api, FinanceScope *scope, QWidget *parent)
         openEntry(sales::idText(m_lines->rowObject(i.row()).value("entry_id")));
     });
     connect(m_lines, &sales::PagedListModel::loadFailed, this, [this](const QString &text) {
-        timeapproval::showOutcome(m_message, tr("The lines could not be loaded: %1").arg(text),
-                                  true);
+        showMessage(tr("The lines could not be loaded: %1").arg(text), true);
     });
     applyPreset(YearToDate);
-}
-
-void LedgerTab::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (!m_shown) {
-        m_shown = true;
-        refresh();
-    }
 }
 
 void LedgerTab::applyPreset(int preset)
@@ -220,9 +192,7 @@ void LedgerTab::setReportKind(int kind)
 
 void LedgerTab::refresh()
 {
-    m_shown = true;
-    m_message->hide();
-    if (m_scope->entityId().isEmpty())
+    if (!beginRefresh())
         return;
     m_report->load(LedgerReport::Kind(m_kind->currentIndex()), m_scope->entityId(), m_from->date(),
                    m_to->date());
@@ -265,11 +235,6 @@ void LedgerTab::showTotals()
 QString LedgerTab::totalsText() const
 {
     return m_totals->text();
-}
-
-QString LedgerTab::messageText() const
-{
-    return m_message->isHidden() ? QString() : m_message->text();
 }
 
 void LedgerTab::openAccount(int reportRow)

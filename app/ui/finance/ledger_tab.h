@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QWidget>
+#include "finance_tab.h"
 
 class QComboBox;
 class QDateEdit;
@@ -16,14 +16,13 @@ class PagedListModel;
 
 namespace keel::finance {
 
-class FinanceScope;
 class LedgerReport;
 class RowTextProxy;
 
 // Ledger: the trial balance, profit and loss or balance sheet of the entity for a period range;
 // double-click an account for its journal lines (paged), double-click a line for its journal
 // entry and the document that posted it.
-class LedgerTab : public QWidget
+class LedgerTab : public FinanceTab
 {
     Q_OBJECT
 public:
@@ -34,23 +33,18 @@ public:
     QTableView *reportView() const { return m_reportView; }
     QTableView *linesView() const { return m_linesView; }
     QString totalsText() const;
-    QString messageText() const;
     void setPeriod(const QDate &from, const QDate &to);
     // 0 trial balance, 1 profit and loss, 2 balance sheet.
     void setReportKind(int kind);
-    void refresh();
+    void refresh() override;
     void openAccount(int reportRow);
     void openEntry(const QString &entryId);
-
-protected:
-    void showEvent(QShowEvent *event) override;
 
 private:
     void applyPreset(int preset);
     void showTotals();
 
     ApiClient *m_api;
-    FinanceScope *m_scope;
     LedgerReport *m_report;
     sales::PagedListModel *m_lines;
     RowTextProxy *m_linesProxy;
@@ -63,8 +57,6 @@ private:
     QTableView *m_linesView;
     QLabel *m_linesTitle;
     QLabel *m_totals;
-    QLabel *m_message;
-    bool m_shown = false;
 };
 
 } // namespace keel::finance

@@ -46,12 +46,11 @@ QString statusWords(const QString &status)
 }
 
 PayablesTab::PayablesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *parent)
-    : QWidget(parent), m_api(api), m_scope(scope), m_bills(vendorBillsModel(api, this)),
+    : FinanceTab(scope, parent), m_api(api), m_bills(vendorBillsModel(api, this)),
       m_billsProxy(new RowTextProxy(sales::PagedListModel::ObjectRole, this)),
       m_aging(new AgingModel(api, AgingModel::Side::Payables, this)), m_status(new QComboBox),
       m_asOf(dateField(QDate::currentDate(), "apAsOf")), m_billsView(financeTable("billsView")),
-      m_agingView(financeTable("apAgingView")), m_message(new QLabel),
-      m_pay(new QPushButton(tr("Record payment…")))
+      m_agingView(financeTable("apAgingView")), m_pay(new QPushButton(tr("Record payment…")))
 {
     setObjectName("payablesTab");
     m_status->setObjectName("billStatus");
@@ -96,43 +95,23 @@ PayablesTab::PayablesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWi
         ah->resizeSection(c, 130);
     m_agingView->setToolTip(tr("Double-click a vendor to list only their bills."));
 
-    m_message->setObjectName("payablesMessage");
-    m_message->setWordWrap(true);
-    m_message->hide();
-
     auto *agingBox = new QWidget;
     auto *agingLayout = new QVBoxLayout(agingBox);
     agingLayout->setContentsMargins(0, 8, 0, 0);
     agingLayout->addWidget(sectionLabel(tr("Payables aging")));
     agingLayout->addWidget(m_agingView, 1);
-    auto *split = new QSplitter(Qt::Vertical);
-    split->addWidget(m_billsView);
-    split->addWidget(agingBox);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setChildrenCollapsible(false);
+    QSplitter *split = verticalSplit(m_billsView, agingBox);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 12, 0, 0);
-    layout->setSpacing(8);
-    layout->addLayout(bar);
-    layout->addWidget(m_message);
-    layout->addWidget(split, 1);
+    setContent(bar, split);
 
     connect(refreshButton, &QPushButton::clicked, this, &PayablesTab::refresh);
     connect(m_status, &QComboBox::activated, this, &PayablesTab::refresh);
     connect(m_asOf, &QDateEdit::editingFinished, this, &PayablesTab::refresh);
-    connect(m_scope, &FinanceScope::entityChanged, this, [this] {
-        if (m_shown)
-            refresh();
-    });
     connect(m_bills, &sales::PagedListModel::loadFailed, this, [this](const QString &text) {
-        timeapproval::showOutcome(m_message, tr("The bills could not be loaded: %1").arg(text),
-                                  true);
+        showMessage(tr("The bills could not be loaded: %1").arg(text), true);
     });
     connect(m_aging, &AgingModel::loadFailed, this, [this](const QString &text) {
-        timeapproval::showOutcome(m_message,
-                                  tr("The payables aging could not be loaded: %1").arg(text), true);
+        showMessage(tr("The payables aging could not be loaded: %1").arg(text), true);
     });
     connect(m_agingView, &QTableView::activated, this, [this](const QModelIndex &i) {
         m_bills->setFilter(QStringLiteral("vendor_id"), i.data(AgingModel::PartyIdRole).toString());
@@ -146,20 +125,9 @@ PayablesTab::PayablesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWi
     updateActions();
 }
 
-void PayablesTab::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (!m_shown) {
-        m_shown = true;
-        refresh();
-    }
-}
-
 void PayablesTab::refresh()
 {
-    m_shown = true;
-    m_message->hide();
-    if (m_scope->entityId().isEmpty())
+    if (!beginRefresh())
         return;
     m_bills->setPath(QStringLiteral("/api/v1/payables/bills"));
     m_bills->setFilter(QStringLiteral("legal_entity_id"), m_scope->entityId());
@@ -167,11 +135,6 @@ void PayablesTab::refresh()
     m_bills->setFilter(QStringLiteral("vendor_id"), QString());
     m_bills->reload();
     m_aging->load(m_scope->entityId(), m_asOf->date());
-}
-
-QString PayablesTab::messageText() const
-{
-    return m_message->isHidden() ? QString() : m_message->text();
 }
 
 QString PayablesTab::selectedVendorId() const
@@ -206,8 +169,8 @@ void PayablesTab::recordPayment()
         new CashDialog(m_api, CashDialog::Kind::Payment, m_scope->entityId(), vendor, name, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CashDialog::recorded, this, [this](const QJsonObject &) {
-        timeapproval::showOutcome(m_message, tr("Payment recorded."), false);
         refresh();
+        showMessage(tr("Payment recorded."), false);
     });
     dialog->open();
 }

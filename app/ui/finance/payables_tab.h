@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QWidget>
+#include "finance_tab.h"
 
 class QComboBox;
 class QDateEdit;
@@ -18,12 +18,11 @@ class PagedListModel;
 namespace keel::finance {
 
 class AgingModel;
-class FinanceScope;
 class RowTextProxy;
 
 // Payables: vendor bills with their open balance (keyset paged: a firm has tens of thousands),
 // the AP aging per vendor, and paying one or many bills of a vendor.
-class PayablesTab : public QWidget
+class PayablesTab : public FinanceTab
 {
     Q_OBJECT
 public:
@@ -32,19 +31,14 @@ public:
     sales::PagedListModel *bills() const { return m_bills; }
     AgingModel *aging() const { return m_aging; }
     QTableView *billsView() const { return m_billsView; }
-    QString messageText() const;
     QString selectedVendorId() const;
-    void refresh();
+    void refresh() override;
     void recordPayment();
-
-protected:
-    void showEvent(QShowEvent *event) override;
 
 private:
     void updateActions();
 
     ApiClient *m_api;
-    FinanceScope *m_scope;
     sales::PagedListModel *m_bills;
     RowTextProxy *m_billsProxy;
     AgingModel *m_aging;
@@ -52,9 +46,7 @@ private:
     QDateEdit *m_asOf;
     QTableView *m_billsView;
     QTableView *m_agingView;
-    QLabel *m_message;
     QPushButton *m_pay;
-    bool m_shown = false;
 };
 
 // A bill's or statement line's status in words.

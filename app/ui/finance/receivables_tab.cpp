@@ -29,7 +29,7 @@ using sales::ListColumn;
 using F = ListColumn::Format;
 
 ReceivablesTab::ReceivablesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *parent)
-    : QWidget(parent), m_api(api), m_scope(scope), m_canWrite(canWrite),
+    : FinanceTab(scope, parent), m_api(api), m_canWrite(canWrite),
       m_aging(new AgingModel(api, AgingModel::Side::Receivables, this)),
       m_invoices(new delivery::JsonArrayModel(
           {{"number", QT_TRANSLATE_NOOP("keel::finance::Columns", "Invoice"), F::Text, {}},
@@ -49,8 +49,7 @@ ReceivablesTab::ReceivablesTab(ApiClient *api, FinanceScope *scope, bool canWrit
           "keel::finance::Columns", this)),
       m_asOf(dateField(QDate::currentDate(), "agingAsOf")), m_dso(new QLabel),
       m_agingView(financeTable("agingView")), m_invoicesView(financeTable("agingInvoices")),
-      m_invoicesTitle(sectionLabel(QString())), m_message(new QLabel),
-      m_receipt(new QPushButton(tr("Record receipt…"))),
+      m_invoicesTitle(sectionLabel(QString())), m_receipt(new QPushButton(tr("Record receipt…"))),
       m_statement(new QPushButton(tr("Statement…"))),
       m_note(new QPushButton(tr("Collection note…")))
 {
@@ -95,10 +94,6 @@ ReceivablesTab::ReceivablesTab(ApiClient *api, FinanceScope *scope, bool canWrit
     ih->resizeSection(5, 140);
     ih->resizeSection(6, 80);
 
-    m_message->setObjectName("receivablesMessage");
-    m_message->setWordWrap(true);
-    m_message->hide();
-
     auto *invoicesBox = new QWidget;
     auto *invoicesLayout = new QVBoxLayout(invoicesBox);
     invoicesLayout->setContentsMargins(0, 8, 0, 0);
@@ -109,36 +104,22 @@ ReceivablesTab::ReceivablesTab(ApiClient *api, FinanceScope *scope, bool canWrit
     invoicesLayout->addWidget(m_invoicesView, 1);
     m_invoicesTitle->setText(tr("Double-click an amount above to see its invoices."));
 
-    auto *split = new QSplitter(Qt::Vertical);
-    split->addWidget(m_agingView);
-    split->addWidget(invoicesBox);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setChildrenCollapsible(false);
+    QSplitter *split = verticalSplit(m_agingView, invoicesBox);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 12, 0, 0);
-    layout->setSpacing(8);
-    layout->addLayout(bar);
-    layout->addWidget(m_message);
-    layout->addWidget(split, 1);
+    setContent(bar, split);
 
     connect(refreshButton, &QPushButton::clicked, this, &ReceivablesTab::refresh);
     connect(m_asOf, &QDateEdit::editingFinished, this, &ReceivablesTab::refresh);
     connect(m_scope, &FinanceScope::entityChanged, this, [this] {
         m_drillClient.clear();
         m_invoices->setItems({});
-        if (m_shown)
-            refresh();
     });
     connect(m_aging, &AgingModel::loadFailed, this, [this](const QString &text) {
-        timeapproval::showOutcome(m_message, tr("The aging could not be loaded: %1").arg(text),
-                                  true);
+        showMessage(tr("The aging could not be loaded: %1").arg(text), true);
     });
     connect(m_aging, &AgingModel::loaded, this, [this] {
         if (m_aging->partyCount() == 0)
-            timeapproval::showOutcome(m_message, tr("No client owes anything at this date."),
-                                      false);
+            showMessage(tr("No client owes anything at this date."), false);
         if (!m_drillClient.isEmpty())
             drillInto(m_drillClient, m_drillBucket);
         updateActions();
@@ -158,20 +139,9 @@ ReceivablesTab::ReceivablesTab(ApiClient *api, FinanceScope *scope, bool canWrit
     updateActions();
 }
 
-void ReceivablesTab::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (!m_shown) {
-        m_shown = true;
-        refresh();
-    }
-}
-
 void ReceivablesTab::refresh()
 {
-    m_shown = true;
-    m_message->hide();
-    if (m_scope->entityId().isEmpty())
+    if (!beginRefresh())
         return;
     m_aging->load(m_scope->entityId(), m_asOf->date());
     loadDso();
@@ -202,11 +172,6 @@ QString ReceivablesTab::dsoText() const
     return m_dso->text();
 }
 
-QString ReceivablesTab::messageText() const
-{
-    return m_message->isHidden() ? QString() : m_message->text();
-}
-
 QString ReceivablesTab::selectedClientId() const
 {
     const QModelIndex i = m_agingView->currentIndex();
@@ -228,9 +193,8 @@ void ReceivablesTab::drillInto(const QString &clientId, const QString &bucket)
             return;
         if (!r->ok()) {
             m_invoices->setItems({});
-            timeapproval::showOutcome(
-                m_message,
-                tr("The invoices could not be loaded: %1").arg(humanMessage(r->problem())), true);
+            showMessage(tr("The invoices could not be loaded: %1").arg(humanMessage(r->problem())),
+                        true);
             return;
         }
         m_invoices->setItems(r->object().value("items").toArray());
@@ -262,9 +226,8 @@ void ReceivablesTab::recordReceipt()
                                   m_aging->partyName(m_aging->rowOfParty(client)), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CashDialog::recorded, this, [this](const QJsonObject &) {
-        timeapproval::showOutcome(m_message, tr("Receipt recorded; the aging is up to date."),
-                                  false);
         refresh();
+        showMessage(tr("Receipt recorded; the aging is up to date."), false);
         emit receiptRecorded();
     });
     dialog->open();
@@ -290,9 +253,8 @@ void ReceivablesTab::addCollectionNote()
     auto *dialog = new CollectionNoteDialog(m_api, invoice, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CollectionNoteDialog::saved, this, [this] {
-        timeapproval::showOutcome(m_message, tr("Collection note saved."), false);
-        if (!m_drillClient.isEmpty())
-            drillInto(m_drillClient, m_drillBucket);
+        refresh(); // the dunning level shows in the invoices once reloaded
+        showMessage(tr("Collection note saved."), false);
     });
     dialog->open();
 }

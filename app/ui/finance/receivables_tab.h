@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QWidget>
+#include "finance_tab.h"
 
 class QDateEdit;
 class QLabel;
@@ -17,12 +17,11 @@ class JsonArrayModel;
 namespace keel::finance {
 
 class AgingModel;
-class FinanceScope;
 
 // Receivables: the aging per client at a date with DSO above it; double-click a cell for the
 // invoices behind it; record a receipt and apply it, the client's statement, collection notes
 // and dunning level of an invoice.
-class ReceivablesTab : public QWidget
+class ReceivablesTab : public FinanceTab
 {
     Q_OBJECT
 public:
@@ -33,9 +32,8 @@ public:
     QTableView *agingView() const { return m_agingView; }
     QTableView *invoicesView() const { return m_invoicesView; }
     QString dsoText() const;
-    QString messageText() const;
     QString selectedClientId() const;
-    void refresh();
+    void refresh() override;
     // Shows the open invoices of a client in a bucket ("" for all).
     void drillInto(const QString &clientId, const QString &bucket);
     // Opens the dialogs for the selected client (tests call the dialogs directly too).
@@ -46,15 +44,11 @@ public:
 signals:
     void receiptRecorded();
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
     void loadDso();
     void updateActions();
 
     ApiClient *m_api;
-    FinanceScope *m_scope;
     bool m_canWrite;
     AgingModel *m_aging;
     delivery::JsonArrayModel *m_invoices;
@@ -63,13 +57,11 @@ private:
     QTableView *m_agingView;
     QTableView *m_invoicesView;
     QLabel *m_invoicesTitle;
-    QLabel *m_message;
     QPushButton *m_receipt;
     QPushButton *m_statement;
     QPushButton *m_note;
     QString m_drillClient;
     QString m_drillBucket;
-    bool m_shown = false;
 };
 
 } // namespace keel::finance
