@@ -39,6 +39,7 @@ public:
 
     void setUp(const char *name)
     {
+        clients = 0;
         db.emplace(TestDatabase::create(QString::fromLatin1(name)));
         seedLegalEntities(*db);
         server = std::make_unique<TestServer>(*db);

@@ -15,6 +15,7 @@
 #include "invoice_detail.h"
 #include "invoice_list_model.h"
 #include "json_array_model.h"
+#include "sales_format.h"
 #include "session.h"
 #include "tst_billing_fixture.h"
 
@@ -99,6 +100,7 @@ private slots:
     void holdWriteDownAndDescriptionRoundTrip();
     void gridFetchesMoreOnScroll();
     void pdfPreviewRendersTheServersPdf();
+    void capExceptionReleaseRefusedThenWrittenOff();
     void screenshots();
 };
 
@@ -397,6 +399,51 @@ void TestBillingLive::pdfPreviewRendersTheServersPdf()
     QVERIFY(dialog->pageCount() >= 1);
     QVERIFY2(dialog->windowTitle().contains("Acme Ltd"), qPrintable(dialog->windowTitle()));
     dialog->close();
+}
+
+void TestBillingLive::capExceptionReleaseRefusedThenWrittenOff()
+{
+    // 64 h × 165.00 = 10,560.00 against a 5,000.00 cap: billed up to the cap, the rest held.
+    const Client corvid = tmClient("Corvid Labs", "120.00", "165.00", "5000.00");
+    approvedTime(corvid, benEmp, 8, "8.00");
+    auto session = signIn(*server, "fin");
+    auto page = openPage(session.get());
+    const QJsonObject run = runFromPage(*page);
+    QCOMPARE(run.value("exception_count").toInt(), 1);
+    QVERIFY2(page->runPanel()->statusText().contains("1 exception needs a decision"),
+             qPrintable(page->runPanel()->statusText()));
+    ExceptionsPanel *panel = page->exceptionsPanel();
+    BillingExceptionsModel *model = panel->model();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 10000);
+    QCOMPARE(page->tabs()->tabText(BillingPage::ExceptionsTab), QString("Exceptions (1)"));
+    QCOMPARE(model->index(0, BillingExceptionsModel::KindColumn).data().toString(),
+             QString("Cap exceeded"));
+    QCOMPARE(model->index(0, BillingExceptionsModel::ContractColumn).data().toString(),
+             QString("Corvid Labs · C-UK-2026-0001"));
+    const QString held =
+        text("SELECT amount::numeric(20,2)::text FROM billing_exceptions WHERE status = 'open'");
+    QCOMPARE(model->index(0, BillingExceptionsModel::AmountColumn).data().toString(),
+             "GBP " + sales::groupDigits(held));
+    page->showTab(BillingPage::ExceptionsTab);
+    panel->view()->selectRow(0);
+
+    // Released while the cap is still reached: refused, in the server's words.
+    QSignalSpy failed(model, &BillingExceptionsModel::actionFailed);
+    panel->releaseCurrent("Change order on its way");
+    QVERIFY(failed.wait(10000));
+    QVERIFY2(!panel->message().isEmpty(), "no reason shown");
+    QCOMPARE(text("SELECT status FROM billing_exceptions"), QString("open"));
+    // A note is required to write it off; with one it is written off for good.
+    panel->writeOffCurrent("  ");
+    QCOMPARE(failed.count(), 2);
+    QSignalSpy resolved(model, &BillingExceptionsModel::resolved);
+    panel->writeOffCurrent("Agreed with the client: beyond the cap is on us");
+    QVERIFY(resolved.wait(10000));
+    QCOMPARE(text("SELECT status FROM billing_exceptions"), QString("written_off"));
+    QCOMPARE(text("SELECT resolution_note FROM billing_exceptions"),
+             QString("Agreed with the client: beyond the cap is on us"));
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, 10000);
+    QCOMPARE(page->tabs()->tabText(BillingPage::ExceptionsTab), QString("Exceptions"));
 }
 
 // With KEEL_SCREENSHOT_DIR: a month of seven clients billed from the page, one over its cap;

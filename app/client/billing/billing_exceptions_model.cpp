@@ -3,6 +3,7 @@
 #include "api_client.h"
 #include "api_reply.h"
 #include "billing_format.h"
+#include "decimal.h"
 #include "problem_text.h"
 #include "sales_format.h"
 
@@ -126,8 +127,10 @@ QVariant BillingExceptionsModel::data(const QModelIndex &index, int role) const
         }
         case DetailColumn:
             return e.value("detail").toString();
-        case HoursColumn:
-            return sales::formatDecimalText(e.value("hours").toString(), 2);
+        case HoursColumn: {
+            const auto h = Decimal::parse(e.value("hours").toString());
+            return h ? sales::groupDigits(h->toString(2)) : e.value("hours").toString();
+        }
         case AmountColumn: {
             const QJsonValue a = e.value("amount");
             if (a.isObject())

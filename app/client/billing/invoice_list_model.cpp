@@ -19,6 +19,8 @@ using sales::idText;
 namespace {
 // Past this many, refreshing rows one by one costs more than loading the list again.
 constexpr int MaxRowRefresh = 100;
+// Ids per POST /billing/invoices/bulk (the server takes up to 2,000).
+constexpr int BulkChunk = 1000;
 
 QString periodOf(const QJsonObject &inv)
 {
@@ -212,47 +214,70 @@ void InvoiceListModel::bulk(const QString &action)
         emit bulkFailed(tr("Tick the invoices first."));
         return;
     }
-    QJsonArray idArray;
-    for (const QString &id : ids)
-        idArray.append(id);
     m_bulkBusy = true;
+    m_bulkAction = action;
+    m_bulkQueue = ids;
+    m_bulkDone.clear();
+    m_bulkFailedCount = 0;
+    sendBulkChunk();
+}
+
+// The server takes at most 2,000 ids a request; larger selections go in chunks, one after the
+// other, so a month's thousand invoices are one click.
+void InvoiceListModel::sendBulkChunk()
+{
+    const QStringList chunk = m_bulkQueue.mid(0, BulkChunk);
+    m_bulkQueue.remove(0, chunk.size());
+    QJsonArray idArray;
+    for (const QString &id : chunk)
+        idArray.append(id);
     ApiReply *r = m_api->post(QStringLiteral("/api/v1/billing/invoices/bulk"),
-                              QJsonObject{{"action", action}, {"ids", idArray}});
+                              QJsonObject{{"action", m_bulkAction}, {"ids", idArray}});
     const int generation = m_generation;
-    connect(r, &ApiReply::finished, this, [this, r, action, generation] {
-        m_bulkBusy = false;
+    connect(r, &ApiReply::finished, this, [this, r, generation] {
         if (!r->ok()) {
+            m_bulkBusy = false;
+            m_bulkQueue.clear();
             emit bulkFailed(humanMessage(r->problem()));
+            finishBulk(generation);
             return;
         }
-        int ok = 0, failed = 0;
-        QStringList done;
         for (const QJsonValue &v : r->object().value("results").toArray()) {
             const QJsonObject res = v.toObject();
             const QString id = idText(res.value("id"));
             Outcome o;
             o.ok = res.value("status").toString() == QLatin1String("ok");
             if (o.ok) {
-                ++ok;
-                done.append(id);
+                m_bulkDone.append(id);
             } else {
-                ++failed;
-                Problem p = Problem::fromJson(res.value("problem").toObject());
-                o.message = humanMessage(p);
+                ++m_bulkFailedCount;
+                o.message = humanMessage(Problem::fromJson(res.value("problem").toObject()));
             }
             m_outcomes.insert(id, o);
             if (generation == m_generation)
                 if (const int row = rowOf(id); row >= 0)
                     emitRow(row);
         }
-        // What went through is no longer ticked; what failed stays ticked to retry or look at.
-        QList<int> rows;
-        for (const QString &id : std::as_const(done))
-            rows.append(rowOf(id));
-        setCheckedRows(rows, false);
-        emit bulkFinished(action, ok, failed);
-        refreshRows(done);
+        if (!m_bulkQueue.isEmpty() && generation == m_generation) {
+            sendBulkChunk();
+            return;
+        }
+        m_bulkBusy = false;
+        emit bulkFinished(m_bulkAction, int(m_bulkDone.size()), m_bulkFailedCount);
+        finishBulk(generation);
     });
+}
+
+void InvoiceListModel::finishBulk(int generation)
+{
+    if (generation != m_generation || m_bulkDone.isEmpty())
+        return;
+    // What went through is no longer ticked; what failed stays ticked to retry or look at.
+    QList<int> rows;
+    for (const QString &id : std::as_const(m_bulkDone))
+        rows.append(rowOf(id));
+    setCheckedRows(rows, false);
+    refreshRows(m_bulkDone);
 }
 
 int InvoiceListModel::rowCount(const QModelIndex &parent) const

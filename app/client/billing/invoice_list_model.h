@@ -125,6 +125,8 @@ private:
     void setLoading(bool loading);
     QString query() const;
     void emitRow(int row);
+    void sendBulkChunk();
+    void finishBulk(int generation);
 
     QPointer<ApiClient> m_api;
     QMap<QString, QString> m_filters;
@@ -137,6 +139,10 @@ private:
     bool m_atEnd = false;
     bool m_loading = false;
     bool m_bulkBusy = false;
+    QString m_bulkAction;
+    QStringList m_bulkQueue;
+    QStringList m_bulkDone;
+    int m_bulkFailedCount = 0;
     int m_pageSize = 200;
     int m_pages = 0;
     int m_generation = 0;

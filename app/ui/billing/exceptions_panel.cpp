@@ -49,10 +49,10 @@ ExceptionsPanel::ExceptionsPanel(Session *session, QWidget *parent)
     m_view->setWordWrap(false);
     QHeaderView *h = m_view->horizontalHeader();
     h->setSectionResizeMode(QHeaderView::Interactive);
-    h->setStretchLastSection(true);
+    h->setSectionResizeMode(BillingExceptionsModel::DetailColumn, QHeaderView::Stretch);
     h->resizeSection(BillingExceptionsModel::KindColumn, 110);
-    h->resizeSection(BillingExceptionsModel::ContractColumn, 200);
-    h->resizeSection(BillingExceptionsModel::DetailColumn, 320);
+    h->resizeSection(BillingExceptionsModel::ContractColumn, 220);
+    h->resizeSection(BillingExceptionsModel::CreatedColumn, 150);
     h->resizeSection(BillingExceptionsModel::HoursColumn, 70);
     h->resizeSection(BillingExceptionsModel::AmountColumn, 120);
     h->resizeSection(BillingExceptionsModel::StatusColumn, 100);
