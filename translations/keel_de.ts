@@ -59,7 +59,7 @@
     </message>
     <message>
         <source>Workspace to open after signing in, optionally with the number of its tab: billing or billing:2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich, der nach der Anmeldung geöffnet wird, optional mit der Nummer seines Reiters: billing oder billing:2.</translation>
     </message>
 </context>
 <context>
@@ -585,945 +585,945 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     <name>keel::billing::BillingExceptionsModel</name>
     <message>
         <source>Written off: those hours stay unbilled for good.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschrieben: Diese Stunden werden nie berechnet.</translation>
     </message>
     <message>
         <source>Released: the next billing run bills those hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben: Der nächste Abrechnungslauf berechnet diese Stunden.</translation>
     </message>
     <message>
         <source>Add a note saying why; it stays with the exception.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Begründung an; sie bleibt bei der Ausnahme.</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Client · contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde · Vertrag</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Was</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished">Stunden</translation>
+        <translation>Stunden</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Betrag</translation>
+        <translation>Betrag</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefunden</translation>
     </message>
 </context>
 <context>
     <name>keel::billing::BillingPage</name>
     <message>
         <source>Billing</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrechnung</translation>
     </message>
     <message>
         <source>Legal entity</source>
-        <translation type="unfinished">Gesellschaft</translation>
+        <translation>Gesellschaft</translation>
     </message>
     <message>
         <source>Billing run</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrechnungslauf</translation>
     </message>
     <message>
         <source>Invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnungen</translation>
     </message>
     <message>
         <source>Exceptions</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausnahmen</translation>
     </message>
     <message>
         <source>Exceptions (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausnahmen (%1)</translation>
     </message>
     <message>
         <source>None of your roles bills for a legal entity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ihrer Rollen rechnet für eine Gesellschaft ab.</translation>
     </message>
 </context>
 <context>
     <name>keel::billing::BillingRunJob</name>
     <message>
         <source>A billing run is already in progress; wait until it finishes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Abrechnungslauf läuft bereits; warten Sie, bis er fertig ist.</translation>
     </message>
     <message>
         <source>Choose the legal entity and the month to bill.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Gesellschaft und den abzurechnenden Monat.</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gestartet…</translation>
     </message>
 </context>
 <context>
     <name>keel::billing::BillingRunPanel</name>
     <message>
         <source>Own invoice date</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenes Rechnungsdatum</translation>
     </message>
     <message>
         <source>Without it, the invoices are dated the month&apos;s last day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne dieses tragen die Rechnungen den letzten Tag des Monats.</translation>
     </message>
     <message>
         <source>Start billing run</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrechnungslauf starten</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Monat</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Kunde</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Contract</source>
-        <translation type="unfinished">Vertrag</translation>
+        <translation>Vertrag</translation>
     </message>
     <message>
         <source>A run turns the month&apos;s approved billable time, expenses, accepted milestones, fixed fees, retainers and subscriptions of signed contracts into draft invoices. What a run billed is never billed again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Lauf macht aus den genehmigten abrechenbaren Zeiten, Spesen, abgenommenen Meilensteinen, Festpreisen, Retainern und Abonnements unterschriebener Verträge des Monats Rechnungsentwürfe. Was ein Lauf berechnet hat, wird nie ein zweites Mal berechnet.</translation>
     </message>
     <message>
         <source>Review the drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwürfe prüfen</translation>
     </message>
     <message>
         <source>Earlier runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere Läufe</translation>
     </message>
     <message>
         <source>Double-click a run to review its invoices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken Sie auf einen Lauf, um seine Rechnungen zu prüfen.</translation>
     </message>
     <message>
         <source>All clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kunden</translation>
     </message>
     <message>
         <source>All contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Verträge</translation>
     </message>
     <message>
         <source>Billing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird abgerechnet…</translation>
     </message>
     <message>
         <source>The run failed; nothing was billed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf ist gescheitert; nichts wurde berechnet.</translation>
     </message>
     <message>
         <source>The run failed; nothing was billed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf ist gescheitert; nichts wurde berechnet: %1</translation>
     </message>
     <message>
         <source>Done: nothing left to bill for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig: Für %1 ist nichts mehr abzurechnen.</translation>
     </message>
     <message>
         <source>%1 with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit %2</translation>
     </message>
     <message>
         <source>1 draft invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Rechnungsentwurf</translation>
     </message>
     <message>
         <source>%1 draft invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Rechnungsentwürfe</translation>
     </message>
     <message>
         <source>1 line</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Position</translation>
     </message>
     <message>
         <source>%1 lines</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Positionen</translation>
     </message>
     <message>
         <source>Done: %1.</source>
-        <translation type="unfinished">Erledigt: %1.</translation>
+        <translation>Fertig: %1.</translation>
     </message>
     <message>
         <source>Done: %1, %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig: %1, %2.</translation>
     </message>
     <message>
         <source>1 exception needs a decision (Exceptions tab).</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Ausnahme braucht eine Entscheidung (Reiter Ausnahmen).</translation>
     </message>
     <message>
         <source>%1 exceptions need a decision (Exceptions tab).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Ausnahmen brauchen eine Entscheidung (Reiter Ausnahmen).</translation>
     </message>
 </context>
 <context>
     <name>keel::billing::BillingRunsModel</name>
     <message>
         <source>One contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Vertrag</translation>
     </message>
     <message>
         <source>One client</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Kunde</translation>
     </message>
     <message>
         <source>Whole entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganze Gesellschaft</translation>
     </message>
     <message>
         <source>Running (%1 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft (%1 %)</translation>
     </message>
 </context>
 <context>
     <name>keel::billing::BillingText</name>
     <message>
         <source>Draft</source>
-        <translation type="unfinished">Entwurf</translation>
+        <translation>Entwurf</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Genehmigt</translation>
     </message>
     <message>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestellt</translation>
     </message>
     <message>
         <source>Partially paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilweise bezahlt</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished">Bezahlt</translation>
+        <translation>Bezahlt</translation>
     </message>
     <message>
         <source>Voided</source>
-        <translation type="unfinished"></translation>
+        <translation>Storniert</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Verworfen</translation>
     </message>
     <message>
         <source>Awaiting approval</source>
-        <translation type="unfinished">Wartet auf Genehmigung</translation>
+        <translation>Wartet auf Genehmigung</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Expense</source>
-        <translation type="unfinished">Aufwand</translation>
+        <translation>Spesen</translation>
     </message>
     <message>
         <source>Milestone</source>
-        <translation type="unfinished">Meilenstein</translation>
+        <translation>Meilenstein</translation>
     </message>
     <message>
         <source>Fixed fee</source>
-        <translation type="unfinished">Festpreis</translation>
+        <translation>Festpreis</translation>
     </message>
     <message>
         <source>Retainer fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Retainer-Gebühr</translation>
     </message>
     <message>
         <source>Retainer overage</source>
-        <translation type="unfinished"></translation>
+        <translation>Retainer-Mehrstunden</translation>
     </message>
     <message>
         <source>Subscription</source>
-        <translation type="unfinished">Abonnement</translation>
+        <translation>Abonnement</translation>
     </message>
     <message>
         <source>Credit</source>
-        <translation type="unfinished">Haben</translation>
+        <translation>Gutschrift</translation>
     </message>
     <message>
         <source>Manual</source>
-        <translation type="unfinished"></translation>
+        <translation>Manuell</translation>
     </message>
     <message>
         <source>Schedule item</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlungsplanposten</translation>
     </message>
     <message>
         <source>Retainer period</source>
-        <translation type="unfinished"></translation>
+        <translation>Retainer-Zeitraum</translation>
     </message>
     <message>
         <source>Subscription period</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnementzeitraum</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished">Abgeschlossen</translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gescheitert</translation>
     </message>
     <message>
         <source>Cap exceeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Obergrenze überschritten</translation>
     </message>
     <message>
         <source>No rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Satz</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Offen</translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Written off</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschrieben</translation>
     </message>
     <message>
         <source>Released</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben</translation>
     </message>
     <message>
         <source>Draft credit note #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gutschriftentwurf #%1</translation>
     </message>
     <message>
         <source>Draft #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf #%1</translation>
     </message>
     <message>
         <source>No sales tax on services</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Sales Tax auf Dienstleistungen</translation>
     </message>
     <message>
         <source>Exempt from sales tax</source>
-        <translation type="unfinished"></translation>
+        <translation>Von der Sales Tax befreit</translation>
     </message>
     <message>
         <source>VAT 20 %</source>
-        <translation type="unfinished"></translation>
+        <translation>VAT 20 %</translation>
     </message>
     <message>
         <source>VAT 0 %</source>
-        <translation type="unfinished"></translation>
+        <translation>VAT 0 %</translation>
     </message>
     <message>
         <source>USt 19 %</source>
-        <translation type="unfinished"></translation>
+        <translation>USt 19 %</translation>
     </message>
     <message>
         <source>Reverse charge</source>
-        <translation type="unfinished"></translation>
+        <translation>Reverse Charge</translation>
     </message>
     <message>
         <source>Outside the scope of VAT</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht umsatzsteuerbar</translation>
     </message>
 </context>
 <context>
     <name>keel::billing::ExceptionsPanel</name>
     <message>
         <source>Hours a billing run held back: beyond a contract&apos;s not-to-exceed cap, or without a rate. Write them off, or release them once a change order has raised the cap.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stunden, die ein Abrechnungslauf zurückgehalten hat: über der Obergrenze eines Vertrags oder ohne Satz. Schreiben Sie sie ab, oder geben Sie sie frei, sobald ein Änderungsauftrag die Obergrenze erhöht hat.</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Offen</translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Written off</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschrieben</translation>
     </message>
     <message>
         <source>Released</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished">Alle</translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Write off…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschreiben…</translation>
     </message>
     <message>
         <source>Release…</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigeben…</translation>
     </message>
     <message>
         <source>Nothing held back. Billing runs list here what they could not bill.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zurückgehalten. Abrechnungsläufe führen hier auf, was sie nicht berechnen konnten.</translation>
     </message>
     <message>
         <source>Write off</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschreiben</translation>
     </message>
     <message>
         <source>Release</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigeben</translation>
     </message>
     <message>
         <source>Why are these hours never billed? (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum werden diese Stunden nie berechnet? (Pflicht)</translation>
     </message>
     <message>
         <source>What raised the cap, e.g. the change order? (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Was hat die Obergrenze erhöht, z. B. der Änderungsauftrag? (Pflicht)</translation>
     </message>
 </context>
 <context>
     <name>keel::billing::InvoiceColumns</name>
     <message>
         <source>#</source>
-        <translation type="unfinished">#</translation>
+        <translation>Nr.</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Beschreibung</translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis</translation>
     </message>
     <message>
         <source>Gross</source>
-        <translation type="unfinished"></translation>
+        <translation>Brutto</translation>
     </message>
     <message>
         <source>Write-down</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschlag</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Betrag</translation>
+        <translation>Betrag</translation>
     </message>
     <message>
         <source>Tax</source>
-        <translation type="unfinished"></translation>
+        <translation>Steuer</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Quelle</translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Datum</translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished">Person</translation>
+        <translation>Person</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished">Stunden</translation>
+        <translation>Stunden</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished">Kurs</translation>
+        <translation>Satz</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">Notizen</translation>
+        <translation>Notizen</translation>
     </message>
 </context>
 <context>
     <name>keel::billing::InvoiceDetail</name>
     <message>
         <source>h</source>
-        <translation type="unfinished"></translation>
+        <translation>Std.</translation>
     </message>
     <message>
         <source>month</source>
-        <translation type="unfinished"></translation>
+        <translation>Monat</translation>
     </message>
     <message>
         <source>(awaiting approval)</source>
-        <translation type="unfinished"></translation>
+        <translation>(wartet auf Genehmigung)</translation>
     </message>
     <message>
         <source>(rejected)</source>
-        <translation type="unfinished"></translation>
+        <translation>(abgelehnt)</translation>
     </message>
     <message>
         <source>Nothing recorded behind line %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinter Position %1 steht nichts.</translation>
     </message>
     <message>
         <source>Line %1 bills 1 record:</source>
-        <translation type="unfinished"></translation>
+        <translation>Position %1 berechnet 1 Eintrag:</translation>
     </message>
     <message>
         <source>Line %1 bills %2 records:</source>
-        <translation type="unfinished"></translation>
+        <translation>Position %1 berechnet %2 Einträge:</translation>
     </message>
     <message>
         <source>A line needs a description.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Position braucht eine Beschreibung.</translation>
     </message>
     <message>
         <source>Description saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung gespeichert.</translation>
     </message>
     <message>
         <source>Line %1 is held: what it billed goes to the next billing run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Position %1 ist zurückgestellt: Was sie berechnet hat, geht in den nächsten Abrechnungslauf.</translation>
     </message>
     <message>
         <source>Pick the line to write down.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Position für den Abschlag.</translation>
     </message>
     <message>
         <source>Enter the write-down as an amount in %1 with at most 2 decimals, e.g. 150.00.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Abschlag als Betrag in %1 mit höchstens 2 Nachkommastellen ein, z. B. 150.00.</translation>
     </message>
     <message>
         <source>A write-down is more than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Abschlag ist größer als null.</translation>
     </message>
     <message>
         <source>A write-down cannot be more than the line&apos;s %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Abschlag kann nicht höher sein als die %1 der Position.</translation>
     </message>
     <message>
         <source>Say why the line is written down; the approver reads it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sagen Sie, warum die Position gemindert wird; der Genehmigende liest es.</translation>
     </message>
     <message>
         <source>Write-down of %1 on line %2 sent for approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschlag von %1 auf Position %2 zur Genehmigung gesendet.</translation>
     </message>
     <message>
         <source>Invoice sent for approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnung zur Genehmigung gesendet.</translation>
     </message>
     <message>
         <source>Invoice issued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnung gestellt.</translation>
     </message>
 </context>
 <context>
     <name>keel::billing::InvoiceDetailPane</name>
     <message>
         <source>Double-click a description to change it (drafts only).</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken Sie auf eine Beschreibung, um sie zu ändern (nur Entwürfe).</translation>
     </message>
     <message>
         <source>Hold line</source>
-        <translation type="unfinished"></translation>
+        <translation>Position zurückstellen</translation>
     </message>
     <message>
         <source>Takes the line off this invoice; what it billed goes to the next billing run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nimmt die Position von dieser Rechnung; was sie berechnet hat, geht in den nächsten Abrechnungslauf.</translation>
     </message>
     <message>
         <source>Write down…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschlag…</translation>
     </message>
     <message>
         <source>Reduce the line&apos;s amount, or write it off, with a reason; the approval policy decides who confirms it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindert den Betrag der Position oder schreibt sie ganz ab, mit Begründung; die Genehmigungsregel bestimmt, wer bestätigt.</translation>
     </message>
     <message>
         <source>Preview PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Vorschau</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Genehmigen</translation>
     </message>
     <message>
         <source>Issue</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellen</translation>
     </message>
     <message>
         <source>Gives the invoice its number, freezes it and posts it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gibt der Rechnung ihre Nummer, friert sie ein und bucht sie.</translation>
     </message>
     <message>
         <source>Pick an invoice to see its lines and what they bill.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Rechnung, um ihre Positionen und deren Grundlage zu sehen.</translation>
     </message>
     <message>
         <source>The PDF could not be made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das PDF konnte nicht erstellt werden: %1</translation>
     </message>
     <message>
         <source>contract %1</source>
-        <translation type="unfinished">Vertrag %1</translation>
+        <translation>Vertrag %1</translation>
     </message>
     <message>
         <source>Dated %1, due %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Datiert %1, fällig %2 · %3</translation>
     </message>
     <message>
         <source>Net</source>
-        <translation type="unfinished"></translation>
+        <translation>Netto</translation>
     </message>
     <message>
         <source>Tax</source>
-        <translation type="unfinished"></translation>
+        <translation>Steuer</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt</translation>
     </message>
     <message>
         <source>Waiting for the approver.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf den Genehmigenden.</translation>
     </message>
     <message>
         <source>Sends the invoice for approval by policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendet die Rechnung nach Genehmigungsregel zur Genehmigung.</translation>
     </message>
     <message>
         <source>Pick the line to hold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die zurückzustellende Position.</translation>
     </message>
     <message>
         <source>Rendering the PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF wird erstellt…</translation>
     </message>
     <message>
         <source>Awaiting approval by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Genehmigung durch %1</translation>
     </message>
 </context>
 <context>
     <name>keel::billing::InvoiceListModel</name>
     <message>
         <source>Tick the invoices first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haken Sie zuerst die Rechnungen an.</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished">Rechnung</translation>
+        <translation>Rechnung</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Kunde</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Contract</source>
-        <translation type="unfinished">Vertrag</translation>
+        <translation>Vertrag</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished">Zeitraum</translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Datum</translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Net</source>
-        <translation type="unfinished"></translation>
+        <translation>Netto</translation>
     </message>
     <message>
         <source>Tax</source>
-        <translation type="unfinished"></translation>
+        <translation>Steuer</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
 </context>
 <context>
     <name>keel::billing::InvoicePdfDialog</name>
     <message>
         <source>−</source>
-        <translation type="unfinished"></translation>
+        <translation>−</translation>
     </message>
     <message>
         <source>+</source>
-        <translation type="unfinished"></translation>
+        <translation>+</translation>
     </message>
     <message>
         <source>Fit width</source>
-        <translation type="unfinished"></translation>
+        <translation>Breite einpassen</translation>
     </message>
     <message>
         <source>Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern unter…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkleinern</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrößern</translation>
     </message>
     <message>
         <source>Invoice %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnung %1</translation>
     </message>
     <message>
         <source>Invoice %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnung %1 · %2</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · 1 page</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · 1 Seite</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 pages</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 Seiten</translation>
     </message>
     <message>
         <source>The PDF could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das PDF konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Save the invoice PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnungs-PDF speichern</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert</translation>
     </message>
     <message>
         <source>The PDF could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das PDF konnte nicht nach %1 geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
     <name>keel::billing::InvoicePdfFetch</name>
     <message>
         <source>The server&apos;s answer is not a PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Servers ist kein PDF.</translation>
     </message>
 </context>
 <context>
     <name>keel::billing::InvoicesPanel</name>
     <message>
         <source>Drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwürfe</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Genehmigt</translation>
     </message>
     <message>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestellt</translation>
     </message>
     <message>
         <source>Partially paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilweise bezahlt</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished">Bezahlt</translation>
+        <translation>Bezahlt</translation>
     </message>
     <message>
         <source>Voided</source>
-        <translation type="unfinished"></translation>
+        <translation>Storniert</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Verworfen</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Status</translation>
     </message>
     <message>
         <source>Search number or client</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer oder Kunde suchen</translation>
     </message>
     <message>
         <source>All invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Rechnungen</translation>
     </message>
     <message>
         <source>Leave the run and filter all invoices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Lauf verlassen und alle Rechnungen filtern.</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Kunde</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Tick all loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle geladenen anhaken</translation>
     </message>
     <message>
         <source>Approve ticked</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehakte genehmigen</translation>
     </message>
     <message>
         <source>Issue ticked</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehakte stellen</translation>
     </message>
     <message>
         <source>Issues the ticked approved invoices: numbers, postings, frozen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellt die angehakten genehmigten Rechnungen: Nummern, Buchungen, eingefroren.</translation>
     </message>
     <message>
         <source>No invoices match these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Rechnung passt zu diesen Filtern.</translation>
     </message>
     <message>
         <source>This run made no invoices, or they were all held.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Lauf hat keine Rechnungen erzeugt, oder alle wurden zurückgestellt.</translation>
     </message>
     <message>
         <source>1 invoice sent for approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Rechnung zur Genehmigung gesendet.</translation>
     </message>
     <message>
         <source>%1 invoices sent for approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Rechnungen zur Genehmigung gesendet.</translation>
     </message>
     <message>
         <source>1 invoice issued.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Rechnung gestellt.</translation>
     </message>
     <message>
         <source>%1 invoices issued.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Rechnungen gestellt.</translation>
     </message>
     <message>
         <source>1 was refused; its row says why and stays ticked.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 wurde abgelehnt; ihre Zeile sagt warum und bleibt angehakt.</translation>
     </message>
     <message>
         <source>%1 were refused; their rows say why and stay ticked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurden abgelehnt; ihre Zeilen sagen warum und bleiben angehakt.</translation>
     </message>
     <message>
         <source>Billing run #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrechnungslauf #%1</translation>
     </message>
     <message>
         <source>All clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kunden</translation>
     </message>
     <message>
         <source>Approving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird genehmigt…</translation>
     </message>
     <message>
         <source>Issuing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gestellt…</translation>
     </message>
     <message>
         <source>%1+ invoices (more load as you scroll)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1+ Rechnungen (weitere laden beim Scrollen)</translation>
     </message>
     <message>
         <source>%1 · none ticked</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · keine angehakt</translation>
     </message>
     <message>
         <source>%1 · %2 ticked, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 angehakt, %3</translation>
     </message>
     <message>
         <source>Untick all</source>
-        <translation type="unfinished">Alle abhaken</translation>
+        <translation>Alle abhaken</translation>
     </message>
     <message>
         <source>1 invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Rechnung</translation>
     </message>
     <message>
         <source>%1 invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Rechnungen</translation>
     </message>
 </context>
 <context>
     <name>keel::billing::WriteDownDialog</name>
     <message>
         <source>Write down a line</source>
-        <translation type="unfinished"></translation>
+        <translation>Position mindern</translation>
     </message>
     <message>
         <source>Line %1: %2&lt;br&gt;Gross amount &lt;b&gt;%3&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Position %1: %2&lt;br&gt;Bruttobetrag &lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
         <source>e.g. 150.00</source>
-        <translation type="unfinished">z. B. 150.00</translation>
+        <translation>z. B. 150.00</translation>
     </message>
     <message>
         <source>Write off the whole line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganze Position abschreiben</translation>
     </message>
     <message>
         <source>Why? The approver and the audit log read this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum? Der Genehmigende und das Audit-Log lesen das.</translation>
     </message>
     <message>
         <source>Amount (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag (%1)</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Begründung</translation>
+        <translation>Begründung</translation>
     </message>
     <message>
         <source>Send for approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur Genehmigung senden</translation>
     </message>
 </context>
 <context>
@@ -4355,35 +4355,35 @@ Trotzdem verlängern? Als Ressourcenmanager bestätigen Sie die Überbuchung.</t
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Monat</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Umfang</translation>
     </message>
     <message>
         <source>Invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnungen</translation>
     </message>
     <message>
         <source>Lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Positionen</translation>
     </message>
     <message>
         <source>Exceptions</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausnahmen</translation>
     </message>
     <message>
         <source>Billed</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechnet</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>Date</source>
