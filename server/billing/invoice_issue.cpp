@@ -35,6 +35,10 @@ QString idArray(const QList<qint64> &ids)
     return array(parts);
 }
 
+// The advisory lock space of "a project's unbilled receivable is being cleared" (the second key is
+// the project id).
+constexpr int kUnbilledLockSpace = 61150;
+
 // Net amount per project and timing of each invoice, from its lines.
 struct LineSum
 {
@@ -82,15 +86,25 @@ QHash<QPair<qint64, qint64>, qint64> unbilledBalances(QSqlDatabase db,
     QHash<QPair<qint64, qint64>, qint64> out;
     if (projects.isEmpty())
         return out;
+    // Two issuers clearing the same project's balance at once would both see it whole: the
+    // balance is read under a lock per project (taken in project order: no deadlock), held to
+    // the end of the transaction.
+    std::sort(projects.begin(), projects.end());
+    db::query(db,
+              QStringLiteral("SELECT pg_advisory_xact_lock(%1, p::int) FROM "
+                             "unnest(?::bigint[]) AS u(p) ORDER BY p")
+                  .arg(kUnbilledLockSpace),
+              {idArray(projects)});
+    // Only the entities' unbilled receivable accounts are read (journal_lines_account_idx).
     QSqlQuery q =
         db::query(db,
                   QStringLiteral(
                       "SELECT jl.legal_entity_id, jl.project_id, "
                       "sum(jl.functional_debit - jl.functional_credit)::text FROM journal_lines jl "
-                      "JOIN ledger_accounts la ON la.id = jl.ledger_account_id AND "
-                      "la.role = 'unbilled_receivable' WHERE jl.project_id = ANY(?::bigint[]) "
-                      "GROUP BY 1, 2"),
-                  {idArray(projects)});
+                      "WHERE jl.ledger_account_id = ANY(ARRAY(SELECT id FROM ledger_accounts WHERE "
+                      "role = 'unbilled_receivable' AND legal_entity_id = ANY(?::bigint[]))) AND "
+                      "jl.project_id = ANY(?::bigint[]) GROUP BY 1, 2"),
+                  {idArray(functional.keys()), idArray(projects)});
     while (q.next()) {
         const qint64 entity = q.value(0).toLongLong();
         if (!functional.contains(entity))
