@@ -38,10 +38,8 @@ BillingRunCounts BillingRunEngine::bill(const Progress &progress)
     };
     step(5, "contracts");
     contracts();
-    step(10, "approved time");
+    step(10, "approved time at its rates");
     timeCandidates();
-    step(25, "rates");
-    billing_rates::resolve(m_db, m_s.legalEntityId);
     step(35, "not-to-exceed caps");
     caps();
     step(45, "retainer drawdown");
@@ -140,34 +138,41 @@ CREATE TEMP TABLE br_time (
     billed     numeric(14, 2) NOT NULL,
     covered    numeric(14, 2) NOT NULL,
     held       numeric(14, 2) NOT NULL,
-    norate     numeric(14, 2) NOT NULL
+    norate     numeric(14, 2) NOT NULL,
+    fee_key    text -- the retainer_period source of the fee line the entry draws on
 ) ON COMMIT DROP)"));
-    sql(m_db, QStringLiteral(R"(
+    sql(m_db,
+        QStringLiteral(R"(
 INSERT INTO br_time
-SELECT te.id::text AS key, te.project_id, te.work_date, bc.contract_id, bc.account_id,
-       bc.currency, coalesce(t.job_role_id, em.job_role_id) AS role_id,
-       (te.hours - coalesce(cl.claimed, 0))::numeric(14, 2) AS hours,
-       coalesce(cl.parts, 0)::integer AS parts,
-       CASE WHEN bc.retainer_line IS NOT NULL THEN 'retainer' ELSE 'tm' END AS model,
-       coalesce(bc.retainer_line, bc.tm_line) AS line_id,
-       NULL::numeric(20, 6) AS rate,
-       0::numeric(14, 2) AS billed,  -- on a time or retainer_overage line
-       0::numeric(14, 2) AS covered, -- drawn from the retainer at amount 0
-       0::numeric(14, 2) AS held,    -- beyond a not-to-exceed cap
-       0::numeric(14, 2) AS norate   -- no rate found
-FROM br_contracts bc
-JOIN projects p ON p.contract_id = bc.contract_id
-JOIN time_entries te ON te.project_id = p.id AND te.status = 'approved' AND te.billable
-                    AND te.work_date <= ?
-JOIN employees em ON em.id = te.employee_id
-LEFT JOIN project_tasks t ON t.id = te.task_id
-LEFT JOIN LATERAL (
-    SELECT sum(bs.hours) AS claimed, max(bs.part) AS parts FROM billing_sources bs
-    WHERE bs.source_kind = 'time_entry' AND bs.source_key = te.id::text
-      AND bs.released_at IS NULL) cl ON true
-WHERE (bc.retainer_line IS NOT NULL OR bc.tm_line IS NOT NULL)
-  AND te.hours - coalesce(cl.claimed, 0) <> 0)"),
-        {m_s.periodEnd});
+SELECT e.key, e.project_id, e.work_date, e.contract_id, e.account_id, e.currency, e.role_id,
+       e.hours, e.parts, e.model,
+       CASE WHEN e.model = 'tm' THEN coalesce(r.item_line, e.line_id) ELSE e.line_id END, r.rate,
+       -- Billed whole until a cap or the retainer drawdown says otherwise.
+       CASE WHEN e.model = 'tm' AND r.rate IS NOT NULL THEN e.hours ELSE 0 END, 0, 0,
+       CASE WHEN e.model = 'tm' AND r.rate IS NULL THEN e.hours ELSE 0 END,
+       CASE WHEN e.model = 'retainer'
+            THEN e.line_id || ':' || to_char(date_trunc('month', e.work_date), 'YYYY-MM-DD') END
+FROM (
+    SELECT te.id::text AS key, te.project_id, te.work_date, bc.contract_id, bc.account_id,
+           bc.currency, coalesce(t.job_role_id, em.job_role_id) AS role_id,
+           (te.hours - coalesce(cl.claimed, 0))::numeric(14, 2) AS hours,
+           coalesce(cl.parts, 0)::integer AS parts,
+           CASE WHEN bc.retainer_line IS NOT NULL THEN 'retainer' ELSE 'tm' END AS model,
+           coalesce(bc.retainer_line, bc.tm_line) AS line_id
+    FROM br_contracts bc
+    JOIN projects p ON p.contract_id = bc.contract_id
+    JOIN time_entries te ON te.project_id = p.id AND te.status = 'approved' AND te.billable
+                        AND te.work_date <= ?
+    JOIN employees em ON em.id = te.employee_id
+    LEFT JOIN project_tasks t ON t.id = te.task_id
+    LEFT JOIN LATERAL (
+        SELECT sum(bs.hours) AS claimed, max(bs.part) AS parts FROM billing_sources bs
+        WHERE bs.source_kind = 'time_entry' AND bs.source_key = te.id::text
+          AND bs.released_at IS NULL) cl ON true
+    WHERE (bc.retainer_line IS NOT NULL OR bc.tm_line IS NOT NULL)
+      AND te.hours - coalesce(cl.claimed, 0) <> 0) e)") +
+            billing_rates::joins(),
+        {m_s.periodEnd, m_s.legalEntityId});
     ddl(m_db, QStringLiteral("ANALYZE br_time"));
 }
 
@@ -175,28 +180,29 @@ void BillingRunEngine::caps()
 {
     // Entries in work-date order fill what is left under each line's cap (cumulative over every
     // invoice of the line, net of credit notes); the entry that crosses it is billed for the
-    // whole hundredths of an hour that still fit, the rest is held.
+    // whole hundredths of an hour that still fit, the rest is held. Only the rows that change
+    // are written.
     sql(m_db, QStringLiteral(R"(
 WITH caps AS (
     SELECT l.id, l.not_to_exceed - keel_contract_line_billed(l.id) AS room
     FROM contract_lines l
     WHERE l.not_to_exceed IS NOT NULL
-      AND l.id IN (SELECT line_id FROM br_time WHERE model = 'tm')),
+      AND l.id IN (SELECT DISTINCT line_id FROM br_time WHERE model = 'tm')),
 o AS (
     SELECT b.key, b.hours, b.rate, c.room,
            sum(b.hours * b.rate) OVER (PARTITION BY b.line_id ORDER BY b.work_date, b.key) AS cum
-    FROM br_time b LEFT JOIN caps c ON c.id = b.line_id
-    WHERE b.model = 'tm' AND b.rate IS NOT NULL)
+    FROM br_time b JOIN caps c ON c.id = b.line_id
+    WHERE b.model = 'tm' AND b.rate IS NOT NULL),
+x AS (
+    SELECT o.key, CASE
+        WHEN o.cum <= o.room THEN o.hours
+        WHEN o.cum - o.hours * o.rate >= o.room OR o.rate <= 0 THEN 0
+        ELSE trunc((o.room - (o.cum - o.hours * o.rate)) / o.rate, 2) END AS billed
+    FROM o)
 UPDATE br_time b
 SET billed = x.billed, held = b.hours - x.billed
-FROM (SELECT o.key, CASE
-          WHEN o.room IS NULL OR o.cum <= o.room THEN o.hours
-          WHEN o.cum - o.hours * o.rate >= o.room OR o.rate <= 0 THEN 0
-          ELSE trunc((o.room - (o.cum - o.hours * o.rate)) / o.rate, 2) END AS billed
-      FROM o) x
-WHERE x.key = b.key)"));
-    sql(m_db,
-        QStringLiteral("UPDATE br_time SET norate = hours WHERE model = 'tm' AND rate IS NULL"));
+FROM x
+WHERE x.key = b.key AND x.billed <> b.hours)"));
 }
 
 void BillingRunEngine::retainerDrawdown()
@@ -267,6 +273,8 @@ WHERE x.key = b.key)"),
 
 void BillingRunEngine::timeLines()
 {
+    // Caps and drawdown moved hours between billed, covered and held: plans need to know.
+    ddl(m_db, QStringLiteral("ANALYZE br_time (billed, covered, held, norate)"));
     ddl(m_db, QStringLiteral(R"(
 CREATE TEMP TABLE br_lines (
     lkey             bigserial,
@@ -438,6 +446,7 @@ WHERE s.first <= ? AND (l.end_date IS NULL OR s.first <= l.end_date)
 
 void BillingRunEngine::invoices()
 {
+    ddl(m_db, QStringLiteral("ANALYZE br_lines"));
     // One invoice per contract, or per project when the contract splits; line numbers in a
     // fixed order (fees, milestones, retainer, subscriptions, time, expenses); tax per line.
     sql(m_db, QStringLiteral(R"(
@@ -445,13 +454,6 @@ UPDATE br_lines l
 SET inv_project = CASE WHEN bc.invoice_split = 'project' THEN l.project_id END,
     tax_amount = round(l.amount * bc.tax_rate / 100, 2)
 FROM br_contracts bc WHERE bc.contract_id = l.contract_id)"));
-    sql(m_db, QStringLiteral(R"(
-UPDATE br_lines l SET line_no = n.rn
-FROM (SELECT lkey, row_number() OVER (PARTITION BY contract_id, inv_project
-                                      ORDER BY sort_rank, project_id, description,
-                                               service_start, src_key, lkey) AS rn
-      FROM br_lines) n
-WHERE n.lkey = l.lkey)"));
     ddl(m_db, QStringLiteral("CREATE TEMP TABLE br_invoices (id bigint, contract_id bigint, "
                              "project_id bigint) ON COMMIT DROP"));
     sql(m_db, QStringLiteral(R"(
@@ -470,24 +472,29 @@ INSERT INTO br_invoices SELECT id, contract_id, project_id FROM ins)"),
         {m_s.legalEntityId, m_s.runId, m_s.periodStart, m_s.periodEnd, m_s.invoiceDate,
          m_s.invoiceDate, m_s.userId});
     sql(m_db, QStringLiteral(R"(
+UPDATE br_lines l SET line_no = n.rn, invoice_id = n.invoice_id
+FROM (SELECT l.lkey, bi.id AS invoice_id,
+             row_number() OVER (PARTITION BY bi.id
+                                ORDER BY l.sort_rank, l.project_id, l.description,
+                                         l.service_start, l.src_key, l.lkey) AS rn
+      FROM br_lines l
+      JOIN br_invoices bi ON bi.contract_id = l.contract_id
+                         AND bi.project_id IS NOT DISTINCT FROM l.inv_project) n
+WHERE n.lkey = l.lkey)"));
+    sql(m_db, QStringLiteral(R"(
 WITH ins AS (
     INSERT INTO invoice_lines (invoice_id, line_no, kind, contract_line_id, project_id,
                                job_role_id, description, quantity, unit, unit_price,
                                gross_amount, amount, tax_rate, tax_amount, timing,
                                service_start, service_end)
-    SELECT bi.id, l.line_no, l.kind, l.contract_line_id, l.project_id, l.job_role_id,
+    SELECT l.invoice_id, l.line_no, l.kind, l.contract_line_id, l.project_id, l.job_role_id,
            l.description, l.quantity, l.unit, l.unit_price, l.amount, l.amount, bc.tax_rate,
            l.tax_amount, l.timing, l.service_start, l.service_end
-    FROM br_lines l
-    JOIN br_invoices bi ON bi.contract_id = l.contract_id
-                       AND bi.project_id IS NOT DISTINCT FROM l.inv_project
-    JOIN br_contracts bc ON bc.contract_id = l.contract_id
-    ORDER BY bi.id, l.line_no
+    FROM br_lines l JOIN br_contracts bc ON bc.contract_id = l.contract_id
+    ORDER BY l.invoice_id, l.line_no
     RETURNING id, invoice_id, line_no)
-UPDATE br_lines l SET line_id = ins.id, invoice_id = ins.invoice_id
-FROM ins JOIN br_invoices bi ON bi.id = ins.invoice_id
-WHERE bi.contract_id = l.contract_id AND bi.project_id IS NOT DISTINCT FROM l.inv_project
-  AND ins.line_no = l.line_no)"));
+UPDATE br_lines l SET line_id = ins.id
+FROM ins WHERE ins.invoice_id = l.invoice_id AND ins.line_no = l.line_no)"));
 }
 
 void BillingRunEngine::exceptions()
@@ -549,9 +556,8 @@ FROM (
     SELECT b.key, b.parts + 1 + (b.billed <> 0)::integer, fee.invoice_id, fee.invoice_line_id,
            NULL, b.covered, 0
     FROM br_time b
-    JOIN billing_sources fee
-      ON fee.source_kind = 'retainer_period' AND fee.released_at IS NULL
-     AND fee.source_key = b.line_id || ':' || to_char(date_trunc('month', b.work_date), 'YYYY-MM-DD')
+    JOIN billing_sources fee ON fee.source_kind = 'retainer_period' AND fee.released_at IS NULL
+                            AND fee.source_key = b.fee_key
     WHERE b.covered <> 0
     UNION ALL
     SELECT b.key, b.parts + 1 + (b.billed <> 0)::integer + (b.covered <> 0)::integer, NULL, NULL,
