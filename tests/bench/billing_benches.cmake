@@ -1,4 +1,5 @@
 # Benches of server/billing: keel_bench(<name>) per file.
+keel_bench(billing_run)
 keel_bench(invoice_issue)
 # The PDF is rendered in the in-process server: QtGui, a QGuiApplication on the offscreen platform.
 keel_bench(invoice_pdf)
