@@ -156,6 +156,7 @@ struct VendorPayment
     Money cashFunctional;      // the payment at its date's rate
     QString reference;
 };
+Posting buildVendorPayment(const LedgerService &ledger, const VendorPayment &e);
 PostingResult vendorPayment(const LedgerService &ledger, const VendorPayment &e);
 
 } // namespace posting_rules

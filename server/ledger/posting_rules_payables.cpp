@@ -20,7 +20,7 @@ PostingLine line(const QString &role, const QString &number, const Money &amount
 
 } // namespace
 
-PostingResult vendorPayment(const LedgerService &ledger, const VendorPayment &e)
+Posting buildVendorPayment(const LedgerService & /*ledger*/, const VendorPayment &e)
 {
     if (!e.amount.isPositive() || !e.payableFunctional.isValid() || !e.cashFunctional.isValid() ||
         !(e.payableFunctional.currency() == e.cashFunctional.currency()))
@@ -49,7 +49,12 @@ PostingResult vendorPayment(const LedgerService &ledger, const VendorPayment &e)
                                 : line(QStringLiteral("fx_loss_realised"), QString(), fx, fx, true,
                                        QStringLiteral("Realised FX")));
     }
-    return ledger.post(p);
+    return p;
+}
+
+PostingResult vendorPayment(const LedgerService &ledger, const VendorPayment &e)
+{
+    return ledger.post(buildVendorPayment(ledger, e));
 }
 
 } // namespace keel::posting_rules

@@ -38,6 +38,12 @@ public:
     // the DbConfig this service was made with (the ledger posts on that connection). Throws
     // ApiError: 422 with fields named as in the POST body, 423 in a hard-closed period.
     qint64 pay(QSqlDatabase db, const VendorPaymentInput &in, qint64 userId) const;
+    // Many payments at once, set-based (one statement per table, postings through
+    // LedgerService::postMany); ids in input order. A later payment of the batch may pay what an
+    // earlier one left of a bill. Field errors are named payments/<i>/…; any makes the whole
+    // batch fail.
+    QList<qint64> payMany(QSqlDatabase db, const QList<VendorPaymentInput> &in,
+                          qint64 userId) const;
 
     QJsonObject create(const Request &request, const QJsonObject &body) const;
     QJsonObject get(const Request &request, qint64 id) const;
@@ -46,8 +52,8 @@ public:
     std::optional<QJsonObject> paymentJson(QSqlDatabase db, qint64 id) const;
 
 private:
-    qint64 payAs(QSqlDatabase db, const VendorPaymentInput &in, qint64 userId,
-                 const Request *request) const;
+    QList<qint64> payAll(QSqlDatabase db, const QList<VendorPaymentInput> &in, qint64 userId,
+                         const Request *request, const QString &prefix) const;
 
     DbConfig m_config;
     LedgerService m_ledger;

@@ -72,26 +72,44 @@ QJsonObject paymentFrom(const QSqlQuery &q)
 
 } // namespace
 
-std::optional<qint64> VendorPaymentStore::vendorEntity(qint64 vendorId) const
+namespace {
+
+QString idArray(const QList<qint64> &ids)
 {
-    QSqlQuery q = db::query(
-        m_db, QStringLiteral("SELECT legal_entity_id FROM vendors WHERE id = ?"), {vendorId});
-    if (!q.next())
-        return std::nullopt;
-    return q.value(0).toLongLong();
+    db::PgArray a;
+    for (qint64 id : ids)
+        a.add(id);
+    return a.literal();
 }
 
-std::optional<BankAccountRef> VendorPaymentStore::bankAccount(qint64 id) const
+} // namespace
+
+QHash<qint64, qint64> VendorPaymentStore::vendorEntities(const QList<qint64> &vendorIds) const
+{
+    QSqlQuery q = db::query(
+        m_db,
+        QStringLiteral("SELECT id, legal_entity_id FROM vendors WHERE id = ANY (?::bigint[])"),
+        {idArray(vendorIds)});
+    QHash<qint64, qint64> out;
+    while (q.next())
+        out.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+    return out;
+}
+
+QHash<qint64, BankAccountRef> VendorPaymentStore::bankAccounts(const QList<qint64> &ids) const
 {
     QSqlQuery q = db::query(m_db,
                             QStringLiteral("SELECT b.id, b.legal_entity_id, b.currency, a.number, "
                                            "b.active FROM bank_accounts b JOIN ledger_accounts a "
-                                           "ON a.id = b.ledger_account_id WHERE b.id = ?"),
-                            {id});
-    if (!q.next())
-        return std::nullopt;
-    return BankAccountRef{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-                          q.value(3).toString(), q.value(4).toBool()};
+                                           "ON a.id = b.ledger_account_id WHERE b.id = ANY "
+                                           "(?::bigint[])"),
+                            {idArray(ids)});
+    QHash<qint64, BankAccountRef> out;
+    while (q.next())
+        out.insert(q.value(0).toLongLong(),
+                   {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                    q.value(3).toString(), q.value(4).toBool()});
+    return out;
 }
 
 QHash<qint64, PayableBill> VendorPaymentStore::lockBills(const QList<qint64> &ids) const
@@ -133,50 +151,96 @@ QHash<qint64, PayableBill> VendorPaymentStore::lockBills(const QList<qint64> &id
     return out;
 }
 
-qint64 VendorPaymentStore::insertPayment(const NewVendorPayment &p) const
+QList<qint64> VendorPaymentStore::nextPaymentIds(int count) const
 {
-    QSqlQuery q = db::query(
-        m_db,
-        QStringLiteral("INSERT INTO vendor_payments (legal_entity_id, vendor_id, bank_account_id, "
-                       "payment_date, amount, currency, fx_rate, functional_amount, reference, "
-                       "created_by) VALUES (?, ?, ?, ?, ?::numeric, ?, ?::numeric, ?::numeric, ?, "
-                       "?) RETURNING id"),
-        {p.entityId, p.vendorId, p.bankAccountId, p.paymentDate, p.amount.toString(),
-         p.amount.currency().code(), p.fxRate.toString(), p.functional.toString(), p.reference,
-         p.createdBy});
-    q.next();
-    return q.value(0).toLongLong();
+    QSqlQuery q =
+        db::query(m_db,
+                  QStringLiteral("SELECT nextval(pg_get_serial_sequence('vendor_payments', "
+                                 "'id')) FROM generate_series(1, ?) ORDER BY 1"),
+                  {count});
+    QList<qint64> out;
+    while (q.next())
+        out.append(q.value(0).toLongLong());
+    return out;
 }
 
-void VendorPaymentStore::allocate(qint64 paymentId,
-                                  const QList<NewPaymentAllocation> &allocations) const
+void VendorPaymentStore::insertPayments(const QList<qint64> &ids,
+                                        const QList<NewVendorPayment> &payments) const
 {
-    db::PgArray bill, amount, payable, cash, status;
-    for (const NewPaymentAllocation &a : allocations) {
+    db::PgArray id, entity, vendor, bank, date, amount, currency, rate, functional, reference, by;
+    for (qsizetype i = 0; i < payments.size(); ++i) {
+        const NewVendorPayment &p = payments.at(i);
+        id.add(ids.at(i));
+        entity.add(p.entityId);
+        vendor.add(p.vendorId);
+        bank.add(p.bankAccountId);
+        date.add(p.paymentDate);
+        amount.add(p.amount.toString());
+        currency.add(p.amount.currency().code());
+        rate.add(p.fxRate.toString());
+        functional.add(p.functional.toString());
+        reference.add(p.reference);
+        by.add(p.createdBy);
+    }
+    db::query(m_db,
+              QStringLiteral("INSERT INTO vendor_payments (id, legal_entity_id, vendor_id, "
+                             "bank_account_id, payment_date, amount, currency, fx_rate, "
+                             "functional_amount, reference, created_by) OVERRIDING SYSTEM VALUE "
+                             "SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], "
+                             "?::bigint[], ?::date[], ?::numeric[], ?::text[], ?::numeric[], "
+                             "?::numeric[], ?::text[], ?::bigint[])"),
+              {id.literal(), entity.literal(), vendor.literal(), bank.literal(), date.literal(),
+               amount.literal(), currency.literal(), rate.literal(), functional.literal(),
+               reference.literal(), by.literal()});
+}
+
+void VendorPaymentStore::insertAllocations(
+    const QList<std::pair<qint64, NewPaymentAllocation>> &rows) const
+{
+    db::PgArray payment, bill, amount, payable, cash;
+    for (const auto &[paymentId, a] : rows) {
+        payment.add(paymentId);
         bill.add(a.billId);
         amount.add(a.amount.toString());
         payable.add(a.payableFunctional.toString());
         cash.add(a.cashFunctional.toString());
-        status.add(a.status);
     }
-    db::query(m_db,
-              QStringLiteral("INSERT INTO vendor_payment_allocations (payment_id, bill_id, amount, "
-                             "payable_functional, cash_functional) SELECT ?, * FROM "
-                             "unnest(?::bigint[], ?::numeric[], ?::numeric[], ?::numeric[])"),
-              {paymentId, bill.literal(), amount.literal(), payable.literal(), cash.literal()});
-    db::query(m_db,
-              QStringLiteral("UPDATE vendor_bills b SET amount_paid = b.amount_paid + u.amount, "
-                             "functional_paid = b.functional_paid + u.payable, status = u.status, "
-                             "updated_at = now(), version = b.version + 1 FROM unnest(?::bigint[], "
-                             "?::numeric[], ?::numeric[], ?::text[]) AS u(id, amount, payable, "
-                             "status) WHERE b.id = u.id"),
-              {bill.literal(), amount.literal(), payable.literal(), status.literal()});
+    db::query(
+        m_db,
+        QStringLiteral("INSERT INTO vendor_payment_allocations (payment_id, bill_id, amount, "
+                       "payable_functional, cash_functional) SELECT * FROM "
+                       "unnest(?::bigint[], ?::bigint[], ?::numeric[], ?::numeric[], "
+                       "?::numeric[])"),
+        {payment.literal(), bill.literal(), amount.literal(), payable.literal(), cash.literal()});
 }
 
-void VendorPaymentStore::setJournalEntry(qint64 paymentId, qint64 entryId) const
+void VendorPaymentStore::updateBills(const QList<std::pair<PayableBill, int>> &bills) const
 {
-    db::query(m_db, QStringLiteral("UPDATE vendor_payments SET journal_entry_id = ? WHERE id = ?"),
-              {entryId, paymentId});
+    db::PgArray id, paid, functional, status, count;
+    for (const auto &[b, n] : bills) {
+        id.add(b.id);
+        paid.add(b.paid.toString());
+        functional.add(b.functionalPaid.toString());
+        status.add(b.status);
+        count.add(QString::number(n));
+    }
+    db::query(
+        m_db,
+        QStringLiteral("UPDATE vendor_bills b SET amount_paid = u.paid, functional_paid = "
+                       "u.functional, status = u.status, updated_at = now(), version = "
+                       "b.version + u.n FROM unnest(?::bigint[], ?::numeric[], "
+                       "?::numeric[], ?::text[], ?::int[]) AS u(id, paid, functional, "
+                       "status, n) WHERE b.id = u.id"),
+        {id.literal(), paid.literal(), functional.literal(), status.literal(), count.literal()});
+}
+
+void VendorPaymentStore::setJournalEntries(const QList<qint64> &paymentIds,
+                                           const QList<qint64> &entryIds) const
+{
+    db::query(m_db,
+              QStringLiteral("UPDATE vendor_payments p SET journal_entry_id = u.entry FROM "
+                             "unnest(?::bigint[], ?::bigint[]) AS u(id, entry) WHERE p.id = u.id"),
+              {idArray(paymentIds), idArray(entryIds)});
 }
 
 std::optional<QJsonObject> VendorPaymentStore::payment(qint64 id) const

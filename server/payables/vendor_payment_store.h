@@ -61,14 +61,18 @@ class VendorPaymentStore
 public:
     explicit VendorPaymentStore(QSqlDatabase db) : m_db(std::move(db)) {}
 
-    std::optional<qint64> vendorEntity(qint64 vendorId) const;
-    std::optional<BankAccountRef> bankAccount(qint64 id) const;
+    // Each vendor's entity, each bank account, read once for a batch.
+    QHash<qint64, qint64> vendorEntities(const QList<qint64> &vendorIds) const;
+    QHash<qint64, BankAccountRef> bankAccounts(const QList<qint64> &ids) const;
     // The bills, locked in id order (two payments of overlapping bills cannot deadlock).
     QHash<qint64, PayableBill> lockBills(const QList<qint64> &ids) const;
-    qint64 insertPayment(const NewVendorPayment &p) const;
-    // Allocations inserted and the bills' paid amounts and statuses moved on, set-based.
-    void allocate(qint64 paymentId, const QList<NewPaymentAllocation> &allocations) const;
-    void setJournalEntry(qint64 paymentId, qint64 entryId) const;
+    // Ids drawn ahead, so payments, allocations and postings of a batch are written set-based.
+    QList<qint64> nextPaymentIds(int count) const;
+    void insertPayments(const QList<qint64> &ids, const QList<NewVendorPayment> &payments) const;
+    void insertAllocations(const QList<std::pair<qint64, NewPaymentAllocation>> &rows) const;
+    // The bills' paid amounts and statuses as the batch left them; version + allocations.
+    void updateBills(const QList<std::pair<PayableBill, int>> &bills) const;
+    void setJournalEntries(const QList<qint64> &paymentIds, const QList<qint64> &entryIds) const;
 
     std::optional<QJsonObject> payment(qint64 id) const; // with allocations
     QString paymentEntity(qint64 id) const;              // the entity's code, "" when none

@@ -241,6 +241,83 @@ private slots:
         }
     }
 
+    void aBatchPaysSetBasedAndALaterPaymentSeesAnEarlierOne()
+    {
+        auto fin = login("ukfin");
+        auto fin2 = login("ukfin2");
+        const QJsonObject eur = bankAccount(*fin, "Euro account", "EUR-1", "EUR");
+        const QJsonObject v = vendor(*fin, "Berlin Data GmbH");
+        QJsonObject x =
+            approvedBill(*fin, *fin2, v, "X-1", "2026-02-01", {costLine("Rent", "100.00")});
+        QJsonObject y =
+            approvedBill(*fin, *fin2, v, "Y-1", "2026-02-01", {costLine("Rent", "200.00")});
+        const qint64 vendorId = v.value("id").toString().toLongLong();
+        const qint64 bank = eur.value("id").toString().toLongLong();
+        const auto input = [&](const QJsonObject &b, const char *amount, QDate date) {
+            const Money m = Money::parse(QString::fromLatin1(amount), u"EUR").value();
+            return VendorPaymentInput{uk,
+                                      vendorId,
+                                      bank,
+                                      date,
+                                      m,
+                                      QStringLiteral("Run"),
+                                      {{b.value("id").toString().toLongLong(), m}}};
+        };
+        const VendorPaymentService payments(db->config());
+        const QSqlDatabase conn = db::connection(db->config());
+        {
+            db::Transaction tx(conn);
+            bool refused = false;
+            try {
+                payments.payMany(
+                    conn,
+                    {input(x, "40.00", QDate(2026, 3, 5)), input(x, "60.01", QDate(2026, 4, 2))},
+                    ukfin);
+            } catch (const ApiError &e) {
+                refused = e.problem().errors.size() == 1 &&
+                          e.problem().errors.first().field ==
+                              QLatin1String("payments/1/allocations/0/amount") &&
+                          e.problem().errors.first().code == QLatin1String("exceeds_balance");
+            }
+            QVERIFY(refused);
+        }
+        QCOMPARE(scalar("SELECT count(*) FROM vendor_payments"), 0);
+        QList<qint64> ids;
+        {
+            db::Transaction tx(conn);
+            ids = payments.payMany(conn,
+                                   {input(x, "40.00", QDate(2026, 3, 5)),
+                                    input(x, "60.00", QDate(2026, 4, 2)),
+                                    input(y, "200.00", QDate(2026, 4, 2))},
+                                   ukfin);
+            tx.commit();
+        }
+        QCOMPARE(ids.size(), 3);
+        QVERIFY(ids.at(0) < ids.at(1) && ids.at(1) < ids.at(2));
+        const auto journal = [&](qint64 payment) {
+            return linesOf(
+                scalar("SELECT journal_entry_id FROM vendor_payments WHERE id = ?", {payment}));
+        };
+        // 40 at 0.87 for 34.00 carried; the rest, 60 at 0.80, clears the 51.00 left of 85.00.
+        QCOMPARE(journal(ids.at(0)),
+                 (QStringList{"2000 Dr 40.00 EUR / 34.00", "1000 Cr 40.00 EUR / 34.80",
+                              "7010 Dr 0.80 GBP / 0.80"}));
+        QCOMPARE(journal(ids.at(1)),
+                 (QStringList{"2000 Dr 60.00 EUR / 51.00", "1000 Cr 60.00 EUR / 48.00",
+                              "7000 Cr 3.00 GBP / 3.00"}));
+        QCOMPARE(journal(ids.at(2)),
+                 (QStringList{"2000 Dr 200.00 EUR / 170.00", "1000 Cr 200.00 EUR / 160.00",
+                              "7000 Cr 10.00 GBP / 10.00"}));
+        x = getBill(*fin, x);
+        QCOMPARE(x.value("status").toString(), QString("paid"));
+        QCOMPARE(amountOf(x.value("functional_paid")), QString("85.00"));
+        QCOMPARE(x.value("version").toInt(), 5); // draft 1, submitted, approved, two payments
+        QCOMPARE(getBill(*fin, y).value("status").toString(), QString("paid"));
+        QCOMPARE(scalar("SELECT count(*) FROM audit_log WHERE action = 'vendor_bill.pay'"), 2);
+        QCOMPARE(scalar("SELECT count(*) FROM audit_log WHERE action = 'vendor_payment.create'"),
+                 3);
+    }
+
     void anotherVendorsBillAndDrafts()
     {
         auto fin = login("ukfin");
