@@ -5,10 +5,12 @@
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QFont>
+#include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QMap>
 #include <QPageLayout>
 #include <QPageSize>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QTextDocument>
 
@@ -124,10 +126,11 @@ QString html(const InvoiceDocument &doc)
     h += QStringLiteral("</table><br/>");
 
     // Tax per rate, totals.
-    h += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\"><tr>"
-                        "<td width=\"50%\" valign=\"top\"><b>Tax</b><table cellspacing=\"0\" "
-                        "cellpadding=\"1\"><tr><td>Rate</td><td align=\"right\">Net</td>"
-                        "<td align=\"right\">Tax</td></tr>");
+    h += QStringLiteral(
+        "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\"><tr>"
+        "<td width=\"50%\" valign=\"top\"><b>Tax</b><table cellspacing=\"0\" "
+        "cellpadding=\"2\" width=\"80%\"><tr><td>Rate</td><td align=\"right\">Net</td>"
+        "<td align=\"right\">Tax</td></tr>");
     for (auto it = byRate.begin(); it != byRate.end(); ++it)
         h += QStringLiteral("<tr><td>%1%</td><td align=\"right\">%2</td><td align=\"right\">%3"
                             "</td></tr>")
@@ -160,24 +163,73 @@ QString html(const InvoiceDocument &doc)
     if (!r.notes.isEmpty())
         h += QStringLiteral("<p>%1</p>").arg(esc(r.notes).replace(u'\n', QStringLiteral("<br/>")));
 
-    // Time detail appendix.
-    if (!doc.time.isEmpty()) {
-        h += QStringLiteral("<h3 style=\"page-break-before: always;\">Time detail – %1</h3>"
-                            "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\">"
-                            "<tr style=\"background-color:#1f3a5f; color:white;\"><th "
-                            "align=\"left\">Date</th><th align=\"left\">Person</th><th "
-                            "align=\"left\">Project</th><th align=\"right\">Hours</th><th "
-                            "align=\"left\">Notes</th></tr>")
-                 .arg(esc(number));
-        for (const TimeDetailRow &t : doc.time)
-            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4</td>"
-                                "<td>%5</td></tr>")
-                     .arg(t.date.toString(Qt::ISODate), esc(t.person), esc(t.project), esc(t.hours),
-                          esc(t.notes));
-        h += QStringLiteral("</table>");
-    }
     h += QStringLiteral("</body></html>");
     return h;
+}
+
+// The time-detail appendix, painted row by row: as a QTextDocument table its hundreds of cells
+// cost several times the whole invoice (about 100 ms for 120 entries).
+void paintTimeDetail(QPainter &painter, QPdfWriter &writer, const InvoiceDocument &doc,
+                     const QSizeF &page)
+{
+    const QString number = doc.invoice.number.isEmpty()
+                               ? QStringLiteral("Draft %1").arg(doc.invoice.id)
+                               : doc.invoice.number;
+    QFont font(QStringLiteral("DejaVu Sans"), 8);
+    QFont bold = font;
+    bold.setBold(true);
+    QFont title(QStringLiteral("DejaVu Sans"), 12);
+    title.setBold(true);
+    const QFontMetricsF fm(font, &writer);
+    const qreal row = fm.height() * 1.35;
+    const qreal w = page.width();
+    // Date, person, project, hours (right-aligned), notes.
+    const qreal x[] = {0, w * 0.13, w * 0.33, w * 0.55, w * 0.64};
+    const qreal hoursRight = w * 0.62;
+    qreal y = 0;
+    const auto header = [&] {
+        painter.setFont(title);
+        painter.setPen(Qt::black);
+        painter.drawText(QRectF(0, y, w, row * 2), Qt::AlignLeft | Qt::AlignVCenter,
+                         QStringLiteral("Time detail – %1").arg(number));
+        y += row * 2.2;
+        painter.fillRect(QRectF(0, y, w, row), QColor(0x1f, 0x3a, 0x5f));
+        painter.setFont(bold);
+        painter.setPen(Qt::white);
+        const QStringList names{QStringLiteral("Date"), QStringLiteral("Person"),
+                                QStringLiteral("Project"), QString(), QStringLiteral("Notes")};
+        for (int i = 0; i < 5; ++i)
+            if (!names.at(i).isEmpty())
+                painter.drawText(QRectF(x[i] + row * 0.2, y, w, row), Qt::AlignVCenter,
+                                 names.at(i));
+        painter.drawText(QRectF(0, y, hoursRight, row), Qt::AlignRight | Qt::AlignVCenter,
+                         QStringLiteral("Hours"));
+        y += row;
+        painter.setFont(font);
+        painter.setPen(Qt::black);
+    };
+    header();
+    int n = 0;
+    for (const TimeDetailRow &t : doc.time) {
+        if (y + row > page.height()) {
+            writer.newPage();
+            y = 0;
+            header();
+        }
+        if (++n % 2 == 0)
+            painter.fillRect(QRectF(0, y, w, row), QColor(0xf0, 0xf3, 0xf7));
+        const auto cell = [&](int i, qreal right, const QString &text) {
+            const qreal left = x[i] + row * 0.2;
+            painter.drawText(QRectF(left, y, right - left, row), Qt::AlignVCenter,
+                             fm.elidedText(text, Qt::ElideRight, right - left));
+        };
+        cell(0, x[1], t.date.toString(Qt::ISODate));
+        cell(1, x[2], t.person);
+        cell(2, x[3], t.project);
+        painter.drawText(QRectF(0, y, hoursRight, row), Qt::AlignRight | Qt::AlignVCenter, t.hours);
+        cell(4, w, t.notes);
+        y += row;
+    }
 }
 
 } // namespace
@@ -199,13 +251,27 @@ QByteArray renderInvoicePdf(const InvoiceDocument &doc)
                             ? QStringLiteral("Draft invoice %1").arg(doc.invoice.id)
                             : doc.invoice.number);
         writer.setCreator(QStringLiteral("Keel"));
+        const QSizeF page = writer.pageLayout().paintRectPixels(writer.resolution()).size();
         QTextDocument text;
         text.setDefaultFont(QFont(QStringLiteral("DejaVu Sans"), 9));
         // Lay out for the PDF's resolution, or the text comes out tiny (PLATFORM-NOTES).
         text.documentLayout()->setPaintDevice(&writer);
-        text.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
+        text.setPageSize(page);
         text.setHtml(html(doc));
-        text.print(&writer);
+        QPainter painter(&writer);
+        for (int i = 0; i < text.pageCount(); ++i) {
+            if (i > 0)
+                writer.newPage();
+            painter.save();
+            painter.translate(0, -i * page.height());
+            text.drawContents(&painter, QRectF(0, i * page.height(), page.width(), page.height()));
+            painter.restore();
+        }
+        if (!doc.time.isEmpty()) {
+            writer.newPage();
+            paintTimeDetail(painter, writer, doc, page);
+        }
+        painter.end();
     }
     buffer.close();
     return out;

@@ -467,7 +467,7 @@ private slots:
     {
         const qint64 inv = draft(uk, globex, "USD", "EXPORT_EXEMPT", "2026-03-15",
                                  {{sea, "1234.56", "0", "arrears", "9.5", "129.953684"}});
-        billTime(inv, 1, sea, 3);
+        billTime(inv, 1, sea, 60);
         db::query(db->sql(), "UPDATE invoices SET show_time_detail = true WHERE id = ?", {inv});
         auto http = login("fin");
         HttpResult r = http->get(path(inv, "/pdf")); // a draft renders too, marked as such
@@ -482,6 +482,11 @@ private slots:
         QVERIFY(r.body.startsWith("%PDF-"));
         QVERIFY2(r.body.size() > 5000, QByteArray::number(r.body.size()));
         qInfo() << "invoice PDF" << r.body.size() << "bytes in" << ms << "ms";
+        if (const QString out = qEnvironmentVariable("KEEL_INVOICE_PDF_OUT"); !out.isEmpty()) {
+            QFile f(out); // to look at it: KEEL_INVOICE_PDF_OUT=/tmp/invoice.pdf
+            if (f.open(QIODevice::WriteOnly))
+                f.write(r.body);
+        }
         // The text is really there (poppler's pdftotext, when installed).
         if (!QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()) {
             QTemporaryFile f;
