@@ -382,32 +382,38 @@ private:
         for (QDate m(first.year(), first.month(), 1); m <= last; m = m.addMonths(1), ++index) {
             report(90 + 5 * index / std::max(months, 1),
                    QStringLiteral("Billing %1").arg(m.toString(QStringLiteral("yyyy-MM"))));
-            for (const Entity &e : m_entities)
-                billMonth(e, m, index);
+            billMonth(m, index);
         }
         query(QStringLiteral("UPDATE contracts SET status = 'completed' WHERE id = "
                              "ANY(?::bigint[])"),
               {QLatin1Char('{') + completed.join(QLatin1Char(',')) + QLatin1Char('}')});
     }
 
-    void billMonth(const Entity &e, QDate month, int index)
+    // The entities' runs of the month, then their drafts approved and issued together by the
+    // controller a few days after the month (one batch costs less than one per entity).
+    void billMonth(QDate month, int index)
     {
-        BillingRunParams params;
-        params.legalEntityId = e.id;
-        params.period = Period(month.year(), month.month());
-        const qint64 run = m_runs.runNow(m_db, params, e.financeUser);
-        ++counts.billingRuns;
         QList<qint64> drafts;
-        QSqlQuery q = query(QStringLiteral("SELECT id FROM invoices WHERE billing_run_id = ? AND "
-                                           "status = 'draft' ORDER BY id"),
-                            {run});
-        while (q.next())
-            drafts.append(q.value(0).toLongLong());
-        for (qint64 id : std::as_const(drafts))
-            maybeWriteDown(e, id);
+        std::vector<std::pair<const Entity *, qint64>> runs;
+        for (const Entity &e : m_entities) {
+            BillingRunParams params;
+            params.legalEntityId = e.id;
+            params.period = Period(month.year(), month.month());
+            const qint64 run = m_runs.runNow(m_db, params, e.financeUser);
+            runs.emplace_back(&e, run);
+            ++counts.billingRuns;
+            QSqlQuery q = query(QStringLiteral("SELECT id FROM invoices WHERE billing_run_id = ? "
+                                               "AND status = 'draft' ORDER BY id"),
+                                {run});
+            while (q.next()) {
+                drafts.append(q.value(0).toLongLong());
+                maybeWriteDown(e, drafts.last());
+            }
+        }
         const QDate issued = weekday(month.addMonths(1).addDays(2));
-        m_invoices.approveAndIssueMany(m_db, drafts, e.financeUser, issued);
-        maybeCredit(e, run, index, issued);
+        m_invoices.approveAndIssueMany(m_db, drafts, m_controller, issued);
+        for (const auto &[e, run] : runs)
+            maybeCredit(*e, run, index, issued);
     }
 
     // About one draft in forty has its largest time line written down by 5–20 % (whole units).

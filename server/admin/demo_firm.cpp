@@ -108,6 +108,12 @@ enum class Job
     Controller
 };
 
+// KEEL_DEMO_BILLING=0 leaves the billing and cash history out (see demo_firm.h).
+bool withBillingHistory()
+{
+    return qEnvironmentVariable("KEEL_DEMO_BILLING") != QLatin1String("0");
+}
+
 // Rounded share of n in permille, at least `minimum`.
 int share(int n, int permille, int minimum)
 {
@@ -536,11 +542,13 @@ private:
         }
 
         // Two years of billing and cash through the product's own engines (demo_billing.cpp).
-        step(90, QStringLiteral("Billing, receipts and payments"));
         DemoBillingCounts billing;
-        if (QString error; !loadDemoBilling(m_config, &billing, &error, m_progress)) {
-            m_error = error;
-            return false;
+        if (withBillingHistory()) {
+            step(90, QStringLiteral("Billing, receipts and payments"));
+            if (QString error; !loadDemoBilling(m_config, &billing, &error, m_progress)) {
+                m_error = error;
+                return false;
+            }
         }
 
         step(96, QStringLiteral("Recording the load"));

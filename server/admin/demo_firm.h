@@ -20,6 +20,10 @@ struct DemoLoadResult
 // with their role grants, and the fixed demo accounts (admin, ceo, controller, finance,
 // sales, salesdir, pm, rm, consultant; password "demo").
 //
+// Then the billing and cash history through the product's own services (demo_billing.h), which
+// costs most of the load's time: KEEL_DEMO_BILLING=0 in the environment leaves it out (for the
+// tests of the earlier parts of the firm, which load it many times).
+//
 // Everything happens in one transaction: either the whole firm is there or nothing is.
 // Deterministic: the same scale gives the same rows (ids, names, roles), except for the
 // password hashes (salted) and timestamps. Refuses a database that already has legal
