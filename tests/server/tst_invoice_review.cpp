@@ -330,8 +330,29 @@ private slots:
         const qint64 inv =
             ukDraft("2026-02-27", {{lake, "1000.00", "20"}, {lake, "500.00", "20", "ahead"}});
         const QStringList time = billTime(inv, 1, lake, 2);
+        // A billable expense claimed by the second line, beside the time of the first.
+        const qint64 category =
+            scalar("INSERT INTO expense_categories (legal_entity_id, code, name) VALUES (?, "
+                   "'TAXI', 'Taxi') RETURNING id",
+                   {uk});
+        const QString taxi = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        db::query(
+            db->sql(),
+            "INSERT INTO expenses (id, employee_id, legal_entity_id, category_id, project_id, "
+            "expense_date, description, amount, currency, fx_rate, functional_amount, "
+            "functional_currency, billable, status) VALUES (?::uuid, ?, ?, ?, ?, "
+            "'2026-02-10', 'Taxi to the client', 42.50, 'GBP', 1, 42.50, 'GBP', true, "
+            "'approved')",
+            {taxi, consultant, uk, category, lake});
+        db::query(db->sql(),
+                  "INSERT INTO billing_sources (source_kind, source_key, invoice_id, "
+                  "invoice_line_id, amount) VALUES ('expense', ?, ?, ?, 42.50)",
+                  {taxi, inv, lineId(inv, 2)});
         const qint64 entry = issue(inv);
         QCOMPARE(balance(uk, "1100", acme), QString("1800.00"));
+        QCOMPARE(
+            text("SELECT status || ' ' || invoice_id FROM expenses WHERE id = ?::uuid", {taxi}),
+            QStringLiteral("invoiced %1").arg(inv));
         auto http = login("fin");
         HttpResult r =
             http->post(path(inv, "/credit-note"), {{"reason", "Billed to the wrong client"},
@@ -344,7 +365,7 @@ private slots:
         QCOMPARE(cn.value("credits_invoice_id").toString(), QString::number(inv));
         QCOMPARE(cn.value("total").toObject(), m("1800.00", "GBP"));
         QCOMPARE(cn.value("balance").toObject(), m("0.00", "GBP"));
-        QCOMPARE(cn.value("released_sources").toInt(), 2);
+        QCOMPARE(cn.value("released_sources").toInt(), 3);
         QCOMPARE(status(inv), QString("voided"));
         KEEL_COVERS_TRANSITION("invoice", "issued", "credit", status(inv));
         // The mirror of the invoice's posting: receivable and tax back to zero, unbilled as before.
@@ -364,10 +385,14 @@ private slots:
                         "invoice_id IS NULL AND id = ANY(?::uuid[])",
                         {u'{' + time.join(u',') + u'}'}),
                  2);
+        QCOMPARE(text("SELECT status || coalesce(' ' || invoice_id, '') FROM expenses WHERE id = "
+                      "?::uuid",
+                      {taxi}),
+                 QString("approved"));
         QCOMPARE(scalar("SELECT count(*) FROM billing_sources WHERE invoice_id = ? AND "
-                        "released_at IS NOT NULL",
-                        {inv}),
-                 2);
+                        "released_at IS NOT NULL AND released_by_invoice_id = ?",
+                        {inv, cn.value("id").toString().toLongLong()}),
+                 3);
         const qint64 again = ukDraft("2026-03-31", {{lake, "1000.00", "20"}});
         db::query(db->sql(),
                   "INSERT INTO billing_sources (source_kind, source_key, invoice_id, "
@@ -400,12 +425,23 @@ private slots:
               QJsonArray{QJsonObject{{"line_id", line1}, {"amount", m("100.00", "GBP")}}}}});
         QCOMPARE(r.status, 422);
         QCOMPARE(r.fieldCodes(), QString("release_sources:full_credit_only"));
-        r = http->post(path(inv, "/credit-note"),
-                       {{"reason", "Two hours not agreed"},
-                        {"date", "2026-03-02"},
-                        {"lines", QJsonArray{QJsonObject{{"line_id", line1},
-                                                         {"amount", m("100.00", "GBP")}}}}});
+        const QByteArray partial =
+            QJsonDocument(
+                QJsonObject{{"reason", "Two hours not agreed"},
+                            {"date", "2026-03-02"},
+                            {"lines", QJsonArray{QJsonObject{{"line_id", line1},
+                                                             {"amount", m("100.00", "GBP")}}}}})
+                .toJson();
+        r = http->send("POST", path(inv, "/credit-note"), partial,
+                       {{"Content-Type", "application/json"}, {"Idempotency-Key", "cn-7"}});
         QCOMPARE(r.status, 201);
+        // A retry with the same key answers the same credit note and credits nothing more.
+        const HttpResult retry =
+            http->send("POST", path(inv, "/credit-note"), partial,
+                       {{"Content-Type", "application/json"}, {"Idempotency-Key", "cn-7"}});
+        QCOMPARE(retry.status, 201);
+        QCOMPARE(retry.json().value("id"), r.json().value("id"));
+        QCOMPARE(scalar("SELECT count(*) FROM invoices WHERE credits_invoice_id = ?", {inv}), 1);
         QCOMPARE(r.json().value("total").toObject(), m("120.00", "GBP"));
         QCOMPARE(r.json().value("tax_total").toObject(), m("20.00", "GBP"));
         QCOMPARE(linesOf(r.json().value("journal_entry_id").toString().toLongLong()),
