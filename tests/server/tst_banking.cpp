@@ -256,6 +256,8 @@ private slots:
         KEEL_COVERS_TRANSITION("bank_statement_line", "unmatched", "match",
                                r.json().value("status").toString());
         QCOMPARE(act(*fin, run, "match", {{"vendor_payment_id", p300.value("id")}}).status, 409);
+        QCOMPARE(act(*fin, sepa, "match", {{"vendor_payment_id", p300.value("id")}}).fieldCodes(),
+                 QString("vendor_payment_id:already_matched"));
         r = act(*fin, albion, "match", {{"customer_receipt_id", QString::number(receipt)}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value("customer_receipt_id").toString(), QString::number(receipt));
