@@ -2387,10 +2387,6 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <translation>Summe</translation>
     </message>
     <message>
-        <source>%1, %2: double-click for the invoices</source>
-        <translation>%1, %2: Doppelklick zeigt die Rechnungen</translation>
-    </message>
-    <message>
         <source>Client</source>
         <translation>Kunde</translation>
     </message>
@@ -2413,6 +2409,26 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     <message>
         <source>90+</source>
         <translation>90+</translation>
+    </message>
+    <message>
+        <source>%1 received from %2 and not yet applied to an invoice</source>
+        <translation>%1 von %2 erhalten und noch keiner Rechnung zugeordnet</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 — double-click for the invoices</source>
+        <translation>%1, %2: %3 — Doppelklick zeigt die Rechnungen</translation>
+    </message>
+    <message>
+        <source>Client · amounts in %1</source>
+        <translation>Kunde · Beträge in %1</translation>
+    </message>
+    <message>
+        <source>Vendor · amounts in %1</source>
+        <translation>Lieferant · Beträge in %1</translation>
+    </message>
+    <message>
+        <source>Unapplied</source>
+        <translation>Nicht zugeordnet</translation>
     </message>
 </context>
 <context>
@@ -3168,6 +3184,18 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <source>%1 %2 — lines from %3 to %4</source>
         <translation>%1 %2 — Zeilen vom %3 bis %4</translation>
     </message>
+    <message>
+        <source>Net (debit − credit)</source>
+        <translation>Saldo (Soll − Haben)</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
 </context>
 <context>
     <name>keel::finance::PayablesTab</name>
@@ -3259,6 +3287,10 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <source>Payment recorded.</source>
         <translation>Zahlung erfasst.</translation>
     </message>
+    <message>
+        <source>No bills with this status for this entity.</source>
+        <translation>Keine Rechnungen mit diesem Status für diese Gesellschaft.</translation>
+    </message>
 </context>
 <context>
     <name>keel::finance::ReceivablesTab</name>
@@ -3303,10 +3335,6 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <translation>DSO nicht verfügbar</translation>
     </message>
     <message>
-        <source>&lt;b&gt;DSO %1 days&lt;/b&gt; · receivables %2 · revenue of the last 90 days %3</source>
-        <translation>&lt;b&gt;DSO %1 Tage&lt;/b&gt; · Forderungen %2 · Umsatz der letzten 90 Tage %3</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -3333,6 +3361,14 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     <message>
         <source>Collection note saved.</source>
         <translation>Mahnnotiz gespeichert.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;DSO %1 days&lt;/b&gt; · receivables %2</source>
+        <translation>&lt;b&gt;DSO %1 Tage&lt;/b&gt; · Forderungen %2</translation>
+    </message>
+    <message>
+        <source>Receivables at the date divided by the revenue of the 90 days before it (%1), times 90. %2</source>
+        <translation>Forderungen zum Stichtag geteilt durch den Umsatz der 90 Tage davor (%1), mal 90. %2</translation>
     </message>
 </context>
 <context>

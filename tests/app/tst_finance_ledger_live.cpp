@@ -135,10 +135,10 @@ private slots:
         QCOMPARE(cell(m, ar, 4), QString("USD 14,500.00"));
         QCOMPARE(m->index(ar, 3).data(Qt::TextAlignmentRole).toInt() & Qt::AlignRight,
                  int(Qt::AlignRight));
-        // Revenue (a credit account) shows its balance positive.
+        // The net is debit positive: revenue is a credit.
         const int revenue = rowOfAccount(m, "4000");
         QVERIFY(revenue >= 0);
-        QCOMPARE(cell(m, revenue, 5), QString("USD 12,500.00"));
+        QCOMPARE(cell(m, revenue, 5), QString("USD -12,500.00"));
         // The bill: EUR 1,384.53 at 1.0834 is USD 1,500.00 of subcontractor cost.
         const int sub = rowOfAccount(m, "5100");
         QVERIFY(sub >= 0);
@@ -197,6 +197,11 @@ private slots:
         // 12,500.00 revenue − 1,500.00 subcontractor cost.
         QVERIFY2(tab->totalsText().contains("Net income USD 11,000.00"),
                  qPrintable(tab->totalsText()));
+        // Revenue reads positive in the P&L, debit and credit columns are not shown.
+        QAbstractItemModel *m = tab->reportView()->model();
+        QCOMPARE(cell(m, rowOfAccount(m, "4000"), 5), QString("USD 12,500.00"));
+        QVERIFY(tab->reportView()->isColumnHidden(3));
+        QCOMPARE(m->headerData(5, Qt::Horizontal).toString(), QString("Amount"));
 
         QSignalSpy bs(tab->report(), &LedgerReport::loaded);
         tab->setReportKind(LedgerReport::BalanceSheet);

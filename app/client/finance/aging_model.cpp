@@ -1,5 +1,6 @@
 #include "aging_model.h"
 
+#include "allocation_model.h"
 #include "api_client.h"
 #include "api_reply.h"
 #include "finance_api.h"
@@ -32,7 +33,7 @@ AgingModel::AgingModel(ApiClient *api, Side side, QObject *parent)
 
 QString AgingModel::bucketOfColumn(int column)
 {
-    if (column < CurrentColumn || column > TotalColumn)
+    if (column < CurrentColumn || column >= UnappliedColumn)
         return {};
     return column == TotalColumn ? QString() : QString::fromLatin1(Buckets[column - 1]);
 }
@@ -166,19 +167,35 @@ QVariant AgingModel::data(const QModelIndex &index, int role) const
     const bool totals = index.row() == m_rows.size();
     const QJsonObject &row = totals ? m_totals : m_rows.at(index.row());
     const int column = index.column();
-    const QString bucket = column == TotalColumn ? QStringLiteral("total") : bucketOfColumn(column);
+    const QString bucket = column == TotalColumn       ? QStringLiteral("total")
+                           : column == UnappliedColumn ? QStringLiteral("unapplied")
+                                                       : bucketOfColumn(column);
     switch (role) {
     case Qt::DisplayRole:
         if (column == PartyColumn)
             return totals ? tr("Total") : partyName(index.row());
-        return cellText(row, bucket);
+        {
+            // The grid names its one currency in the header; cells keep to the figures so
+            // seven columns of them fit beside the names.
+            const Money m = moneyOf(cell(row, bucket));
+            return m.isValid() && !m.isZero() ? sales::groupDigits(m.toString())
+                                              : cellText(row, bucket);
+        }
     case Qt::ToolTipRole:
-        if (column == PartyColumn || totals)
+        if (column == PartyColumn)
             return {};
+        if (totals)
+            return cellText(row, bucket);
+        if (column == UnappliedColumn)
+            return cellText(row, bucket).isEmpty()
+                       ? QVariant()
+                       : tr("%1 received from %2 and not yet applied to an invoice")
+                             .arg(cellText(row, bucket), partyName(index.row()));
         return cellText(row, bucket).isEmpty()
                    ? QVariant()
-                   : tr("%1, %2: double-click for the invoices")
-                         .arg(partyName(index.row()), bucketTitle(bucketOfColumn(column)));
+                   : tr("%1, %2: %3 — double-click for the invoices")
+                         .arg(partyName(index.row()), bucketTitle(bucketOfColumn(column)),
+                              cellText(row, bucket));
     case Qt::TextAlignmentRole:
         return column == PartyColumn ? int(Qt::AlignLeft | Qt::AlignVCenter)
                                      : int(Qt::AlignRight | Qt::AlignVCenter);
@@ -206,7 +223,10 @@ QVariant AgingModel::headerData(int section, Qt::Orientation orientation, int ro
         return {};
     switch (section) {
     case PartyColumn:
-        return m_side == Side::Receivables ? tr("Client") : tr("Vendor");
+        if (m_currency.isEmpty())
+            return m_side == Side::Receivables ? tr("Client") : tr("Vendor");
+        return m_side == Side::Receivables ? tr("Client · amounts in %1").arg(m_currency)
+                                           : tr("Vendor · amounts in %1").arg(m_currency);
     case CurrentColumn:
         return tr("Current");
     case Days1To30Column:
@@ -219,6 +239,8 @@ QVariant AgingModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("90+");
     case TotalColumn:
         return tr("Total");
+    case UnappliedColumn:
+        return tr("Unapplied");
     default:
         return {};
     }

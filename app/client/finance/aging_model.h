@@ -29,6 +29,7 @@ public:
         Days61To90Column,
         Days90PlusColumn,
         TotalColumn,
+        UnappliedColumn, // receivables: cash received, not yet applied to an invoice
         ColumnCount
     };
     enum Roles

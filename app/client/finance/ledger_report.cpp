@@ -104,7 +104,7 @@ void LedgerReport::load(Kind kind, const QString &entity, QDate from, QDate to)
             const QString type = o.value("type").toString();
             o.insert("type_text", typeText(type));
             QJsonObject natural = o.value("balance").toObject();
-            if (creditNatured(type))
+            if (m_kind != TrialBalance && creditNatured(type))
                 natural.insert("amount", negatedAmount(natural.value("amount").toString()));
             o.insert("natural", natural);
             items.append(o);

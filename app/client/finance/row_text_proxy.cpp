@@ -11,6 +11,19 @@ void RowTextProxy::setColumnText(int column, TextFn text)
     m_texts.insert(column, std::move(text));
 }
 
+void RowTextProxy::setHeaderText(int column, const QString &title)
+{
+    m_headers.insert(column, title);
+    emit headerDataChanged(Qt::Horizontal, column, column);
+}
+
+QVariant RowTextProxy::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && m_headers.contains(section))
+        return m_headers.value(section);
+    return QIdentityProxyModel::headerData(section, orientation, role);
+}
+
 QVariant RowTextProxy::data(const QModelIndex &index, int role) const
 {
     if (index.isValid() && (role == Qt::DisplayRole || role == Qt::ToolTipRole)) {
@@ -23,12 +36,12 @@ QVariant RowTextProxy::data(const QModelIndex &index, int role) const
 
 bool RowTextProxy::canFetchMore(const QModelIndex &parent) const
 {
-    return sourceModel() && sourceModel()->canFetchMore(mapToSource(parent));
+    return m_fetch && sourceModel() && sourceModel()->canFetchMore(mapToSource(parent));
 }
 
 void RowTextProxy::fetchMore(const QModelIndex &parent)
 {
-    if (sourceModel())
+    if (m_fetch && sourceModel())
         sourceModel()->fetchMore(mapToSource(parent));
 }
 

@@ -19,8 +19,15 @@ public:
 
     RowTextProxy(int objectRole, QObject *parent = nullptr);
     void setColumnText(int column, TextFn text);
+    // A title of the proxy's own for a column (the same list read another way).
+    void setHeaderText(int column, const QString &title);
+    // Off until the owner has pointed the list somewhere: a view asks for rows as soon as it is
+    // shown, and a list without its path would answer with an error.
+    void setFetchEnabled(bool enabled) { m_fetch = enabled; }
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
     // Fetching more rows is the source's business: a view scrolling the proxy pages the list.
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
@@ -28,6 +35,8 @@ public:
 private:
     int m_objectRole;
     QHash<int, TextFn> m_texts;
+    QHash<int, QString> m_headers;
+    bool m_fetch = false;
 };
 
 } // namespace keel::finance

@@ -88,7 +88,7 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
 {
     setObjectName("bankTab");
     m_account->setObjectName("bankAccountPicker");
-    m_account->setMinimumWidth(260);
+    m_account->setMinimumWidth(340);
     m_status->setObjectName("lineStatus");
     m_status->addItem(tr("To reconcile"), QStringLiteral("unmatched"));
     m_status->addItem(tr("Matched"), QStringLiteral("matched"));
@@ -100,6 +100,7 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
                                   "amounts going out). Lines already imported are skipped."));
     m_match->setObjectName("matchLine");
     m_match->setProperty("primary", true);
+    m_match->setDefault(true);
     m_ignore->setObjectName("ignoreLine");
     m_unmatch->setObjectName("unmatchLine");
     for (QPushButton *b : {m_importButton, m_match, m_ignore, m_unmatch})
@@ -116,6 +117,7 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
     bar->addStretch(1);
     bar->addWidget(refreshButton);
     bar->addWidget(m_importButton);
+    keepTextWidth({refreshButton, m_importButton});
 
     m_reconciliation->setObjectName("reconciliationSummary");
     m_reconciliation->setTextFormat(Qt::RichText);
@@ -129,17 +131,17 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
         4, [](const QJsonObject &row) { return statusWords(row.value("status").toString()); });
     m_linesView->setModel(m_linesProxy);
     QHeaderView *h = m_linesView->horizontalHeader();
-    h->resizeSection(0, 100);
-    h->resizeSection(1, 170);
-    h->resizeSection(2, 170);
+    h->resizeSection(0, 110);
+    h->resizeSection(1, 250);
+    h->resizeSection(2, 270);
     h->resizeSection(3, 130);
 
     m_suggestionsView->setModel(m_suggestions);
     QHeaderView *sh = m_suggestionsView->horizontalHeader();
-    sh->resizeSection(0, 150);
-    sh->resizeSection(1, 150);
-    sh->resizeSection(2, 140);
-    sh->resizeSection(3, 95);
+    sh->resizeSection(0, 140);
+    sh->resizeSection(1, 160);
+    sh->resizeSection(2, 200);
+    sh->resizeSection(3, 100);
     sh->resizeSection(4, 120);
     m_suggestionsView->setToolTip(tr("Double-click a suggestion to match the line with it."));
 
@@ -148,19 +150,15 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
     actions->addStretch(1);
     actions->addWidget(m_ignore);
     actions->addWidget(m_match);
-    auto *right = new QWidget;
-    auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(8, 0, 0, 0);
-    rightLayout->addWidget(m_suggestionsTitle);
-    rightLayout->addWidget(m_suggestionsView, 1);
-    rightLayout->addLayout(actions);
+    // Lines above, the selected line's suggestions below: both tables get the full width.
+    auto *below = new QWidget;
+    auto *belowLayout = new QVBoxLayout(below);
+    belowLayout->setContentsMargins(0, 8, 0, 0);
+    belowLayout->addWidget(m_suggestionsTitle);
+    belowLayout->addWidget(m_suggestionsView, 1);
+    belowLayout->addLayout(actions);
 
-    auto *split = new QSplitter(Qt::Horizontal);
-    split->addWidget(m_linesView);
-    split->addWidget(right);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
-    split->setChildrenCollapsible(false);
+    QSplitter *split = verticalSplit(m_linesView, below);
 
     auto *content = new QWidget;
     auto *contentLayout = new QVBoxLayout(content);
@@ -203,6 +201,11 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
     });
     connect(m_linesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &i) { showSuggestions(i.row()); });
+    // The first line to reconcile is selected as soon as it is there, with its suggestions.
+    connect(m_lines, &sales::PagedListModel::pageLoaded, this, [this] {
+        if (!m_linesView->currentIndex().isValid() && m_linesProxy->rowCount() > 0)
+            m_linesView->setCurrentIndex(m_linesProxy->index(0, 0));
+    });
     connect(m_suggestionsView, &QTableView::activated, this,
             [this](const QModelIndex &i) { matchSuggestion(i.row()); });
     connect(m_suggestionsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -274,6 +277,7 @@ void BankTab::reloadLines()
     if (account.isEmpty())
         return;
     m_lines->setPath(FinanceApi::statementLinesPath(account, m_status->currentData().toString()));
+    m_linesProxy->setFetchEnabled(true);
     m_lines->reload();
     updateActions();
 }

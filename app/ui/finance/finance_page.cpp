@@ -96,7 +96,6 @@ void FinancePage::fillEntities()
     for (const LegalEntity &e : m_scope->entities())
         m_entity->addItem(QStringLiteral("%1 · %2 (%3)").arg(e.code, e.name, e.currency), e.id);
     m_entity->setCurrentIndex(std::max(0, m_entity->findData(m_scope->entityId())));
-    m_entity->setEnabled(m_entity->count() > 1);
 }
 
 } // namespace keel::finance

@@ -6,6 +6,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPainter>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 
@@ -48,6 +49,12 @@ QLabel *hintLabel(const QString &text)
     label->setWordWrap(true);
     label->setStyleSheet(QStringLiteral("color:#5d6878;"));
     return label;
+}
+
+void keepTextWidth(std::initializer_list<QPushButton *> buttons)
+{
+    for (QPushButton *b : buttons)
+        b->setMinimumWidth(b->sizeHint().width());
 }
 
 QSplitter *verticalSplit(QWidget *top, QWidget *bottom)

@@ -2,9 +2,12 @@
 
 #include <QStyledItemDelegate>
 
+#include <initializer_list>
+
 class QComboBox;
 class QDateEdit;
 class QLabel;
+class QPushButton;
 class QSplitter;
 class QTableView;
 class QDate;
@@ -18,6 +21,8 @@ QDateEdit *dateField(const QDate &date, const char *objectName);
 QLabel *sectionLabel(const QString &text);
 // A muted sentence under a heading.
 QLabel *hintLabel(const QString &text);
+// Buttons in a crowded bar never narrower than their text.
+void keepTextWidth(std::initializer_list<QPushButton *> buttons);
 // The list above (three fifths) and its detail below, neither collapsible.
 QSplitter *verticalSplit(QWidget *top, QWidget *bottom);
 

@@ -41,6 +41,7 @@ LedgerTab::LedgerTab(ApiClient *api, FinanceScope *scope, QWidget *parent)
     : FinanceTab(scope, parent), m_api(api), m_report(new LedgerReport(api, this)),
       m_lines(accountLinesModel(api, this)),
       m_linesProxy(new RowTextProxy(sales::PagedListModel::ObjectRole, this)),
+      m_reportProxy(new RowTextProxy(delivery::JsonArrayModel::ObjectRole, this)),
       m_kind(new QComboBox), m_preset(new QComboBox), m_fromLabel(new QLabel(tr("From"))),
       m_from(dateField(QDate(QDate::currentDate().year(), 1, 1), "ledgerFrom")),
       m_to(dateField(QDate::currentDate(), "ledgerTo")), m_reportView(financeTable("ledgerReport")),
@@ -71,7 +72,8 @@ LedgerTab::LedgerTab(ApiClient *api, FinanceScope *scope, QWidget *parent)
     bar->addStretch(1);
     bar->addWidget(refreshButton);
 
-    m_reportView->setModel(m_report->accounts());
+    m_reportProxy->setSourceModel(m_report->accounts());
+    m_reportView->setModel(m_reportProxy);
     QHeaderView *h = m_reportView->horizontalHeader();
     h->resizeSection(0, 90);
     h->resizeSection(1, 260);
@@ -92,11 +94,11 @@ LedgerTab::LedgerTab(ApiClient *api, FinanceScope *scope, QWidget *parent)
     m_linesView->setModel(m_linesProxy);
     m_linesView->setToolTip(tr("Double-click a line for its journal entry."));
     QHeaderView *lh = m_linesView->horizontalHeader();
-    lh->resizeSection(0, 110);
-    lh->resizeSection(1, 300);
+    lh->resizeSection(0, 100);
+    lh->resizeSection(1, 250);
     lh->resizeSection(2, 180);
-    lh->resizeSection(3, 140);
-    lh->resizeSection(4, 140);
+    lh->resizeSection(3, 130);
+    lh->resizeSection(4, 130);
 
     auto *linesBox = new QWidget;
     auto *linesLayout = new QVBoxLayout(linesBox);
@@ -200,6 +202,15 @@ void LedgerTab::refresh()
 
 void LedgerTab::showTotals()
 {
+    // The trial balance shows debits and credits and their net (debit positive); P&L and
+    // balance sheet one amount per account, credit accounts positive, as they are read.
+    const bool tb = m_report->kind() == LedgerReport::TrialBalance;
+    m_reportView->setColumnHidden(3, !tb);
+    m_reportView->setColumnHidden(4, !tb);
+    m_reportProxy->setHeaderText(5, tb ? tr("Net (debit − credit)")
+                                    : m_report->kind() == LedgerReport::ProfitAndLoss
+                                        ? tr("Amount")
+                                        : tr("Balance"));
     const QString currency = m_report->report().value("currency").toString();
     QString text;
     switch (m_report->kind()) {
@@ -253,6 +264,7 @@ void LedgerTab::openAccount(int reportRow)
                                           sales::formatDateText(FinanceApi::date(from)),
                                           sales::formatDateText(FinanceApi::date(m_to->date()))));
     m_lines->setPath(FinanceApi::accountLinesPath(id, from, m_to->date()));
+    m_linesProxy->setFetchEnabled(true);
     m_lines->reload();
 }
 

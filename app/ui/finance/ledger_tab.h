@@ -48,6 +48,7 @@ private:
     LedgerReport *m_report;
     sales::PagedListModel *m_lines;
     RowTextProxy *m_linesProxy;
+    RowTextProxy *m_reportProxy;
     QComboBox *m_kind;
     QComboBox *m_preset;
     QLabel *m_fromLabel;

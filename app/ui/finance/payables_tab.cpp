@@ -61,6 +61,7 @@ PayablesTab::PayablesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWi
     m_status->addItem(tr("All"), QString());
     m_pay->setObjectName("recordPayment");
     m_pay->setProperty("primary", true);
+    m_pay->setDefault(true);
     m_pay->setVisible(canWrite);
     auto *refreshButton = new QPushButton(tr("Refresh"));
 
@@ -74,25 +75,28 @@ PayablesTab::PayablesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWi
     bar->addStretch(1);
     bar->addWidget(refreshButton);
     bar->addWidget(m_pay);
+    keepTextWidth({refreshButton, m_pay});
 
     m_billsProxy->setSourceModel(m_bills);
     m_billsProxy->setColumnText(
         4, [](const QJsonObject &row) { return statusWords(row.value("status").toString()); });
     m_billsView->setModel(m_billsProxy);
     QHeaderView *h = m_billsView->horizontalHeader();
-    h->resizeSection(0, 150);
-    h->resizeSection(1, 220);
+    h->resizeSection(0, 140);
+    h->resizeSection(1, 200);
     h->resizeSection(2, 105);
     h->resizeSection(3, 105);
-    h->resizeSection(4, 130);
-    h->resizeSection(5, 140);
+    h->resizeSection(4, 125);
+    h->resizeSection(5, 120);
 
     m_agingView->setModel(m_aging);
     m_agingView->setItemDelegate(new TotalRowDelegate(AgingModel::TotalRowRole, m_agingView));
+    m_agingView->setColumnHidden(AgingModel::UnappliedColumn, true); // vendors have none
     QHeaderView *ah = m_agingView->horizontalHeader();
-    ah->resizeSection(AgingModel::PartyColumn, 240);
-    for (int c = AgingModel::CurrentColumn; c <= AgingModel::Days90PlusColumn; ++c)
-        ah->resizeSection(c, 130);
+    ah->setStretchLastSection(false);
+    ah->setSectionResizeMode(AgingModel::PartyColumn, QHeaderView::Stretch);
+    for (int c = AgingModel::CurrentColumn; c < AgingModel::ColumnCount; ++c)
+        ah->resizeSection(c, 96);
     m_agingView->setToolTip(tr("Double-click a vendor to list only their bills."));
 
     auto *agingBox = new QWidget;
@@ -109,6 +113,11 @@ PayablesTab::PayablesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWi
     connect(m_asOf, &QDateEdit::editingFinished, this, &PayablesTab::refresh);
     connect(m_bills, &sales::PagedListModel::loadFailed, this, [this](const QString &text) {
         showMessage(tr("The bills could not be loaded: %1").arg(text), true);
+    });
+    // Say so when there is nothing, rather than leave two empty grids.
+    connect(m_bills, &sales::PagedListModel::pageLoaded, this, [this] {
+        if (m_bills->lastError().isEmpty() && m_bills->rowCount() == 0)
+            showMessage(tr("No bills with this status for this entity."), false);
     });
     connect(m_aging, &AgingModel::loadFailed, this, [this](const QString &text) {
         showMessage(tr("The payables aging could not be loaded: %1").arg(text), true);
@@ -130,6 +139,7 @@ void PayablesTab::refresh()
     if (!beginRefresh())
         return;
     m_bills->setPath(QStringLiteral("/api/v1/payables/bills"));
+    m_billsProxy->setFetchEnabled(true);
     m_bills->setFilter(QStringLiteral("legal_entity_id"), m_scope->entityId());
     m_bills->setFilter(QStringLiteral("status"), m_status->currentData().toString());
     m_bills->setFilter(QStringLiteral("vendor_id"), QString());

@@ -58,6 +58,7 @@ ReceivablesTab::ReceivablesTab(ApiClient *api, FinanceScope *scope, bool canWrit
     m_dso->setTextFormat(Qt::RichText);
     m_receipt->setObjectName("recordReceipt");
     m_receipt->setProperty("primary", true);
+    m_receipt->setDefault(true); // the style sheet paints the default button as the primary
     m_statement->setObjectName("clientStatement");
     m_note->setObjectName("collectionNote");
     m_receipt->setVisible(canWrite);
@@ -74,25 +75,28 @@ ReceivablesTab::ReceivablesTab(ApiClient *api, FinanceScope *scope, bool canWrit
     bar->addWidget(refreshButton);
     bar->addWidget(m_statement);
     bar->addWidget(m_receipt);
+    keepTextWidth({refreshButton, m_statement, m_receipt});
 
     m_agingView->setModel(m_aging);
     m_agingView->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_agingView->setItemDelegate(new TotalRowDelegate(AgingModel::TotalRowRole, m_agingView));
     QHeaderView *h = m_agingView->horizontalHeader();
-    h->resizeSection(AgingModel::PartyColumn, 260);
-    for (int c = AgingModel::CurrentColumn; c <= AgingModel::Days90PlusColumn; ++c)
-        h->resizeSection(c, 135);
+    // Amounts as wide as they need, the client's name takes the rest: no sideways scrolling.
+    h->setStretchLastSection(false);
+    h->setSectionResizeMode(AgingModel::PartyColumn, QHeaderView::Stretch);
+    for (int c = AgingModel::CurrentColumn; c < AgingModel::ColumnCount; ++c)
+        h->resizeSection(c, 96);
     m_agingView->setToolTip(tr("Double-click an amount for the invoices behind it."));
 
     m_invoicesView->setModel(m_invoices);
     QHeaderView *ih = m_invoicesView->horizontalHeader();
-    ih->resizeSection(0, 190);
+    ih->resizeSection(0, 170);
     ih->resizeSection(1, 105);
     ih->resizeSection(2, 105);
-    ih->resizeSection(3, 85);
-    ih->resizeSection(4, 140);
-    ih->resizeSection(5, 140);
-    ih->resizeSection(6, 80);
+    ih->resizeSection(3, 80);
+    ih->resizeSection(4, 125);
+    ih->resizeSection(5, 125);
+    ih->resizeSection(6, 75);
 
     auto *invoicesBox = new QWidget;
     auto *invoicesLayout = new QVBoxLayout(invoicesBox);
@@ -120,13 +124,18 @@ ReceivablesTab::ReceivablesTab(ApiClient *api, FinanceScope *scope, bool canWrit
     connect(m_aging, &AgingModel::loaded, this, [this] {
         if (m_aging->partyCount() == 0)
             showMessage(tr("No client owes anything at this date."), false);
+        // The first client's invoices come up at once, so the lower half is never idle.
+        if (m_drillClient.isEmpty() && m_aging->partyCount() > 0) {
+            m_agingView->setCurrentIndex(m_aging->index(0, AgingModel::PartyColumn));
+            m_drillClient = m_aging->partyId(0);
+        }
         if (!m_drillClient.isEmpty())
             drillInto(m_drillClient, m_drillBucket);
         updateActions();
     });
     connect(m_agingView, &QTableView::activated, this, [this](const QModelIndex &i) {
         const QString client = i.data(AgingModel::PartyIdRole).toString();
-        if (!client.isEmpty())
+        if (!client.isEmpty() && i.column() != AgingModel::UnappliedColumn)
             drillInto(client, i.data(AgingModel::BucketRole).toString());
     });
     connect(m_agingView->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -160,10 +169,12 @@ void ReceivablesTab::loadDso()
         const QJsonValue days = o.value("dso");
         const QString value = days.isString() ? sales::formatDecimalText(days.toString(), 0)
                                               : days.toVariant().toString();
-        m_dso->setText(tr("<b>DSO %1 days</b> · receivables %2 · revenue of the last 90 days %3")
-                           .arg(value, sales::formatMoneyJson(o.value("ar")),
-                                sales::formatMoneyJson(o.value("revenue_90d"))));
-        m_dso->setToolTip(o.value("basis").toString());
+        m_dso->setText(tr("<b>DSO %1 days</b> · receivables %2")
+                           .arg(value, sales::formatMoneyJson(o.value("ar"))));
+        m_dso->setToolTip(
+            tr("Receivables at the date divided by the revenue of the 90 days "
+               "before it (%1), times 90. %2")
+                .arg(sales::formatMoneyJson(o.value("revenue_90d")), o.value("basis").toString()));
     });
 }
 
