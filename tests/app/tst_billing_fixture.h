@@ -64,16 +64,19 @@ public:
         db.reset();
     }
 
-    // The month billed in the tests: last month, "YYYY-MM".
-    static QDate monthStart()
+    // The month billed in the tests: last month (`back` months ago), "YYYY-MM".
+    static QDate monthStart(int back = 1)
     {
-        return QDate::currentDate().addMonths(-1).addDays(1 -
-                                                          QDate::currentDate().addMonths(-1).day());
+        const QDate d = QDate::currentDate().addMonths(-back);
+        return QDate(d.year(), d.month(), 1);
     }
-    static QString month() { return monthStart().toString(QStringLiteral("yyyy-MM")); }
-    static QString dayOfMonth(int day)
+    static QString month(int back = 1)
     {
-        return monthStart().addDays(day - 1).toString(Qt::ISODate);
+        return monthStart(back).toString(QStringLiteral("yyyy-MM"));
+    }
+    static QString dayOfMonth(int day, int back = 1)
+    {
+        return monthStart(back).addDays(day - 1).toString(Qt::ISODate);
     }
 
     qint64 scalar(const QString &sql, const QVariantList &binds = {})
@@ -146,14 +149,14 @@ public:
     // Approved billable time of one employee on `days` days of the month (from the 1st, one a
     // day), `hours` each.
     void approvedTime(const Client &c, qint64 employeeId, int days, const char *hours,
-                      const QString &notes = QStringLiteral("Workshops and design"))
+                      const QString &notes = QStringLiteral("Workshops and design"), int back = 1)
     {
         for (int d = 1; d <= days; ++d)
             exec("INSERT INTO time_entries (id, employee_id, legal_entity_id, project_id, "
                  "work_date, hours, billable, notes, status, decided_at) VALUES (?::uuid, ?, ?, "
                  "?, ?::date, ?::numeric, true, ?, 'approved', now())",
                  {QUuid::createUuid().toString(QUuid::WithoutBraces), employeeId, uk, c.project,
-                  dayOfMonth(d), QString::fromLatin1(hours), notes});
+                  dayOfMonth(d, back), QString::fromLatin1(hours), notes});
     }
 
     // `count` draft invoices of one client straight into the table (the grid's paging).

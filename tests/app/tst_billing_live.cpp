@@ -15,6 +15,7 @@
 #include "invoice_detail.h"
 #include "invoice_list_model.h"
 #include "json_array_model.h"
+#include "main_window.h"
 #include "sales_format.h"
 #include "session.h"
 #include "tst_billing_fixture.h"
@@ -22,6 +23,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QIcon>
 #include <QProgressBar>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -469,12 +471,37 @@ void TestBillingLive::screenshots()
     approvedTime(fenwick, annaEmp, 2, "4.00", "Case management requirements");
     approvedTime(fenwick, benEmp, 2, "3.00", "Security review");
     approvedTime(grey, annaEmp, 15, "8.00", "Store analytics dashboards");
+    // The month before, billed already: the history has a run.
+    approvedTime(acme, annaEmp, 8, "7.50", "Discovery workshops", 2);
+    approvedTime(dunmore, annaEmp, 6, "6.00", "Tenant portal sprint work", 2);
+    approvedTime(grey, benEmp, 9, "8.00", "Store analytics data model", 2);
+    auto finHttp = client("fin");
+    const HttpResult earlier = finHttp->post(
+        "/api/v1/billing/runs", {{"legal_entity_id", QString::number(uk)}, {"period", month(2)}});
+    QCOMPARE(earlier.status, 202);
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return finHttp->get("/api/v1/billing/runs/" + earlier.json().value("id").toString())
+                       .json()
+                       .value("status")
+                       .toString() == "completed";
+        },
+        20000));
+
+    // The client as it runs: the main window with the Billing workspace open.
     auto session = signIn(*server, "fin");
-    auto page = openPage(session.get());
+    MainWindow window(session.get());
+    window.showUser();
+    window.resize(1280, 900);
+    window.show();
+    window.openWorkspace(QStringLiteral("billing"));
+    BillingPage *page = window.findChild<BillingPage *>();
+    QVERIFY(page);
+    QTRY_VERIFY_WITH_TIMEOUT(page->entitiesLoaded(), 10000);
     const QJsonObject run = runFromPage(*page);
     QCOMPARE(run.value("status").toString(), QString("completed"));
     QTest::qWait(300);
-    QVERIFY(page->grab().save(QDir(screenshotDir()).filePath("billing-run.png")));
+    QVERIFY(window.grab().save(QDir(screenshotDir()).filePath("billing-run.png")));
 
     InvoicesPanel *invoices = page->invoicesPanel();
     emit page->runPanel()->reviewRequested(run.value("id").toString());
@@ -492,17 +519,16 @@ void TestBillingLive::screenshots()
     invoices->detailPane()->selectLine(0);
     QTRY_VERIFY_WITH_TIMEOUT(detail->sources()->rowCount() > 0, 10000);
     QTest::qWait(300);
-    QVERIFY(page->grab().save(QDir(screenshotDir()).filePath("billing-drafts.png")));
+    QVERIFY(window.grab().save(QDir(screenshotDir()).filePath("billing-drafts.png")));
     page->showTab(BillingPage::ExceptionsTab);
     QTRY_COMPARE_WITH_TIMEOUT(page->exceptionsPanel()->model()->rowCount(), 1, 10000);
     page->exceptionsPanel()->view()->selectRow(0);
     QTest::qWait(200);
-    QVERIFY(page->grab().save(QDir(screenshotDir()).filePath("billing-exceptions.png")));
+    QVERIFY(window.grab().save(QDir(screenshotDir()).filePath("billing-exceptions.png")));
     page->showTab(BillingPage::InvoicesTab);
 
     // The PDF of an issued one: Greyfield's, approved by fin2 and issued.
     const QString greyId = model->idAt(6);
-    auto finHttp = client("fin");
     QCOMPARE(finHttp->post("/api/v1/billing/invoices/" + greyId + "/approve", {}).status, 200);
     QVERIFY(approvePendingAsFin2() >= 1);
     QCOMPARE(finHttp->post("/api/v1/billing/invoices/" + greyId + "/issue", {}).status, 200);
@@ -527,6 +553,8 @@ int main(int argc, char **argv)
     if (QFile qss(QStringLiteral(KEEL_SOURCE_DIR "/resources/style/keel.qss"));
         qss.open(QIODevice::ReadOnly))
         app.setStyleSheet(QString::fromUtf8(qss.readAll()));
+    QApplication::setWindowIcon(
+        QIcon(QStringLiteral(KEEL_SOURCE_DIR "/installer/icons/keel-64.png")));
     TestBillingLive test;
     return QTest::qExec(&test, argc, argv);
 }

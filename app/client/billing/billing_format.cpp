@@ -170,7 +170,7 @@ QString instantText(const QString &isoInstant)
         t = QDateTime::fromString(isoInstant, Qt::ISODate);
     if (!t.isValid())
         return isoInstant;
-    return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat);
+    return QLocale().toString(t.toLocalTime(), QStringLiteral("d MMM yyyy HH:mm"));
 }
 
 } // namespace keel::billing

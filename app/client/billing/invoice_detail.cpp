@@ -139,8 +139,12 @@ QJsonArray shownSources(const QJsonObject &answer, const QString &currency)
             if (kind.isEmpty())
                 kind = kindOfGroup.value(group, group);
             r.insert("kind_text", lineKindText(kind));
-            r.insert("date", textOf(firstOf(o, {"work_date", "date", "expense_date", "actual_date",
-                                                "due_date", "planned_date", "service_start"})));
+            QString date = textOf(firstOf(o, {"work_date", "date", "expense_date", "actual_date",
+                                              "due_date", "planned_date", "service_start"}));
+            // Retainer and subscription periods are keyed "<contract line>:<first day>".
+            if (date.isEmpty() && o.value("key").toString().contains(u':'))
+                date = o.value("key").toString().section(u':', 1);
+            r.insert("date", date);
             r.insert("person", textOf(firstOf(o, {"person", "employee_name", "person_name",
                                                   "employee", "user"})));
             const QJsonValue hours = firstOf(o, {"hours", "billed_hours"});
@@ -254,6 +258,14 @@ void InvoiceDetail::reload()
 bool InvoiceDetail::isDraft() const
 {
     return m_invoice.value("status").toString() == QLatin1String("draft");
+}
+
+bool InvoiceDetail::hasWriteDowns() const
+{
+    for (const QJsonObject &l : m_lines->items())
+        if (!l.value("write_down_text").toString().isEmpty())
+            return true;
+    return false;
 }
 
 QJsonObject InvoiceDetail::line(int row) const

@@ -46,6 +46,9 @@ public:
     bool isDraft() const;
     bool isLoaded() const { return !m_invoice.isEmpty(); }
     bool isBusy() const { return m_busy; }
+    // Some line carries a write-down (pending, approved or rejected): the gross and write-down
+    // columns say something only then.
+    bool hasWriteDowns() const;
     QJsonObject line(int row) const;
     QString lineId(int row) const;
     int rowOfLine(const QString &lineId) const;

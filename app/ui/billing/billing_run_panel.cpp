@@ -67,7 +67,7 @@ BillingRunPanel::BillingRunPanel(Session *session, ClientDirectory *directory, Q
     m_ownDate->setText(tr("Own invoice date"));
     m_ownDate->setToolTip(tr("Without it, the invoices are dated the month's last day."));
     m_invoiceDate->setCalendarPopup(true);
-    m_invoiceDate->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    m_invoiceDate->setDisplayFormat(QStringLiteral("d MMM yyyy"));
     m_invoiceDate->setEnabled(false);
     m_invoiceDate->setDate(lastDayOf(period()));
     m_start->setObjectName("startRunButton");
@@ -131,6 +131,7 @@ BillingRunPanel::BillingRunPanel(Session *session, ClientDirectory *directory, Q
     cardLayout->addLayout(statusRow);
     m_progress->hide();
     m_step->hide();
+    m_status->hide();
 
     auto *historyTitle = new QLabel(tr("Earlier runs"));
     historyTitle->setStyleSheet(QStringLiteral("font-weight: 600; margin-top: 6px;"));
@@ -145,14 +146,15 @@ BillingRunPanel::BillingRunPanel(Session *session, ClientDirectory *directory, Q
     QHeaderView *h = m_history->horizontalHeader();
     h->setSectionResizeMode(QHeaderView::Interactive);
     h->setStretchLastSection(true);
-    h->resizeSection(BillingRunsModel::RunColumn, 60);
-    h->resizeSection(BillingRunsModel::PeriodColumn, 130);
-    h->resizeSection(BillingRunsModel::ScopeColumn, 110);
-    h->resizeSection(BillingRunsModel::StatusColumn, 120);
-    h->resizeSection(BillingRunsModel::InvoicesColumn, 75);
-    h->resizeSection(BillingRunsModel::LinesColumn, 60);
-    h->resizeSection(BillingRunsModel::ExceptionsColumn, 100);
-    h->resizeSection(BillingRunsModel::TotalsColumn, 230);
+    // Fits the 900 pixels a 1,200-pixel window leaves beside the navigation.
+    h->resizeSection(BillingRunsModel::RunColumn, 50);
+    h->resizeSection(BillingRunsModel::PeriodColumn, 125);
+    h->resizeSection(BillingRunsModel::ScopeColumn, 105);
+    h->resizeSection(BillingRunsModel::StatusColumn, 100);
+    h->resizeSection(BillingRunsModel::InvoicesColumn, 70);
+    h->resizeSection(BillingRunsModel::LinesColumn, 50);
+    h->resizeSection(BillingRunsModel::ExceptionsColumn, 90);
+    h->resizeSection(BillingRunsModel::TotalsColumn, 150);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 12, 0, 0);
@@ -314,6 +316,7 @@ void BillingRunPanel::setStatus(const QString &text, bool error)
     m_status->setStyleSheet(error ? QStringLiteral("color:#B42318;")
                                   : QStringLiteral("color:#23324A;"));
     m_status->setText(text);
+    m_status->setVisible(!text.isEmpty());
 }
 
 QString BillingRunPanel::statusText() const

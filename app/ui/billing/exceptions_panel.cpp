@@ -51,8 +51,12 @@ ExceptionsPanel::ExceptionsPanel(Session *session, QWidget *parent)
     h->setSectionResizeMode(QHeaderView::Interactive);
     h->setSectionResizeMode(BillingExceptionsModel::DetailColumn, QHeaderView::Stretch);
     h->resizeSection(BillingExceptionsModel::KindColumn, 110);
-    h->resizeSection(BillingExceptionsModel::ContractColumn, 220);
-    h->resizeSection(BillingExceptionsModel::CreatedColumn, 150);
+    h->resizeSection(BillingExceptionsModel::ContractColumn, 200);
+    h->resizeSection(BillingExceptionsModel::HoursColumn, 65);
+    h->resizeSection(BillingExceptionsModel::AmountColumn, 110);
+    h->resizeSection(BillingExceptionsModel::StatusColumn, 70);
+    h->resizeSection(BillingExceptionsModel::CreatedColumn, 125);
+    m_view->setTextElideMode(Qt::ElideMiddle); // "Client … SOW-UK-2026-0038" keeps both ends
     h->resizeSection(BillingExceptionsModel::HoursColumn, 70);
     h->resizeSection(BillingExceptionsModel::AmountColumn, 120);
     h->resizeSection(BillingExceptionsModel::StatusColumn, 100);

@@ -13,6 +13,7 @@
 #include "write_down_dialog.h"
 
 #include <QHBoxLayout>
+
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -20,6 +21,7 @@
 #include <QStackedLayout>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace keel::billing {
 
@@ -57,13 +59,12 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
     m_lines->setToolTip(tr("Double-click a description to change it (drafts only)."));
     QHeaderView *lh = m_lines->horizontalHeader();
     lh->resizeSection(InvoiceDetail::LineNoColumn, 34);
-    lh->resizeSection(InvoiceDetail::LineKindColumn, 80);
-    lh->resizeSection(InvoiceDetail::LineDescriptionColumn, 250);
+    lh->resizeSection(InvoiceDetail::LineKindColumn, 100);
     lh->resizeSection(InvoiceDetail::LineQuantityColumn, 80);
-    lh->resizeSection(InvoiceDetail::LineUnitPriceColumn, 105);
-    lh->resizeSection(InvoiceDetail::LineGrossColumn, 110);
-    lh->resizeSection(InvoiceDetail::LineWriteDownColumn, 110);
-    lh->resizeSection(InvoiceDetail::LineAmountColumn, 110);
+    lh->resizeSection(InvoiceDetail::LineUnitPriceColumn, 115);
+    lh->resizeSection(InvoiceDetail::LineGrossColumn, 115);
+    lh->resizeSection(InvoiceDetail::LineWriteDownColumn, 190);
+    lh->resizeSection(InvoiceDetail::LineAmountColumn, 115);
     lh->setSectionResizeMode(InvoiceDetail::LineDescriptionColumn, QHeaderView::Stretch);
     lh->resizeSection(InvoiceDetail::LineTaxColumn, 150);
 
@@ -74,12 +75,12 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
     m_sources->setObjectName("lineSources");
     m_sources->setEditTriggers(QAbstractItemView::NoEditTriggers);
     QHeaderView *sh = m_sources->horizontalHeader();
-    sh->resizeSection(0, 80);
+    sh->resizeSection(0, 150);
     sh->resizeSection(1, 95);
     sh->resizeSection(2, 140);
     sh->resizeSection(3, 60);
-    sh->resizeSection(4, 100);
-    sh->resizeSection(5, 105);
+    sh->resizeSection(4, 105);
+    sh->resizeSection(5, 115);
     sh->setStretchLastSection(true);
 
     m_hold->setObjectName("holdLineButton");
@@ -117,7 +118,7 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
     bodyLayout->setContentsMargins(0, 0, 0, 0);
     bodyLayout->setSpacing(8);
     bodyLayout->addLayout(headRow);
-    bodyLayout->addWidget(m_lines, 1);
+    bodyLayout->addWidget(m_lines);
     bodyLayout->addLayout(lineActions);
     bodyLayout->addWidget(m_message);
     bodyLayout->addWidget(m_sourcesTitle);
@@ -133,6 +134,14 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
 
     connect(m_detail, &InvoiceDetail::loaded, this, [this, stack] {
         stack->setCurrentIndex(m_detail->isLoaded() ? 1 : 0);
+        const bool writeDowns = m_detail->hasWriteDowns();
+        m_lines->setColumnHidden(InvoiceDetail::LineGrossColumn, !writeDowns);
+        m_lines->setColumnHidden(InvoiceDetail::LineWriteDownColumn, !writeDowns);
+        // As tall as its lines (up to six, then it scrolls): the records below get the rest.
+        const int rows = std::clamp(m_detail->lines()->rowCount(), 1, 6);
+        m_lines->setFixedHeight(m_lines->horizontalHeader()->height() +
+                                rows * m_lines->verticalHeader()->defaultSectionSize() +
+                                2 * m_lines->frameWidth() + 2);
         updateHeader();
         updateButtons();
         // The first line's sources come with the invoice: the usual question is "what is this?"

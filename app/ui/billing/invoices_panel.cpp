@@ -93,18 +93,17 @@ InvoicesPanel::InvoicesPanel(Session *session, ClientDirectory *directory, QWidg
         InvoiceListModel::FailedRole, QColor(0xFD, 0xEC, 0xEA), QColor(), m_view));
     QHeaderView *h = m_view->horizontalHeader();
     h->setSectionResizeMode(QHeaderView::Interactive);
-    h->setStretchLastSection(true);
-    h->resizeSection(InvoiceListModel::CheckColumn, 34);
-    // Fits 1,200 pixels without a horizontal scroll bar; the Result column takes the rest.
+    h->setSectionResizeMode(InvoiceListModel::ClientColumn, QHeaderView::Stretch);
+    h->resizeSection(InvoiceListModel::CheckColumn, 32);
     h->resizeSection(InvoiceListModel::NumberColumn, 140);
-    h->resizeSection(InvoiceListModel::ClientColumn, 170);
-    h->resizeSection(InvoiceListModel::ContractColumn, 120);
-    h->resizeSection(InvoiceListModel::PeriodColumn, 115);
-    h->resizeSection(InvoiceListModel::DateColumn, 100);
-    h->resizeSection(InvoiceListModel::StatusColumn, 135);
-    h->resizeSection(InvoiceListModel::SubtotalColumn, 110);
-    h->resizeSection(InvoiceListModel::TaxColumn, 100);
-    h->resizeSection(InvoiceListModel::TotalColumn, 110);
+    h->resizeSection(InvoiceListModel::ContractColumn, 145);
+    h->resizeSection(InvoiceListModel::PeriodColumn, 110);
+    h->resizeSection(InvoiceListModel::DateColumn, 95);
+    h->resizeSection(InvoiceListModel::StatusColumn, 145);
+    h->resizeSection(InvoiceListModel::SubtotalColumn, 115);
+    h->resizeSection(InvoiceListModel::TaxColumn, 105);
+    h->resizeSection(InvoiceListModel::TotalColumn, 125);
+    h->resizeSection(InvoiceListModel::ResultColumn, 100);
 
     m_empty->setObjectName("emptyState");
     m_empty->setWordWrap(true);
@@ -119,7 +118,7 @@ InvoicesPanel::InvoicesPanel(Session *session, ClientDirectory *directory, QWidg
     m_split->addWidget(m_detail);
     m_split->setStretchFactor(0, 1);
     m_split->setStretchFactor(1, 1);
-    m_split->setSizes({330, 420}); // the grid shows about eight invoices
+    m_split->setSizes({300, 460}); // the grid shows about seven invoices
     m_split->setChildrenCollapsible(false);
 
     m_message->setObjectName("boardMessage");
@@ -317,8 +316,20 @@ void InvoicesPanel::toggleSelectedRows()
     m_model->setCheckedRows(rows, !allTicked);
 }
 
+// Net, tax, period and date give way in a narrow window (the detail below shows them); the
+// total, the status and the outcome stay.
+void InvoicesPanel::fitColumns()
+{
+    const bool narrow = m_view->viewport()->width() < 1150;
+    for (int c : {InvoiceListModel::PeriodColumn, InvoiceListModel::DateColumn,
+                  InvoiceListModel::SubtotalColumn, InvoiceListModel::TaxColumn})
+        m_view->setColumnHidden(c, narrow);
+}
+
 bool InvoicesPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_view && event->type() == QEvent::Resize)
+        fitColumns();
     if (watched == m_view && event->type() == QEvent::KeyPress &&
         static_cast<QKeyEvent *>(event)->key() == Qt::Key_Space) {
         toggleSelectedRows();

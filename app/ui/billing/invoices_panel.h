@@ -55,6 +55,7 @@ protected:
 
 private:
     void applyFilters();
+    void fitColumns();
     void updateSummary();
     void fillClients();
     void showMessage(const QString &text, bool error);
