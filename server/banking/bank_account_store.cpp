@@ -73,7 +73,7 @@ qint64 BankAccountStore::insert(const NewBankAccount &a) const
         db::query(m_db,
                   QStringLiteral("INSERT INTO bank_accounts (legal_entity_id, name, "
                                  "bank_name, account_number, currency, "
-                                 "ledger_account_id) VALUES (?, ?, ?, ?, ?, ?) "
+                                 "ledger_account_id) VALUES (?, ?, coalesce(?, ''), ?, ?, ?) "
                                  "RETURNING id"),
                   {a.entityId, a.name, a.bankName, a.accountNumber, a.currency, a.ledgerAccountId});
     q.next();

@@ -3,6 +3,7 @@
 // payments, receipts, bills and bank charges, and the reconciliation that explains the
 // difference between statement and ledger.
 
+#include "banking/bank_account_service.h"
 #include "ledger/posting_rules.h"
 #include "tst_payables_fixture.h"
 
@@ -355,6 +356,34 @@ private slots:
         QCOMPARE(amountOf(reconciliation(*fin, eur, "2026-03-15").value("statement_balance")),
                  QString("-1534.56"));
         Q_UNUSED(bd101);
+    }
+
+    void theLoadersDefaultAccountIsMadeOnce()
+    {
+        const BankAccountService accounts(db->config());
+        const QSqlDatabase conn = db::connection(db->config());
+        qint64 first = 0, again = 0, second = 0;
+        {
+            db::Transaction tx(conn);
+            first = accounts.ensureDefault(conn, uk);
+            again = accounts.ensureDefault(conn, uk);
+            second = accounts.create(conn,
+                                     {uk, QStringLiteral("Reserve"), QStringLiteral("Bank"),
+                                      QStringLiteral("GB-RESERVE"), QStringLiteral("GBP"), 0},
+                                     ukfin);
+            tx.commit();
+        }
+        QCOMPARE(again, first);
+        QCOMPARE(text("SELECT b.account_number || ' ' || b.currency || ' ' || a.number FROM "
+                      "bank_accounts b JOIN ledger_accounts a ON a.id = b.ledger_account_id "
+                      "WHERE b.id = ?",
+                      {first}),
+                 QString("UK-OPERATING GBP 1000"));
+        QCOMPARE(text("SELECT a.number || ' ' || a.type || ' ' || a.name FROM bank_accounts b "
+                      "JOIN ledger_accounts a ON a.id = b.ledger_account_id WHERE b.id = ?",
+                      {second}),
+                 QString("1001 asset Bank: Reserve"));
+        QCOMPARE(scalar("SELECT count(*) FROM audit_log WHERE record_type = 'bank_account'"), 2);
     }
 
     void whoMayDoWhat()
