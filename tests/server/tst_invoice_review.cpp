@@ -9,6 +9,8 @@
 #include <QStandardPaths>
 #include <QTemporaryFile>
 
+#include <thread>
+
 using namespace keel;
 using namespace keel::test;
 
@@ -542,6 +544,24 @@ private slots:
             QVERIFY2(out.contains("Workshop day 3"), qPrintable(out));
         }
         QCOMPARE(login("usfin")->get(path(inv, "/pdf")).status, 404);
+
+        // Rendered on every worker thread at once (QTextDocument and fonts off the main thread).
+        std::vector<std::thread> threads;
+        QAtomicInt good = 0;
+        const QUrl base = server->baseUrl();
+        for (int i = 0; i < 4; ++i)
+            threads.emplace_back([&, base] {
+                HttpClient c(base);
+                c.login(QStringLiteral("fin"), QStringLiteral("fin password"));
+                for (int k = 0; k < 3; ++k) {
+                    const HttpResult p = c.get(path(inv, "/pdf"));
+                    if (p.status == 200 && p.body.startsWith("%PDF"))
+                        good.fetchAndAddRelaxed(1);
+                }
+            });
+        for (std::thread &t : threads)
+            t.join();
+        QCOMPARE(good.loadRelaxed(), 12);
     }
 };
 
