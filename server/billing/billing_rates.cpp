@@ -8,7 +8,8 @@ QString joins()
 LEFT JOIN LATERAL (
     SELECT i.line_id AS item_line, i.rate FROM contract_line_items i
     JOIN contract_lines l ON l.id = i.line_id AND l.billing_model = 'time_and_materials'
-    WHERE i.contract_id = e.contract_id AND i.kind = 'rate' AND i.job_role_id = e.role_id
+    WHERE e.rate_items AND i.contract_id = e.contract_id AND i.kind = 'rate'
+      AND i.job_role_id = e.role_id
     ORDER BY l.line_no, i.seq LIMIT 1) ci ON true
 LEFT JOIN LATERAL (
     SELECT o.hourly_rate FROM client_rate_overrides o
