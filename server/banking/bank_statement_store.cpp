@@ -76,10 +76,11 @@ std::optional<MatchTarget> targetFrom(QSqlQuery &q)
 qint64 BankStatementStore::insertImport(qint64 bankAccountId, const QString &fileName,
                                         qint64 userId) const
 {
-    QSqlQuery q = db::query(m_db,
-                            QStringLiteral("INSERT INTO bank_statement_imports (bank_account_id, "
-                                           "file_name, imported_by) VALUES (?, ?, ?) RETURNING id"),
-                            {bankAccountId, fileName, userId});
+    QSqlQuery q = db::query(
+        m_db,
+        QStringLiteral("INSERT INTO bank_statement_imports (bank_account_id, "
+                       "file_name, imported_by) VALUES (?, coalesce(?, ''), ?) RETURNING id"),
+        {bankAccountId, fileName, userId});
     q.next();
     return q.value(0).toLongLong();
 }

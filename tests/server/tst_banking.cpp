@@ -390,10 +390,13 @@ private slots:
     {
         auto fin = login("ukfin");
         const QJsonObject gbp = bankAccount(*fin, "Operating", "GB-1", "GBP");
-        QCOMPARE(
-            import(*fin, gbp, "date,amount,reference,counterparty\n2026-03-02,-1.00,Fee,Bank\n")
-                .status,
-            201);
+        // Without ?file_name= too.
+        QCOMPARE(fin->send("POST",
+                           "/api/v1/banking/accounts/" + gbp.value("id").toString() + "/statements",
+                           "date,amount,reference,counterparty\n2026-03-02,-1.00,Fee,Bank\n",
+                           {{"Content-Type", "text/csv; charset=utf-8"}})
+                     .status,
+                 201);
         const QJsonObject line = lines(*fin, gbp).at(0).toObject();
         const QString ukId = QString::number(uk);
         const QString account = "/api/v1/banking/accounts/" + gbp.value("id").toString();
