@@ -2,7 +2,7 @@
 
 #include "audit/audit_log.h"
 #include "billing_exception_store.h"
-#include "billing_run_store.h"
+#include "billing_run_access.h"
 #include "http/concurrency.h"
 #include "http/http_types.h"
 #include "http/paging.h"
@@ -11,6 +11,8 @@
 #include "workflow/state_machine.h"
 
 namespace keel {
+
+using billing_run_access::covers;
 
 namespace {
 
@@ -22,11 +24,6 @@ const StateMachine &exceptionMachine()
         QStringLiteral("open"),
         {{"open", "write_off", "written_off"}, {"open", "release", "released"}}};
     return m;
-}
-
-bool covers(const QStringList &entities, const QString &code)
-{
-    return entities.contains(QStringLiteral("*")) || entities.contains(code);
 }
 
 } // namespace
@@ -41,17 +38,7 @@ QJsonObject BillingExceptionService::list(const Request &request) const
     const PageRequest page = PageRequest::from(request);
     const QStringList entities =
         request.caller().entitiesFor(QString::fromLatin1(Permission::BillingUse));
-    qint64 entityId = 0;
-    const QString e = request.query.queryItemValue(QStringLiteral("legal_entity_id"));
-    if (!e.isEmpty()) {
-        bool ok = false;
-        entityId = e.toLongLong(&ok);
-        if (!ok || entityId <= 0)
-            throw ApiError::malformed(QStringLiteral("legal_entity_id is an entity's id."));
-        const auto entity = billing_run_store::entity(db(), entityId);
-        if (!entity || !covers(entities, entity->code))
-            throw ApiError::notFound(QStringLiteral("There is no legal entity %1.").arg(entityId));
-    }
+    const qint64 entityId = billing_run_access::entityFilter(request, db(), entities);
     const QString status = request.query.queryItemValue(QStringLiteral("status"));
     if (!status.isEmpty() && !exceptionMachine().states.contains(status))
         throw ApiError::malformed(QStringLiteral("status is one of %1.")

@@ -1,6 +1,7 @@
 #include "billing_run_service.h"
 
 #include "audit/audit_log.h"
+#include "billing_run_access.h"
 #include "billing_run_store.h"
 #include "http/http_types.h"
 #include "http/paging.h"
@@ -12,6 +13,8 @@
 
 namespace keel {
 
+using billing_run_access::covers;
+
 namespace {
 
 const StateMachine &runMachine()
@@ -22,11 +25,6 @@ const StateMachine &runMachine()
         QStringLiteral("running"),
         {{"running", "complete", "completed"}, {"running", "fail", "failed"}}};
     return m;
-}
-
-bool covers(const QStringList &entities, const QString &code)
-{
-    return entities.contains(QStringLiteral("*")) || entities.contains(code);
 }
 
 [[noreturn]] void periodClosed(QDate date)
@@ -220,17 +218,7 @@ QJsonObject BillingRunService::list(const Request &request) const
     const PageRequest page = PageRequest::from(request);
     const QStringList entities =
         request.caller().entitiesFor(QString::fromLatin1(Permission::BillingUse));
-    qint64 entityId = 0;
-    const QString e = request.query.queryItemValue(QStringLiteral("legal_entity_id"));
-    if (!e.isEmpty()) {
-        bool ok = false;
-        entityId = e.toLongLong(&ok);
-        if (!ok || entityId <= 0)
-            throw ApiError::malformed(QStringLiteral("legal_entity_id is an entity's id."));
-        const auto entity = billing_run_store::entity(db(), entityId);
-        if (!entity || !covers(entities, entity->code))
-            throw ApiError::notFound(QStringLiteral("There is no legal entity %1.").arg(entityId));
-    }
+    const qint64 entityId = billing_run_access::entityFilter(request, db(), entities);
     return page.page(billing_run_store::list(db(), entities, entityId, page.after, page.limit));
 }
 

@@ -4,6 +4,7 @@ target_sources(keel-server-core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/billing_exception_service.cpp
   ${CMAKE_CURRENT_LIST_DIR}/billing_exception_store.cpp
   ${CMAKE_CURRENT_LIST_DIR}/billing_rates.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/billing_run_access.cpp
   ${CMAKE_CURRENT_LIST_DIR}/billing_run_engine.cpp
   ${CMAKE_CURRENT_LIST_DIR}/billing_run_retainer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/billing_run_routes.cpp
