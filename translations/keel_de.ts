@@ -2735,6 +2735,14 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <source>Apply the payment to at least one bill.</source>
         <translation>Ordnen Sie die Zahlung mindestens einer Rechnung zu.</translation>
     </message>
+    <message>
+        <source>Type an amount in the Apply column to apply part of the receipt to an invoice; what is not applied stays unapplied cash of the client.</source>
+        <translation>Tragen Sie in der Spalte Zuordnen einen Betrag ein, um einer Rechnung einen Teil des Eingangs zuzuordnen; was nicht zugeordnet ist, bleibt nicht zugeordnetes Guthaben des Kunden.</translation>
+    </message>
+    <message>
+        <source>Type an amount in the Apply column to pay part of a bill.</source>
+        <translation>Tragen Sie in der Spalte Zuordnen einen Betrag ein, um eine Rechnung teilweise zu bezahlen.</translation>
+    </message>
 </context>
 <context>
     <name>keel::finance::CollectionNoteDialog</name>

@@ -182,6 +182,8 @@ private slots:
         QVERIFY2(dialog.headerText().contains("Posted"), qPrintable(dialog.headerText()));
         QCOMPARE(dialog.entry()->lines()->rowCount(), 3);
         QCOMPARE(dialog.entry()->lines()->index(0, 0).data().toString(), QString("1100"));
+        dialog.show();
+        grabIfAsked(&dialog, "journal-entry");
     }
 
     void profitAndLossAndBalanceSheetFromTheSamePostings()

@@ -6,6 +6,8 @@
 #include "test_server.h"
 
 #include <QSignalSpy>
+#include <QTest>
+#include <QWidget>
 
 #include <memory>
 
@@ -20,6 +22,18 @@ inline std::unique_ptr<Session> signInAs(const TestServer &server, const QString
     if (!ok.wait(10000))
         qWarning() << "sign-in failed for" << user;
     return session;
+}
+
+// With KEEL_SCREENSHOT_DIR set, saves a picture of `widget` there as <name>.png (a look at the
+// dialogs with real data; the workspace screenshots come from `keel --screenshot`).
+inline void grabIfAsked(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("KEEL_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(300); // layouts settle
+    if (!widget->grab().save(dir + u'/' + name + QStringLiteral(".png")))
+        qWarning() << "cannot save" << name;
 }
 
 } // namespace keel::test

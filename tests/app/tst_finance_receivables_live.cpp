@@ -8,6 +8,7 @@
 #include "finance/cash_dialog.h"
 #include "finance/finance_page.h"
 #include "finance/receivables_tab.h"
+#include "finance/statement_dialog.h"
 #include "finance_scope.h"
 #include "json_array_model.h"
 #include "session.h"
@@ -112,6 +113,7 @@ private slots:
         // Oldest due first: the old invoice in full, 300.00 of the recent one.
         QCOMPARE(dialog->allocations()->applied(0).toString(), QString("1200.00"));
         QCOMPARE(dialog->allocations()->applied(1).toString(), QString("300.00"));
+        grabIfAsked(dialog, "receipt-dialog");
 
         QSignalSpy reloaded(aging, &AgingModel::loaded);
         QSignalSpy recorded(dialog, &CashDialog::recorded);
@@ -125,6 +127,21 @@ private slots:
         QCOMPARE(invoiceState(old), QString("paid 1200.00 / 1200.00"));
         QCOMPARE(invoiceState(recent), QString("partially_paid 300.00 / 300.00"));
         QVERIFY2(tab->messageText().contains("Receipt recorded"), qPrintable(tab->messageText()));
+
+        // The client's statement: both invoices, the receipt, and what is left.
+        StatementDialog statement(session->api(), QString::number(uk), QString::number(initech),
+                                  "Initech");
+        statement.show();
+        QSignalSpy shown(&statement, &StatementDialog::loaded);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(statement.lines()->rowCount(), 3);
+        QStringList kinds;
+        for (int r = 0; r < 3; ++r)
+            kinds << statement.lines()->index(r, 1).data().toString();
+        QCOMPARE(kinds, (QStringList{"Invoice", "Invoice", "Receipt"}));
+        QVERIFY2(statement.summaryText().contains("GBP 500.00"),
+                 qPrintable(statement.summaryText()));
+        grabIfAsked(&statement, "client-statement");
     }
 
     void moreAppliedThanReceivedIsRefused()

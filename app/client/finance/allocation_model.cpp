@@ -24,6 +24,16 @@ Money moneyOf(const QJsonValue &value)
     return m ? *m : Money();
 }
 
+QJsonObject withoutZeroMoney(QJsonObject row, std::initializer_list<const char *> keys)
+{
+    for (const char *k : keys) {
+        const Money m = moneyOf(row.value(k));
+        if (m.isValid() && m.isZero())
+            row.remove(QLatin1String(k));
+    }
+    return row;
+}
+
 AllocationModel::AllocationModel(const QString &idKey, QObject *parent)
     : QAbstractTableModel(parent), m_idKey(idKey)
 {}

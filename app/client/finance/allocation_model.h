@@ -84,5 +84,8 @@ private:
 // Money from {"amount","currency"} also when the amount carries more places than the currency
 // ("1234.5000" from a numeric(20,4) column): rounded to the minor unit.
 Money moneyOf(const QJsonValue &value);
+// The row without the money members that are zero: a debit/credit pair shows one amount, the
+// other cell stays empty as on paper.
+QJsonObject withoutZeroMoney(QJsonObject row, std::initializer_list<const char *> keys);
 
 } // namespace keel::finance

@@ -1,5 +1,6 @@
 #include "journal_entry.h"
 
+#include "allocation_model.h"
 #include "api_client.h"
 #include "api_reply.h"
 #include "finance_api.h"
@@ -50,7 +51,11 @@ void JournalEntry::load(const QString &entryId)
         const QJsonArray lines = m_entry.contains("lines")
                                      ? m_entry.value("lines").toArray()
                                      : m_entry.value("proposed_lines").toArray();
-        m_lines->setItems(lines);
+        QJsonArray shown;
+        for (const QJsonValue &l : lines)
+            shown.append(withoutZeroMoney(
+                l.toObject(), {"debit", "credit", "functional_debit", "functional_credit"}));
+        m_lines->setItems(shown);
         emit loaded();
     });
 }

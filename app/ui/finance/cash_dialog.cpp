@@ -67,6 +67,11 @@ CashDialog::CashDialog(ApiClient *api, Kind kind, const QString &entityId, const
     amountRow->addWidget(m_currency);
 
     auto *form = new QFormLayout;
+    // Short fields stay short; only the bank and the reference take room.
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    m_bank->setMinimumWidth(360);
+    m_reference->setMinimumWidth(360);
+    m_amount->setFixedWidth(160);
     form->addRow(receipt ? tr("Into bank account") : tr("From bank account"), m_bank);
     form->addRow(receipt ? tr("Received on") : tr("Paid on"), m_date);
     form->addRow(tr("Amount"), amountRow);
@@ -93,6 +98,11 @@ CashDialog::CashDialog(ApiClient *api, Kind kind, const QString &entityId, const
     applyRow->addWidget(clear);
     applyRow->addWidget(oldest);
 
+    auto *editHint = hintLabel(tr("Type an amount in the Apply column to apply part of the "
+                                  "receipt to an invoice; what is not applied stays unapplied "
+                                  "cash of the client."));
+    if (!receipt)
+        editHint->setText(tr("Type an amount in the Apply column to pay part of a bill."));
     m_summary->setObjectName("allocationSummary");
     m_message->setObjectName("cashMessage");
     m_message->setWordWrap(true);
@@ -110,6 +120,7 @@ CashDialog::CashDialog(ApiClient *api, Kind kind, const QString &entityId, const
     layout->addLayout(form);
     layout->addSpacing(6);
     layout->addLayout(applyRow);
+    layout->addWidget(editHint);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_summary);
     layout->addWidget(m_message);

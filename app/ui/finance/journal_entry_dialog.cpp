@@ -25,18 +25,20 @@ JournalEntryDialog::JournalEntryDialog(ApiClient *api, const QString &entryId, Q
     m_header->setText(tr("Loading…"));
     m_lines->setModel(m_entry->lines());
     QHeaderView *h = m_lines->horizontalHeader();
-    h->resizeSection(0, 80);
-    h->resizeSection(1, 220);
-    for (int c = 2; c <= 6; ++c)
-        h->resizeSection(c, 130);
-    h->resizeSection(4, 90);
+    h->resizeSection(0, 75);
+    h->resizeSection(1, 200);
+    h->resizeSection(2, 120);
+    h->resizeSection(3, 120);
+    h->resizeSection(4, 80);
+    h->resizeSection(5, 150);
+    h->resizeSection(6, 150);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
     layout->addWidget(m_lines, 1);
     layout->addWidget(buttons);
-    resize(1000, 420);
+    resize(1040, 420);
     connect(m_entry, &JournalEntry::loaded, this, &JournalEntryDialog::showEntry);
     connect(m_entry, &JournalEntry::loadFailed, this, [this](const QString &text) {
         m_header->setText(tr("The entry could not be loaded: %1").arg(text.toHtmlEscaped()));

@@ -1,5 +1,6 @@
 #include "statement_dialog.h"
 
+#include "allocation_model.h"
 #include "api_reply.h"
 #include "finance_api.h"
 #include "finance_widgets.h"
@@ -55,11 +56,12 @@ StatementDialog::StatementDialog(ApiClient *api, const QString &entityId, const 
     m_view->setModel(m_lines);
     QHeaderView *h = m_view->horizontalHeader();
     h->resizeSection(0, 100);
-    h->resizeSection(1, 120);
-    h->resizeSection(2, 170);
-    h->resizeSection(3, 100);
-    h->resizeSection(4, 130);
-    h->resizeSection(5, 150);
+    h->resizeSection(1, 100);
+    h->resizeSection(2, 140);
+    h->resizeSection(3, 95);
+    h->resizeSection(4, 100);
+    h->resizeSection(5, 120);
+    h->resizeSection(6, 165);
     m_summary->setObjectName("statementSummary");
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setWordWrap(true);
@@ -71,7 +73,7 @@ StatementDialog::StatementDialog(ApiClient *api, const QString &entityId, const 
     layout->addWidget(m_view, 1);
     layout->addWidget(m_summary);
     layout->addWidget(buttons);
-    resize(960, 560);
+    resize(1000, 560);
     connect(show, &QPushButton::clicked, this, &StatementDialog::load);
     load();
 }
@@ -97,7 +99,7 @@ void StatementDialog::load()
                                   : kind == QLatin1String("credit_note") ? tr("Credit note")
                                   : kind == QLatin1String("receipt")     ? tr("Receipt")
                                                                          : kind);
-            lines.append(l);
+            lines.append(withoutZeroMoney(l, {"debit", "credit"}));
         }
         m_lines->setItems(lines);
         m_opening->setText(tr("Opening balance on %1: %2")
@@ -106,7 +108,7 @@ void StatementDialog::load()
         QStringList aging;
         const QJsonObject a = s.value("aging").toObject();
         for (const char *k : {"current", "d1_30", "d31_60", "d61_90", "d90_plus"})
-            if (a.contains(k))
+            if (a.contains(k) && !moneyOf(a.value(k)).isZero())
                 aging << QStringLiteral("%1 %2").arg(
                     k == QLatin1String("current") ? tr("current")
                     : k == QLatin1String("d90_plus")
