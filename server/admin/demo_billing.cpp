@@ -199,14 +199,6 @@ private:
         m_controller = q.next() ? q.value(0).toLongLong() : 0;
     }
 
-    const Entity &entity(qint64 id) const
-    {
-        for (const Entity &e : m_entities)
-            if (e.id == id)
-                return e;
-        throw DbError(QString(), QStringLiteral("unknown legal entity %1").arg(id));
-    }
-
     // The bills demo_expenses loaded as approved post as their approval would have: Dr
     // Subcontractor cost per line / Cr Accounts payable on the bill date. The bills are in their
     // entity's currency, so the carried functional total is the total at rate 1.
@@ -629,9 +621,12 @@ private:
                          [](const VendorPaymentInput &a, const VendorPaymentInput &b) {
                              return a.paymentDate < b.paymentDate;
                          });
-        for (const VendorPaymentInput &p : std::as_const(payments)) {
-            m_payments.pay(m_db, p, entity(p.entityId).financeUser);
-            ++counts.vendorPayments;
+        for (const Entity &e : m_entities) {
+            QList<VendorPaymentInput> batch;
+            for (const VendorPaymentInput &p : std::as_const(payments))
+                if (p.entityId == e.id)
+                    batch.append(p);
+            counts.vendorPayments += int(m_payments.payMany(m_db, batch, e.financeUser).size());
         }
     }
 
