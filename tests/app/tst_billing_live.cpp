@@ -22,6 +22,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QIcon>
 #include <QProgressBar>
@@ -101,6 +102,7 @@ private slots:
     void bulkApproveThenIssue();
     void holdWriteDownAndDescriptionRoundTrip();
     void gridFetchesMoreOnScroll();
+    void twentyThousandInvoicesTickedAndTotalled();
     void pdfPreviewRendersTheServersPdf();
     void capExceptionReleaseRefusedThenWrittenOff();
     void screenshots();
@@ -378,6 +380,51 @@ void TestBillingLive::gridFetchesMoreOnScroll()
     QCOMPARE(ids.size(), 450);
     QVERIFY2(invoices->summaryText().startsWith("450 invoices"),
              qPrintable(invoices->summaryText()));
+}
+
+// A large month: 20,000 drafts scrolled through in pages of 500, all ticked at once and
+// totalled exactly. The times are printed (never asserted: benchmarks are not tests).
+void TestBillingLive::twentyThousandInvoicesTickedAndTotalled()
+{
+    const Client acme = tmClient("Acme Ltd");
+    draftInvoices(acme, 20000);
+    auto session = signIn(*server, "fin");
+    auto page = openPage(session.get());
+    page->showTab(BillingPage::InvoicesTab);
+    InvoicesPanel *invoices = page->invoicesPanel();
+    InvoiceListModel *model = invoices->model();
+    model->setPageSize(500);
+    QElapsedTimer clock;
+    clock.start();
+    invoices->reload();
+    QVERIFY(gridLoaded(invoices, 500));
+    const qint64 firstPageMs = clock.elapsed();
+    while (!model->allLoaded()) {
+        const int before = model->rowCount();
+        invoices->view()->scrollToBottom();
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         return !model->isLoading() &&
+                                (model->rowCount() > before || model->allLoaded());
+                     },
+                     10000),
+                 qPrintable(QString::number(model->rowCount())));
+    }
+    const qint64 allMs = clock.elapsed();
+    QCOMPARE(model->rowCount(), 20000);
+    QVERIFY(model->pagesLoaded() <= 41); // a full last page costs one empty request
+    clock.restart();
+    QList<int> all;
+    for (int r = 0; r < model->rowCount(); ++r)
+        all.append(r);
+    model->setCheckedRows(all, true);
+    const qint64 tickMs = clock.elapsed();
+    QCOMPARE(model->checkedCount(), 20000);
+    // Σ (100 + g) × 1.2 for g = 1 … 20,000, to the penny.
+    QVERIFY2(invoices->summaryText().contains("20000 ticked, GBP 242,412,000.00"),
+             qPrintable(invoices->summaryText()));
+    qInfo("first page %lld ms, 20,000 rows in %lld ms, all ticked and totalled in %lld ms",
+          firstPageMs, allMs, tickMs);
 }
 
 void TestBillingLive::pdfPreviewRendersTheServersPdf()
