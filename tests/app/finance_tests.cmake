@@ -1,11 +1,14 @@
 # Client tests for the Finance workspace (receivables, payables, ledger, bank) against a live
 # keel-server; they reuse the server tests' fixtures (tests/server/tst_ledger_fixture.h,
-# tst_receivables_fixture.h) for the set-up.
+# tst_receivables_fixture.h, tst_payables_fixture.h) for the set-up.
 if(TARGET keel-test-support)
   set(_finance_live tst_finance_ledger_live)
   # Receivables and banking fixtures arrive with their server parts.
   if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/../server/tst_receivables_fixture.h)
     list(APPEND _finance_live tst_finance_receivables_live tst_finance_bank_live)
+  endif()
+  if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/../server/tst_payables_fixture.h)
+    list(APPEND _finance_live tst_finance_payables_live)
   endif()
   foreach(_t IN LISTS _finance_live)
     keel_app_test(${_t} LIBS keel-ui keel-test-support)
