@@ -54,6 +54,7 @@ BillingRunCounts BillingRunEngine::bill(const Progress &progress)
     exceptions();
     step(90, "billing sources");
     sources();
+    coveredByIssuedFees();
     return counts();
 }
 
@@ -585,6 +586,24 @@ FROM (
     JOIN br_exceptions x ON x.contract_id = b.contract_id AND x.kind = 'no_rate'
                         AND x.contract_line_id IS NOT DISTINCT FROM b.line_id
     WHERE b.norate <> 0) c)"));
+}
+
+void BillingRunEngine::coveredByIssuedFees()
+{
+    // Hours drawn whole from a retainer month whose fee invoice is already issued have no issue
+    // left to come: they are invoiced now, by that invoice, as its issue would have done.
+    sql(m_db, QStringLiteral(R"(
+UPDATE time_entries te
+SET status = 'invoiced', invoice_id = fee.invoice_id, updated_at = now(), version = te.version + 1
+FROM br_time b
+CROSS JOIN LATERAL (
+    SELECT f.invoice_id FROM billing_sources f
+    JOIN invoices i ON i.id = f.invoice_id AND i.number IS NOT NULL
+    WHERE f.source_kind = 'retainer_period' AND f.source_key = b.fee_key
+      AND f.released_at IS NULL
+    LIMIT 1) fee
+WHERE b.model = 'retainer' AND b.parts = 0 AND b.covered = b.hours AND b.covered <> 0
+  AND te.id = b.key::uuid AND te.status = 'approved')"));
 }
 
 BillingRunCounts BillingRunEngine::counts()

@@ -53,6 +53,7 @@ private:
     void invoices();
     void exceptions();
     void sources();
+    void coveredByIssuedFees();
     BillingRunCounts counts();
 
     QSqlDatabase m_db;

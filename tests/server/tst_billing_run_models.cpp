@@ -311,6 +311,13 @@ private slots:
                                        "l.invoice_id WHERE i.billing_run_id = ?",
                                        {feb});
 
+        // February's invoice is issued (as the invoice part's issue leaves it).
+        const qint64 febInvoice = scalar("SELECT id FROM invoices WHERE billing_run_id = ?", {feb});
+        db::query(db->sql(),
+                  "UPDATE invoices SET status = 'issued', number = 'INV-UK-2026-000001' WHERE "
+                  "id = ?",
+                  {febInvoice});
+
         // March: 30 h worked, all within the 40 h drawdown; April's fee goes ahead.
         for (int day = 2; day <= 7; ++day)
             entry(consultant, c.project, QStringLiteral("2026-03-0%1").arg(day), "5.00");
@@ -321,6 +328,11 @@ private slots:
                       "billing_sources WHERE invoice_line_id = ? AND source_kind = 'time_entry'",
                       {marchFee}),
                  QString("6 30.00 0.00"));
+        // Drawn whole from a fee already issued: invoiced by that invoice at once.
+        QCOMPARE(scalar("SELECT count(*) FROM time_entries WHERE status = 'invoiced' AND "
+                        "invoice_id = ?",
+                        {febInvoice}),
+                 6);
 
         // April: 8 entries of 7 h = 56 h against 40 h + the 10 h March left = 50 h: entries 1–7
         // draw 49 h, the 8th draws 1 h and 6 h are overage at the rate card's 150.00 = 900.00.
@@ -339,6 +351,8 @@ private slots:
                       "ORDER BY bs.part",
                       {last}),
                  QString("1 6.00 retainer_overage 2026-04-08 | 2 1.00 retainer_fee 2026-04-01"));
+        // April's fee is on March's draft: its entries wait for that invoice's issue.
+        QCOMPARE(scalar("SELECT count(*) FROM time_entries WHERE status = 'approved'"), 8);
         QCOMPARE(text("SELECT sum(bs.hours) FROM billing_sources bs JOIN invoice_lines l ON l.id = "
                       "bs.invoice_line_id WHERE l.kind = 'retainer_fee' AND l.service_start = "
                       "'2026-04-01' AND l.contract_line_id = ?",
