@@ -15,8 +15,6 @@ namespace keel {
 
 using namespace expense_values;
 
-namespace {} // namespace
-
 // Payments (server/payables) take an approved bill to partially paid and paid.
 const StateMachine &VendorBillService::machine()
 {
