@@ -54,11 +54,10 @@ void registerVendorRoutes(Router &router, const DbConfig &database)
     router.add({"GET", base + "/vendor-bills/{id}", PayablesManage, Scope::LegalEntity,
                 "One vendor bill with its lines",
                 [bills, id](Request &r) { return Reply::json(bills->get(r, id(r))); }});
-    router.add({"PATCH", base + "/vendor-bills/{id}", PayablesManage, Scope::LegalEntity,
-                "Edit a draft vendor bill (vendor_ref, bill_date, due_date, lines); version",
-                [bills, id](Request &r) {
-                    return Reply::json(bills->update(r, id(r), r.jsonObject()));
-                }});
+    router.add(
+        {"PATCH", base + "/vendor-bills/{id}", PayablesManage, Scope::LegalEntity,
+         "Edit a draft vendor bill (vendor_ref, bill_date, due_date, lines); version",
+         [bills, id](Request &r) { return Reply::json(bills->update(r, id(r), r.jsonObject())); }});
     router.add({"POST", base + "/vendor-bills/{id}/submit", PayablesManage, Scope::LegalEntity,
                 "Submit a draft or rejected vendor bill for approval", [bills, id](Request &r) {
                     return Reply::json(bills->submit(r, id(r), r.jsonObject()));
