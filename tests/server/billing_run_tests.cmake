@@ -2,3 +2,4 @@
 keel_server_test(billing_run)
 keel_server_test(billing_run_models)
 keel_server_test(billing_run_tax)
+keel_server_test(billing_run_rules)

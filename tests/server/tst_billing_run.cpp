@@ -86,6 +86,21 @@ private slots:
         QCOMPARE(list.size(), 1);
         QCOMPARE(list.at(0).toObject().value("id").toString(), id);
         QCOMPARE(scalar("SELECT count(*) FROM audit_log WHERE record_type = 'billing_run'"), 2);
+
+        // A retried POST with the same Idempotency-Key answers the first run and starts nothing.
+        const QByteArray body = QJsonDocument(QJsonObject{{"legal_entity_id", QString::number(us)},
+                                                          {"period", "2026-04"}})
+                                    .toJson(QJsonDocument::Compact);
+        const QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "application/json"},
+                                                           {"Idempotency-Key", "april-run-1"}};
+        const HttpResult first = http->send("POST", "/api/v1/billing/runs", body, headers);
+        const HttpResult again = http->send("POST", "/api/v1/billing/runs", body, headers);
+        QCOMPARE(first.status, 202);
+        QCOMPARE(again.status, 202);
+        QCOMPARE(again.json().value("id"), first.json().value("id"));
+        QCOMPARE(waitForRun(*http, first.json().value("id").toString()).value("status").toString(),
+                 QString("completed"));
+        QCOMPARE(scalar("SELECT count(*) FROM billing_runs"), 2);
     }
 
     void progressWhileWaitingAndAFailure()

@@ -1,8 +1,8 @@
 // Tax per invoice line by country (server/billing/README.md "Tax"): none on US services, UK VAT
 // 20 %, DE USt 19 %, reverse charge for an EU client in another member state, outside the scope
-// for exports; each line's tax rounded half away from zero, the invoice's tax their sum.
+// for exports; each line's tax rounded half away from zero, the invoice's tax their sum. The
+// code per country pair alone: tst_billing_run_rules.
 
-#include "billing/tax_rules.h"
 #include "tst_billing_run_fixture.h"
 
 using namespace keel;
@@ -26,21 +26,6 @@ class BillingRunTaxTest : public QObject, public BillingRunFixture
     }
 
 private slots:
-    void rules()
-    {
-        using tax_rules::codeFor;
-        QCOMPARE(codeFor("US", "US", "US_STANDARD"), QString("US_STANDARD"));
-        QCOMPARE(codeFor("US", "US", "US_EXEMPT"), QString("US_EXEMPT"));
-        QCOMPARE(codeFor("US", "DE", "STANDARD"), QString("US_STANDARD"));
-        QCOMPARE(codeFor("GB", "GB", "UK_VAT_STANDARD"), QString("UK_VAT_STANDARD"));
-        QCOMPARE(codeFor("GB", "GB", "UK_VAT_ZERO"), QString("UK_VAT_ZERO"));
-        QCOMPARE(codeFor("GB", "FR", "STANDARD"), QString("EXPORT_EXEMPT")); // not in the EU
-        QCOMPARE(codeFor("DE", "DE", "EU_REVERSE_CHARGE"), QString("DE_UST_STANDARD"));
-        QCOMPARE(codeFor("DE", "FR", "STANDARD"), QString("EU_REVERSE_CHARGE"));
-        QCOMPARE(codeFor("DE", "CH", "STANDARD"), QString("EXPORT_EXEMPT"));
-        QCOMPARE(codeFor("DE", "GB", "STANDARD"), QString("EXPORT_EXEMPT"));
-    }
-
     void init() { setUp(QTest::currentTestFunction()); }
     void cleanup() { tearDown(); }
 
