@@ -1135,6 +1135,14 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <source>Invoice issued.</source>
         <translation>Rechnung gestellt.</translation>
     </message>
+    <message>
+        <source>The PDF lists the time entries behind the invoice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF shows the invoice lines only.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>keel::billing::InvoiceDetailPane</name>
@@ -1221,6 +1229,14 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     <message>
         <source>Awaiting approval by %1</source>
         <translation>Wartet auf Genehmigung durch %1</translation>
+    </message>
+    <message>
+        <source>Time detail on the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds an appendix of the time entries (date, person, hours, notes) to the invoice PDF.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2743,6 +2759,50 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <source>Type an amount in the Apply column to pay part of a bill.</source>
         <translation>Tragen Sie in der Spalte Zuordnen einen Betrag ein, um eine Rechnung teilweise zu bezahlen.</translation>
     </message>
+    <message>
+        <source>Apply unapplied cash of %1</source>
+        <translation>Nicht zugeordnetes Guthaben von %1 zuordnen</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Zahlungseingang</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>Zugeordnet am</translation>
+    </message>
+    <message>
+        <source>Unapplied</source>
+        <translation>Nicht zugeordnet</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Zuordnen</translation>
+    </message>
+    <message>
+        <source>The receipts could not be loaded: %1</source>
+        <translation>Die Zahlungseingänge konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 unapplied of %3%4</source>
+        <translation>%1 · %2 nicht zugeordnet von %3%4</translation>
+    </message>
+    <message>
+        <source>The client has no unapplied cash.</source>
+        <translation>Der Kunde hat kein nicht zugeordnetes Guthaben.</translation>
+    </message>
+    <message>
+        <source>The client has no open invoices.</source>
+        <translation>Der Kunde hat keine offenen Rechnungen.</translation>
+    </message>
+    <message>
+        <source>Choose the receipt.</source>
+        <translation>Wählen Sie den Zahlungseingang.</translation>
+    </message>
+    <message>
+        <source>Apply the cash to at least one invoice.</source>
+        <translation>Ordnen Sie das Guthaben mindestens einer Rechnung zu.</translation>
+    </message>
 </context>
 <context>
     <name>keel::finance::CollectionNoteDialog</name>
@@ -3377,6 +3437,22 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     <message>
         <source>Receivables at the date divided by the revenue of the 90 days before it (%1), times 90. %2</source>
         <translation>Forderungen zum Stichtag geteilt durch den Umsatz der 90 Tage davor (%1), mal 90. %2</translation>
+    </message>
+    <message>
+        <source>Apply unapplied cash…</source>
+        <translation>Guthaben zuordnen…</translation>
+    </message>
+    <message>
+        <source>Apply cash this client paid earlier to open invoices.</source>
+        <translation>Früher gezahltes Guthaben dieses Kunden offenen Rechnungen zuordnen.</translation>
+    </message>
+    <message>
+        <source>The selected client has no unapplied cash.</source>
+        <translation>Der gewählte Kunde hat kein nicht zugeordnetes Guthaben.</translation>
+    </message>
+    <message>
+        <source>Cash applied; the aging is up to date.</source>
+        <translation>Guthaben zugeordnet; die Fälligkeitsstruktur ist aktuell.</translation>
     </message>
 </context>
 <context>

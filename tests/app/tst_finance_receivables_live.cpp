@@ -2,7 +2,8 @@
 // billing does, tests/server/tst_receivables_fixture.h): the aging shows each client's open
 // amounts in their buckets and a cell drills into its invoices; a receipt recorded from the
 // dialog, applied oldest first across two invoices (the second partly), changes the aging and
-// the invoices to the cent; more applied than received is refused before anything is sent.
+// the invoices to the cent; cash received without invoices is applied later from the same
+// dialog; more applied than received is refused before anything is sent.
 #include "aging_model.h"
 #include "allocation_model.h"
 #include "finance/cash_dialog.h"
@@ -142,6 +143,41 @@ private slots:
         QVERIFY2(statement.summaryText().contains("GBP 500.00"),
                  qPrintable(statement.summaryText()));
         grabIfAsked(&statement, "client-statement");
+    }
+
+    void unappliedCashAppliedLater()
+    {
+        twoInvoices();
+        const QDate today = QDate::currentDate();
+        const HttpResult paid =
+            receipt(*ukfin, uk, initech, ukGbpBank,
+                    today.addDays(-5).toString(Qt::ISODate).toLatin1(), m("500.00", "GBP"));
+        QVERIFY2(paid.status == 201, paid.body);
+        auto session = signInAs(*server, "ukfin");
+        auto page = openReceivables(session.get());
+        ReceivablesTab *tab = page->receivables();
+        AgingModel *aging = tab->aging();
+        const QString id = QString::number(initech);
+        QCOMPARE(aging->amountText(id, "unapplied"), QString("GBP 500.00"));
+        tab->agingView()->setCurrentIndex(
+            aging->index(aging->rowOfParty(id), AgingModel::PartyColumn));
+
+        tab->applyUnappliedCash();
+        auto *dialog = tab->findChild<CashDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitFor([&] { return dialog->isReady(); }, 10000));
+        QCOMPARE(dialog->bankBox()->count(), 1);
+        QCOMPARE(dialog->amountEdit()->text(), QString("500.00"));
+        dialog->findChild<QPushButton *>("applyOldest")->click();
+        QCOMPARE(dialog->allocations()->applied(0).toString(), QString("500.00"));
+        QSignalSpy reloaded(aging, &AgingModel::loaded);
+        QSignalSpy applied(dialog, &CashDialog::recorded);
+        QVERIFY(dialog->submit());
+        QVERIFY2(applied.wait(10000), qPrintable(dialog->messageText()));
+        QVERIFY(reloaded.wait(10000));
+        QCOMPARE(aging->amountText(id, "unapplied"), QString());
+        QCOMPARE(aging->amountText(id, "d90_plus"), QString("GBP 700.00"));
+        QCOMPARE(invoiceState(old), QString("partially_paid 500.00 / 500.00"));
     }
 
     void moreAppliedThanReceivedIsRefused()

@@ -107,6 +107,22 @@ ApiReply *FinanceApi::recordReceipt(const QJsonObject &body) const
     return m_api->post(V1 + "/receivables/receipts", body);
 }
 
+ApiReply *FinanceApi::receipts(const QString &entity, const QString &client,
+                               bool unappliedOnly) const
+{
+    return m_api->get(
+        withQuery(V1 + "/receivables/receipts",
+                  queryOf({{"legal_entity_id", entity},
+                           {"account_id", client},
+                           {"unapplied", unappliedOnly ? QStringLiteral("true") : QString()},
+                           {"limit", QStringLiteral("500")}})));
+}
+
+ApiReply *FinanceApi::allocateReceipt(const QString &receipt, const QJsonObject &body) const
+{
+    return m_api->post(V1 + "/receivables/receipts/" + encoded(receipt) + "/allocations", body);
+}
+
 ApiReply *FinanceApi::collectionNotes(const QString &invoice) const
 {
     return m_api->get(V1 + "/receivables/invoices/" + encoded(invoice) + "/collection-notes");

@@ -39,6 +39,9 @@ public:
     ApiReply *statement(const QString &entity, const QString &client, QDate from, QDate to) const;
     ApiReply *dso(const QString &entity, QDate asOf) const;
     ApiReply *recordReceipt(const QJsonObject &body) const;
+    // The client's receipts; with `unappliedOnly` those with cash left to apply.
+    ApiReply *receipts(const QString &entity, const QString &client, bool unappliedOnly) const;
+    ApiReply *allocateReceipt(const QString &receipt, const QJsonObject &body) const;
     ApiReply *collectionNotes(const QString &invoice) const;
     ApiReply *addCollectionNote(const QString &invoice, const QJsonObject &body) const;
 

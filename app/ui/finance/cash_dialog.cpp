@@ -42,16 +42,18 @@ CashDialog::CashDialog(ApiClient *api, Kind kind, const QString &entityId, const
                        const QString &partyName, QWidget *parent)
     : QDialog(parent), m_api(api), m_kind(kind), m_entity(entityId), m_party(partyId),
       m_model(new AllocationModel(
-          kind == Kind::Receipt ? QStringLiteral("invoice_id") : QStringLiteral("bill_id"), this)),
+          kind == Kind::Payment ? QStringLiteral("bill_id") : QStringLiteral("invoice_id"), this)),
       m_bank(new QComboBox), m_date(dateField(QDate::currentDate(), "cashDate")),
       m_amount(new QLineEdit), m_currency(new QLabel), m_reference(new QLineEdit),
       m_table(financeTable("allocationTable")), m_summary(new QLabel), m_message(new QLabel),
       m_record(new QPushButton)
 {
-    const bool receipt = kind == Kind::Receipt;
-    setObjectName(receipt ? "receiptDialog" : "paymentDialog");
-    setWindowTitle(receipt ? tr("Record a receipt from %1").arg(partyName)
-                           : tr("Record a payment to %1").arg(partyName));
+    const bool receipt = kind != Kind::Payment;
+    const bool apply = kind == Kind::ApplyUnapplied;
+    setObjectName(apply ? "applyCashDialog" : receipt ? "receiptDialog" : "paymentDialog");
+    setWindowTitle(apply     ? tr("Apply unapplied cash of %1").arg(partyName)
+                   : receipt ? tr("Record a receipt from %1").arg(partyName)
+                             : tr("Record a payment to %1").arg(partyName));
     m_bank->setObjectName("bankAccount");
     m_amount->setObjectName("cashAmount");
     m_amount->setPlaceholderText(QStringLiteral("0") + QLocale().decimalPoint() +
@@ -72,10 +74,18 @@ CashDialog::CashDialog(ApiClient *api, Kind kind, const QString &entityId, const
     m_bank->setMinimumWidth(360);
     m_reference->setMinimumWidth(360);
     m_amount->setFixedWidth(160);
-    form->addRow(receipt ? tr("Into bank account") : tr("From bank account"), m_bank);
-    form->addRow(receipt ? tr("Received on") : tr("Paid on"), m_date);
-    form->addRow(tr("Amount"), amountRow);
-    form->addRow(tr("Reference"), m_reference);
+    form->addRow(apply     ? tr("Receipt")
+                 : receipt ? tr("Into bank account")
+                           : tr("From bank account"),
+                 m_bank);
+    form->addRow(apply ? tr("Applied on") : receipt ? tr("Received on") : tr("Paid on"), m_date);
+    form->addRow(apply ? tr("Unapplied") : tr("Amount"), amountRow);
+    if (apply) { // the receipt's own: its unapplied amount, its reference
+        m_amount->setReadOnly(true);
+        m_reference->hide();
+    } else {
+        form->addRow(tr("Reference"), m_reference);
+    }
 
     m_table->setModel(m_model);
     m_table->setEditTriggers(QAbstractItemView::AllEditTriggers);
@@ -108,7 +118,7 @@ CashDialog::CashDialog(ApiClient *api, Kind kind, const QString &entityId, const
     m_message->setWordWrap(true);
     m_message->hide();
     m_record->setObjectName("recordCash");
-    m_record->setText(receipt ? tr("Record receipt") : tr("Record payment"));
+    m_record->setText(apply ? tr("Apply") : receipt ? tr("Record receipt") : tr("Record payment"));
     m_record->setProperty("primary", true);
     m_record->setDefault(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
@@ -134,16 +144,66 @@ CashDialog::CashDialog(ApiClient *api, Kind kind, const QString &entityId, const
     connect(m_model, &AllocationModel::appliedChanged, this, &CashDialog::updateSummary);
     connect(m_amount, &QLineEdit::textChanged, this, &CashDialog::updateSummary);
     loadDocuments();
-    loadBanks();
+    if (apply) {
+        connect(m_bank, &QComboBox::currentIndexChanged, this, &CashDialog::showUnapplied);
+        loadReceipts();
+    } else {
+        loadBanks();
+    }
     updateSummary();
+}
+
+void CashDialog::loadReceipts()
+{
+    ApiReply *r = FinanceApi(m_api).receipts(m_entity, m_party, true);
+    connect(r, &ApiReply::finished, this, [this, r] {
+        m_banksLoaded = true;
+        if (!r->ok()) {
+            showMessage(tr("The receipts could not be loaded: %1").arg(humanMessage(r->problem())),
+                        true);
+        } else {
+            for (const QJsonValue &v : r->object().value("items").toArray()) {
+                const QJsonObject o = v.toObject();
+                const QString reference = o.value("reference").toString();
+                m_bank->addItem(
+                    tr("%1 · %2 unapplied of %3%4")
+                        .arg(sales::formatDateText(o.value("receipt_date").toString()),
+                             sales::formatMoneyJson(o.value("unapplied")),
+                             sales::formatMoneyJson(o.value("amount")),
+                             reference.isEmpty() ? QString() : QStringLiteral(" · ") + reference),
+                    sales::idText(o.value("id")));
+                m_bank->setItemData(m_bank->count() - 1, o.value("currency").toString(),
+                                    Qt::UserRole + 1);
+                m_bank->setItemData(m_bank->count() - 1, o.value("unapplied").toVariant(),
+                                    Qt::UserRole + 2);
+            }
+            if (m_bank->count() == 0)
+                showMessage(tr("The client has no unapplied cash."), false);
+            showUnapplied(); // the first receipt was chosen before its amount was stored
+        }
+        if (isReady())
+            emit ready();
+    });
+}
+
+void CashDialog::showUnapplied()
+{
+    const Money left = moneyOf(QJsonValue::fromVariant(m_bank->currentData(Qt::UserRole + 2)));
+    m_amount->setText(left.isValid() ? sales::groupDigits(left.toString()) : QString());
+}
+
+QString CashDialog::currentCurrency() const
+{
+    return m_model->currency().isEmpty() ? m_bank->currentData(Qt::UserRole + 1).toString()
+                                         : m_model->currency();
 }
 
 void CashDialog::loadDocuments()
 {
     FinanceApi api(m_api);
-    ApiReply *r = m_kind == Kind::Receipt
-                      ? api.agingInvoices(m_entity, m_party, QDate::currentDate())
-                      : api.openBills(m_entity, m_party);
+    ApiReply *r = m_kind == Kind::Payment
+                      ? api.openBills(m_entity, m_party)
+                      : api.agingInvoices(m_entity, m_party, QDate::currentDate());
     connect(r, &ApiReply::finished, this, [this, r] {
         m_documentsLoaded = true;
         if (!r->ok()) {
@@ -157,7 +217,8 @@ void CashDialog::loadDocuments()
                 showMessage(m_kind == Kind::Receipt
                                 ? tr("The client has no open invoices: the whole receipt stays "
                                      "unapplied until you apply it.")
-                                : tr("The vendor has no open bills."),
+                            : m_kind == Kind::Payment ? tr("The vendor has no open bills.")
+                                                      : tr("The client has no open invoices."),
                             false);
         }
         if (isReady())
@@ -196,9 +257,7 @@ void CashDialog::loadBanks()
 
 void CashDialog::updateSummary()
 {
-    const QString currency = m_model->currency().isEmpty()
-                                 ? m_bank->currentData(Qt::UserRole + 1).toString()
-                                 : m_model->currency();
+    const QString currency = currentCurrency();
     if (m_currency->text().isEmpty())
         m_currency->setText(currency);
     const Money amount = typedMoney(m_amount->text(), currency);
@@ -217,10 +276,11 @@ void CashDialog::updateSummary()
 
 QJsonObject CashDialog::body() const
 {
-    const QString currency = m_model->currency().isEmpty()
-                                 ? m_bank->currentData(Qt::UserRole + 1).toString()
-                                 : m_model->currency();
+    const QString currency = currentCurrency();
     const Money amount = typedMoney(m_amount->text(), currency);
+    if (m_kind == Kind::ApplyUnapplied)
+        return QJsonObject{{"date", FinanceApi::date(m_date->date())},
+                           {"allocations", m_model->allocations()}};
     const bool receipt = m_kind == Kind::Receipt;
     return QJsonObject{
         {"legal_entity_id", m_entity},
@@ -237,15 +297,16 @@ bool CashDialog::submit()
 {
     if (m_sending)
         return false;
-    const QString currency = m_model->currency().isEmpty()
-                                 ? m_bank->currentData(Qt::UserRole + 1).toString()
-                                 : m_model->currency();
+    const QString currency = currentCurrency();
     const Money amount = typedMoney(m_amount->text(), currency);
     QString problem = m_model->problemWith(amount);
     if (problem.isEmpty() && m_bank->currentData().toString().isEmpty())
-        problem = tr("Choose the bank account.");
+        problem = m_kind == Kind::ApplyUnapplied ? tr("Choose the receipt.")
+                                                 : tr("Choose the bank account.");
     if (problem.isEmpty() && m_kind == Kind::Payment && m_model->allocations().isEmpty())
         problem = tr("Apply the payment to at least one bill.");
+    if (problem.isEmpty() && m_kind == Kind::ApplyUnapplied && m_model->allocations().isEmpty())
+        problem = tr("Apply the cash to at least one invoice.");
     if (!problem.isEmpty()) {
         showMessage(problem, true);
         return false;
@@ -253,7 +314,10 @@ bool CashDialog::submit()
     m_sending = true;
     m_record->setEnabled(false);
     FinanceApi api(m_api);
-    ApiReply *r = m_kind == Kind::Receipt ? api.recordReceipt(body()) : api.recordPayment(body());
+    ApiReply *r = m_kind == Kind::Receipt ? api.recordReceipt(body())
+                  : m_kind == Kind::Payment
+                      ? api.recordPayment(body())
+                      : api.allocateReceipt(m_bank->currentData().toString(), body());
     connect(r, &ApiReply::finished, this, [this, r] {
         m_sending = false;
         m_record->setEnabled(true);

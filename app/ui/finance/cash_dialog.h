@@ -20,7 +20,8 @@ class AllocationModel;
 
 // Records money received from a client (a receipt) or paid to a vendor (a payment) and applies
 // it to one or many of their open invoices or bills, partly too: type the amount, press "Apply
-// oldest first" or type into the Apply column; what is not applied stays unapplied cash.
+// oldest first" or type into the Apply column; what is not applied stays unapplied cash, which
+// the same dialog applies later (ApplyUnapplied: pick the receipt instead of a bank account).
 class CashDialog : public QDialog
 {
     Q_OBJECT
@@ -28,7 +29,8 @@ public:
     enum class Kind
     {
         Receipt,
-        Payment
+        Payment,
+        ApplyUnapplied // cash received earlier and not yet applied: the same form, no new money
     };
 
     CashDialog(ApiClient *api, Kind kind, const QString &entityId, const QString &partyId,
@@ -52,6 +54,9 @@ signals:
 private:
     void loadDocuments();
     void loadBanks();
+    void loadReceipts();
+    void showUnapplied();
+    QString currentCurrency() const;
     void updateSummary();
     void showMessage(const QString &text, bool error);
 

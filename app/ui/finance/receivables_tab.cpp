@@ -51,7 +51,8 @@ ReceivablesTab::ReceivablesTab(ApiClient *api, FinanceScope *scope, bool canWrit
       m_agingView(financeTable("agingView")), m_invoicesView(financeTable("agingInvoices")),
       m_invoicesTitle(sectionLabel(QString())), m_receipt(new QPushButton(tr("Record receipt…"))),
       m_statement(new QPushButton(tr("Statement…"))),
-      m_note(new QPushButton(tr("Collection note…")))
+      m_note(new QPushButton(tr("Collection note…"))),
+      m_applyCash(new QPushButton(tr("Apply unapplied cash…")))
 {
     setObjectName("receivablesTab");
     m_dso->setObjectName("dsoFigure");
@@ -63,6 +64,8 @@ ReceivablesTab::ReceivablesTab(ApiClient *api, FinanceScope *scope, bool canWrit
     m_note->setObjectName("collectionNote");
     m_receipt->setVisible(canWrite);
     m_note->setVisible(canWrite);
+    m_applyCash->setObjectName("applyUnapplied");
+    m_applyCash->setVisible(canWrite);
     auto *refreshButton = new QPushButton(tr("Refresh"));
 
     auto *bar = new QHBoxLayout;
@@ -103,6 +106,7 @@ ReceivablesTab::ReceivablesTab(ApiClient *api, FinanceScope *scope, bool canWrit
     invoicesLayout->setContentsMargins(0, 8, 0, 0);
     auto *invoicesHead = new QHBoxLayout;
     invoicesHead->addWidget(m_invoicesTitle, 1);
+    invoicesHead->addWidget(m_applyCash);
     invoicesHead->addWidget(m_note);
     invoicesLayout->addLayout(invoicesHead);
     invoicesLayout->addWidget(m_invoicesView, 1);
@@ -135,14 +139,19 @@ ReceivablesTab::ReceivablesTab(ApiClient *api, FinanceScope *scope, bool canWrit
     });
     connect(m_agingView, &QTableView::activated, this, [this](const QModelIndex &i) {
         const QString client = i.data(AgingModel::PartyIdRole).toString();
-        if (!client.isEmpty() && i.column() != AgingModel::UnappliedColumn)
+        if (client.isEmpty())
+            return;
+        if (i.column() != AgingModel::UnappliedColumn)
             drillInto(client, i.data(AgingModel::BucketRole).toString());
+        else if (m_canWrite && !i.data(AgingModel::AmountRole).toString().isEmpty())
+            applyUnappliedCash();
     });
     connect(m_agingView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ReceivablesTab::updateActions);
     connect(m_invoicesView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ReceivablesTab::updateActions);
     connect(m_receipt, &QPushButton::clicked, this, &ReceivablesTab::recordReceipt);
+    connect(m_applyCash, &QPushButton::clicked, this, &ReceivablesTab::applyUnappliedCash);
     connect(m_statement, &QPushButton::clicked, this, &ReceivablesTab::showStatement);
     connect(m_note, &QPushButton::clicked, this, &ReceivablesTab::addCollectionNote);
     updateActions();
@@ -219,6 +228,11 @@ void ReceivablesTab::updateActions()
     m_receipt->setEnabled(client);
     m_statement->setEnabled(client);
     m_note->setEnabled(m_invoicesView->currentIndex().isValid());
+    const bool unapplied =
+        client && !m_aging->amountText(selectedClientId(), QStringLiteral("unapplied")).isEmpty();
+    m_applyCash->setEnabled(unapplied);
+    m_applyCash->setToolTip(unapplied ? tr("Apply cash this client paid earlier to open invoices.")
+                                      : tr("The selected client has no unapplied cash."));
     const QString hint = tr("Select a client in the aging first.");
     m_receipt->setToolTip(client ? tr("Record money received from this client and apply it "
                                       "to open invoices.")
@@ -240,6 +254,21 @@ void ReceivablesTab::recordReceipt()
         refresh();
         showMessage(tr("Receipt recorded; the aging is up to date."), false);
         emit receiptRecorded();
+    });
+    dialog->open();
+}
+
+void ReceivablesTab::applyUnappliedCash()
+{
+    const QString client = selectedClientId();
+    if (client.isEmpty())
+        return;
+    auto *dialog = new CashDialog(m_api, CashDialog::Kind::ApplyUnapplied, m_scope->entityId(),
+                                  client, m_aging->partyName(m_aging->rowOfParty(client)), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CashDialog::recorded, this, [this](const QJsonObject &) {
+        refresh();
+        showMessage(tr("Cash applied; the aging is up to date."), false);
     });
     dialog->open();
 }

@@ -38,6 +38,7 @@ public:
     void drillInto(const QString &clientId, const QString &bucket);
     // Opens the dialogs for the selected client (tests call the dialogs directly too).
     void recordReceipt();
+    void applyUnappliedCash();
     void showStatement();
     void addCollectionNote();
 
@@ -60,6 +61,7 @@ private:
     QPushButton *m_receipt;
     QPushButton *m_statement;
     QPushButton *m_note;
+    QPushButton *m_applyCash;
     QString m_drillClient;
     QString m_drillBucket;
 };
