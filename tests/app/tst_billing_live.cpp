@@ -21,6 +21,7 @@
 #include "tst_billing_fixture.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -290,6 +291,18 @@ void TestBillingLive::holdWriteDownAndDescriptionRoundTrip()
     QVERIFY(changed.wait(10000));
     QCOMPARE(text("SELECT description FROM invoice_lines WHERE id = ?", {annaLine}),
              QString("Discovery workshops, November"));
+
+    // The PDF's time appendix is the invoice's own choice, from the check box.
+    QTRY_COMPARE_WITH_TIMEOUT(detail->isBusy(), false, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(detail->invoice().value("version").toInt(), 2, 10000);
+    auto *timeDetail = pane->findChild<QCheckBox *>("timeDetailCheck");
+    QVERIFY(timeDetail && timeDetail->isEnabled() && !timeDetail->isChecked());
+    changed.clear();
+    timeDetail->click();
+    QVERIFY(changed.wait(10000));
+    QCOMPARE(text("SELECT show_time_detail::text FROM invoices WHERE id = ?", {invoiceId}),
+             QString("true"));
+    QTRY_VERIFY_WITH_TIMEOUT(detail->invoice().value("show_time_detail").toBool(), 10000);
 
     // Hold Ben's line: it leaves the invoice, its time goes back to the next run, totals follow.
     QTRY_COMPARE_WITH_TIMEOUT(detail->isBusy(), false, 10000);

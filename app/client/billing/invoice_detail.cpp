@@ -326,6 +326,16 @@ void InvoiceDetail::setLineDescription(const QString &lineId, const QString &des
         tr("Description saved."));
 }
 
+void InvoiceDetail::setShowTimeDetail(bool show)
+{
+    if (show == m_invoice.value("show_time_detail").toBool())
+        return;
+    act("PATCH", QStringLiteral("/api/v1/billing/invoices/") + m_id,
+        QJsonObject{{"version", m_invoice.value("version")}, {"show_time_detail", show}},
+        show ? tr("The PDF lists the time entries behind the invoice.")
+             : tr("The PDF shows the invoice lines only."));
+}
+
 void InvoiceDetail::holdLine(const QString &lineId)
 {
     const QJsonObject l = line(rowOfLine(lineId));

@@ -62,6 +62,8 @@ public:
 
     // Draft actions. Each ends in changed() + reload, or actionFailed().
     void setLineDescription(const QString &lineId, const QString &description);
+    // Whether the PDF carries an appendix of the time entries.
+    void setShowTimeDetail(bool show);
     void holdLine(const QString &lineId);
     // `amount` is the write-down in the invoice currency, a decimal text ("120.00"); equal to
     // the line's gross amount it is a write-off. The reason is required.

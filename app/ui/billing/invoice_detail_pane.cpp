@@ -12,6 +12,7 @@
 #include "timeapproval/list_style.h"
 #include "write_down_dialog.h"
 
+#include <QCheckBox>
 #include <QHBoxLayout>
 
 #include <QHeaderView>
@@ -42,7 +43,7 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
       m_lines(new QTableView), m_sourcesTitle(new QLabel), m_sources(new QTableView),
       m_message(new QLabel), m_hold(new QPushButton), m_writeDown(new QPushButton),
       m_approve(new QPushButton), m_issue(new QPushButton), m_preview(new QPushButton),
-      m_body(new QWidget), m_empty(new QLabel)
+      m_timeDetail(new QCheckBox), m_body(new QWidget), m_empty(new QLabel)
 {
     setObjectName("invoiceDetailPane");
     m_header->setObjectName("invoiceHeader");
@@ -91,6 +92,10 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
     m_writeDown->setText(tr("Write down…"));
     m_writeDown->setToolTip(tr("Reduce the line's amount, or write it off, with a reason; the "
                                "approval policy decides who confirms it."));
+    m_timeDetail->setObjectName("timeDetailCheck");
+    m_timeDetail->setText(tr("Time detail on the PDF"));
+    m_timeDetail->setToolTip(tr("Adds an appendix of the time entries (date, person, hours, "
+                                "notes) to the invoice PDF."));
     m_preview->setObjectName("previewPdfButton");
     m_preview->setText(tr("Preview PDF"));
     m_approve->setObjectName("approveInvoiceButton");
@@ -102,6 +107,8 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
     lineActions->addWidget(m_hold);
     lineActions->addWidget(m_writeDown);
     lineActions->addStretch(1);
+    lineActions->addWidget(m_timeDetail);
+    lineActions->addSpacing(8);
     lineActions->addWidget(m_preview);
     lineActions->addWidget(m_approve);
     lineActions->addWidget(m_issue);
@@ -178,6 +185,7 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
     connect(m_approve, &QPushButton::clicked, m_detail, &InvoiceDetail::approve);
     connect(m_issue, &QPushButton::clicked, m_detail, &InvoiceDetail::issue);
     connect(m_preview, &QPushButton::clicked, this, &InvoiceDetailPane::previewPdf);
+    connect(m_timeDetail, &QCheckBox::clicked, m_detail, &InvoiceDetail::setShowTimeDetail);
     connect(m_pdf, &InvoicePdfFetch::fetched, this,
             [this](const QString &id, const QByteArray &pdf) {
                 m_preview->setEnabled(true);
@@ -293,6 +301,8 @@ void InvoiceDetailPane::updateButtons()
     m_approve->setEnabled(manage && draft && !pending && idle);
     m_issue->setEnabled(manage && status == QLatin1String("approved") && idle);
     m_preview->setEnabled(m_detail->isLoaded() && !m_pdf->isBusy());
+    m_timeDetail->setChecked(inv.value("show_time_detail").toBool());
+    m_timeDetail->setEnabled(manage && draft && idle);
     m_approve->setToolTip(pending ? tr("Waiting for the approver.")
                                   : tr("Sends the invoice for approval by policy."));
 }

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -63,6 +64,7 @@ private:
     QPushButton *m_approve;
     QPushButton *m_issue;
     QPushButton *m_preview;
+    QCheckBox *m_timeDetail;
     QWidget *m_body;
     QLabel *m_empty;
 };
