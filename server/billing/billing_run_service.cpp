@@ -167,6 +167,19 @@ void BillingRunService::execute(qint64 runId) const
         QSqlDatabase progress = db::open(m_config, progressName);
         const auto queued = billing_run_store::queued(progress, runId);
         if (queued && queued->status == QLatin1String("running")) {
+            AuditEntry actor;
+            actor.actorId = queued->scope.userId;
+            actor.actorName = queued->userName;
+            // The failure and its audit entry in one short transaction of their own: the run's
+            // transaction is rolled back by then.
+            const auto fail = [&](const QString &why) {
+                db::Transaction failing(progress);
+                runMachine().next(queued->status, QStringLiteral("fail"));
+                billing_run_store::failed(progress, runId, why);
+                audit(progress, actor, QStringLiteral("billing_run.fail"), runId,
+                      billing_run_store::run(progress, runId)->json);
+                failing.commit();
+            };
             try {
                 db::Transaction tx(work);
                 BillingRunEngine engine(work, queued->scope);
@@ -180,20 +193,17 @@ void BillingRunService::execute(qint64 runId) const
                 });
                 runMachine().next(queued->status, QStringLiteral("complete"));
                 billing_run_store::completed(work, runId, counts);
-                AuditEntry actor;
-                actor.actorId = queued->scope.userId;
-                actor.actorName = queued->userName;
                 audit(work, actor, QStringLiteral("billing_run.complete"), runId,
                       billing_run_store::run(work, runId)->json);
                 tx.commit();
             } catch (const DbError &e) {
                 qWarning("billing run %lld failed: %s", runId, e.what());
-                billing_run_store::failed(progress, runId, failureText(e));
+                fail(failureText(e));
             } catch (const ApiError &e) {
-                billing_run_store::failed(progress, runId, e.problem().detail);
+                fail(e.problem().detail);
             } catch (const std::exception &e) {
                 qWarning("billing run %lld failed: %s", runId, e.what());
-                billing_run_store::failed(progress, runId, QString::fromUtf8(e.what()));
+                fail(QString::fromUtf8(e.what()));
             }
         }
     } catch (const std::exception &e) {

@@ -143,6 +143,9 @@ private slots:
             QVERIFY2(run.value("error").toString().contains("hard-closed"),
                      qPrintable(run.value("error").toString()));
             QCOMPARE(scalar("SELECT count(*) FROM invoices"), 0);
+            QCOMPARE(text("SELECT action FROM audit_log WHERE record_type = 'billing_run' ORDER "
+                          "BY id DESC LIMIT 1"),
+                     QString("billing_run.fail"));
         }
         other = QSqlDatabase();
         QSqlDatabase::removeDatabase("holder");
