@@ -1137,11 +1137,11 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     </message>
     <message>
         <source>The PDF lists the time entries behind the invoice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das PDF führt die Zeiteinträge hinter der Rechnung auf.</translation>
     </message>
     <message>
         <source>The PDF shows the invoice lines only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das PDF zeigt nur die Rechnungspositionen.</translation>
     </message>
 </context>
 <context>
@@ -1232,11 +1232,11 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     </message>
     <message>
         <source>Time detail on the PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitnachweis im PDF</translation>
     </message>
     <message>
         <source>Adds an appendix of the time entries (date, person, hours, notes) to the invoice PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügt dem Rechnungs-PDF einen Anhang mit den Zeiteinträgen hinzu (Datum, Person, Stunden, Notizen).</translation>
     </message>
 </context>
 <context>
