@@ -628,7 +628,7 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     <name>keel::billing::BillingPage</name>
     <message>
         <source>Billing</source>
-        <translation>Abrechnung</translation>
+        <translation>Fakturierung</translation>
     </message>
     <message>
         <source>Legal entity</source>
@@ -784,12 +784,12 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <translation>Ein Kunde</translation>
     </message>
     <message>
-        <source>Whole entity</source>
-        <translation>Ganze Gesellschaft</translation>
-    </message>
-    <message>
         <source>Running (%1 %)</source>
         <translation>Läuft (%1 %)</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>Alle Kunden</translation>
     </message>
 </context>
 <context>
@@ -2643,6 +2643,49 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     <message>
         <source>%1; %2 lines were already there and were skipped.</source>
         <translation>%1; %2 Zeilen waren schon vorhanden und wurden übersprungen.</translation>
+    </message>
+    <message>
+        <source>Book to account…</source>
+        <translation>Auf Konto buchen…</translation>
+    </message>
+    <message>
+        <source>For a line no receipt or payment explains (bank charges, interest): post it to a ledger account and mark it matched.</source>
+        <translation>Für eine Zeile, die kein Zahlungseingang und keine Zahlung erklärt (Bankgebühren, Zinsen): auf ein Sachkonto buchen und als zugeordnet markieren.</translation>
+    </message>
+    <message>
+        <source>Line booked to the account and matched.</source>
+        <translation>Zeile auf das Konto gebucht und zugeordnet.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::BookLineDialog</name>
+    <message>
+        <source>Book a statement line to an account</source>
+        <translation>Auszugszeile auf ein Konto buchen</translation>
+    </message>
+    <message>
+        <source>%1 on %2 · %3 · %4</source>
+        <translation>%1 am %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Credit account</source>
+        <translation>Habenkonto</translation>
+    </message>
+    <message>
+        <source>Debit account</source>
+        <translation>Sollkonto</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Book and match</source>
+        <translation>Buchen und zuordnen</translation>
+    </message>
+    <message>
+        <source>Say what the line is, e.g. &quot;Bank charges&quot;.</source>
+        <translation>Sagen Sie, was die Zeile ist, z. B. „Bankgebühren“.</translation>
     </message>
 </context>
 <context>

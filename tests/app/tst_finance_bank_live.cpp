@@ -1,8 +1,10 @@
 // The Bank tab against a live keel-server: a CSV statement imported from a file shows its lines
 // and the reconciliation's statement balance; the same file again adds nothing; a file without
-// the header is refused in words and nothing is imported; a line of a recorded receipt is
+// the header is refused in words and nothing is imported; a bank charge is booked to an expense
+// account and the line matched; a line of a recorded receipt is
 // suggested that receipt first, and matching it reconciles the line.
 #include "finance/bank_tab.h"
+#include "finance/book_line_dialog.h"
 #include "finance/finance_page.h"
 #include "finance_scope.h"
 #include "json_array_model.h"
@@ -14,6 +16,8 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLineEdit>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -98,6 +102,42 @@ private slots:
         QVERIFY(importAndWait(tab, file));
         QVERIFY2(tab->messageText().contains("were already there"), qPrintable(tab->messageText()));
         QCOMPARE(scalar("SELECT count(*) FROM bank_statement_lines"), 3);
+    }
+
+    void bankChargeBookedToAnAccount()
+    {
+        auto session = signInAs(*server, "ukfin");
+        auto page = openBank(session.get(), ukGbpBank);
+        BankTab *tab = page->bank();
+        QTemporaryDir dir;
+        QVERIFY(importAndWait(tab, writeFile(dir, "fees.csv",
+                                             "date,amount,reference,counterparty\n"
+                                             "2026-03-31,-12.50,Account fee March,Bank\n")));
+        QVERIFY(QTest::qWaitFor([&] { return tab->lines()->rowCount() == 1; }, 10000));
+        tab->linesView()->setCurrentIndex(tab->linesView()->model()->index(0, 0));
+        tab->bookLine();
+        auto *dialog = tab->findChild<BookLineDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitFor([&] { return dialog->isReady(); }, 10000));
+        // Money out: expense accounts come first; the bank's own account is not offered.
+        const QString bankNumber =
+            text("SELECT a.number FROM bank_accounts b JOIN ledger_accounts a ON a.id = "
+                 "b.ledger_account_id WHERE b.id = ?",
+                 {ukGbpBank});
+        QVERIFY(dialog->accountBox()->findData(bankNumber) < 0);
+        dialog->accountBox()->setCurrentIndex(dialog->accountBox()->findData("6000"));
+        QVERIFY(dialog->accountBox()->currentIndex() >= 0);
+        QCOMPARE(dialog->descriptionEdit()->text(), QString("Account fee March"));
+        QPointer<BookLineDialog> open(dialog); // it deletes itself once booked
+        QVERIFY(dialog->submit());
+        QVERIFY2(QTest::qWaitFor([&] { return tab->messageText().contains("booked"); }, 10000),
+                 qPrintable(open ? open->messageText() : tab->messageText()));
+        QCOMPARE(text("SELECT status FROM bank_statement_lines"), QString("matched"));
+        QCOMPARE(text("SELECT a.number || ' ' || l.functional_debit::numeric(20,2) FROM "
+                      "bank_statement_lines s JOIN journal_lines l ON l.entry_id = "
+                      "s.journal_entry_id JOIN ledger_accounts a ON a.id = l.ledger_account_id "
+                      "WHERE l.functional_debit > 0"),
+                 QString("6000 12.50"));
     }
 
     void fileWithoutTheHeaderIsRefused()

@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -66,6 +67,7 @@ private slots:
         tab->billsView()->setCurrentIndex(bills->index(0, 0));
         tab->recordPayment();
         auto *dialog = tab->findChild<CashDialog *>();
+        QPointer<CashDialog> open(dialog); // it deletes itself once recorded
         QVERIFY(dialog);
         QVERIFY(QTest::qWaitFor([&] { return dialog->isReady(); }, 10000));
         QCOMPARE(dialog->allocations()->documentCount(), 2);
@@ -77,7 +79,7 @@ private slots:
 
         QSignalSpy recorded(dialog, &CashDialog::recorded);
         QVERIFY(dialog->submit());
-        QVERIFY2(recorded.wait(10000), qPrintable(dialog->messageText()));
+        QVERIFY2(recorded.wait(10000), qPrintable(open ? open->messageText() : QString()));
         QCOMPARE(getBill(*fin, first).value("status").toString(), QString("paid"));
         const QJsonObject part = getBill(*fin, second);
         QCOMPARE(part.value("status").toString(), QString("partially_paid"));

@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -105,6 +106,7 @@ private slots:
 
         tab->recordReceipt();
         auto *dialog = tab->findChild<CashDialog *>();
+        QPointer<CashDialog> open(dialog); // it deletes itself once recorded
         QVERIFY(dialog);
         QVERIFY(QTest::qWaitFor([&] { return dialog->isReady(); }, 10000));
         QCOMPARE(dialog->allocations()->documentCount(), 2);
@@ -119,7 +121,7 @@ private slots:
         QSignalSpy reloaded(aging, &AgingModel::loaded);
         QSignalSpy recorded(dialog, &CashDialog::recorded);
         QVERIFY(dialog->submit());
-        QVERIFY2(recorded.wait(10000), qPrintable(dialog->messageText()));
+        QVERIFY2(recorded.wait(10000), qPrintable(open ? open->messageText() : QString()));
         QVERIFY(reloaded.wait(10000));
 
         QCOMPARE(clientTotal(aging, initech), QString("GBP 500.00"));
@@ -164,6 +166,7 @@ private slots:
 
         tab->applyUnappliedCash();
         auto *dialog = tab->findChild<CashDialog *>();
+        QPointer<CashDialog> open(dialog); // it deletes itself once recorded
         QVERIFY(dialog);
         QVERIFY(QTest::qWaitFor([&] { return dialog->isReady(); }, 10000));
         QCOMPARE(dialog->bankBox()->count(), 1);
@@ -173,7 +176,7 @@ private slots:
         QSignalSpy reloaded(aging, &AgingModel::loaded);
         QSignalSpy applied(dialog, &CashDialog::recorded);
         QVERIFY(dialog->submit());
-        QVERIFY2(applied.wait(10000), qPrintable(dialog->messageText()));
+        QVERIFY2(applied.wait(10000), qPrintable(open ? open->messageText() : QString()));
         QVERIFY(reloaded.wait(10000));
         QCOMPARE(aging->amountText(id, "unapplied"), QString());
         QCOMPARE(aging->amountText(id, "d90_plus"), QString("GBP 700.00"));

@@ -55,6 +55,11 @@ QString FinanceApi::accountLinesPath(const QString &ledgerAccount, QDate from, Q
                      queryOf({{"from", date(from)}, {"to", date(to)}}));
 }
 
+ApiReply *FinanceApi::ledgerAccounts(const QString &entity) const
+{
+    return m_api->get(V1 + "/ledger/entities/" + encoded(entity) + "/accounts");
+}
+
 ApiReply *FinanceApi::journalEntry(const QString &id) const
 {
     return m_api->get(V1 + "/ledger/entries/" + encoded(id));

@@ -28,6 +28,7 @@ public:
     static QString balanceSheetPath(const QString &entity, QDate asOf);
     static QString accountLinesPath(const QString &ledgerAccount, QDate from, QDate to);
     ApiReply *journalEntry(const QString &id) const;
+    ApiReply *ledgerAccounts(const QString &entity) const; // the chart: number, name, type
 
     // Receivables.
     static QString agingPath(const QString &entity, QDate asOf);

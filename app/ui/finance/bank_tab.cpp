@@ -1,6 +1,7 @@
 #include "bank_tab.h"
 
 #include "api_reply.h"
+#include "book_line_dialog.h"
 #include "finance_api.h"
 #include "finance_lists.h"
 #include "finance_scope.h"
@@ -84,7 +85,7 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
       m_suggestionsTitle(sectionLabel(tr("Matching suggestions"))),
       m_importButton(new QPushButton(tr("Import statement…"))),
       m_match(new QPushButton(tr("Match"))), m_ignore(new QPushButton(tr("Ignore line"))),
-      m_unmatch(new QPushButton(tr("Undo match")))
+      m_unmatch(new QPushButton(tr("Undo match"))), m_book(new QPushButton(tr("Book to account…")))
 {
     setObjectName("bankTab");
     m_account->setObjectName("bankAccountPicker");
@@ -103,7 +104,10 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
     m_match->setDefault(true);
     m_ignore->setObjectName("ignoreLine");
     m_unmatch->setObjectName("unmatchLine");
-    for (QPushButton *b : {m_importButton, m_match, m_ignore, m_unmatch})
+    m_book->setObjectName("bookLine");
+    m_book->setToolTip(tr("For a line no receipt or payment explains (bank charges, interest): "
+                          "post it to a ledger account and mark it matched."));
+    for (QPushButton *b : {m_importButton, m_match, m_ignore, m_unmatch, m_book})
         b->setVisible(canWrite);
     auto *refreshButton = new QPushButton(tr("Refresh"));
 
@@ -148,6 +152,7 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_unmatch);
     actions->addStretch(1);
+    actions->addWidget(m_book);
     actions->addWidget(m_ignore);
     actions->addWidget(m_match);
     // Lines above, the selected line's suggestions below: both tables get the full width.
@@ -213,6 +218,7 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
     connect(m_match, &QPushButton::clicked, this,
             [this] { matchSuggestion(m_suggestionsView->currentIndex().row()); });
     connect(m_ignore, &QPushButton::clicked, this, &BankTab::ignoreLine);
+    connect(m_book, &QPushButton::clicked, this, &BankTab::bookLine);
     connect(m_unmatch, &QPushButton::clicked, this, [this] {
         const QString line = currentLineId();
         if (line.isEmpty())
@@ -260,6 +266,8 @@ void BankTab::loadAccounts()
                                         b.value("account_number").toString(),
                                         b.value("currency").toString()),
                                sales::idText(b.value("id")));
+            m_account->setItemData(m_account->count() - 1,
+                                   b.value("ledger_account_number").toString(), Qt::UserRole + 1);
         }
         m_account->setCurrentIndex(std::max(0, m_account->findData(keep)));
         if (m_account->count() == 0)
@@ -402,6 +410,19 @@ void BankTab::ignoreLine()
     });
 }
 
+void BankTab::bookLine()
+{
+    const QModelIndex i = m_linesView->currentIndex();
+    if (!i.isValid())
+        return;
+    auto *dialog = new BookLineDialog(m_api, m_scope->entityId(), m_lines->rowObject(i.row()),
+                                      m_account->currentData(Qt::UserRole + 1).toString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BookLineDialog::booked, this,
+            [this] { afterChange(tr("Line booked to the account and matched.")); });
+    dialog->open();
+}
+
 void BankTab::importFile(const QString &path)
 {
     if (bankAccountId().isEmpty())
@@ -426,6 +447,7 @@ void BankTab::updateActions()
     m_match->setEnabled(status == QLatin1String("unmatched") &&
                         m_suggestionsView->currentIndex().isValid());
     m_ignore->setEnabled(status == QLatin1String("unmatched"));
+    m_book->setEnabled(status == QLatin1String("unmatched"));
     m_unmatch->setEnabled(status == QLatin1String("matched") || status == QLatin1String("ignored"));
 }
 

@@ -43,6 +43,8 @@ public:
     void showSuggestions(int lineRow);
     void matchSuggestion(int suggestionRow);
     void ignoreLine();
+    // Opens the dialog that posts the selected line to a ledger account (charges, interest).
+    void bookLine();
 
 signals:
     void accountsLoaded();
@@ -72,6 +74,7 @@ private:
     QPushButton *m_match;
     QPushButton *m_ignore;
     QPushButton *m_unmatch;
+    QPushButton *m_book;
 };
 
 } // namespace keel::finance
