@@ -52,7 +52,7 @@ QString BillingRunsModel::scopeText(const QJsonObject &run)
         return tr("One contract");
     if (set("account_id"))
         return tr("One client");
-    return tr("Whole entity");
+    return tr("All clients");
 }
 
 QString BillingRunsModel::totalsText(const QJsonObject &run)

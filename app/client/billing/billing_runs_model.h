@@ -29,7 +29,7 @@ public:
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
-    // "Whole entity", "One client", "One contract".
+    // "All clients", "One client", "One contract".
     static QString scopeText(const QJsonObject &run);
     // The run's totals by currency: "EUR 12,400.00 · USD 3,100.00".
     static QString totalsText(const QJsonObject &run);

@@ -144,17 +144,9 @@ BillingRunPanel::BillingRunPanel(Session *session, ClientDirectory *directory, Q
     m_history->setWordWrap(false);
     m_history->setToolTip(tr("Double-click a run to review its invoices."));
     QHeaderView *h = m_history->horizontalHeader();
-    h->setSectionResizeMode(QHeaderView::Interactive);
+    // A few dozen runs: columns as wide as their words, in English or German.
+    h->setSectionResizeMode(QHeaderView::ResizeToContents);
     h->setStretchLastSection(true);
-    // Fits the 900 pixels a 1,200-pixel window leaves beside the navigation.
-    h->resizeSection(BillingRunsModel::RunColumn, 50);
-    h->resizeSection(BillingRunsModel::PeriodColumn, 125);
-    h->resizeSection(BillingRunsModel::ScopeColumn, 105);
-    h->resizeSection(BillingRunsModel::StatusColumn, 100);
-    h->resizeSection(BillingRunsModel::InvoicesColumn, 70);
-    h->resizeSection(BillingRunsModel::LinesColumn, 50);
-    h->resizeSection(BillingRunsModel::ExceptionsColumn, 90);
-    h->resizeSection(BillingRunsModel::TotalsColumn, 150);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 12, 0, 0);

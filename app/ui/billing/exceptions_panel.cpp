@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QItemSelectionModel>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
 #include <QStackedLayout>
@@ -22,7 +23,7 @@ ExceptionsPanel::ExceptionsPanel(Session *session, QWidget *parent)
     : QWidget(parent), m_session(session),
       m_model(new BillingExceptionsModel(session->api(), this)), m_status(new QComboBox),
       m_view(new QTableView), m_message(new QLabel), m_empty(new QLabel),
-      m_writeOff(new QPushButton), m_release(new QPushButton)
+      m_writeOff(new QPushButton), m_release(new QPushButton), m_detail(new QLabel)
 {
     setObjectName("exceptionsPanel");
     auto *intro = new QLabel(tr("Hours a billing run held back: beyond a contract's "
@@ -48,18 +49,10 @@ ExceptionsPanel::ExceptionsPanel(Session *session, QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setWordWrap(false);
     QHeaderView *h = m_view->horizontalHeader();
-    h->setSectionResizeMode(QHeaderView::Interactive);
+    h->setSectionResizeMode(QHeaderView::ResizeToContents);
     h->setSectionResizeMode(BillingExceptionsModel::DetailColumn, QHeaderView::Stretch);
-    h->resizeSection(BillingExceptionsModel::KindColumn, 110);
+    h->setSectionResizeMode(BillingExceptionsModel::ContractColumn, QHeaderView::Interactive);
     h->resizeSection(BillingExceptionsModel::ContractColumn, 200);
-    h->resizeSection(BillingExceptionsModel::HoursColumn, 65);
-    h->resizeSection(BillingExceptionsModel::AmountColumn, 110);
-    h->resizeSection(BillingExceptionsModel::StatusColumn, 70);
-    h->resizeSection(BillingExceptionsModel::CreatedColumn, 125);
-    m_view->setTextElideMode(Qt::ElideMiddle); // "Client … SOW-UK-2026-0038" keeps both ends
-    h->resizeSection(BillingExceptionsModel::HoursColumn, 70);
-    h->resizeSection(BillingExceptionsModel::AmountColumn, 120);
-    h->resizeSection(BillingExceptionsModel::StatusColumn, 100);
 
     m_empty->setObjectName("emptyState");
     m_empty->setAlignment(Qt::AlignCenter);
@@ -69,6 +62,11 @@ ExceptionsPanel::ExceptionsPanel(Session *session, QWidget *parent)
     stack->addWidget(m_view);
     stack->addWidget(m_empty);
 
+    // The picked exception in full: the list has room for the start of its story only.
+    m_detail->setObjectName("exceptionDetail");
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detail->setStyleSheet(QStringLiteral("color:#23324A;"));
     m_message->setObjectName("boardMessage");
     m_message->setWordWrap(true);
     m_message->hide();
@@ -77,7 +75,7 @@ ExceptionsPanel::ExceptionsPanel(Session *session, QWidget *parent)
     m_release->setObjectName("releaseButton");
     m_release->setText(tr("Release…"));
     auto *actions = new QHBoxLayout;
-    actions->addStretch(1);
+    actions->addWidget(m_detail, 1);
     actions->addWidget(m_writeOff);
     actions->addWidget(m_release);
 
@@ -103,6 +101,8 @@ ExceptionsPanel::ExceptionsPanel(Session *session, QWidget *parent)
         stack->setCurrentIndex(empty ? 1 : 0);
         if (m_status->currentData().toString() == QLatin1String("open"))
             emit countChanged(m_model->rowCount());
+        if (!empty)
+            m_view->selectRow(0);
         updateButtons();
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -170,8 +170,9 @@ void ExceptionsPanel::updateButtons()
 {
     const bool manage = m_session->hasPermission(QLatin1String(Permission::BillingManage));
     const QModelIndex i = m_view->currentIndex();
-    const bool open = i.isValid() && m_model->exception(i.row()).value("status").toString() ==
-                                         QLatin1String("open");
+    const QJsonObject e = m_model->exception(i.row());
+    const bool open = i.isValid() && e.value("status").toString() == QLatin1String("open");
+    m_detail->setText(i.isValid() ? e.value("detail").toString() : QString());
     m_writeOff->setEnabled(manage && open);
     m_release->setEnabled(manage && open);
 }

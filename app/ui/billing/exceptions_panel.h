@@ -50,6 +50,7 @@ private:
     QLabel *m_empty;
     QPushButton *m_writeOff;
     QPushButton *m_release;
+    QLabel *m_detail;
 };
 
 } // namespace keel::billing

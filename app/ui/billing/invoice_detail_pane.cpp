@@ -76,12 +76,8 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
     m_sources->setObjectName("lineSources");
     m_sources->setEditTriggers(QAbstractItemView::NoEditTriggers);
     QHeaderView *sh = m_sources->horizontalHeader();
-    sh->resizeSection(0, 150);
-    sh->resizeSection(1, 95);
-    sh->resizeSection(2, 140);
-    sh->resizeSection(3, 60);
-    sh->resizeSection(4, 105);
-    sh->resizeSection(5, 115);
+    // The records of one line (hundreds at most): columns as wide as their contents.
+    sh->setSectionResizeMode(QHeaderView::ResizeToContents);
     sh->setStretchLastSection(true);
 
     m_hold->setObjectName("holdLineButton");
