@@ -1,6 +1,9 @@
 # Client tests for the Finance workspace (receivables, payables, ledger, bank) against a live
 # keel-server; they reuse the server tests' fixtures (tests/server/tst_ledger_fixture.h,
 # tst_receivables_fixture.h, tst_payables_fixture.h) for the set-up.
+# The models alone: allocation, statement file checks, aging grid, entity choice.
+keel_app_test(tst_finance_models LIBS keel-client)
+
 if(TARGET keel-test-support)
   set(_finance_live tst_finance_ledger_live)
   # Receivables and banking fixtures arrive with their server parts.
