@@ -19,6 +19,8 @@ struct DemoBillingCounts
     int writeDowns = 0;
     int receipts = 0;
     int vendorPayments = 0;
+    int statementLines = 0;
+    int statementLinesMatched = 0;
 };
 
 // The billing and cash history of the demo firm (issue 6 "Demo firm"), loaded after the expenses
@@ -31,7 +33,8 @@ struct DemoBillingCounts
 //    Billing workspace): a billing run per entity, its drafts approved and issued (a few lines
 //    written down, a few invoices credited), customer receipts by each client's payment habit
 //    (most on time, some systematically late, some in parts, a few not at all) and the vendor
-//    bills paid when due.
+//    bills paid when due;
+//  - the operating accounts' bank statements of last month and this, last month's reconciled.
 // Deterministic (own fixed seed, no clock).
 // `progress` (may be empty) gets percentages from 90 to 95 and the month being billed.
 using DemoBillingProgress = std::function<void(int percent, const QString &step)>;

@@ -332,6 +332,40 @@ private slots:
         QCOMPARE(q.value(0).toString(), first);
     }
 
+    // The operating accounts' statements: last month reconciled (receipts, payments and the
+    // bank's fee as a journal), this month waiting, with two client payments nobody recorded
+    // that the suggestions trace to their invoice by number and amount.
+    void bankStatementsLastMonthReconciled()
+    {
+        QCOMPARE(scalar("SELECT count(DISTINCT s.bank_account_id) FROM bank_statement_lines s"), 3);
+        QCOMPARE(scalar("SELECT count(*) FROM bank_statement_lines WHERE booking_date < "
+                        "'2026-11-01' AND status <> 'matched'"),
+                 0);
+        QCOMPARE(scalar("SELECT count(*) FROM bank_statement_lines WHERE booking_date >= "
+                        "'2026-11-01' AND status <> 'unmatched'"),
+                 0);
+        QCOMPARE(scalar("SELECT count(*) FROM bank_statement_lines WHERE status = 'matched' AND "
+                        "journal_entry_id IS NOT NULL"),
+                 3);
+        QVERIFY(scalar("SELECT count(*) FROM bank_statement_lines WHERE status = 'matched' AND "
+                       "customer_receipt_id IS NOT NULL") > 50);
+        QVERIFY(scalar("SELECT count(*) FROM bank_statement_lines WHERE status = 'matched' AND "
+                       "vendor_payment_id IS NOT NULL") > 5);
+        const qint64 line = scalar("SELECT min(id) FROM bank_statement_lines WHERE reference "
+                                   "LIKE 'Payment INV-%' AND status = 'unmatched'");
+        QVERIFY(line > 0);
+        auto c = controller();
+        const HttpResult r =
+            c->get(QStringLiteral("/api/v1/banking/statement-lines/%1/suggestions").arg(line));
+        QCOMPARE(r.status, 200);
+        const QJsonObject best = r.json().value("items").toArray().first().toObject();
+        QCOMPARE(best.value("kind").toString(), QStringLiteral("invoice"));
+        QCOMPARE(best.value("reason").toString(), QStringLiteral("amount_and_reference"));
+        QCOMPARE(QStringLiteral("Payment ") + best.value("number").toString(),
+                 text(QStringLiteral("SELECT reference FROM bank_statement_lines WHERE id = %1")
+                          .arg(line)));
+    }
+
     // Last month's approved time is not billed yet: the Billing workspace has a month to run.
     void lastMonthIsLeftForTheBillingWorkspace()
     {
