@@ -2444,7 +2444,7 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     </message>
     <message>
         <source>Unapplied</source>
-        <translation>Nicht zugeordnet</translation>
+        <translation>Guthaben</translation>
     </message>
 </context>
 <context>
@@ -2816,7 +2816,7 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     </message>
     <message>
         <source>Unapplied</source>
-        <translation>Nicht zugeordnet</translation>
+        <translation>Guthaben</translation>
     </message>
     <message>
         <source>Apply</source>
@@ -3474,14 +3474,6 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <translation>Mahnnotiz gespeichert.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;DSO %1 days&lt;/b&gt; · receivables %2</source>
-        <translation>&lt;b&gt;DSO %1 Tage&lt;/b&gt; · Forderungen %2</translation>
-    </message>
-    <message>
-        <source>Receivables at the date divided by the revenue of the 90 days before it (%1), times 90. %2</source>
-        <translation>Forderungen zum Stichtag geteilt durch den Umsatz der 90 Tage davor (%1), mal 90. %2</translation>
-    </message>
-    <message>
         <source>Apply unapplied cash…</source>
         <translation>Guthaben zuordnen…</translation>
     </message>
@@ -3496,6 +3488,14 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     <message>
         <source>Cash applied; the aging is up to date.</source>
         <translation>Guthaben zugeordnet; die Fälligkeitsstruktur ist aktuell.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;DSO %1 days&lt;/b&gt;</source>
+        <translation>&lt;b&gt;DSO %1 Tage&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Receivables at the date (%1) divided by the revenue of the 90 days before it (%2), times 90. %3</source>
+        <translation>Forderungen zum Stichtag (%1) geteilt durch den Umsatz der 90 Tage davor (%2), mal 90. %3</translation>
     </message>
 </context>
 <context>

@@ -53,8 +53,10 @@ QLabel *hintLabel(const QString &text)
 
 void keepTextWidth(std::initializer_list<QPushButton *> buttons)
 {
-    for (QPushButton *b : buttons)
+    for (QPushButton *b : buttons) {
+        b->ensurePolished(); // the style sheet's padding counts
         b->setMinimumWidth(b->sizeHint().width());
+    }
 }
 
 QSplitter *verticalSplit(QWidget *top, QWidget *bottom)

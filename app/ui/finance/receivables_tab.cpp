@@ -97,9 +97,9 @@ ReceivablesTab::ReceivablesTab(ApiClient *api, FinanceScope *scope, bool canWrit
     ih->resizeSection(1, 105);
     ih->resizeSection(2, 105);
     ih->resizeSection(3, 80);
-    ih->resizeSection(4, 125);
-    ih->resizeSection(5, 125);
-    ih->resizeSection(6, 75);
+    ih->resizeSection(4, 120);
+    ih->resizeSection(5, 120);
+    ih->resizeSection(6, 90);
 
     auto *invoicesBox = new QWidget;
     auto *invoicesLayout = new QVBoxLayout(invoicesBox);
@@ -178,12 +178,14 @@ void ReceivablesTab::loadDso()
         const QJsonValue days = o.value("dso");
         const QString value = days.isString() ? sales::formatDecimalText(days.toString(), 0)
                                               : days.toVariant().toString();
-        m_dso->setText(tr("<b>DSO %1 days</b> · receivables %2")
-                           .arg(value, sales::formatMoneyJson(o.value("ar"))));
-        m_dso->setToolTip(
-            tr("Receivables at the date divided by the revenue of the 90 days "
-               "before it (%1), times 90. %2")
-                .arg(sales::formatMoneyJson(o.value("revenue_90d")), o.value("basis").toString()));
+        // The figure alone in the bar (it must fit beside the buttons in any language); how
+        // it was reached in the tooltip.
+        m_dso->setText(tr("<b>DSO %1 days</b>").arg(value));
+        m_dso->setToolTip(tr("Receivables at the date (%1) divided by the revenue of the 90 "
+                             "days before it (%2), times 90. %3")
+                              .arg(sales::formatMoneyJson(o.value("ar")),
+                                   sales::formatMoneyJson(o.value("revenue_90d")),
+                                   o.value("basis").toString()));
     });
 }
 
