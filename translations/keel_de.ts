@@ -2487,6 +2487,45 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     </message>
 </context>
 <context>
+    <name>keel::finance::BankAccountDialog</name>
+    <message>
+        <source>New bank account</source>
+        <translation>Neues Bankkonto</translation>
+    </message>
+    <message>
+        <source>e.g. Operating account EUR</source>
+        <translation>z. B. Geschäftskonto EUR</translation>
+    </message>
+    <message>
+        <source>IBAN or local account number</source>
+        <translation>IBAN oder inländische Kontonummer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Kontonummer</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Konto anlegen</translation>
+    </message>
+    <message>
+        <source>Give the account a name and its number.</source>
+        <translation>Geben Sie dem Konto einen Namen und seine Nummer.</translation>
+    </message>
+</context>
+<context>
     <name>keel::finance::BankTab</name>
     <message>
         <source>Recorded receipt</source>
@@ -2655,6 +2694,14 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     <message>
         <source>Line booked to the account and matched.</source>
         <translation>Zeile auf das Konto gebucht und zugeordnet.</translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation>Neues Konto…</translation>
+    </message>
+    <message>
+        <source>Bank account %1 created; it posts to ledger account %2.</source>
+        <translation>Bankkonto %1 angelegt; es bucht auf Sachkonto %2.</translation>
     </message>
 </context>
 <context>

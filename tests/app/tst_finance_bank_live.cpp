@@ -3,6 +3,7 @@
 // the header is refused in words and nothing is imported; a bank charge is booked to an expense
 // account and the line matched; a line of a recorded receipt is
 // suggested that receipt first, and matching it reconciles the line.
+#include "finance/bank_account_dialog.h"
 #include "finance/bank_tab.h"
 #include "finance/book_line_dialog.h"
 #include "finance/finance_page.h"
@@ -138,6 +139,28 @@ private slots:
                       "s.journal_entry_id JOIN ledger_accounts a ON a.id = l.ledger_account_id "
                       "WHERE l.functional_debit > 0"),
                  QString("6000 12.50"));
+    }
+
+    void newAccountFromTheDialog()
+    {
+        auto session = signInAs(*server, "ukfin");
+        auto page = openBank(session.get(), ukGbpBank);
+        BankTab *tab = page->bank();
+        const int before = tab->accountBox()->count();
+        tab->newAccount();
+        auto *dialog = tab->findChild<BankAccountDialog *>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->currencyBox()->currentText(), QString("GBP")); // the entity's first
+        dialog->nameEdit()->setText("Payroll account");
+        dialog->numberEdit()->setText("GB33BUKB20201555555555");
+        QSignalSpy loaded(tab, &BankTab::accountsLoaded);
+        QVERIFY(dialog->submit());
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(tab->accountBox()->count(), before + 1);
+        QVERIFY2(tab->accountBox()->currentText().startsWith("Payroll account"),
+                 qPrintable(tab->accountBox()->currentText()));
+        QVERIFY2(tab->messageText().contains("posts to ledger account 100"),
+                 qPrintable(tab->messageText()));
     }
 
     void fileWithoutTheHeaderIsRefused()

@@ -171,6 +171,11 @@ ApiReply *FinanceApi::bankAccounts(const QString &entity) const
     return m_api->get(withQuery(V1 + "/banking/accounts", queryOf({{"legal_entity_id", entity}})));
 }
 
+ApiReply *FinanceApi::createBankAccount(const QJsonObject &body) const
+{
+    return m_api->post(V1 + "/banking/accounts", body);
+}
+
 QString FinanceApi::statementLinesPath(const QString &bankAccount, const QString &status)
 {
     return withQuery(V1 + "/banking/accounts/" + encoded(bankAccount) + "/statement-lines",

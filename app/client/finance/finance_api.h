@@ -54,6 +54,7 @@ public:
 
     // Banking.
     ApiReply *bankAccounts(const QString &entity) const;
+    ApiReply *createBankAccount(const QJsonObject &body) const;
     static QString statementLinesPath(const QString &bankAccount, const QString &status);
     ApiReply *suggestions(const QString &statementLine) const;
     ApiReply *match(const QString &statementLine, const QJsonObject &body) const;

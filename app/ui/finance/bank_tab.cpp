@@ -1,6 +1,7 @@
 #include "bank_tab.h"
 
 #include "api_reply.h"
+#include "bank_account_dialog.h"
 #include "book_line_dialog.h"
 #include "finance_api.h"
 #include "finance_lists.h"
@@ -85,7 +86,8 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
       m_suggestionsTitle(sectionLabel(tr("Matching suggestions"))),
       m_importButton(new QPushButton(tr("Import statement…"))),
       m_match(new QPushButton(tr("Match"))), m_ignore(new QPushButton(tr("Ignore line"))),
-      m_unmatch(new QPushButton(tr("Undo match"))), m_book(new QPushButton(tr("Book to account…")))
+      m_unmatch(new QPushButton(tr("Undo match"))), m_book(new QPushButton(tr("Book to account…"))),
+      m_newAccount(new QPushButton(tr("New account…")))
 {
     setObjectName("bankTab");
     m_account->setObjectName("bankAccountPicker");
@@ -107,7 +109,8 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
     m_book->setObjectName("bookLine");
     m_book->setToolTip(tr("For a line no receipt or payment explains (bank charges, interest): "
                           "post it to a ledger account and mark it matched."));
-    for (QPushButton *b : {m_importButton, m_match, m_ignore, m_unmatch, m_book})
+    m_newAccount->setObjectName("newBankAccount");
+    for (QPushButton *b : {m_importButton, m_match, m_ignore, m_unmatch, m_book, m_newAccount})
         b->setVisible(canWrite);
     auto *refreshButton = new QPushButton(tr("Refresh"));
 
@@ -120,8 +123,9 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
     bar->addWidget(m_status);
     bar->addStretch(1);
     bar->addWidget(refreshButton);
+    bar->addWidget(m_newAccount);
     bar->addWidget(m_importButton);
-    keepTextWidth({refreshButton, m_importButton});
+    keepTextWidth({refreshButton, m_newAccount, m_importButton});
 
     m_reconciliation->setObjectName("reconciliationSummary");
     m_reconciliation->setTextFormat(Qt::RichText);
@@ -219,6 +223,7 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
             [this] { matchSuggestion(m_suggestionsView->currentIndex().row()); });
     connect(m_ignore, &QPushButton::clicked, this, &BankTab::ignoreLine);
     connect(m_book, &QPushButton::clicked, this, &BankTab::bookLine);
+    connect(m_newAccount, &QPushButton::clicked, this, &BankTab::newAccount);
     connect(m_unmatch, &QPushButton::clicked, this, [this] {
         const QString line = currentLineId();
         if (line.isEmpty())
@@ -246,9 +251,9 @@ QString BankTab::bankAccountId() const
     return m_account->currentData().toString();
 }
 
-void BankTab::loadAccounts()
+void BankTab::loadAccounts(const QString &select)
 {
-    const QString keep = bankAccountId();
+    const QString keep = select.isEmpty() ? bankAccountId() : select;
     ApiReply *r = FinanceApi(m_api).bankAccounts(m_scope->entityId());
     connect(r, &ApiReply::finished, this, [this, r, keep] {
         m_account->clear();
@@ -408,6 +413,21 @@ void BankTab::ignoreLine()
         else
             afterChange(tr("Line ignored: it no longer counts as to reconcile."));
     });
+}
+
+void BankTab::newAccount()
+{
+    auto *dialog =
+        new BankAccountDialog(m_api, m_scope->entityId(), m_scope->entity().currency, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BankAccountDialog::created, this, [this](const QJsonObject &account) {
+        loadAccounts(sales::idText(account.value("id")));
+        showMessage(tr("Bank account %1 created; it posts to ledger account %2.")
+                        .arg(account.value("name").toString(),
+                             account.value("ledger_account_number").toString()),
+                    false);
+    });
+    dialog->open();
 }
 
 void BankTab::bookLine()

@@ -45,12 +45,14 @@ public:
     void ignoreLine();
     // Opens the dialog that posts the selected line to a ledger account (charges, interest).
     void bookLine();
+    void newAccount();
 
 signals:
     void accountsLoaded();
 
 private:
-    void loadAccounts();
+    // `select` is chosen once loaded (a new account); otherwise the current one stays.
+    void loadAccounts(const QString &select = {});
     void reloadLines();
     void loadReconciliation();
     void updateActions();
@@ -75,6 +77,7 @@ private:
     QPushButton *m_ignore;
     QPushButton *m_unmatch;
     QPushButton *m_book;
+    QPushButton *m_newAccount;
 };
 
 } // namespace keel::finance

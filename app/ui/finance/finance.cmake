@@ -10,6 +10,7 @@ target_sources(keel-ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/receivables_tab.h ${CMAKE_CURRENT_LIST_DIR}/receivables_tab.cpp
     ${CMAKE_CURRENT_LIST_DIR}/payables_tab.h ${CMAKE_CURRENT_LIST_DIR}/payables_tab.cpp
     ${CMAKE_CURRENT_LIST_DIR}/book_line_dialog.h ${CMAKE_CURRENT_LIST_DIR}/book_line_dialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/bank_account_dialog.h ${CMAKE_CURRENT_LIST_DIR}/bank_account_dialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/bank_tab.h ${CMAKE_CURRENT_LIST_DIR}/bank_tab.cpp
     ${CMAKE_CURRENT_LIST_DIR}/finance_page.h ${CMAKE_CURRENT_LIST_DIR}/finance_page.cpp
 )
