@@ -144,9 +144,14 @@ BillingRunPanel::BillingRunPanel(Session *session, ClientDirectory *directory, Q
     m_history->setWordWrap(false);
     m_history->setToolTip(tr("Double-click a run to review its invoices."));
     QHeaderView *h = m_history->horizontalHeader();
-    // A few dozen runs: columns as wide as their words, in English or German.
-    h->setSectionResizeMode(QHeaderView::ResizeToContents);
+    h->setSectionResizeMode(QHeaderView::Interactive);
     h->setStretchLastSection(true);
+    // A few dozen runs: columns as wide as their words, in English or German, each page.
+    connect(m_runs, &BillingRunsModel::pageLoaded, m_history, [this] {
+        m_history->resizeColumnsToContents();
+        m_history->horizontalHeader()->setStretchLastSection(false); // stretch again
+        m_history->horizontalHeader()->setStretchLastSection(true);
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 12, 0, 0);

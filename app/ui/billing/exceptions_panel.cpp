@@ -49,10 +49,8 @@ ExceptionsPanel::ExceptionsPanel(Session *session, QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setWordWrap(false);
     QHeaderView *h = m_view->horizontalHeader();
-    h->setSectionResizeMode(QHeaderView::ResizeToContents);
+    h->setSectionResizeMode(QHeaderView::Interactive);
     h->setSectionResizeMode(BillingExceptionsModel::DetailColumn, QHeaderView::Stretch);
-    h->setSectionResizeMode(BillingExceptionsModel::ContractColumn, QHeaderView::Interactive);
-    h->resizeSection(BillingExceptionsModel::ContractColumn, 200);
 
     m_empty->setObjectName("emptyState");
     m_empty->setAlignment(Qt::AlignCenter);
@@ -99,6 +97,11 @@ ExceptionsPanel::ExceptionsPanel(Session *session, QWidget *parent)
                              : tr("Nothing held back. Billing runs list here what they could "
                                   "not bill."));
         stack->setCurrentIndex(empty ? 1 : 0);
+        // Columns as wide as their words; the client and contract at most 200 pixels, the
+        // detail takes the rest (and shows in full below).
+        m_view->resizeColumnsToContents();
+        if (m_view->columnWidth(BillingExceptionsModel::ContractColumn) > 200)
+            m_view->setColumnWidth(BillingExceptionsModel::ContractColumn, 200);
         if (m_status->currentData().toString() == QLatin1String("open"))
             emit countChanged(m_model->rowCount());
         if (!empty)

@@ -76,8 +76,6 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
     m_sources->setObjectName("lineSources");
     m_sources->setEditTriggers(QAbstractItemView::NoEditTriggers);
     QHeaderView *sh = m_sources->horizontalHeader();
-    // The records of one line (hundreds at most): columns as wide as their contents.
-    sh->setSectionResizeMode(QHeaderView::ResizeToContents);
     sh->setStretchLastSection(true);
 
     m_hold->setObjectName("holdLineButton");
@@ -166,8 +164,13 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
                 if (current.isValid())
                     m_detail->loadSources(m_detail->lineId(current.row()));
             });
-    connect(m_detail, &InvoiceDetail::sourcesLoaded, this,
-            [this] { m_sourcesTitle->setText(m_detail->sourcesSummary()); });
+    connect(m_detail, &InvoiceDetail::sourcesLoaded, this, [this] {
+        m_sourcesTitle->setText(m_detail->sourcesSummary());
+        // The records of one line (hundreds at most): columns as wide as their contents.
+        m_sources->resizeColumnsToContents();
+        m_sources->horizontalHeader()->setStretchLastSection(false); // the notes stretch again
+        m_sources->horizontalHeader()->setStretchLastSection(true);
+    });
     connect(m_detail, &InvoiceDetail::changed, this,
             [this](const QString &id, const QString &message) {
                 showMessage(message, false);
