@@ -66,6 +66,19 @@ private slots:
         QVERIFY(model.allocations().isEmpty());
     }
 
+    void oneCurrencyPerPayment()
+    {
+        AllocationModel model("invoice_id");
+        QJsonObject usd = invoice("9", "2026-01-15", "300.00", "300.00");
+        usd.insert("total", m("300.00", "USD"));
+        usd.insert("balance", m("300.00", "USD"));
+        model.setDocuments({invoice("8", "2026-02-15", "100.00", "100.00"), usd});
+        QCOMPARE(model.documentCount(), 1);
+        QCOMPARE(model.currency(), QString("GBP"));
+        model.applyOldestFirst(*Money::parse(u"500.00", u"GBP"));
+        QCOMPARE(model.totalApplied().toString(), QString("100.00"));
+    }
+
     void typedAmountsFollowTheLocaleAndTheBalance()
     {
         AllocationModel model("bill_id");

@@ -64,6 +64,10 @@ void AllocationModel::setDocuments(const QJsonArray &documents)
             continue; // nothing left to pay on it
         if (m_currency.isEmpty())
             m_currency = b.currency().code();
+        // A payment settles documents of its own currency: a client billed in two currencies
+        // pays each with its own money.
+        if (b.currency().code() != m_currency)
+            continue;
         m_rows.append(d);
         m_applied.append(Money::zero(b.currency()));
     }

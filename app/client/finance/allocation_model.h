@@ -34,7 +34,8 @@ public:
     // `idKey` names the member the server wants per allocation: "invoice_id" or "bill_id".
     explicit AllocationModel(const QString &idKey, QObject *parent = nullptr);
 
-    // The open documents as the server lists them; the applied amounts start empty.
+    // The open documents as the server lists them, those of the first one's currency; the
+    // applied amounts start empty.
     void setDocuments(const QJsonArray &documents);
     int documentCount() const { return int(m_rows.size()); }
     QString documentId(int row) const;

@@ -192,6 +192,20 @@ void CashDialog::showUnapplied()
     m_amount->setText(left.isValid() ? sales::groupDigits(left.toString()) : QString());
 }
 
+// Money moves in the documents' currency: the first bank account holding it is the likely one.
+void CashDialog::selectBankInCurrency()
+{
+    if (m_kind == Kind::ApplyUnapplied || m_model->currency().isEmpty())
+        return;
+    if (m_bank->currentData(Qt::UserRole + 1).toString() == m_model->currency())
+        return;
+    for (int i = 0; i < m_bank->count(); ++i)
+        if (m_bank->itemData(i, Qt::UserRole + 1).toString() == m_model->currency()) {
+            m_bank->setCurrentIndex(i);
+            return;
+        }
+}
+
 QString CashDialog::currentCurrency() const
 {
     return m_model->currency().isEmpty() ? m_bank->currentData(Qt::UserRole + 1).toString()
@@ -213,6 +227,7 @@ void CashDialog::loadDocuments()
         } else {
             m_model->setDocuments(r->object().value("items").toArray());
             m_currency->setText(m_model->currency());
+            selectBankInCurrency();
             if (m_model->documentCount() == 0)
                 showMessage(m_kind == Kind::Receipt
                                 ? tr("The client has no open invoices: the whole receipt stays "
@@ -249,6 +264,7 @@ void CashDialog::loadBanks()
             if (m_bank->count() == 0)
                 showMessage(tr("The entity has no bank account yet: add one in the Bank tab."),
                             true);
+            selectBankInCurrency();
         }
         if (isReady())
             emit ready();

@@ -56,6 +56,7 @@ private:
     void loadBanks();
     void loadReceipts();
     void showUnapplied();
+    void selectBankInCurrency();
     QString currentCurrency() const;
     void updateSummary();
     void showMessage(const QString &text, bool error);
