@@ -15,6 +15,7 @@
 #include "ledger/posting_rules.h"
 #include "payables/vendor_payment_service.h"
 #include "permissions.h"
+#include "receivables/collections_service.h"
 #include "receivables/receipt_service.h"
 #include "workflow/workflow_service.h"
 
@@ -144,6 +145,7 @@ public:
         bankAccounts();
         billMonths();
         receipts();
+        collections();
         vendorPayments();
         bankStatements();
         finalCounts();
@@ -565,6 +567,41 @@ private:
                                  return a.receiptDate < b.receiptDate;
                              });
             counts.receipts += int(m_receipts.recordMany(m_db, batch, e.financeUser).size());
+        }
+    }
+
+    // Finance chases what is overdue at the demo's today: a reminder after two weeks, a second
+    // one with the client's promise after six, a final notice after eleven.
+    void collections()
+    {
+        CollectionsService service(m_config);
+        const QDate asOf = demoAsOf();
+        QSqlQuery q = query(
+            QStringLiteral(
+                "SELECT id, legal_entity_id, ?::date - due_date FROM invoices WHERE kind = "
+                "'invoice' AND status IN ('issued', 'partially_paid') AND due_date < ?::date - 14 "
+                "ORDER BY id"),
+            {asOf, asOf});
+        while (q.next()) {
+            const int overdue = q.value(2).toInt();
+            const int level = overdue > 75 ? 3 : overdue > 45 ? 2 : 1;
+            QJsonObject body{{"dunning_level", level}};
+            if (level == 1) {
+                body.insert("note", QStringLiteral("Payment reminder sent to the client's "
+                                                   "accounts payable."));
+            } else if (level == 2) {
+                body.insert("note", QStringLiteral("Second reminder; the client's controller "
+                                                   "promised payment within ten days."));
+                body.insert("promised_date", dateToJson(asOf.addDays(10)));
+            } else {
+                body.insert("note", QStringLiteral("Final notice sent; new work for the client "
+                                                   "on hold until the invoice is paid."));
+            }
+            const qint64 entity = q.value(1).toLongLong();
+            for (const Entity &e : m_entities)
+                if (e.id == entity)
+                    service.addNote(as(e.financeUser), q.value(0).toLongLong(), body);
+            ++counts.collectionNotes;
         }
     }
 

@@ -280,6 +280,25 @@ private slots:
         QVERIFY(scalar("SELECT count(*) FROM vendor_bills WHERE status = 'approved'") > 0);
     }
 
+    // What is overdue is being chased, harder the older it is; nothing else is.
+    void overdueInvoicesAreDunned()
+    {
+        for (int level = 1; level <= 3; ++level)
+            QVERIFY(scalar(QStringLiteral("SELECT count(*) FROM invoices WHERE dunning_level = %1 "
+                                          "AND status IN ('issued', 'partially_paid')")
+                               .arg(level)) > 0);
+        QCOMPARE(scalar("SELECT count(*) FROM invoices WHERE dunning_level > 0 AND due_date >= "
+                        "'2026-11-01'"),
+                 0);
+        QCOMPARE(scalar("SELECT count(*) FROM invoices WHERE dunning_level = 3 AND due_date >= "
+                        "'2026-08-31'"),
+                 0);
+        QCOMPARE(scalar("SELECT count(*) FROM invoices i WHERE i.dunning_level > 0 AND NOT "
+                        "EXISTS (SELECT 1 FROM collection_notes n WHERE n.invoice_id = i.id AND "
+                        "n.dunning_level = i.dunning_level)"),
+                 0);
+    }
+
     void agingHasAmountsInEveryBucket()
     {
         auto c = controller();
