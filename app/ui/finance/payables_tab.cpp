@@ -118,6 +118,8 @@ PayablesTab::PayablesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWi
     connect(m_bills, &sales::PagedListModel::pageLoaded, this, [this] {
         if (m_bills->lastError().isEmpty() && m_bills->rowCount() == 0)
             showMessage(tr("No bills with this status for this entity."), false);
+        else if (!m_billsView->currentIndex().isValid() && m_bills->rowCount() > 0)
+            m_billsView->setCurrentIndex(m_billsProxy->index(0, 0)); // ready to pay
     });
     connect(m_aging, &AgingModel::loadFailed, this, [this](const QString &text) {
         showMessage(tr("The payables aging could not be loaded: %1").arg(text), true);
