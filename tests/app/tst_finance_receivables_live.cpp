@@ -3,10 +3,12 @@
 // amounts in their buckets and a cell drills into its invoices; a receipt recorded from the
 // dialog, applied oldest first across two invoices (the second partly), changes the aging and
 // the invoices to the cent; cash received without invoices is applied later from the same
-// dialog; more applied than received is refused before anything is sent.
+// dialog; a collection note raises an invoice's dunning level; more applied than received is
+// refused before anything is sent.
 #include "aging_model.h"
 #include "allocation_model.h"
 #include "finance/cash_dialog.h"
+#include "finance/collection_note_dialog.h"
 #include "finance/finance_page.h"
 #include "finance/receivables_tab.h"
 #include "finance/statement_dialog.h"
@@ -19,6 +21,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -181,6 +184,42 @@ private slots:
         QCOMPARE(aging->amountText(id, "unapplied"), QString());
         QCOMPARE(aging->amountText(id, "d90_plus"), QString("GBP 700.00"));
         QCOMPARE(invoiceState(old), QString("partially_paid 500.00 / 500.00"));
+    }
+
+    void collectionNoteRaisesTheDunningLevel()
+    {
+        twoInvoices();
+        auto session = signInAs(*server, "ukfin");
+        auto page = openReceivables(session.get());
+        ReceivablesTab *tab = page->receivables();
+        tab->drillInto(QString::number(initech), "d90_plus");
+        QVERIFY(QTest::qWaitFor([&] { return tab->invoices()->rowCount() == 1; }, 10000));
+        tab->invoicesView()->setCurrentIndex(tab->invoices()->index(0, 0));
+
+        tab->addCollectionNote();
+        auto *dialog = tab->findChild<CollectionNoteDialog *>();
+        QVERIFY(dialog);
+        QPointer<CollectionNoteDialog> open(dialog);
+        dialog->save(); // nothing written yet: refused in words
+        QVERIFY(open && open->isVisible());
+        dialog->noteEdit()->setPlainText("Called AP: payment run on Friday");
+        dialog->levelBox()->setCurrentIndex(dialog->levelBox()->findData(1));
+        QSignalSpy saved(dialog, &CollectionNoteDialog::saved);
+        dialog->save();
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(text("SELECT dunning_level || ' ' || (last_dunned_on IS NOT NULL) FROM invoices "
+                      "WHERE id = ?",
+                      {old}),
+                 QString("1 true"));
+        QCOMPARE(text("SELECT note FROM collection_notes WHERE invoice_id = ?", {old}),
+                 QString("Called AP: payment run on Friday"));
+        // The invoices below the aging show the new level once reloaded.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return tab->invoices()->rowCount() > 0 &&
+                       tab->invoices()->rowObject(0).value("dunning_level").toInt() == 1;
+            },
+            10000));
     }
 
     void moreAppliedThanReceivedIsRefused()

@@ -27,12 +27,16 @@ class CollectionNoteDialog : public QDialog
 public:
     CollectionNoteDialog(ApiClient *api, const QJsonObject &invoice, QWidget *parent = nullptr);
 
+    QPlainTextEdit *noteEdit() const { return m_note; }
+    QComboBox *levelBox() const { return m_level; }
+    delivery::JsonArrayModel *notes() const { return m_notes; }
+    void save();
+
 signals:
     void saved();
 
 private:
     void loadNotes();
-    void save();
 
     ApiClient *m_api;
     QString m_invoice;
