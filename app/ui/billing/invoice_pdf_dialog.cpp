@@ -69,6 +69,16 @@ InvoicePdfDialog::InvoicePdfDialog(QWidget *parent)
     resize(860, 980);
 }
 
+// The view renders pages on a thread of its own from the document: it goes first (its renderer
+// waits for that thread), then the document, then the bytes it reads. Children would be
+// deleted in the opposite order and the render thread would read a deleted document.
+InvoicePdfDialog::~InvoicePdfDialog()
+{
+    delete m_view;
+    m_view = nullptr;
+    m_document->close();
+}
+
 void InvoicePdfDialog::setPdf(const QByteArray &pdf, const QString &title, const QString &client)
 {
     m_bytes = pdf;

@@ -17,6 +17,7 @@ class InvoicePdfDialog : public QDialog
     Q_OBJECT
 public:
     explicit InvoicePdfDialog(QWidget *parent = nullptr);
+    ~InvoicePdfDialog() override;
 
     // `title` names the invoice ("INV-UK-2026-000123" or "Draft #12"), `client` its client.
     void setPdf(const QByteArray &pdf, const QString &title, const QString &client);
