@@ -138,19 +138,10 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
     m_linesProxy->setColumnText(
         4, [](const QJsonObject &row) { return statusWords(row.value("status").toString()); });
     m_linesView->setModel(m_linesProxy);
-    QHeaderView *h = m_linesView->horizontalHeader();
-    h->resizeSection(0, 110);
-    h->resizeSection(1, 250);
-    h->resizeSection(2, 270);
-    h->resizeSection(3, 130);
+    setColumnWidths(m_linesView, {110, 250, 270, 130});
 
     m_suggestionsView->setModel(m_suggestions);
-    QHeaderView *sh = m_suggestionsView->horizontalHeader();
-    sh->resizeSection(0, 140);
-    sh->resizeSection(1, 160);
-    sh->resizeSection(2, 200);
-    sh->resizeSection(3, 100);
-    sh->resizeSection(4, 120);
+    setColumnWidths(m_suggestionsView, {140, 160, 200, 100, 120});
     m_suggestionsView->setToolTip(tr("Double-click a suggestion to match the line with it."));
 
     auto *actions = new QHBoxLayout;

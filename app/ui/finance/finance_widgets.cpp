@@ -51,6 +51,13 @@ QLabel *hintLabel(const QString &text)
     return label;
 }
 
+void setColumnWidths(QTableView *view, std::initializer_list<int> widths)
+{
+    int column = 0;
+    for (const int w : widths)
+        view->horizontalHeader()->resizeSection(column++, w);
+}
+
 void keepTextWidth(std::initializer_list<QPushButton *> buttons)
 {
     for (QPushButton *b : buttons) {

@@ -21,6 +21,8 @@ QDateEdit *dateField(const QDate &date, const char *objectName);
 QLabel *sectionLabel(const QString &text);
 // A muted sentence under a heading.
 QLabel *hintLabel(const QString &text);
+// Widths of the first columns, left to right (the last section stretches).
+void setColumnWidths(QTableView *view, std::initializer_list<int> widths);
 // Buttons in a crowded bar never narrower than their text.
 void keepTextWidth(std::initializer_list<QPushButton *> buttons);
 // The list above (three fifths) and its detail below, neither collapsible.

@@ -24,14 +24,7 @@ JournalEntryDialog::JournalEntryDialog(ApiClient *api, const QString &entryId, Q
     m_header->setWordWrap(true);
     m_header->setText(tr("Loading…"));
     m_lines->setModel(m_entry->lines());
-    QHeaderView *h = m_lines->horizontalHeader();
-    h->resizeSection(0, 75);
-    h->resizeSection(1, 200);
-    h->resizeSection(2, 120);
-    h->resizeSection(3, 120);
-    h->resizeSection(4, 80);
-    h->resizeSection(5, 150);
-    h->resizeSection(6, 150);
+    setColumnWidths(m_lines, {75, 200, 120, 120, 80, 150, 150});
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);

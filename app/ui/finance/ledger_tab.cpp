@@ -74,12 +74,7 @@ LedgerTab::LedgerTab(ApiClient *api, FinanceScope *scope, QWidget *parent)
 
     m_reportProxy->setSourceModel(m_report->accounts());
     m_reportView->setModel(m_reportProxy);
-    QHeaderView *h = m_reportView->horizontalHeader();
-    h->resizeSection(0, 90);
-    h->resizeSection(1, 260);
-    h->resizeSection(2, 90);
-    h->resizeSection(3, 150);
-    h->resizeSection(4, 150);
+    setColumnWidths(m_reportView, {90, 260, 90, 150, 150});
     m_reportView->setToolTip(tr("Double-click an account for its journal lines."));
 
     m_totals->setObjectName("ledgerTotals");
@@ -93,12 +88,7 @@ LedgerTab::LedgerTab(ApiClient *api, FinanceScope *scope, QWidget *parent)
     });
     m_linesView->setModel(m_linesProxy);
     m_linesView->setToolTip(tr("Double-click a line for its journal entry."));
-    QHeaderView *lh = m_linesView->horizontalHeader();
-    lh->resizeSection(0, 100);
-    lh->resizeSection(1, 250);
-    lh->resizeSection(2, 180);
-    lh->resizeSection(3, 130);
-    lh->resizeSection(4, 130);
+    setColumnWidths(m_linesView, {100, 250, 180, 130, 130});
 
     auto *linesBox = new QWidget;
     auto *linesLayout = new QVBoxLayout(linesBox);

@@ -81,13 +81,7 @@ PayablesTab::PayablesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWi
     m_billsProxy->setColumnText(
         4, [](const QJsonObject &row) { return statusWords(row.value("status").toString()); });
     m_billsView->setModel(m_billsProxy);
-    QHeaderView *h = m_billsView->horizontalHeader();
-    h->resizeSection(0, 140);
-    h->resizeSection(1, 200);
-    h->resizeSection(2, 105);
-    h->resizeSection(3, 105);
-    h->resizeSection(4, 125);
-    h->resizeSection(5, 120);
+    setColumnWidths(m_billsView, {140, 200, 105, 105, 125, 120});
 
     m_agingView->setModel(m_aging);
     m_agingView->setItemDelegate(new TotalRowDelegate(AgingModel::TotalRowRole, m_agingView));

@@ -92,14 +92,7 @@ ReceivablesTab::ReceivablesTab(ApiClient *api, FinanceScope *scope, bool canWrit
     m_agingView->setToolTip(tr("Double-click an amount for the invoices behind it."));
 
     m_invoicesView->setModel(m_invoices);
-    QHeaderView *ih = m_invoicesView->horizontalHeader();
-    ih->resizeSection(0, 170);
-    ih->resizeSection(1, 105);
-    ih->resizeSection(2, 105);
-    ih->resizeSection(3, 80);
-    ih->resizeSection(4, 120);
-    ih->resizeSection(5, 120);
-    ih->resizeSection(6, 90);
+    setColumnWidths(m_invoicesView, {170, 105, 105, 80, 120, 120, 90});
 
     auto *invoicesBox = new QWidget;
     auto *invoicesLayout = new QVBoxLayout(invoicesBox);

@@ -54,14 +54,7 @@ StatementDialog::StatementDialog(ApiClient *api, const QString &entityId, const 
     bar->addWidget(show);
     bar->addStretch(1);
     m_view->setModel(m_lines);
-    QHeaderView *h = m_view->horizontalHeader();
-    h->resizeSection(0, 100);
-    h->resizeSection(1, 100);
-    h->resizeSection(2, 140);
-    h->resizeSection(3, 95);
-    h->resizeSection(4, 100);
-    h->resizeSection(5, 120);
-    h->resizeSection(6, 165);
+    setColumnWidths(m_view, {100, 100, 140, 95, 100, 120, 165});
     m_summary->setObjectName("statementSummary");
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setWordWrap(true);
