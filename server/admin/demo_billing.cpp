@@ -362,23 +362,12 @@ private:
         const QDate last = QDate(asOf.year(), asOf.month(), 1).addMonths(-2);
         const int months =
             int((last.year() - first.year()) * 12 + last.month() - first.month()) + 1;
-        // A run bills signed and amended contracts; those completed by the demo's today were
-        // live while their months were billed, so they take that state back for the replay.
-        QStringList completed;
-        q = query(QStringLiteral(
-            "UPDATE contracts SET status = CASE WHEN contract_version > 1 THEN 'amended' ELSE "
-            "'signed' END WHERE status = 'completed' RETURNING id"));
-        while (q.next())
-            completed << q.value(0).toString();
         int index = 0;
         for (QDate m(first.year(), first.month(), 1); m <= last; m = m.addMonths(1), ++index) {
             report(90 + 5 * index / std::max(months, 1),
                    QStringLiteral("Billing %1").arg(m.toString(QStringLiteral("yyyy-MM"))));
             billMonth(m, index);
         }
-        query(QStringLiteral("UPDATE contracts SET status = 'completed' WHERE id = "
-                             "ANY(?::bigint[])"),
-              {QLatin1Char('{') + completed.join(QLatin1Char(',')) + QLatin1Char('}')});
     }
 
     // The entities' runs of the month, then their drafts approved and issued together by the

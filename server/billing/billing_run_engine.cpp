@@ -81,7 +81,7 @@ void BillingRunEngine::contracts()
     QSqlQuery q =
         sql(m_db, QStringLiteral(R"(
 SELECT c.id, a.country, a.tax_profile FROM contracts c JOIN accounts a ON a.id = c.account_id
-WHERE c.legal_entity_id = ? AND c.status IN ('signed', 'amended')
+WHERE c.legal_entity_id = ? AND c.status IN ('signed', 'amended', 'completed', 'terminated')
   AND (? = 0 OR c.account_id = ?) AND (? = 0 OR c.id = ?)
 ORDER BY c.id)"),
             {m_s.legalEntityId, m_s.accountId, m_s.accountId, m_s.contractId, m_s.contractId});
@@ -410,6 +410,7 @@ SELECT bc.contract_id, bc.main_project, 'retainer_fee', l.id,
        (g.m + interval '1 month' - interval '1 day')::date, 30, 'retainer_period',
        l.id || ':' || to_char(g.m, 'YYYY-MM-DD')
 FROM br_contracts bc
+JOIN contracts live ON live.id = bc.contract_id AND live.status IN ('signed', 'amended')
 JOIN contract_lines l ON l.contract_id = bc.contract_id AND l.billing_model = 'retainer'
                      AND l.monthly_amount IS NOT NULL AND l.start_date IS NOT NULL
 CROSS JOIN LATERAL (
@@ -422,8 +423,10 @@ WHERE NOT EXISTS (SELECT 1 FROM billing_sources bs WHERE bs.source_kind = 'retai
                   AND bs.source_key = l.id || ':' || to_char(g.m, 'YYYY-MM-DD')
                   AND bs.released_at IS NULL))"),
         {m_s.periodStart, m_s.periodStart});
-    // Subscriptions, billed ahead: each service period (month, quarter, year counted from the
-    // line's start_date) that starts by the period's end and that no earlier run billed.
+    // Subscriptions, billed ahead (live contracts only, as retainer fees: a completed or
+    // terminated contract is billed for what was delivered, never for periods ahead): each service
+    // period (month, quarter, year counted from the line's start_date) that starts by the period's
+    // end and that no earlier run billed.
     sql(m_db, QStringLiteral(R"(
 INSERT INTO br_lines (contract_id, project_id, kind, contract_line_id, description, quantity,
                       unit, unit_price, amount, timing, service_start, service_end, sort_rank,
@@ -434,6 +437,7 @@ SELECT bc.contract_id, bc.main_project, 'subscription', l.id,
        1, 'each', l.fee_per_period, round(l.fee_per_period, 2), 'ahead', s.first, s.last, 40,
        'subscription_period', l.id || ':' || to_char(s.first, 'YYYY-MM-DD')
 FROM br_contracts bc
+JOIN contracts live ON live.id = bc.contract_id AND live.status IN ('signed', 'amended')
 JOIN contract_lines l ON l.contract_id = bc.contract_id AND l.billing_model = 'subscription'
                      AND l.fee_per_period IS NOT NULL AND l.start_date IS NOT NULL
 CROSS JOIN LATERAL (SELECT CASE l.period WHEN 'quarter' THEN 3 WHEN 'year' THEN 12 ELSE 1 END

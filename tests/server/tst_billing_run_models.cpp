@@ -287,6 +287,34 @@ private slots:
                                              "subscription 1.00 3000.00 3000.00 600.00"));
     }
 
+    void aCompletedContractIsBilledForWhatWasDeliveredOnly()
+    {
+        // The work ended in March and the contract was marked completed before the run: the
+        // accepted milestone and the schedule item due are still billed; no subscription period
+        // is billed ahead any more.
+        const qint64 acme = account("UK", "Acme Ltd", "GB", "GBP", "UK_VAT_STANDARD", 30);
+        const Contract c = contract(acme, "GBP", "Wrapped up");
+        const qint64 ms = line(c.id, "milestones");
+        db::query(db->sql(),
+                  "INSERT INTO project_milestones (project_id, contract_line_id, seq, name, "
+                  "amount, currency, planned_date, actual_date, state) VALUES "
+                  "(?, ?, 1, 'Handover', 4000.25, 'GBP', '2026-03-15', '2026-03-20', 'accepted')",
+                  {c.project, ms});
+        scheduleItem(line(c.id, "fixed_fee"), "Final", "1000", "2026-03-31");
+        line(c.id, "subscription",
+             {{"fee_per_period", "300"},
+              {"period", "month"},
+              {"start_date", "2026-03-01"},
+              {"end_date", "2026-12-31"}});
+        db::query(db->sql(), "UPDATE contracts SET status = 'completed' WHERE id = ?", {c.id});
+
+        const qint64 run = runNow("UK", "2026-03");
+        QCOMPARE(lines(run, c.id), QString("fixed_fee 1.00 1000.00 1000.00 200.00 | "
+                                           "milestone 1.00 4000.25 4000.25 800.05"));
+        QCOMPARE(invoices(run, c.id),
+                 QString("UK_VAT_STANDARD 5000.25 1000.05 6000.30 GBP 2026-04-30"));
+    }
+
     void retainerWithRolloverAndOverage()
     {
         const qint64 acme = account("UK", "Acme Ltd", "GB", "GBP", "UK_VAT_STANDARD", 30);
