@@ -214,6 +214,15 @@ private slots:
 
     void financeOfOneEntityPicksOnlyThatEntity()
     {
+        // A consultant's grant elsewhere does not add its entity to the choice.
+        server->createUser("ukfin_us", "ukfin_us password",
+                           {{"finance", "UK"}, {"consultant", "US"}}, "US");
+        auto mixed = signInAs(*server, "ukfin_us");
+        FinancePage mixedPage(mixed.get());
+        QVERIFY(QTest::qWaitFor([&] { return !mixedPage.scope()->entityId().isEmpty(); }, 10000));
+        QCOMPARE(mixedPage.scope()->entities().size(), 1);
+        QCOMPARE(mixedPage.scope()->entity().code, QString("UK"));
+
         auto session = signInAs(*server, "ukfin");
         FinancePage page(session.get());
         QVERIFY(QTest::qWaitFor([&] { return !page.scope()->entityId().isEmpty(); }, 10000));

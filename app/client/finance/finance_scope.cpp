@@ -3,6 +3,7 @@
 #include "api_client.h"
 #include "api_reply.h"
 #include "auth_dto.h"
+#include "permissions.h"
 #include "problem_text.h"
 #include "sales_format.h"
 
@@ -13,8 +14,10 @@ namespace keel::finance {
 FinanceScope::FinanceScope(ApiClient *api, const UserInfo &user, QObject *parent)
     : QObject(parent), m_api(api), m_home(user.legalEntity)
 {
+    // Only grants of roles that read finance count: a consultant's entity is not offered.
     for (const RoleGrant &g : user.roles)
-        m_granted.append(g.legalEntity);
+        if (permissionsOfRole(g.role).contains(QLatin1String(Permission::FinanceUse)))
+            m_granted.append(g.legalEntity);
 }
 
 LegalEntity FinanceScope::entity() const

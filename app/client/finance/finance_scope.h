@@ -22,8 +22,9 @@ struct LegalEntity
 
 // Which legal entity the Finance workspace looks at. Every tab reads the same choice, so the
 // aging, the bills, the ledger and the bank show one entity at a time. The list holds the
-// entities the user's role grants cover (a grant without entity covers all); the server still
-// answers 404 for one the user may not read, which the tabs show in words.
+// entities covered by the user's grants of roles that read finance (a grant without entity
+// covers all); the server still answers 404 for one the user may not read, which the tabs show
+// in words.
 class FinanceScope : public QObject
 {
     Q_OBJECT
