@@ -91,7 +91,9 @@ BankTab::BankTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidget *pa
 {
     setObjectName("bankTab");
     m_account->setObjectName("bankAccountPicker");
-    m_account->setMinimumWidth(340);
+    // Long IBANs must not push the buttons out of the bar: the combo shows what fits.
+    m_account->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_account->setMinimumContentsLength(22);
     m_status->setObjectName("lineStatus");
     m_status->addItem(tr("To reconcile"), QStringLiteral("unmatched"));
     m_status->addItem(tr("Matched"), QStringLiteral("matched"));

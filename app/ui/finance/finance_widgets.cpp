@@ -60,10 +60,10 @@ void setColumnWidths(QTableView *view, std::initializer_list<int> widths)
 
 void keepTextWidth(std::initializer_list<QPushButton *> buttons)
 {
-    for (QPushButton *b : buttons) {
-        b->ensurePolished(); // the style sheet's padding counts
-        b->setMinimumWidth(b->sizeHint().width());
-    }
+    // Measured from the text: the style sheet's padding is not known before the button is
+    // shown in its window, so it is added here (16 px each side, and a little air).
+    for (QPushButton *b : buttons)
+        b->setMinimumWidth(b->fontMetrics().horizontalAdvance(b->text()) + 40);
 }
 
 QSplitter *verticalSplit(QWidget *top, QWidget *bottom)
