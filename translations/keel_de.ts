@@ -3367,7 +3367,7 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     </message>
     <message>
         <source>Approved, unpaid</source>
-        <translation>Genehmigt, unbezahlt</translation>
+        <translation>Genehmigt, offen</translation>
     </message>
     <message>
         <source>Rejected</source>
@@ -4625,7 +4625,7 @@ Trotzdem verlängern? Als Ressourcenmanager bestätigen Sie die Überbuchung.</t
     </message>
     <message>
         <source>Bill date</source>
-        <translation>Rechnungsdatum</translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Balance</source>

@@ -81,7 +81,7 @@ PayablesTab::PayablesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWi
     m_billsProxy->setColumnText(
         4, [](const QJsonObject &row) { return statusWords(row.value("status").toString()); });
     m_billsView->setModel(m_billsProxy);
-    setColumnWidths(m_billsView, {140, 200, 105, 105, 125, 120});
+    setColumnWidths(m_billsView, {140, 185, 105, 105, 140, 120});
 
     m_agingView->setModel(m_aging);
     m_agingView->setItemDelegate(new TotalRowDelegate(AgingModel::TotalRowRole, m_agingView));
