@@ -22,6 +22,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -140,6 +141,10 @@ void TestBillingLive::runFromThePageShowsProgressAndDrafts()
     InvoicesPanel *invoices = page->invoicesPanel();
     QCOMPARE(page->tabs()->currentWidget(), invoices);
     QVERIFY(gridLoaded(invoices, 2));
+    // The run's client choice now offers the clients billed, by name.
+    auto *clientChoice = page->runPanel()->findChild<QComboBox *>("runClient");
+    QVERIFY(clientChoice);
+    QTRY_VERIFY_WITH_TIMEOUT(clientChoice->findText("Brent Foods plc") >= 0, 10000);
     InvoiceListModel *model = invoices->model();
     const int acmeRow = model->invoice(0).value("account_name").toString() == "Acme Ltd" ? 0 : 1;
     QCOMPARE(model->index(acmeRow, InvoiceListModel::StatusColumn).data().toString(),

@@ -162,6 +162,18 @@ void BillingPage::entityChosen()
     m_run->setLegalEntity(id);
     m_invoices->setLegalEntity(id);
     m_exceptions->setLegalEntity(id);
+    // The run's client and contract choices: the clients of the entity's latest invoices, of
+    // any status (finance may not read the CRM lists; the drafts alone may be none).
+    ApiReply *r = m_session->api()->get(
+        QStringLiteral("/api/v1/billing/invoices?legal_entity_id=%1&limit=500").arg(id));
+    connect(r, &ApiReply::finished, this, [this, r, id] {
+        if (!r->ok() || id != legalEntityId())
+            return;
+        QList<QJsonObject> invoices;
+        for (const QJsonValue &v : r->object().value("items").toArray())
+            invoices.append(v.toObject());
+        m_directory->learnAll(invoices);
+    });
 }
 
 } // namespace keel::billing
