@@ -148,6 +148,16 @@ BillingRunPanel::BillingRunPanel(Session *session, ClientDirectory *directory, Q
     h->setStretchLastSection(true);
     // A few dozen runs: columns as wide as their words, in English or German, each page.
     connect(m_runs, &BillingRunsModel::pageLoaded, m_history, [this] {
+        // A run still going (started before this page opened, or by a colleague): follow it.
+        const QJsonObject newest = m_runs->rowObject(0);
+        if (!m_job->isRunning() && newest.value("status").toString() == QLatin1String("running")) {
+            m_start->setEnabled(false);
+            m_review->hide();
+            setStatus(tr("A run for %1 is in progress…")
+                          .arg(periodText(newest.value("period").toString())));
+            m_lastRunId = m_runs->rowId(0);
+            m_job->follow(m_lastRunId);
+        }
         m_history->resizeColumnsToContents();
         m_history->horizontalHeader()->setStretchLastSection(false); // stretch again
         m_history->horizontalHeader()->setStretchLastSection(true);
