@@ -772,6 +772,10 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <source>%1 exceptions need a decision (Exceptions tab).</source>
         <translation>%1 Ausnahmen brauchen eine Entscheidung (Reiter Ausnahmen).</translation>
     </message>
+    <message>
+        <source>A run for %1 is in progress…</source>
+        <translation>Ein Lauf für %1 ist im Gang…</translation>
+    </message>
 </context>
 <context>
     <name>keel::billing::BillingRunsModel</name>
