@@ -11,6 +11,7 @@
 
 #include <QHash>
 #include <QMap>
+#include <QSet>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -122,11 +123,45 @@ Money fromMinor(qint64 minor, const Currency &c)
 
 } // namespace
 
+// A reverse-charge invoice shifts the tax to the buyer and is only valid with the buyer's VAT id
+// on it (Art. 226 VAT Directive, §14a UStG). One query for the whole batch.
+QList<std::pair<qint64, ApiError>> InvoiceIssuer::refusals(QSqlDatabase db,
+                                                           const QList<InvoiceRow> &invoices)
+{
+    QList<std::pair<qint64, ApiError>> out;
+    QList<qint64> accounts;
+    for (const InvoiceRow &r : invoices)
+        if (r.taxCode == QLatin1String("EU_REVERSE_CHARGE") && !accounts.contains(r.accountId))
+            accounts << r.accountId;
+    if (accounts.isEmpty())
+        return out;
+    QSqlQuery q = db::query(db,
+                            QStringLiteral("SELECT id FROM accounts WHERE id = ANY(?::bigint[]) "
+                                           "AND coalesce(btrim(tax_id), '') = ''"),
+                            {idArray(accounts)});
+    QSet<qint64> missing;
+    while (q.next())
+        missing.insert(q.value(0).toLongLong());
+    for (const InvoiceRow &r : invoices)
+        if (r.taxCode == QLatin1String("EU_REVERSE_CHARGE") && missing.contains(r.accountId))
+            out.append({r.id, ApiError::invalidField(
+                                  QStringLiteral("account.tax_id"),
+                                  QStringLiteral("required_for_reverse_charge"),
+                                  QStringLiteral("Invoice %1 is reverse charge: it must show the "
+                                                 "VAT id of %2, who has none on record. Enter "
+                                                 "the client's VAT id on the account, then issue.")
+                                      .arg(r.id)
+                                      .arg(r.accountName))});
+    return out;
+}
+
 void InvoiceIssuer::issue(QSqlDatabase db, const QList<InvoiceRow> &invoices,
                           const IssueActor &actor) const
 {
     if (invoices.isEmpty())
         return;
+    if (const auto refused = refusals(db, invoices); !refused.isEmpty())
+        throw refused.first().second;
     const QDateTime issuedAt =
         actor.issuedAt.isValid() ? actor.issuedAt : QDateTime::currentDateTimeUtc();
 
@@ -185,7 +220,12 @@ void InvoiceIssuer::issue(QSqlDatabase db, const QList<InvoiceRow> &invoices,
               QStringLiteral(
                   "UPDATE invoices i SET number = u.n, status = 'issued', fx_rate = u.r::numeric, "
                   "functional_currency = u.fc, functional_total = u.ft::numeric, issued_by = ?, "
-                  "issued_at = ?, version = i.version + 1, updated_at = now() "
+                  "issued_at = ?, version = i.version + 1, updated_at = now(), "
+                  "legal_details = (SELECT jsonb_build_object('entity_address', le.address, "
+                  "'entity_tax_id', le.tax_id, 'entity_registration', le.registration, "
+                  "'bank_details', le.bank_details, 'billing_address', a.billing_address, "
+                  "'account_tax_id', a.tax_id) FROM legal_entities le, accounts a WHERE "
+                  "le.id = i.legal_entity_id AND a.id = i.account_id) "
                   "FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]) "
                   "AS u(id, n, r, fc, ft) WHERE i.id = u.id"),
               {actor.userId, issuedAt, array(ids), array(numbers), array(fxRates),

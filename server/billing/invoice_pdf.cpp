@@ -54,6 +54,55 @@ QString countryName(const QString &code)
     return names.value(code, code);
 }
 
+// Multi-line text from the database as escaped HTML lines.
+QString lines(const QString &text)
+{
+    QStringList out;
+    for (const QString &l : text.split(u'\n'))
+        if (!l.trimmed().isEmpty())
+            out << esc(l.trimmed());
+    return out.join(QStringLiteral("<br/>"));
+}
+
+// What the tax id is called where the entity is registered.
+QString taxIdLabel(const QString &country)
+{
+    if (country == QLatin1String("GB") || country == QLatin1String("UK"))
+        return QStringLiteral("VAT reg. no.");
+    if (country == QLatin1String("DE"))
+        return QStringLiteral("USt-IdNr.");
+    if (country == QLatin1String("US"))
+        return QStringLiteral("EIN");
+    return QStringLiteral("VAT id");
+}
+
+// The address as printed, with the country as its last line unless the address already ends
+// with it.
+QString address(const QString &text, const QString &country)
+{
+    const QString name = countryName(country);
+    QString out = lines(text);
+    const QString last = text.trimmed().section(u'\n', -1).trimmed();
+    if (last.compare(name, Qt::CaseInsensitive) != 0 && last != country)
+        out += (out.isEmpty() ? QString() : QStringLiteral("<br/>")) + esc(name);
+    return out;
+}
+
+// The tax code's note; a reverse-charge one names both VAT ids, as the buyer accounts for the
+// tax under the seller's supply.
+QString taxNote(const InvoiceRow &r, const InvoiceParties &p)
+{
+    QString note =
+        r.taxNote.isEmpty() ? QString() : QStringLiteral("<i>%1</i>").arg(esc(r.taxNote));
+    if (r.taxCode == QLatin1String("EU_REVERSE_CHARGE")) {
+        const QString none = QStringLiteral("not recorded");
+        note += QStringLiteral("<br/>Supplier VAT id: %1<br/>Customer VAT id: %2")
+                    .arg(esc(p.entityTaxId.isEmpty() ? none : p.entityTaxId),
+                         esc(p.accountTaxId.isEmpty() ? none : p.accountTaxId));
+    }
+    return note.isEmpty() ? QString() : QStringLiteral("<p>%1</p>").arg(note);
+}
+
 QString html(const InvoiceDocument &doc)
 {
     const InvoiceRow &r = doc.invoice;
@@ -62,20 +111,35 @@ QString html(const InvoiceDocument &doc)
     const QString number = r.number.isEmpty() ? QStringLiteral("Draft %1").arg(r.id) : r.number;
     QString h;
     h += QStringLiteral("<html><body style=\"font-family:'DejaVu Sans'; font-size:9pt;\">");
-    // Letterhead.
+    const InvoiceParties &p = doc.parties;
+    // Letterhead: who issues it, where it is registered, its tax number.
+    QString seller = address(p.entityAddress, r.entityCountry);
+    QStringList ids;
+    if (!p.entityTaxId.isEmpty())
+        ids << esc(taxIdLabel(r.entityCountry)) + u' ' + esc(p.entityTaxId);
+    if (!p.entityRegistration.isEmpty())
+        ids << lines(p.entityRegistration);
+    if (!ids.isEmpty())
+        seller += QStringLiteral("<br/><span style=\"color:#555;\">%1</span>")
+                      .arg(ids.join(QStringLiteral("<br/>")));
     h += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr>"
-                        "<td><span style=\"font-size:16pt; font-weight:bold; color:#1f3a5f;\">%1"
-                        "</span><br/>%2</td><td align=\"right\"><span style=\"font-size:18pt;\">"
-                        "%3</span><br/><b>%4</b></td></tr></table><hr/>")
-             .arg(esc(r.entityName), esc(countryName(r.entityCountry)), esc(title), esc(number));
+                        "<td valign=\"top\"><span style=\"font-size:16pt; font-weight:bold; "
+                        "color:#1f3a5f;\">%1</span><br/>%2</td><td align=\"right\" "
+                        "valign=\"top\"><span style=\"font-size:18pt;\">%3</span><br/><b>%4</b>"
+                        "</td></tr></table><hr/>")
+             .arg(esc(r.entityName), seller, esc(title), esc(number));
     if (r.number.isEmpty())
         h += QStringLiteral("<p style=\"color:#b00020;\"><b>DRAFT: not a valid invoice until "
                             "issued.</b></p>");
     // Client and dates.
+    QString buyer =
+        esc(r.accountName) + QStringLiteral("<br/>") + address(p.billingAddress, r.accountCountry);
+    if (!p.accountTaxId.isEmpty())
+        buyer += QStringLiteral("<br/>VAT id: %1").arg(esc(p.accountTaxId));
     h += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\"><tr>"
-                        "<td width=\"55%\" valign=\"top\"><b>Bill to</b><br/>%1<br/>%2</td>"
+                        "<td width=\"55%\" valign=\"top\"><b>Bill to</b><br/>%1</td>"
                         "<td valign=\"top\"><table cellspacing=\"0\" cellpadding=\"1\">")
-             .arg(esc(r.accountName), esc(countryName(r.accountCountry)));
+             .arg(buyer);
     const auto row = [&](const QString &k, const QString &v) {
         if (!v.isEmpty())
             h += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>")
@@ -137,8 +201,7 @@ QString html(const InvoiceDocument &doc)
                  .arg(esc(it.key()), esc(grouped(it->first)), esc(grouped(it->second)));
     h += QStringLiteral("</table>%1</td><td valign=\"top\" align=\"right\"><table "
                         "cellspacing=\"0\" cellpadding=\"2\">")
-             .arg(r.taxNote.isEmpty() ? QString()
-                                      : QStringLiteral("<p><i>%1</i></p>").arg(esc(r.taxNote)));
+             .arg(taxNote(r, p));
     h += QStringLiteral("<tr><td>Subtotal</td><td align=\"right\">%1</td></tr>"
                         "<tr><td>Tax (%2)</td><td align=\"right\">%3</td></tr>"
                         "<tr><td><b>%4</b></td><td align=\"right\"><b>%5</b></td></tr>")
@@ -160,6 +223,8 @@ QString html(const InvoiceDocument &doc)
                             "with your payment.</p>")
                  .arg(r.invoiceDate.daysTo(r.dueDate))
                  .arg(esc(date(r.dueDate)), esc(number));
+    if (!credit && !p.bankDetails.isEmpty())
+        h += QStringLiteral("<p><b>Payment to</b><br/>%1</p>").arg(lines(p.bankDetails));
     if (!r.notes.isEmpty())
         h += QStringLiteral("<p>%1</p>").arg(esc(r.notes).replace(u'\n', QStringLiteral("<br/>")));
 

@@ -500,6 +500,10 @@ QJsonObject InvoiceService::bulk(const Request &request, const QJsonObject &body
                 std::none_of(issuable.begin(), issuable.end(),
                              [id](const InvoiceRow &r) { return r.id == id; }))
                 fail(id, ApiError::notFound(QStringLiteral("There is no invoice %1.").arg(id)));
+        for (const auto &[id, problem] : InvoiceIssuer::refusals(db, issuable)) {
+            fail(id, problem);
+            issuable.removeIf([id = id](const InvoiceRow &r) { return r.id == id; });
+        }
         const IssueActor actor{request.caller().user.id, &request, {}};
         bool together = false;
         try {
@@ -538,6 +542,7 @@ QByteArray InvoiceService::pdf(const Request &request, qint64 id) const
     InvoiceDocument doc;
     doc.invoice = row;
     doc.lines = m_store.lines(db, id);
+    doc.parties = invoiceParties(db, id);
     if (row.showTimeDetail)
         doc.time = m_store.timeDetail(db, id);
     if (row.creditsInvoiceId)

@@ -110,6 +110,8 @@ void AccountService::readAccount(const EntityScope &scope, JsonReader &in, Accou
     readText(in, QStringLiteral("tax_profile"), f.taxProfile);
     readId(in, QStringLiteral("billing_contact_id"), f.billingContactId);
     readId(in, QStringLiteral("owner_id"), f.ownerId);
+    readText(in, QStringLiteral("billing_address"), f.billingAddress);
+    readText(in, QStringLiteral("tax_id"), f.taxId);
 
     if (f.name.isEmpty())
         in.addError(QStringLiteral("name"), FieldErrorCode::Required,
@@ -123,6 +125,12 @@ void AccountService::readAccount(const EntityScope &scope, JsonReader &in, Accou
     if (f.industry.size() > 100)
         in.addError(QStringLiteral("industry"), "too_long",
                     QStringLiteral("at most 100 characters"));
+    if (f.billingAddress.size() > 500)
+        in.addError(QStringLiteral("billing_address"), "too_long",
+                    QStringLiteral("at most 500 characters"));
+    if (f.taxId.size() > 40)
+        in.addError(QStringLiteral("tax_id"), "too_long",
+                    QStringLiteral("at most 40 characters (a VAT id such as DE123456789)"));
     if (f.country.isEmpty())
         in.addError(QStringLiteral("country"), FieldErrorCode::Required,
                     QStringLiteral("an ISO 3166 country code such as GB"));

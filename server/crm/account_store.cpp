@@ -46,6 +46,7 @@ const QString &accountJson()
                        "a.name, 'domain', a.domain, 'parent_id', a.parent_id::text, 'industry', "
                        "a.industry, 'country', a.country, 'billing_currency', a.billing_currency, "
                        "'payment_terms_days', a.payment_terms_days, 'tax_profile', a.tax_profile, "
+                       "'billing_address', a.billing_address, 'tax_id', a.tax_id, "
                        "'billing_contact_id', a.billing_contact_id::text, 'owner_id', "
                        "a.owner_id::text, 'owner_name', u.display_name, 'merged_into', "
                        "a.merged_into::text, 'merged_at', ") +
@@ -140,7 +141,7 @@ std::optional<AccountRow> AccountStore::account(qint64 id, bool forUpdate) const
                        "le.code, a.name, coalesce(a.domain, ''), coalesce(a.parent_id, 0), "
                        "coalesce(a.industry, ''), a.country, a.billing_currency, "
                        "a.payment_terms_days, a.tax_profile, coalesce(a.billing_contact_id, 0), "
-                       "coalesce(a.owner_id, 0), ") +
+                       "coalesce(a.owner_id, 0), a.billing_address, coalesce(a.tax_id, ''), ") +
             accountJson() + QStringLiteral("WHERE a.id = ?") +
             (forUpdate ? QStringLiteral(" FOR UPDATE OF a") : QString()),
         {id});
@@ -163,7 +164,9 @@ std::optional<AccountRow> AccountStore::account(qint64 id, bool forUpdate) const
     f.taxProfile = q.value(12).toString();
     f.billingContactId = q.value(13).toLongLong();
     f.ownerId = q.value(14).toLongLong();
-    r.json = parse(q.value(15));
+    f.billingAddress = q.value(15).toString();
+    f.taxId = q.value(16).toString();
+    r.json = parse(q.value(17));
     return r;
 }
 
@@ -201,28 +204,32 @@ qint64 AccountStore::insertAccount(const AccountFields &f, const QString &nameNo
 {
     QSqlQuery q = db::query(
         db(),
-        QStringLiteral("INSERT INTO accounts (legal_entity_id, name, name_norm, domain, "
-                       "parent_id, industry, country, billing_currency, payment_terms_days, "
-                       "tax_profile, billing_contact_id, owner_id) VALUES "
-                       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        QStringLiteral(
+            "INSERT INTO accounts (legal_entity_id, name, name_norm, domain, "
+            "parent_id, industry, country, billing_currency, payment_terms_days, "
+            "tax_profile, billing_contact_id, owner_id, billing_address, tax_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, ''), ?) RETURNING id"),
         {f.legalEntityId, f.name, nameNorm, nullable(f.domain), nullable(f.parentId),
          nullable(f.industry), f.country, f.billingCurrency, f.paymentTermsDays, f.taxProfile,
-         nullable(f.billingContactId), nullable(f.ownerId)});
+         nullable(f.billingContactId), nullable(f.ownerId), f.billingAddress, nullable(f.taxId)});
     q.next();
     return q.value(0).toLongLong();
 }
 
 void AccountStore::updateAccount(qint64 id, const AccountFields &f, const QString &nameNorm) const
 {
-    db::query(db(),
-              QStringLiteral("UPDATE accounts SET name = ?, name_norm = ?, domain = ?, "
-                             "parent_id = ?, industry = ?, country = ?, billing_currency = ?, "
-                             "payment_terms_days = ?, tax_profile = ?, billing_contact_id = ?, "
-                             "owner_id = ?, updated_at = now(), version = version + 1 "
-                             "WHERE id = ?"),
-              {f.name, nameNorm, nullable(f.domain), nullable(f.parentId), nullable(f.industry),
-               f.country, f.billingCurrency, f.paymentTermsDays, f.taxProfile,
-               nullable(f.billingContactId), nullable(f.ownerId), id});
+    db::query(
+        db(),
+        QStringLiteral(
+            "UPDATE accounts SET name = ?, name_norm = ?, domain = ?, "
+            "parent_id = ?, industry = ?, country = ?, billing_currency = ?, "
+            "payment_terms_days = ?, tax_profile = ?, billing_contact_id = ?, "
+            "owner_id = ?, billing_address = coalesce(?, ''), tax_id = ?, updated_at = now(), "
+            "version = version + 1 WHERE id = ?"),
+        {f.name, nameNorm, nullable(f.domain), nullable(f.parentId), nullable(f.industry),
+         f.country, f.billingCurrency, f.paymentTermsDays, f.taxProfile,
+         nullable(f.billingContactId), nullable(f.ownerId), f.billingAddress, nullable(f.taxId),
+         id});
 }
 
 QJsonArray AccountStore::listAccounts(const AccountFilter &f, const EntityScope &scope,

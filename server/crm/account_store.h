@@ -23,6 +23,8 @@ struct AccountFields
     QString billingCurrency;
     int paymentTermsDays = 30;
     QString taxProfile;
+    QString billingAddress; // multi-line, printed under "Bill to"; empty = none
+    QString taxId;          // the client's VAT id / tax number, empty = none
     qint64 billingContactId = 0;
     qint64 ownerId = 0;
 };

@@ -162,6 +162,53 @@ private Q_SLOTS:
         QCOMPARE(count("SELECT count(*) FROM accounts"), 0);
     }
 
+    void billingAddressAndTaxIdAreReadWrittenAndCleared()
+    {
+        HttpClient http(m_server->baseUrl());
+        login(http, "sales_uk");
+        QJsonObject body = account("Brightwell Retail", "UK");
+        body.insert("billing_address", "  12 Fenchurch Street\nLondon EC3M 3BY\nUnited Kingdom  ");
+        body.insert("tax_id", " GB 987 6543 21 ");
+        const HttpResult r = http.post("/api/v1/crm/accounts", body);
+        QCOMPARE(r.status, 201);
+        // Trimmed, the lines kept.
+        QCOMPARE(r.json().value("billing_address").toString(),
+                 QStringLiteral("12 Fenchurch Street\nLondon EC3M 3BY\nUnited Kingdom"));
+        QCOMPARE(r.json().value("tax_id").toString(), QStringLiteral("GB 987 6543 21"));
+        const QString id = r.json().value("id").toString();
+        const QJsonObject listed = http.get("/api/v1/crm/accounts").json()["items"][0].toObject();
+        QCOMPARE(listed.value("tax_id").toString(), QStringLiteral("GB 987 6543 21"));
+
+        // Too long: 422 naming both fields, nothing written.
+        const HttpResult bad =
+            http.send("PUT", "/api/v1/crm/accounts/" + id,
+                      QJsonDocument(QJsonObject{{"billing_address", QString(501, u'x')},
+                                                {"tax_id", QString(41, u'9')},
+                                                {"version", 1}})
+                          .toJson());
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(bad.fieldCodes(), QStringLiteral("billing_address:too_long,tax_id:too_long"));
+
+        // A new address replaces the old; null clears the tax id (stored as NULL, not '').
+        const HttpResult moved = http.send(
+            "PUT", "/api/v1/crm/accounts/" + id,
+            R"({"billing_address":"1 Canada Square\nLondon E14 5AB","tax_id":null,"version":1})");
+        QCOMPARE(moved.status, 200);
+        QCOMPARE(moved.json().value("billing_address").toString(),
+                 QStringLiteral("1 Canada Square\nLondon E14 5AB"));
+        QVERIFY(moved.json().value("tax_id").isNull());
+        QCOMPARE(count("SELECT count(*) FROM accounts WHERE tax_id IS NULL AND billing_address = "
+                       "'1 Canada Square' || chr(10) || 'London E14 5AB'"),
+                 1);
+        // Absent keeps what is there.
+        const HttpResult kept = http.send("PUT", "/api/v1/crm/accounts/" + id,
+                                          R"({"payment_terms_days":14,"version":2})");
+        QCOMPARE(kept.status, 200);
+        QCOMPARE(kept.json().value("billing_address").toString(),
+                 QStringLiteral("1 Canada Square\nLondon E14 5AB"));
+        QCOMPARE(count("SELECT count(*) FROM audit_log WHERE action = 'account.update'"), 2);
+    }
+
     void salesUserOfUsCannotSeeUkAccounts()
     {
         HttpClient uk(m_server->baseUrl());
