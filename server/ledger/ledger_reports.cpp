@@ -11,14 +11,16 @@ namespace keel {
 using namespace ledger_access;
 
 QJsonObject LedgerReports::totalsReport(qint64 entityId, QDate from, QDate to,
-                                        const QStringList &types) const
+                                        const QStringList &types, bool withOpening) const
 {
     const auto entity = m_store.entity(entityId);
     const Currency c = Currency::fromCode(entity->functionalCurrency).value();
     QJsonArray items;
-    qint64 dr = 0, cr = 0;
+    qint64 dr = 0, cr = 0, opening = 0, closing = 0;
     QHash<QString, qint64> byType; // debit-positive net per type
-    for (const AccountTotal &t : m_store.totals(entityId, from, to)) {
+    const QList<AccountTotal> totals =
+        withOpening ? m_store.balances(entityId, from, to) : m_store.totals(entityId, from, to);
+    for (const AccountTotal &t : totals) {
         if (!types.isEmpty() && !types.contains(t.account.type))
             continue;
         const Money d =
@@ -28,34 +30,52 @@ QJsonObject LedgerReports::totalsReport(qint64 entityId, QDate from, QDate to,
         dr += d.minorUnits();
         cr += k.minorUnits();
         byType[t.account.type] += d.minorUnits() - k.minorUnits();
-        items.append(QJsonObject{
+        QJsonObject item{
             {"ledger_account_id", idToJson(t.account.id)},
             {"number", t.account.number},
             {"name", t.account.name},
             {"type", t.account.type},
             {"debit", moneyToJson(d)},
             {"credit", moneyToJson(k)},
-            {"balance", moneyToJson(*Money::fromMinor(d.minorUnits() - k.minorUnits(), c))}});
+            {"balance", moneyToJson(*Money::fromMinor(d.minorUnits() - k.minorUnits(), c))}};
+        if (withOpening) {
+            const qint64 open = Money::fromDecimal(Decimal::parse(t.opening).valueOr({}), c)
+                                    .valueOr(Money::zero(c))
+                                    .minorUnits();
+            opening += open;
+            closing += open + d.minorUnits() - k.minorUnits();
+            item.insert(QStringLiteral("opening"), moneyToJson(*Money::fromMinor(open, c)));
+            item.insert(QStringLiteral("closing"),
+                        moneyToJson(*Money::fromMinor(open + d.minorUnits() - k.minorUnits(), c)));
+        }
+        items.append(item);
     }
     QJsonObject perType;
     for (auto it = byType.cbegin(); it != byType.cend(); ++it)
         perType.insert(it.key(), moneyToJson(*Money::fromMinor(it.value(), c)));
-    return {{"legal_entity", entity->code},
-            {"from", dateToJson(from)},
-            {"to", dateToJson(to)},
-            {"currency", c.code()},
-            {"items", items},
-            {"by_type", perType},
-            {"total_debit", moneyToJson(*Money::fromMinor(dr, c))},
-            {"total_credit", moneyToJson(*Money::fromMinor(cr, c))},
-            {"balanced", dr == cr}};
+    QJsonObject out{{"legal_entity", entity->code},
+                    {"from", dateToJson(from)},
+                    {"to", dateToJson(to)},
+                    {"currency", c.code()},
+                    {"items", items},
+                    {"by_type", perType},
+                    {"total_debit", moneyToJson(*Money::fromMinor(dr, c))},
+                    {"total_credit", moneyToJson(*Money::fromMinor(cr, c))},
+                    {"balanced", dr == cr}};
+    if (withOpening) {
+        // Debit-positive sums over all accounts: zero in a balanced ledger.
+        out.insert(QStringLiteral("total_opening"), moneyToJson(*Money::fromMinor(opening, c)));
+        out.insert(QStringLiteral("total_closing"), moneyToJson(*Money::fromMinor(closing, c)));
+        out.insert(QStringLiteral("balanced"), dr == cr && opening == 0 && closing == 0);
+    }
+    return out;
 }
 
 QJsonObject LedgerReports::trialBalance(const Request &request, qint64 entityId) const
 {
     visibleEntity(m_store, request, entityId, Permission::FinanceUse);
     return totalsReport(entityId, queryDate(request, QStringLiteral("from")).value_or(QDate()),
-                        queryDate(request, QStringLiteral("to")).value_or(QDate()), {});
+                        queryDate(request, QStringLiteral("to")).value_or(QDate()), {}, true);
 }
 
 QJsonObject LedgerReports::profitAndLoss(const Request &request, qint64 entityId) const

@@ -26,7 +26,8 @@ public:
 private:
     // Per account debit, credit and balance of the lines dated from..to (either may be
     // invalid: open-ended), only accounts of `types` (all when empty), with totals.
-    QJsonObject totalsReport(qint64 entityId, QDate from, QDate to, const QStringList &types) const;
+    QJsonObject totalsReport(qint64 entityId, QDate from, QDate to, const QStringList &types,
+                             bool withOpening = false) const;
 
     LedgerStore m_store;
 };

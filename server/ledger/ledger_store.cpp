@@ -127,7 +127,7 @@ QList<LedgerAccount> LedgerStore::accounts(qint64 entityId) const
 }
 
 std::optional<qint64> LedgerStore::insertAccount(qint64 entityId, const QString &number,
-                                                const QString &name, const QString &type) const
+                                                 const QString &name, const QString &type) const
 {
     QSqlQuery q = db::query(db(),
                             QStringLiteral("INSERT INTO ledger_accounts (legal_entity_id, number, "
@@ -413,6 +413,36 @@ QList<AccountTotal> LedgerStore::totals(qint64 entityId, QDate from, QDate to) c
                      q.value(3).toString(), q.value(4).toString()},
                     q.value(5).toString(),
                     q.value(6).toString()});
+    return out;
+}
+
+QList<AccountTotal> LedgerStore::balances(qint64 entityId, QDate from, QDate to) const
+{
+    if (!from.isValid())
+        return totals(entityId, from, to);
+    // Still one pass over journal_lines_tb_idx, up to `to`: what lies before `from` is the
+    // opening balance, the rest the period's movements.
+    QSqlQuery q = db::query(
+        db(),
+        QStringLiteral(
+            "WITH t AS (SELECT ledger_account_id, "
+            "sum(functional_debit - functional_credit) FILTER (WHERE entry_date < ?::date) AS op, "
+            "sum(functional_debit) FILTER (WHERE entry_date >= ?::date) AS dr, "
+            "sum(functional_credit) FILTER (WHERE entry_date >= ?::date) AS cr "
+            "FROM journal_lines WHERE legal_entity_id = ? AND entry_date <= "
+            "coalesce(?::date, 'infinity') GROUP BY ledger_account_id) "
+            "SELECT a.id, a.number, a.name, a.type, coalesce(a.role, ''), "
+            "trim_scale(coalesce(t.dr, 0))::text, trim_scale(coalesce(t.cr, 0))::text, "
+            "trim_scale(coalesce(t.op, 0))::text FROM t JOIN ledger_accounts a "
+            "ON a.id = t.ledger_account_id ORDER BY a.number"),
+        {from, from, from, entityId, nullableDate(to)});
+    QList<AccountTotal> out;
+    while (q.next())
+        out.append({{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                     q.value(3).toString(), q.value(4).toString()},
+                    q.value(5).toString(),
+                    q.value(6).toString(),
+                    q.value(7).toString()});
     return out;
 }
 

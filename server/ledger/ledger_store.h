@@ -76,7 +76,8 @@ struct EntryRow
 struct AccountTotal
 {
     LedgerAccount account;
-    QString debit, credit;
+    QString debit, credit; // movements within the range
+    QString opening;       // debit-positive balance before the range ("0" without a start)
 };
 
 // One posted line for the plain-text export.
@@ -107,8 +108,8 @@ public:
     QList<LedgerAccount> accounts(qint64 entityId) const;
     // An account added to the entity's chart (a second bank account's 1001 …) without a role;
     // std::nullopt when the number is taken.
-    std::optional<qint64> insertAccount(qint64 entityId, const QString &number,
-                                        const QString &name, const QString &type) const;
+    std::optional<qint64> insertAccount(qint64 entityId, const QString &number, const QString &name,
+                                        const QString &type) const;
     // Whether a dimension row exists ("projects" / "employees") and belongs to the entity.
     bool dimensionOfEntity(const QString &table, qint64 id, qint64 entityId) const;
 
@@ -128,6 +129,9 @@ public:
     qint64 reversalOf(qint64 id) const; // 0 when none
 
     QList<AccountTotal> totals(qint64 entityId, QDate from, QDate to) const;
+    // As totals, with each account's opening balance before `from` (accounts with only an
+    // opening balance included): the trial balance.
+    QList<AccountTotal> balances(qint64 entityId, QDate from, QDate to) const;
     QJsonArray accountLines(qint64 accountId, QDate from, QDate to, qint64 after, int limit) const;
     std::optional<std::pair<LedgerAccount, qint64>> account(qint64 accountId) const;
     QList<ExportLine> exportLines(qint64 entityId, QDate from, QDate to) const;

@@ -247,6 +247,41 @@ private slots:
                                     "2026-02-28")
                          .arg(us));
         QCOMPARE(r.json().value("total_debit").toObject(), m("14000.00"));
+        // March: each account opens at its balance to the end of February and closes at its
+        // balance to the end of March; both columns sum to zero.
+        const auto balancesTo = [&](const QString &to) {
+            QHash<QString, QString> out;
+            const QJsonObject all =
+                fin->get(QStringLiteral("/api/v1/ledger/entities/%1/trial-balance?to=%2")
+                             .arg(us)
+                             .arg(to))
+                    .json();
+            for (const QJsonValue &v : all.value("items").toArray())
+                out.insert(v.toObject().value("number").toString(),
+                           v.toObject().value("balance").toObject().value("amount").toString());
+            return out;
+        };
+        const QHash<QString, QString> february = balancesTo("2026-02-28");
+        const QHash<QString, QString> march = balancesTo("2026-03-31");
+        const QJsonObject marchTb =
+            fin->get(QStringLiteral("/api/v1/ledger/entities/%1/trial-balance?from=2026-03-01&"
+                                    "to=2026-03-31")
+                         .arg(us))
+                .json();
+        QVERIFY(marchTb.value("balanced").toBool());
+        QCOMPARE(marchTb.value("total_opening").toObject(), m("0.00"));
+        QCOMPARE(marchTb.value("total_closing").toObject(), m("0.00"));
+        QVERIFY(!march.isEmpty());
+        int opened = 0;
+        for (const QJsonValue &v : marchTb.value("items").toArray()) {
+            const QJsonObject a = v.toObject();
+            const QString n = a.value("number").toString();
+            QCOMPARE(a.value("opening").toObject().value("amount").toString(),
+                     february.value(n, QStringLiteral("0.00")));
+            QCOMPARE(a.value("closing").toObject().value("amount").toString(), march.value(n));
+            opened += february.value(n, QStringLiteral("0.00")) != QLatin1String("0.00") ? 1 : 0;
+        }
+        QVERIFY(opened > 0); // February's postings open March
         QCOMPARE(
             fin->get(QStringLiteral("/api/v1/ledger/entities/%1/trial-balance?from=march").arg(us))
                 .status,
