@@ -1,5 +1,6 @@
 #include "billing_run_routes.h"
 
+#include "billing_contract_service.h"
 #include "billing_exception_service.h"
 #include "billing_run_service.h"
 #include "http/concurrency.h"
@@ -18,6 +19,7 @@ void registerBillingRunRoutes(Router &router, const DbConfig &database,
     BillingExceptionService::registerStateMachines();
     const auto runs = std::make_shared<BillingRunService>(database);
     const auto exceptions = std::make_shared<const BillingExceptionService>(database);
+    const auto contracts = std::make_shared<const BillingContractService>(database);
     const QString base = QStringLiteral("/api/v1/billing");
     const auto id = [](Request &r) { return r.idParam(QStringLiteral("id")); };
 
@@ -43,6 +45,10 @@ void registerBillingRunRoutes(Router &router, const DbConfig &database,
     router.add({"GET", base + "/runs/{id}", BillingUse, Scope::LegalEntity,
                 "One billing run: status, progress and step, counts and totals",
                 [runs, id](Request &r) { return Reply::json(runs->get(r, id(r))); }});
+    router.add({"GET", base + "/contracts", BillingUse, Scope::LegalEntity,
+                "Contracts a billing run can bill (?legal_entity_id=&q=&limit=&after=), with "
+                "their billing models and approved unbilled time",
+                [contracts](Request &r) { return Reply::json(contracts->list(r)); }});
     router.add({"GET", base + "/exceptions", BillingUse, Scope::LegalEntity,
                 "Billing exceptions (?legal_entity_id=&status=&limit=&after=)",
                 [exceptions](Request &r) { return Reply::json(exceptions->list(r)); }});
