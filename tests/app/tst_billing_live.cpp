@@ -526,6 +526,16 @@ void TestBillingLive::screenshots()
     const Client elm = tmClient("Elm Street Clinics");
     const Client fenwick = tmClient("Fenwick & Hale LLP", "140.00", "190.00");
     const Client grey = tmClient("Greyfield Retail", "115.00", "160.00");
+    // The letterhead and the client's billing details, as the demo firm has them.
+    exec("UPDATE legal_entities SET address = ?, tax_id = 'GB 287 4512 63', registration = ?, "
+         "bank_details = ? WHERE id = ?",
+         {"30 Finsbury Square\nLondon EC2A 1AG\nUnited Kingdom",
+          "Registered in England and Wales, company no. 11872634. Registered office as above.",
+          "Barclays Bank UK PLC, London\nSort code 20-00-00 · Account 73918264\n"
+          "IBAN GB33 BARC 2000 0073 9182 64 · BIC BARCGB22",
+          uk});
+    exec("UPDATE accounts SET billing_address = ?, tax_id = 'GB 300 1047 29' WHERE id = ?",
+         {"Accounts Payable\n48 Deansgate\nManchester M2 4WU\nUnited Kingdom", grey.account});
     approvedTime(acme, annaEmp, 10, "7.50", "Discovery workshops with the finance team");
     approvedTime(acme, benEmp, 4, "8.00", "Target architecture and data flows");
     approvedTime(brent, annaEmp, 3, "6.25", "Supplier onboarding process review");
