@@ -3,6 +3,7 @@
 #include "api_client.h"
 #include "api_reply.h"
 #include "billing_format.h"
+#include "credit_note.h"
 #include "decimal.h"
 #include "json_array_model.h"
 #include "money.h"
@@ -238,21 +239,32 @@ void InvoiceDetail::reload()
             emit loadFailed(humanMessage(r->problem()));
             return;
         }
-        m_invoice = r->object();
-        const QString currency = m_invoice.value("currency").toString();
-        QJsonArray lines;
-        for (const QJsonValue &v : m_invoice.value("lines").toArray())
-            lines.append(shownLine(v.toObject(), currency));
-        m_lines->setItems(lines);
-        m_lines->setEditableKeys(isDraft() ? QStringList{QStringLiteral("description")}
-                                           : QStringList());
-        if (!m_sourcesLine.isEmpty() && rowOfLine(m_sourcesLine) < 0) {
-            m_sources->setItems({}); // the line was held
-            m_sourcesLine.clear();
-            m_sourcesSummary.clear();
-        }
-        emit loaded();
+        takeInvoice(r->object());
     });
+}
+
+void InvoiceDetail::takeInvoice(const QJsonObject &invoice)
+{
+    m_invoice = invoice;
+    const QString currency = m_invoice.value("currency").toString();
+    QJsonArray lines;
+    for (const QJsonValue &v : m_invoice.value("lines").toArray())
+        lines.append(shownLine(v.toObject(), currency));
+    m_lines->setItems(lines);
+    m_lines->setEditableKeys(isDraft() ? QStringList{QStringLiteral("description")}
+                                       : QStringList());
+    if (!m_sourcesLine.isEmpty() && rowOfLine(m_sourcesLine) < 0) {
+        m_sources->setItems({}); // the line was held
+        m_sourcesLine.clear();
+        m_sourcesSummary.clear();
+    }
+    emit loaded();
+    if (!m_pendingCredit.isEmpty()) {
+        m_lastCreditNote = m_pendingCredit;
+        m_pendingCredit = {};
+        emit creditNoteIssued(m_lastCreditNote);
+        emit changed(m_id, creditNoteMessage(m_lastCreditNote));
+    }
 }
 
 bool InvoiceDetail::isDraft() const
@@ -395,6 +407,65 @@ void InvoiceDetail::issue()
 {
     act("POST", QStringLiteral("/api/v1/billing/invoices/%1/issue").arg(m_id), {},
         tr("Invoice issued."));
+}
+
+bool InvoiceDetail::canCredit() const
+{
+    return billing::canCredit(m_invoice);
+}
+
+void InvoiceDetail::creditNote(const CreditNoteRequest &request)
+{
+    if (!m_api || m_id.isEmpty() || m_busy)
+        return;
+    const CreditNoteFigures figures = creditNoteFigures(m_invoice, request);
+    if (!figures.problem.isEmpty()) {
+        emit actionFailed(figures.problem);
+        return;
+    }
+    setBusy(true);
+    const QString id = m_id;
+    ApiReply *r =
+        m_api->send("POST", QStringLiteral("/api/v1/billing/invoices/%1/credit-note").arg(id),
+                    creditNoteBody(m_invoice, request));
+    connect(r, &ApiReply::finished, this, [this, r, id] {
+        setBusy(false);
+        if (!r->ok()) {
+            emit actionFailed(humanMessage(r->problem()));
+            if (r->status() == 412 || r->status() == 409)
+                reload();
+            return;
+        }
+        if (id != m_id) { // another invoice was picked meanwhile
+            m_lastCreditNote = r->object();
+            emit creditNoteIssued(m_lastCreditNote);
+            emit changed(id, creditNoteMessage(m_lastCreditNote));
+            return;
+        }
+        // The new status and balance are the invoice's: said once it is read again.
+        m_pendingCredit = r->object();
+        reload();
+    });
+}
+
+QString InvoiceDetail::creditNoteMessage(const QJsonObject &note) const
+{
+    const QString number = note.value("number").toString();
+    const QString total = moneyText(note.value("total"));
+    QString text;
+    if (idText(note.value("credits_invoice_id")) == m_id && !m_invoice.isEmpty())
+        text = tr("Credit note %1 issued for %2: %3 is now %4, balance %5.")
+                   .arg(number, total, invoiceLabel(m_invoice), invoiceStatusText(m_invoice),
+                        moneyText(m_invoice.value("balance")));
+    else
+        text = tr("Credit note %1 issued for %2; the invoice is now %3.")
+                   .arg(number, total, invoiceStatusText(note.value("invoice_status").toString()));
+    const int released = note.value("released_sources").toInt();
+    if (released > 0)
+        text += u' ' + (released == 1
+                            ? tr("1 billed record goes to the next billing run.")
+                            : tr("%1 billed records go to the next billing run.").arg(released));
+    return text;
 }
 
 void InvoiceDetail::act(const QByteArray &method, const QString &path, const QJsonObject &body,

@@ -13,9 +13,12 @@ class JsonArrayModel;
 
 namespace keel::billing {
 
+struct CreditNoteRequest;
+
 // One invoice with its lines (GET /api/v1/billing/invoices/{id}) and what can be done to a
 // draft: edit line descriptions (PATCH with the version read), hold a line to the next run,
-// write a line down or off with a reason, approve, issue. Every action reloads the invoice and
+// write a line down or off with a reason, approve, issue; and of an issued one: credit it in
+// full or in part (credit_note.h). Every action reloads the invoice and
 // says in changed() that the list's row is stale; failures come as the server's problem in
 // words. Lines and a line's sources are table models for the views.
 class InvoiceDetail : public QObject
@@ -70,6 +73,14 @@ public:
     void writeDown(const QString &lineId, const QString &amount, const QString &reason);
     void approve();
     void issue();
+    // Issued or partially paid: a credit note, checked first (creditNoteFigures). Once the
+    // invoice is read again, creditNoteIssued() and changed() say the note's number and the
+    // invoice's new status and balance.
+    void creditNote(const CreditNoteRequest &request);
+    bool canCredit() const;
+    // The last credit note issued here (its JSON as answered, with invoice_status and
+    // released_sources), empty before any.
+    QJsonObject lastCreditNote() const { return m_lastCreditNote; }
 
     // A write-down amount checked before it is sent: empty when fine, else why not.
     QString checkWriteDown(const QString &lineId, const QString &amount,
@@ -83,11 +94,14 @@ signals:
     void changed(const QString &invoiceId, const QString &message);
     void actionFailed(const QString &message);
     void busyChanged(bool busy);
+    void creditNoteIssued(const QJsonObject &creditNote);
 
 private:
     void act(const QByteArray &method, const QString &path, const QJsonObject &body,
              const QString &doneMessage);
     void setBusy(bool busy);
+    void takeInvoice(const QJsonObject &invoice);
+    QString creditNoteMessage(const QJsonObject &note) const;
 
     QPointer<ApiClient> m_api;
     QString m_id;
@@ -96,6 +110,8 @@ private:
     delivery::JsonArrayModel *m_sources;
     QString m_sourcesLine;
     QString m_sourcesSummary;
+    QJsonObject m_pendingCredit; // answered, shown once the invoice is read again
+    QJsonObject m_lastCreditNote;
     int m_generation = 0;
     bool m_busy = false;
 };

@@ -40,8 +40,7 @@ bool coversAll(const UserInfo &user, QStringList *codes)
 BillingPage::BillingPage(Session *session, QWidget *parent)
     : QWidget(parent), m_session(session), m_directory(new ClientDirectory(this)),
       m_entity(new QComboBox), m_entityNote(new QLabel), m_tabs(new QTabWidget),
-      m_run(new BillingRunPanel(session, m_directory)),
-      m_invoices(new InvoicesPanel(session, m_directory)),
+      m_run(new BillingRunPanel(session)), m_invoices(new InvoicesPanel(session, m_directory)),
       m_exceptions(new ExceptionsPanel(session))
 {
     setObjectName("billingPage");
@@ -162,8 +161,8 @@ void BillingPage::entityChosen()
     m_run->setLegalEntity(id);
     m_invoices->setLegalEntity(id);
     m_exceptions->setLegalEntity(id);
-    // The run's client and contract choices: the clients of the entity's latest invoices, of
-    // any status (finance may not read the CRM lists; the drafts alone may be none).
+    // The grid's client filter: the clients of the entity's latest invoices, of any status
+    // (finance may not read the CRM lists). The run panel lists the billable contracts itself.
     ApiReply *r = m_session->api()->get(
         QStringLiteral("/api/v1/billing/invoices?legal_entity_id=%1&limit=500").arg(id));
     connect(r, &ApiReply::finished, this, [this, r, id] {

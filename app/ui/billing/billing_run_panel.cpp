@@ -1,9 +1,9 @@
 #include "billing_run_panel.h"
 
+#include "billable_contracts.h"
 #include "billing_format.h"
 #include "billing_run_job.h"
 #include "billing_runs_model.h"
-#include "client_directory.h"
 #include "permissions.h"
 #include "session.h"
 #include "timeapproval/list_style.h"
@@ -39,8 +39,8 @@ QDate lastDayOf(const QString &period)
 }
 } // namespace
 
-BillingRunPanel::BillingRunPanel(Session *session, ClientDirectory *directory, QWidget *parent)
-    : QWidget(parent), m_session(session), m_directory(directory),
+BillingRunPanel::BillingRunPanel(Session *session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_contracts(new BillableContracts(session->api(), this)),
       m_job(new BillingRunJob(session->api(), this)),
       m_runs(new BillingRunsModel(session->api(), this)), m_period(new QComboBox),
       m_client(new QComboBox), m_contract(new QComboBox), m_ownDate(new QCheckBox),
@@ -177,7 +177,10 @@ BillingRunPanel::BillingRunPanel(Session *session, ClientDirectory *directory, Q
     });
     connect(m_ownDate, &QCheckBox::toggled, m_invoiceDate, &QDateEdit::setEnabled);
     connect(m_client, &QComboBox::currentIndexChanged, this, &BillingRunPanel::fillContracts);
-    connect(m_directory, &ClientDirectory::changed, this, &BillingRunPanel::fillClients);
+    connect(m_contracts, &BillableContracts::loaded, this, &BillingRunPanel::fillClients);
+    connect(m_contracts, &BillableContracts::loadFailed, this, [this](const QString &message) {
+        setStatus(tr("The contracts could not be listed: %1").arg(message), true);
+    });
     connect(m_start, &QPushButton::clicked, this, &BillingRunPanel::startRun);
     connect(m_review, &QPushButton::clicked, this, [this] { emit reviewRequested(m_lastRunId); });
     connect(m_history, &QTableView::doubleClicked, this,
@@ -207,6 +210,7 @@ void BillingRunPanel::setLegalEntity(const QString &id)
     if (id == m_entity)
         return;
     m_entity = id;
+    m_contracts->setLegalEntity(id);
     m_runs->setLegalEntity(id);
     m_runs->reload();
 }
@@ -249,8 +253,8 @@ void BillingRunPanel::fillClients()
     m_client->blockSignals(true);
     m_client->clear();
     m_client->addItem(tr("All clients"), QString());
-    for (const auto &c : m_directory->clients())
-        m_client->addItem(c.name, c.id);
+    for (const auto &c : m_contracts->clients())
+        m_client->addItem(c.label, c.id);
     m_client->setCurrentIndex(std::max(0, m_client->findData(current)));
     m_client->blockSignals(false);
     fillContracts();
@@ -261,8 +265,8 @@ void BillingRunPanel::fillContracts()
     const QString current = m_contract->currentData().toString();
     m_contract->clear();
     m_contract->addItem(tr("All contracts"), QString());
-    for (const auto &c : m_directory->contracts(m_client->currentData().toString()))
-        m_contract->addItem(c.name, c.id);
+    for (const auto &c : m_contracts->contracts(m_client->currentData().toString()))
+        m_contract->addItem(c.label, c.id);
     m_contract->setCurrentIndex(std::max(0, m_contract->findData(current)));
 }
 

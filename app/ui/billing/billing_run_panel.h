@@ -19,17 +19,18 @@ namespace keel::billing {
 
 class BillingRunJob;
 class BillingRunsModel;
-class ClientDirectory;
+class BillableContracts;
 
 // Start a billing run: the month, optionally one client or contract and the invoice date; a
 // progress bar follows the run on the server until it is done, then says what it made and
-// offers its drafts. Below, the entity's earlier runs (double-click one to review its
+// offers its drafts. The clients and contracts offered are those a run can bill, invoiced before
+// or not. Below, the entity's earlier runs (double-click one to review its
 // invoices).
 class BillingRunPanel : public QWidget
 {
     Q_OBJECT
 public:
-    BillingRunPanel(Session *session, ClientDirectory *directory, QWidget *parent = nullptr);
+    explicit BillingRunPanel(Session *session, QWidget *parent = nullptr);
 
     void setLegalEntity(const QString &id);
     // "YYYY-MM"; the choices are the last twelve months and the current one.
@@ -43,6 +44,8 @@ public:
 
     BillingRunJob *job() const { return m_job; }
     BillingRunsModel *runsModel() const { return m_runs; }
+    // The client and contract choices: the entity's contracts a run can bill.
+    BillableContracts *contracts() const { return m_contracts; }
     QTableView *historyView() const { return m_history; }
     QProgressBar *progressBar() const { return m_progress; }
     QString statusText() const;
@@ -59,7 +62,7 @@ private:
     void setStatus(const QString &text, bool error = false);
 
     Session *m_session;
-    ClientDirectory *m_directory;
+    BillableContracts *m_contracts;
     BillingRunJob *m_job;
     BillingRunsModel *m_runs;
     QString m_entity;

@@ -1,6 +1,7 @@
 #include "invoice_detail_pane.h"
 
 #include "billing_format.h"
+#include "credit_note_dialog.h"
 #include "invoice_detail.h"
 #include "invoice_pdf_dialog.h"
 #include "invoice_pdf_fetch.h"
@@ -43,7 +44,8 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
       m_lines(new QTableView), m_sourcesTitle(new QLabel), m_sources(new QTableView),
       m_message(new QLabel), m_hold(new QPushButton), m_writeDown(new QPushButton),
       m_approve(new QPushButton), m_issue(new QPushButton), m_preview(new QPushButton),
-      m_timeDetail(new QCheckBox), m_body(new QWidget), m_empty(new QLabel)
+      m_credit(new QPushButton), m_timeDetail(new QCheckBox), m_body(new QWidget),
+      m_empty(new QLabel)
 {
     setObjectName("invoiceDetailPane");
     m_header->setObjectName("invoiceHeader");
@@ -97,6 +99,10 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
     m_issue->setObjectName("issueInvoiceButton");
     m_issue->setText(tr("Issue"));
     m_issue->setToolTip(tr("Gives the invoice its number, freezes it and posts it."));
+    m_credit->setObjectName("creditNoteButton");
+    m_credit->setText(tr("Credit note…"));
+    m_credit->setToolTip(tr("Credits the issued invoice in full (optionally releasing its time "
+                            "and expenses for re-billing) or in part, line by line."));
     auto *lineActions = new QHBoxLayout;
     lineActions->addWidget(m_hold);
     lineActions->addWidget(m_writeDown);
@@ -106,6 +112,7 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
     lineActions->addWidget(m_preview);
     lineActions->addWidget(m_approve);
     lineActions->addWidget(m_issue);
+    lineActions->addWidget(m_credit);
 
     m_message->setObjectName("detailMessage");
     m_message->setWordWrap(true);
@@ -184,6 +191,7 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
     connect(m_approve, &QPushButton::clicked, m_detail, &InvoiceDetail::approve);
     connect(m_issue, &QPushButton::clicked, m_detail, &InvoiceDetail::issue);
     connect(m_preview, &QPushButton::clicked, this, &InvoiceDetailPane::previewPdf);
+    connect(m_credit, &QPushButton::clicked, this, &InvoiceDetailPane::openCreditNoteDialog);
     connect(m_timeDetail, &QCheckBox::clicked, m_detail, &InvoiceDetail::setShowTimeDetail);
     connect(m_pdf, &InvoicePdfFetch::fetched, this,
             [this](const QString &id, const QByteArray &pdf) {
@@ -300,6 +308,11 @@ void InvoiceDetailPane::updateButtons()
     m_approve->setEnabled(manage && draft && !pending && idle);
     m_issue->setEnabled(manage && status == QLatin1String("approved") && idle);
     m_preview->setEnabled(m_detail->isLoaded() && !m_pdf->isBusy());
+    // Drafts are approved and issued; issued invoices are credited: one of the two shows.
+    m_credit->setVisible(m_detail->canCredit());
+    m_approve->setVisible(!m_detail->canCredit());
+    m_issue->setVisible(!m_detail->canCredit());
+    m_credit->setEnabled(manage && m_detail->canCredit() && idle);
     m_timeDetail->setChecked(inv.value("show_time_detail").toBool());
     m_timeDetail->setEnabled(manage && draft && idle);
     m_approve->setToolTip(pending ? tr("Waiting for the approver.")
@@ -338,6 +351,21 @@ void InvoiceDetailPane::previewPdf()
     m_preview->setEnabled(false);
     showMessage(tr("Rendering the PDF…"), false);
     m_pdf->fetch(m_detail->invoiceId());
+}
+
+CreditNoteDialog *InvoiceDetailPane::openCreditNoteDialog()
+{
+    if (!m_detail->canCredit() || m_detail->isBusy())
+        return nullptr;
+    auto *dialog = new CreditNoteDialog(m_detail->invoice(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString id = m_detail->invoiceId();
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
+        if (id == m_detail->invoiceId())
+            m_detail->creditNote(dialog->request());
+    });
+    dialog->open();
+    return dialog;
 }
 
 void InvoiceDetailPane::showMessage(const QString &text, bool error)

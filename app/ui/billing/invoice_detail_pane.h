@@ -13,13 +13,14 @@ class Session;
 
 namespace keel::billing {
 
+class CreditNoteDialog;
 class InvoiceDetail;
 class InvoicePdfFetch;
 
 // One invoice beside the grid: client, dates, totals and tax note; its lines (descriptions
 // editable in place while it is a draft); the records behind the picked line (time entries
 // with date, person, hours, rate and notes; expenses; milestones); and what can be done: hold
-// the line, write it down or off, approve, issue, preview the PDF.
+// the line, write it down or off, approve, issue, preview the PDF; credit an issued invoice.
 class InvoiceDetailPane : public QWidget
 {
     Q_OBJECT
@@ -39,6 +40,10 @@ public:
     void holdCurrentLine();
     void writeDownCurrentLine(const QString &amount, const QString &reason);
     void previewPdf();
+    // "Credit note…": opens the dialog (window-modal, not blocking); accepted, it credits the
+    // invoice. Null when the invoice cannot be credited.
+    CreditNoteDialog *openCreditNoteDialog();
+    QPushButton *creditNoteButton() const { return m_credit; }
 
 signals:
     // An action changed the invoice: the grid refreshes its row.
@@ -64,6 +69,7 @@ private:
     QPushButton *m_approve;
     QPushButton *m_issue;
     QPushButton *m_preview;
+    QPushButton *m_credit;
     QCheckBox *m_timeDetail;
     QWidget *m_body;
     QLabel *m_empty;

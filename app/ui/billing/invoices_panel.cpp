@@ -29,11 +29,12 @@ namespace keel::billing {
 InvoicesPanel::InvoicesPanel(Session *session, ClientDirectory *directory, QWidget *parent)
     : QWidget(parent), m_session(session), m_directory(directory),
       m_model(new InvoiceListModel(session->api(), this)), m_status(new QComboBox),
-      m_client(new QComboBox), m_search(new QLineEdit), m_searchDelay(new QTimer(this)),
-      m_runChip(new QLabel), m_clearRun(new QPushButton), m_view(new QTableView),
-      m_detail(new InvoiceDetailPane(session)), m_split(new QSplitter(Qt::Vertical)),
-      m_summary(new QLabel), m_message(new QLabel), m_empty(new QLabel), m_tickAll(new QPushButton),
-      m_approve(new QPushButton), m_issue(new QPushButton)
+      m_kind(new QComboBox), m_client(new QComboBox), m_search(new QLineEdit),
+      m_searchDelay(new QTimer(this)), m_runChip(new QLabel), m_clearRun(new QPushButton),
+      m_view(new QTableView), m_detail(new InvoiceDetailPane(session)),
+      m_split(new QSplitter(Qt::Vertical)), m_summary(new QLabel), m_message(new QLabel),
+      m_empty(new QLabel), m_tickAll(new QPushButton), m_approve(new QPushButton),
+      m_issue(new QPushButton)
 {
     setObjectName("invoicesPanel");
     m_status->setObjectName("statusFilter");
@@ -45,6 +46,11 @@ InvoicesPanel::InvoicesPanel(Session *session, ClientDirectory *directory, QWidg
     m_status->addItem(tr("Voided"), QStringLiteral("voided"));
     m_status->addItem(tr("Cancelled"), QStringLiteral("cancelled"));
     m_status->addItem(tr("Any status"), QString());
+    m_kind->setObjectName("kindFilter");
+    m_kind->addItem(tr("Invoices and credit notes"), QString());
+    m_kind->addItem(tr("Invoices"), QStringLiteral("invoice"));
+    m_kind->addItem(tr("Credit notes"), QStringLiteral("credit_note"));
+    m_kind->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_client->setObjectName("clientFilter");
     m_client->setMinimumWidth(190);
     m_client->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -70,6 +76,7 @@ InvoicesPanel::InvoicesPanel(Session *session, ClientDirectory *directory, QWidg
     m_statusLabel = new QLabel(tr("Status"));
     filters->addWidget(m_statusLabel);
     filters->addWidget(m_status);
+    filters->addWidget(m_kind);
     filters->addSpacing(6);
     filters->addWidget(new QLabel(tr("Client")));
     filters->addWidget(m_client);
@@ -145,6 +152,8 @@ InvoicesPanel::InvoicesPanel(Session *session, ClientDirectory *directory, QWidg
 
     connect(m_status, &QComboBox::activated, this, &InvoicesPanel::applyFilters);
     connect(m_client, &QComboBox::activated, this, &InvoicesPanel::applyFilters);
+    connect(m_kind, &QComboBox::activated, this,
+            [this] { setKindFilter(m_kind->currentData().toString()); });
     connect(m_search, &QLineEdit::textEdited, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, &InvoicesPanel::applyFilters);
     connect(m_clearRun, &QPushButton::clicked, this, [this] { showRun(QString()); });
@@ -251,6 +260,14 @@ void InvoicesPanel::setClientFilter(const QString &accountId)
     applyFilters();
 }
 
+void InvoicesPanel::setKindFilter(const QString &kind)
+{
+    m_kind->setCurrentIndex(std::max(0, m_kind->findData(kind)));
+    if (kind == QLatin1String("credit_note"))
+        m_status->setCurrentIndex(std::max(0, m_status->findData(QString())));
+    applyFilters();
+}
+
 void InvoicesPanel::setSearch(const QString &text)
 {
     m_search->setText(text);
@@ -271,6 +288,7 @@ void InvoicesPanel::applyFilters()
     if (m_runId.isEmpty())
         m_model->setFilter(QStringLiteral("status"), m_status->currentData().toString());
     m_model->setFilter(QStringLiteral("account_id"), m_client->currentData().toString());
+    m_model->setFilter(QStringLiteral("kind"), m_kind->currentData().toString());
     m_model->setFilter(QStringLiteral("q"), m_search->text().trimmed());
     m_message->hide();
     if (!m_entity.isEmpty())

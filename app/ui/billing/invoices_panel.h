@@ -37,6 +37,9 @@ public:
     // "draft" (default), "approved", "issued", … or empty for all.
     void setStatusFilter(const QString &status);
     void setClientFilter(const QString &accountId);
+    // "invoice", "credit_note" or empty for both; credit notes (always settled) show under any
+    // status, so choosing them sets the status filter to "Any status".
+    void setKindFilter(const QString &kind);
     void setSearch(const QString &text);
     void reload();
 
@@ -68,6 +71,7 @@ private:
     QString m_runId;
     QLabel *m_statusLabel = nullptr;
     QComboBox *m_status;
+    QComboBox *m_kind;
     QComboBox *m_client;
     QLineEdit *m_search;
     QTimer *m_searchDelay;

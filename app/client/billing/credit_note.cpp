@@ -1,0 +1,173 @@
+#include "credit_note.h"
+
+#include "decimal.h"
+#include "sales_format.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace keel::billing {
+
+using sales::idText;
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("keel::billing::CreditNote", text);
+}
+
+Money moneyOf(const QJsonValue &v, const QString &currency)
+{
+    if (v.isObject())
+        return sales::moneyFromJsonValue(v);
+    return Money::parse(v.toString(), currency).valueOr(Money());
+}
+
+QJsonObject lineById(const QJsonObject &invoice, const QString &id)
+{
+    for (const QJsonValue &v : invoice.value("lines").toArray())
+        if (idText(v.toObject().value("id")) == id)
+            return v.toObject();
+    return {};
+}
+} // namespace
+
+bool canCredit(const QJsonObject &invoice)
+{
+    const QString status = invoice.value("status").toString();
+    return invoice.value("kind").toString() != QLatin1String("credit_note") &&
+           (status == QLatin1String("issued") || status == QLatin1String("partially_paid"));
+}
+
+bool canCreditInFull(const QJsonObject &invoice)
+{
+    const QString currency = invoice.value("currency").toString();
+    const Money paid = moneyOf(invoice.value("amount_paid"), currency);
+    return canCredit(invoice) && (!paid.isValid() || paid.isZero());
+}
+
+Money lineAmount(const QJsonObject &line, const QString &currency)
+{
+    return moneyOf(line.value("amount"), currency);
+}
+
+Money lineTax(const Money &net, const QString &ratePercent)
+{
+    const auto rate = Decimal::parse(ratePercent.isEmpty() ? QStringLiteral("0") : ratePercent);
+    if (!rate || rate->isZero())
+        return Money::zero(net.currency());
+    const auto fraction = rate->divide(Decimal::fromInt(100));
+    return fraction ? net.multiply(*fraction).valueOr(Money::zero(net.currency()))
+                    : Money::zero(net.currency());
+}
+
+CreditNoteFigures creditNoteFigures(const QJsonObject &invoice, const CreditNoteRequest &request)
+{
+    CreditNoteFigures f;
+    const QString currency = invoice.value("currency").toString();
+    const auto cur = Currency::fromCode(currency);
+    if (!cur) {
+        f.problem = tr("The invoice has no currency.");
+        return f;
+    }
+    f.net = f.tax = f.total = Money::zero(*cur);
+    if (!canCredit(invoice)) {
+        f.problem = tr("Only issued or partially paid invoices can be credited.");
+        return f;
+    }
+    const Money balance = moneyOf(invoice.value("balance"), currency);
+    if (request.full) {
+        if (!canCreditInFull(invoice)) {
+            f.problem = tr("Part of this invoice is paid or credited already: credit what is "
+                           "open with a partial credit note.");
+            return f;
+        }
+        f.net = moneyOf(invoice.value("subtotal"), currency);
+        f.tax = moneyOf(invoice.value("tax_total"), currency);
+        f.total = moneyOf(invoice.value("total"), currency);
+        f.voids = true;
+    } else {
+        if (request.releaseSources) {
+            f.problem = tr("Only a full credit note releases the billed time and expenses.");
+            return f;
+        }
+        int credited = 0;
+        for (const auto &[lineId, text] : request.lines) {
+            const QString typed = text.trimmed();
+            if (typed.isEmpty())
+                continue;
+            const QJsonObject line = lineById(invoice, lineId);
+            const int no = line.value("line_no").toInt();
+            const auto amount = Money::parse(typed, *cur);
+            if (!amount) {
+                f.problem = tr("Line %1: enter an amount in %2 with at most 2 decimals, e.g. "
+                               "150.00.")
+                                .arg(no)
+                                .arg(currency);
+                return f;
+            }
+            if (amount->isZero())
+                continue;
+            if (amount->isNegative()) {
+                f.problem = tr("Line %1: a credit is more than zero.").arg(no);
+                return f;
+            }
+            const Money gross = lineAmount(line, currency);
+            if (line.isEmpty() || !gross.isValid()) {
+                f.problem = tr("Line %1 is not on this invoice.").arg(no);
+                return f;
+            }
+            if (*amount > gross) {
+                f.problem = tr("Line %1: at most its %2 can be credited.")
+                                .arg(no)
+                                .arg(sales::formatMoney(gross));
+                return f;
+            }
+            ++credited;
+            f.net = f.net.add(*amount).valueOr(f.net);
+            f.tax = f.tax.add(lineTax(*amount, line.value("tax_rate").toString())).valueOr(f.tax);
+        }
+        f.total = f.net.add(f.tax).valueOr(f.net);
+        if (credited == 0) {
+            f.problem = tr("Enter the amount to credit on at least one line.");
+            return f;
+        }
+        const Money paid = moneyOf(invoice.value("amount_paid"), currency);
+        const bool unpaid = !paid.isValid() || paid.isZero();
+        if (balance.isValid() && (f.total > balance || (f.total == balance && !unpaid))) {
+            f.problem = tr("%1 with tax is more than the invoice's open %2.")
+                            .arg(sales::formatMoney(f.total), sales::formatMoney(balance));
+            return f;
+        }
+        f.voids = balance.isValid() && f.total == balance;
+    }
+    if (request.reason.trimmed().isEmpty())
+        f.problem = tr("Say why the invoice is credited; the credit note and the audit log "
+                       "keep it.");
+    else if (request.reason.trimmed().size() > 500)
+        f.problem = tr("The reason is at most 500 characters.");
+    return f;
+}
+
+QJsonObject creditNoteBody(const QJsonObject &invoice, const CreditNoteRequest &request)
+{
+    QJsonObject body{{"reason", request.reason.trimmed()},
+                     {"release_sources", request.full && request.releaseSources},
+                     {"version", invoice.value("version")}};
+    if (!request.full) {
+        const QString currency = invoice.value("currency").toString();
+        QJsonArray lines;
+        for (const auto &[lineId, text] : request.lines) {
+            const auto amount = Money::parse(text.trimmed(), currency);
+            if (!amount || amount->isZero())
+                continue;
+            lines.append(QJsonObject{
+                {"line_id", lineId},
+                {"amount", QJsonObject{{"amount", amount->toString()}, {"currency", currency}}}});
+        }
+        body.insert("lines", lines);
+    }
+    return body;
+}
+
+} // namespace keel::billing
