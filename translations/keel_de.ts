@@ -776,6 +776,10 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <source>A run for %1 is in progress…</source>
         <translation>Ein Lauf für %1 ist im Gang…</translation>
     </message>
+    <message>
+        <source>The contracts could not be listed: %1</source>
+        <translation>Die Verträge konnten nicht geladen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>keel::billing::BillingRunsModel</name>
@@ -945,6 +949,132 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     <message>
         <source>Outside the scope of VAT</source>
         <translation>Nicht umsatzsteuerbar</translation>
+    </message>
+</context>
+<context>
+    <name>keel::billing::CreditNoteDialog</name>
+    <message>
+        <source>Credit note for %1</source>
+        <translation>Gutschrift zu %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;Total %3 · open %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;Gesamt %3 · offen %4</translation>
+    </message>
+    <message>
+        <source>Full credit note: the whole invoice; it becomes void</source>
+        <translation>Volle Gutschrift: die ganze Rechnung; sie wird storniert</translation>
+    </message>
+    <message>
+        <source>Partial credit note: an amount per line</source>
+        <translation>Teilgutschrift: ein Betrag je Position</translation>
+    </message>
+    <message>
+        <source>Release the billed time and expenses for re-billing</source>
+        <translation>Abgerechnete Zeiten und Auslagen zur erneuten Abrechnung freigeben</translation>
+    </message>
+    <message>
+        <source>The next billing run bills them again, e.g. on a corrected invoice.</source>
+        <translation>Der nächste Abrechnungslauf rechnet sie erneut ab, z. B. auf einer korrigierten Rechnung.</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Tax rate</source>
+        <translation>Steuersatz</translation>
+    </message>
+    <message>
+        <source>Credit (%1)</source>
+        <translation>Gutschrift (%1)</translation>
+    </message>
+    <message>
+        <source>Net amount to credit on this line, e.g. 150.00</source>
+        <translation>Nettobetrag, der auf dieser Position gutgeschrieben wird, z. B. 150.00</translation>
+    </message>
+    <message>
+        <source>Why? The credit note and the audit log keep this.</source>
+        <translation>Warum? Gutschrift und Prüfprotokoll halten es fest.</translation>
+    </message>
+    <message>
+        <source>Issue credit note</source>
+        <translation>Gutschrift ausstellen</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Part of the invoice is paid or credited already.</source>
+        <translation>Die Rechnung ist schon teilweise bezahlt oder gutgeschrieben.</translation>
+    </message>
+    <message>
+        <source>Credit note: net %1 + tax %2 = %3. The invoice becomes void.</source>
+        <translation>Gutschrift: netto %1 + Steuer %2 = %3. Die Rechnung wird storniert.</translation>
+    </message>
+    <message>
+        <source>Credit note: net %1 + tax %2 = %3. The invoice stays open for the rest.</source>
+        <translation>Gutschrift: netto %1 + Steuer %2 = %3. Der Rest der Rechnung bleibt offen.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::billing::CreditNoteText</name>
+    <message>
+        <source>The invoice has no currency.</source>
+        <translation>Die Rechnung hat keine Währung.</translation>
+    </message>
+    <message>
+        <source>Only issued or partially paid invoices can be credited.</source>
+        <translation>Nur gestellte oder teilweise bezahlte Rechnungen können gutgeschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Part of this invoice is paid or credited already: credit what is open with a partial credit note.</source>
+        <translation>Diese Rechnung ist schon teilweise bezahlt oder gutgeschrieben: den offenen Betrag mit einer Teilgutschrift gutschreiben.</translation>
+    </message>
+    <message>
+        <source>Only a full credit note releases the billed time and expenses.</source>
+        <translation>Nur eine volle Gutschrift gibt die abgerechneten Zeiten und Auslagen wieder frei.</translation>
+    </message>
+    <message>
+        <source>Line %1: enter an amount in %2 with at most 2 decimals, e.g. 150.00.</source>
+        <translation>Position %1: einen Betrag in %2 mit höchstens 2 Nachkommastellen eingeben, z. B. 150.00.</translation>
+    </message>
+    <message>
+        <source>Line %1: a credit is more than zero.</source>
+        <translation>Position %1: eine Gutschrift ist größer als null.</translation>
+    </message>
+    <message>
+        <source>Line %1 is not on this invoice.</source>
+        <translation>Position %1 steht nicht auf dieser Rechnung.</translation>
+    </message>
+    <message>
+        <source>Line %1: at most its %2 can be credited.</source>
+        <translation>Position %1: höchstens ihre %2 können gutgeschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Enter the amount to credit on at least one line.</source>
+        <translation>Bei mindestens einer Position den gutzuschreibenden Betrag eingeben.</translation>
+    </message>
+    <message>
+        <source>%1 with tax is more than the invoice&apos;s open %2.</source>
+        <translation>%1 mit Steuer ist mehr als die offenen %2 der Rechnung.</translation>
+    </message>
+    <message>
+        <source>Say why the invoice is credited; the credit note and the audit log keep it.</source>
+        <translation>Bitte begründen, warum gutgeschrieben wird; Gutschrift und Prüfprotokoll halten es fest.</translation>
+    </message>
+    <message>
+        <source>The reason is at most 500 characters.</source>
+        <translation>Die Begründung hat höchstens 500 Zeichen.</translation>
     </message>
 </context>
 <context>
@@ -1147,6 +1277,22 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <source>The PDF shows the invoice lines only.</source>
         <translation>Das PDF zeigt nur die Rechnungspositionen.</translation>
     </message>
+    <message>
+        <source>Credit note %1 issued for %2: %3 is now %4, balance %5.</source>
+        <translation>Gutschrift %1 über %2 ausgestellt: %3 ist jetzt %4, offen %5.</translation>
+    </message>
+    <message>
+        <source>Credit note %1 issued for %2; the invoice is now %3.</source>
+        <translation>Gutschrift %1 über %2 ausgestellt; die Rechnung ist jetzt %3.</translation>
+    </message>
+    <message>
+        <source>1 billed record goes to the next billing run.</source>
+        <translation>1 abgerechneter Eintrag geht in den nächsten Abrechnungslauf.</translation>
+    </message>
+    <message>
+        <source>%1 billed records go to the next billing run.</source>
+        <translation>%1 abgerechnete Einträge gehen in den nächsten Abrechnungslauf.</translation>
+    </message>
 </context>
 <context>
     <name>keel::billing::InvoiceDetailPane</name>
@@ -1241,6 +1387,14 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     <message>
         <source>Adds an appendix of the time entries (date, person, hours, notes) to the invoice PDF.</source>
         <translation>Fügt dem Rechnungs-PDF einen Anhang mit den Zeiteinträgen hinzu (Datum, Person, Stunden, Notizen).</translation>
+    </message>
+    <message>
+        <source>Credit note…</source>
+        <translation>Gutschrift…</translation>
+    </message>
+    <message>
+        <source>Credits the issued invoice in full (optionally releasing its time and expenses for re-billing) or in part, line by line.</source>
+        <translation>Schreibt die gestellte Rechnung ganz (auf Wunsch mit Freigabe ihrer Zeiten und Auslagen zur erneuten Abrechnung) oder teilweise, Position für Position, gut.</translation>
     </message>
 </context>
 <context>
@@ -1509,6 +1663,18 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     <message>
         <source>%1 invoices</source>
         <translation>%1 Rechnungen</translation>
+    </message>
+    <message>
+        <source>Invoices and credit notes</source>
+        <translation>Rechnungen und Gutschriften</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Rechnungen</translation>
+    </message>
+    <message>
+        <source>Credit notes</source>
+        <translation>Gutschriften</translation>
     </message>
 </context>
 <context>

@@ -11,10 +11,10 @@ namespace keel::billing {
 using sales::idText;
 
 namespace {
-QString tr(const char *text)
+class CreditNoteText
 {
-    return QCoreApplication::translate("keel::billing::CreditNote", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(keel::billing::CreditNoteText)
+};
 
 Money moneyOf(const QJsonValue &v, const QString &currency)
 {
@@ -67,19 +67,20 @@ CreditNoteFigures creditNoteFigures(const QJsonObject &invoice, const CreditNote
     const QString currency = invoice.value("currency").toString();
     const auto cur = Currency::fromCode(currency);
     if (!cur) {
-        f.problem = tr("The invoice has no currency.");
+        f.problem = CreditNoteText::tr("The invoice has no currency.");
         return f;
     }
     f.net = f.tax = f.total = Money::zero(*cur);
     if (!canCredit(invoice)) {
-        f.problem = tr("Only issued or partially paid invoices can be credited.");
+        f.problem = CreditNoteText::tr("Only issued or partially paid invoices can be credited.");
         return f;
     }
     const Money balance = moneyOf(invoice.value("balance"), currency);
     if (request.full) {
         if (!canCreditInFull(invoice)) {
-            f.problem = tr("Part of this invoice is paid or credited already: credit what is "
-                           "open with a partial credit note.");
+            f.problem = CreditNoteText::tr(
+                "Part of this invoice is paid or credited already: credit what is "
+                "open with a partial credit note.");
             return f;
         }
         f.net = moneyOf(invoice.value("subtotal"), currency);
@@ -88,7 +89,8 @@ CreditNoteFigures creditNoteFigures(const QJsonObject &invoice, const CreditNote
         f.voids = true;
     } else {
         if (request.releaseSources) {
-            f.problem = tr("Only a full credit note releases the billed time and expenses.");
+            f.problem = CreditNoteText::tr(
+                "Only a full credit note releases the billed time and expenses.");
             return f;
         }
         int credited = 0;
@@ -100,8 +102,9 @@ CreditNoteFigures creditNoteFigures(const QJsonObject &invoice, const CreditNote
             const int no = line.value("line_no").toInt();
             const auto amount = Money::parse(typed, *cur);
             if (!amount) {
-                f.problem = tr("Line %1: enter an amount in %2 with at most 2 decimals, e.g. "
-                               "150.00.")
+                f.problem = CreditNoteText::tr(
+                                "Line %1: enter an amount in %2 with at most 2 decimals, e.g. "
+                                "150.00.")
                                 .arg(no)
                                 .arg(currency);
                 return f;
@@ -109,16 +112,16 @@ CreditNoteFigures creditNoteFigures(const QJsonObject &invoice, const CreditNote
             if (amount->isZero())
                 continue;
             if (amount->isNegative()) {
-                f.problem = tr("Line %1: a credit is more than zero.").arg(no);
+                f.problem = CreditNoteText::tr("Line %1: a credit is more than zero.").arg(no);
                 return f;
             }
             const Money gross = lineAmount(line, currency);
             if (line.isEmpty() || !gross.isValid()) {
-                f.problem = tr("Line %1 is not on this invoice.").arg(no);
+                f.problem = CreditNoteText::tr("Line %1 is not on this invoice.").arg(no);
                 return f;
             }
             if (*amount > gross) {
-                f.problem = tr("Line %1: at most its %2 can be credited.")
+                f.problem = CreditNoteText::tr("Line %1: at most its %2 can be credited.")
                                 .arg(no)
                                 .arg(sales::formatMoney(gross));
                 return f;
@@ -129,23 +132,24 @@ CreditNoteFigures creditNoteFigures(const QJsonObject &invoice, const CreditNote
         }
         f.total = f.net.add(f.tax).valueOr(f.net);
         if (credited == 0) {
-            f.problem = tr("Enter the amount to credit on at least one line.");
+            f.problem = CreditNoteText::tr("Enter the amount to credit on at least one line.");
             return f;
         }
         const Money paid = moneyOf(invoice.value("amount_paid"), currency);
         const bool unpaid = !paid.isValid() || paid.isZero();
         if (balance.isValid() && (f.total > balance || (f.total == balance && !unpaid))) {
-            f.problem = tr("%1 with tax is more than the invoice's open %2.")
+            f.problem = CreditNoteText::tr("%1 with tax is more than the invoice's open %2.")
                             .arg(sales::formatMoney(f.total), sales::formatMoney(balance));
             return f;
         }
         f.voids = balance.isValid() && f.total == balance;
     }
     if (request.reason.trimmed().isEmpty())
-        f.problem = tr("Say why the invoice is credited; the credit note and the audit log "
-                       "keep it.");
+        f.problem =
+            CreditNoteText::tr("Say why the invoice is credited; the credit note and the audit log "
+                               "keep it.");
     else if (request.reason.trimmed().size() > 500)
-        f.problem = tr("The reason is at most 500 characters.");
+        f.problem = CreditNoteText::tr("The reason is at most 500 characters.");
     return f;
 }
 
