@@ -131,18 +131,32 @@ private slots:
         // Per account: AR got the invoice (14,500.00) and the receipt cleared it.
         const int ar = rowOfAccount(m, "1100");
         QVERIFY(ar >= 0);
-        QCOMPARE(cell(m, ar, 3), QString("USD 14,500.00"));
-        QCOMPARE(cell(m, ar, 4), QString("USD 14,500.00"));
-        QCOMPARE(m->index(ar, 3).data(Qt::TextAlignmentRole).toInt() & Qt::AlignRight,
+        QCOMPARE(cell(m, ar, LedgerReport::DebitColumn), QString("USD 14,500.00"));
+        QCOMPARE(cell(m, ar, LedgerReport::CreditColumn), QString("USD 14,500.00"));
+        QCOMPARE(m->index(ar, LedgerReport::DebitColumn).data(Qt::TextAlignmentRole).toInt() &
+                     Qt::AlignRight,
                  int(Qt::AlignRight));
-        // The net is debit positive: revenue is a credit.
+        // Nothing before January: openings are zero and the closing is the net, debit
+        // positive (revenue is a credit).
         const int revenue = rowOfAccount(m, "4000");
         QVERIFY(revenue >= 0);
-        QCOMPARE(cell(m, revenue, 5), QString("USD -12,500.00"));
+        QCOMPARE(cell(m, revenue, LedgerReport::OpeningColumn), QString("USD 0.00"));
+        QCOMPARE(cell(m, revenue, LedgerReport::ClosingColumn), QString("USD -12,500.00"));
+        QVERIFY(tab->reportView()->isColumnHidden(LedgerReport::BalanceColumn));
+        QVERIFY(!tab->reportView()->isColumnHidden(LedgerReport::OpeningColumn));
         // The bill: EUR 1,384.53 at 1.0834 is USD 1,500.00 of subcontractor cost.
         const int sub = rowOfAccount(m, "5100");
         QVERIFY(sub >= 0);
-        QCOMPARE(cell(m, sub, 3), QString("USD 1,500.00"));
+        QCOMPARE(cell(m, sub, LedgerReport::DebitColumn), QString("USD 1,500.00"));
+        // The last row is the server's totals, with no account to open.
+        const int total = m->rowCount() - 1;
+        QVERIFY(tab->report()->isTotalRow(total));
+        QCOMPARE(cell(m, total, LedgerReport::NameColumn), QString("Total"));
+        QCOMPARE(cell(m, total, LedgerReport::DebitColumn), "USD " + debits);
+        QCOMPARE(cell(m, total, LedgerReport::CreditColumn), "USD " + credits);
+        QCOMPARE(cell(m, total, LedgerReport::OpeningColumn), QString("USD 0.00"));
+        QCOMPARE(cell(m, total, LedgerReport::ClosingColumn), QString("USD 0.00"));
+        QVERIFY(tab->report()->ledgerAccountId(total).isEmpty());
 
         // A period without postings says so instead of showing zeros.
         QSignalSpy again(tab->report(), &LedgerReport::loaded);
@@ -151,6 +165,50 @@ private slots:
         QVERIFY(again.wait(10000));
         QCOMPARE(m->rowCount(), 0);
         QVERIFY2(tab->totalsText().contains("Nothing was posted"), qPrintable(tab->totalsText()));
+    }
+
+    // From March: February's bill and recognised revenue are the openings, March moves the
+    // invoice and the receipt, and each closing is opening + debit − credit, to the cent.
+    void trialBalanceCarriesOpeningAndClosingFromEarlierPostings()
+    {
+        postSome();
+        auto session = signInAs(*server, "fin");
+        auto page = openLedger(session.get());
+        LedgerTab *tab = page->ledger();
+        QAbstractItemModel *m = tab->reportView()->model();
+        QSignalSpy loaded(tab->report(), &LedgerReport::loaded);
+        tab->setPeriod(QDate(2026, 3, 1), QDate(2026, 12, 31));
+        tab->refresh();
+        QVERIFY(loaded.wait(10000));
+
+        const int sub = rowOfAccount(m, "5100"); // no movement in March: carried over
+        QVERIFY(sub >= 0);
+        QCOMPARE(cell(m, sub, LedgerReport::OpeningColumn), QString("USD 1,500.00"));
+        QCOMPARE(cell(m, sub, LedgerReport::DebitColumn), QString("USD 0.00"));
+        QCOMPARE(cell(m, sub, LedgerReport::ClosingColumn), QString("USD 1,500.00"));
+        const int revenue = rowOfAccount(m, "4000");
+        QVERIFY(revenue >= 0);
+        QCOMPARE(cell(m, revenue, LedgerReport::OpeningColumn), QString("USD -12,500.00"));
+        QCOMPARE(cell(m, revenue, LedgerReport::ClosingColumn), QString("USD -12,500.00"));
+        const int ar = rowOfAccount(m, "1100"); // invoiced and paid within the range
+        QVERIFY(ar >= 0);
+        QCOMPARE(cell(m, ar, LedgerReport::OpeningColumn), QString("USD 0.00"));
+        QCOMPARE(cell(m, ar, LedgerReport::DebitColumn), QString("USD 14,500.00"));
+        QCOMPARE(cell(m, ar, LedgerReport::CreditColumn), QString("USD 14,500.00"));
+        QCOMPARE(cell(m, ar, LedgerReport::ClosingColumn), QString("USD 0.00"));
+
+        const QString debits = text("SELECT to_char(sum(functional_debit), 'FM999,999,990.00') "
+                                    "FROM journal_lines WHERE legal_entity_id = ? AND "
+                                    "entry_date >= '2026-03-01'",
+                                    {us});
+        const int total = m->rowCount() - 1;
+        QVERIFY(tab->report()->isTotalRow(total));
+        QCOMPARE(cell(m, total, LedgerReport::DebitColumn), "USD " + debits);
+        QCOMPARE(cell(m, total, LedgerReport::OpeningColumn), QString("USD 0.00"));
+        QCOMPARE(cell(m, total, LedgerReport::ClosingColumn), QString("USD 0.00"));
+        QVERIFY(tab->report()->balanced());
+        QVERIFY2(tab->totalsText().contains("Balanced"), qPrintable(tab->totalsText()));
+        grabIfAsked(page.get(), "trial-balance-opening");
     }
 
     void drillDownToLinesAndTheEntry()
@@ -201,9 +259,12 @@ private slots:
                  qPrintable(tab->totalsText()));
         // Revenue reads positive in the P&L, debit and credit columns are not shown.
         QAbstractItemModel *m = tab->reportView()->model();
-        QCOMPARE(cell(m, rowOfAccount(m, "4000"), 5), QString("USD 12,500.00"));
-        QVERIFY(tab->reportView()->isColumnHidden(3));
-        QCOMPARE(m->headerData(5, Qt::Horizontal).toString(), QString("Amount"));
+        QCOMPARE(cell(m, rowOfAccount(m, "4000"), LedgerReport::BalanceColumn),
+                 QString("USD 12,500.00"));
+        QVERIFY(tab->reportView()->isColumnHidden(LedgerReport::DebitColumn));
+        QVERIFY(tab->reportView()->isColumnHidden(LedgerReport::OpeningColumn));
+        QCOMPARE(m->headerData(LedgerReport::BalanceColumn, Qt::Horizontal).toString(),
+                 QString("Amount"));
 
         QSignalSpy bs(tab->report(), &LedgerReport::loaded);
         tab->setReportKind(LedgerReport::BalanceSheet);

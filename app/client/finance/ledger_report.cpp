@@ -23,8 +23,10 @@ QList<ListColumn> columns()
     return {{"number", QT_TRANSLATE_NOOP("keel::finance::Columns", "Account"), F::Text, {}},
             {"name", QT_TRANSLATE_NOOP("keel::finance::Columns", "Name"), F::Text, {}},
             {"type_text", QT_TRANSLATE_NOOP("keel::finance::Columns", "Type"), F::Text, {}},
+            {"opening", QT_TRANSLATE_NOOP("keel::finance::Columns", "Opening"), F::Money, {}},
             {"debit", QT_TRANSLATE_NOOP("keel::finance::Columns", "Debit"), F::Money, {}},
             {"credit", QT_TRANSLATE_NOOP("keel::finance::Columns", "Credit"), F::Money, {}},
+            {"closing", QT_TRANSLATE_NOOP("keel::finance::Columns", "Closing"), F::Money, {}},
             {"natural", QT_TRANSLATE_NOOP("keel::finance::Columns", "Balance"), F::Money, {}}};
 }
 
@@ -107,7 +109,22 @@ void LedgerReport::load(Kind kind, const QString &entity, QDate from, QDate to)
             if (m_kind != TrialBalance && creditNatured(type))
                 natural.insert("amount", negatedAmount(natural.value("amount").toString()));
             o.insert("natural", natural);
+            // Without a start date there is nothing before: the closing is the balance.
+            if (m_kind == TrialBalance && !o.contains("closing"))
+                o.insert("closing", o.value("balance"));
             items.append(o);
+        }
+        if (m_kind == TrialBalance && !items.isEmpty()) {
+            // The server's totals as the last row, read like the accounts above it.
+            QJsonObject total{{"name", tr("Total")},
+                              {"debit", m_report.value("total_debit")},
+                              {"credit", m_report.value("total_credit")},
+                              {"total_row", true}};
+            if (m_report.contains("total_opening"))
+                total.insert("opening", m_report.value("total_opening"));
+            if (m_report.contains("total_closing"))
+                total.insert("closing", m_report.value("total_closing"));
+            items.append(total);
         }
         m_model->setItems(items);
         emit loaded();
@@ -122,6 +139,21 @@ QString LedgerReport::ledgerAccountId(int row) const
 QString LedgerReport::totalDebitText() const
 {
     return sales::formatMoneyJson(m_report.value("total_debit"));
+}
+
+QString LedgerReport::totalOpeningText() const
+{
+    return sales::formatMoneyJson(m_report.value("total_opening"));
+}
+
+QString LedgerReport::totalClosingText() const
+{
+    return sales::formatMoneyJson(m_report.value("total_closing"));
+}
+
+bool LedgerReport::isTotalRow(int row) const
+{
+    return m_model->rowObject(row).value("total_row").toBool();
 }
 
 QString LedgerReport::totalCreditText() const

@@ -43,8 +43,24 @@ public:
     QString lastError() const { return m_error; }
     QString ledgerAccountId(int row) const;
 
-    // Debit and credit totals, whether they balance, and the report's figure (net income,
-    // current earnings), formatted.
+    // The trial balance's columns and its last row, the totals (no account behind it).
+    enum Column
+    {
+        NumberColumn,
+        NameColumn,
+        TypeColumn,
+        OpeningColumn,
+        DebitColumn,
+        CreditColumn,
+        ClosingColumn,
+        BalanceColumn // P&L and balance sheet: the natural-signed balance
+    };
+    bool isTotalRow(int row) const;
+
+    // Opening, debit, credit and closing totals, whether they balance (the server says so), and
+    // the report's figure (net income, current earnings), formatted.
+    QString totalOpeningText() const;
+    QString totalClosingText() const;
     QString totalDebitText() const;
     QString totalCreditText() const;
     bool balanced() const;

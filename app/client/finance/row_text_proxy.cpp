@@ -24,8 +24,15 @@ QVariant RowTextProxy::headerData(int section, Qt::Orientation orientation, int 
     return QIdentityProxyModel::headerData(section, orientation, role);
 }
 
+void RowTextProxy::setRowFlag(int role, std::function<bool(const QJsonObject &)> flag)
+{
+    m_flags.insert(role, std::move(flag));
+}
+
 QVariant RowTextProxy::data(const QModelIndex &index, int role) const
 {
+    if (index.isValid() && m_flags.contains(role))
+        return m_flags.value(role)(QIdentityProxyModel::data(index, m_objectRole).toJsonObject());
     if (index.isValid() && (role == Qt::DisplayRole || role == Qt::ToolTipRole)) {
         const auto it = m_texts.constFind(index.column());
         if (it != m_texts.cend())

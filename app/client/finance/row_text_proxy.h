@@ -21,6 +21,8 @@ public:
     void setColumnText(int column, TextFn text);
     // A title of the proxy's own for a column (the same list read another way).
     void setHeaderText(int column, const QString &title);
+    // Answers `role` with a flag computed from the row (a totals row drawn bold).
+    void setRowFlag(int role, std::function<bool(const QJsonObject &row)> flag);
     // Off until the owner has pointed the list somewhere: a view asks for rows as soon as it is
     // shown, and a list without its path would answer with an error.
     void setFetchEnabled(bool enabled) { m_fetch = enabled; }
@@ -36,6 +38,7 @@ private:
     int m_objectRole;
     QHash<int, TextFn> m_texts;
     QHash<int, QString> m_headers;
+    QHash<int, std::function<bool(const QJsonObject &)>> m_flags;
     bool m_fetch = false;
 };
 

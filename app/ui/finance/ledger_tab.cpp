@@ -74,7 +74,12 @@ LedgerTab::LedgerTab(ApiClient *api, FinanceScope *scope, QWidget *parent)
 
     m_reportProxy->setSourceModel(m_report->accounts());
     m_reportView->setModel(m_reportProxy);
-    setColumnWidths(m_reportView, {90, 260, 90, 150, 150});
+    // The trial balance's totals row: the server's sums, bold under a rule.
+    constexpr int TotalRowRole = Qt::UserRole + 40;
+    m_reportProxy->setRowFlag(
+        TotalRowRole, [](const QJsonObject &row) { return row.value("total_row").toBool(); });
+    m_reportView->setItemDelegate(new TotalRowDelegate(TotalRowRole, m_reportView));
+    setColumnWidths(m_reportView, {80, 240, 80, 140, 140, 140, 140});
     m_reportView->setToolTip(tr("Double-click an account for its journal lines."));
 
     m_totals->setObjectName("ledgerTotals");
@@ -192,19 +197,23 @@ void LedgerTab::refresh()
 
 void LedgerTab::showTotals()
 {
-    // The trial balance shows debits and credits and their net (debit positive); P&L and
-    // balance sheet one amount per account, credit accounts positive, as they are read.
+    // The trial balance shows each account's opening, debits, credits and closing (debit
+    // positive); P&L and balance sheet one amount per account, credit accounts positive, as they
+    // are read.
     const bool tb = m_report->kind() == LedgerReport::TrialBalance;
-    m_reportView->setColumnHidden(3, !tb);
-    m_reportView->setColumnHidden(4, !tb);
-    m_reportProxy->setHeaderText(5, tb ? tr("Net (debit − credit)")
-                                    : m_report->kind() == LedgerReport::ProfitAndLoss
-                                        ? tr("Amount")
-                                        : tr("Balance"));
+    for (int c : {LedgerReport::OpeningColumn, LedgerReport::DebitColumn,
+                  LedgerReport::CreditColumn, LedgerReport::ClosingColumn})
+        m_reportView->setColumnHidden(c, !tb);
+    m_reportView->setColumnHidden(LedgerReport::BalanceColumn, tb);
+    m_reportProxy->setHeaderText(LedgerReport::BalanceColumn,
+                                 m_report->kind() == LedgerReport::ProfitAndLoss ? tr("Amount")
+                                                                                 : tr("Balance"));
     const QString currency = m_report->report().value("currency").toString();
     QString text;
     switch (m_report->kind()) {
     case LedgerReport::TrialBalance:
+        // "Balanced" is the server's word: debits equal credits and openings and closings
+        // each sum to zero.
         text = m_report->balanced()
                    ? tr("Debits %1 · Credits %2 · <span style='color:#1F6F43; "
                         "font-weight:600;'>✓ Balanced</span>")
@@ -212,6 +221,9 @@ void LedgerTab::showTotals()
                    : tr("Debits %1 · Credits %2 · <span style='color:#B42318; "
                         "font-weight:600;'>Out of balance</span>")
                          .arg(m_report->totalDebitText(), m_report->totalCreditText());
+        if (!m_report->report().value("total_opening").isUndefined() && !m_report->balanced())
+            text += tr(" · openings sum to %1, closings to %2")
+                        .arg(m_report->totalOpeningText(), m_report->totalClosingText());
         break;
     case LedgerReport::ProfitAndLoss:
         text = tr("Revenue and expenses in %1 · <b>Net income %2</b>")
