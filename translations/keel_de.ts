@@ -1396,6 +1396,14 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <source>Credits the issued invoice in full (optionally releasing its time and expenses for re-billing) or in part, line by line.</source>
         <translation>Schreibt die gestellte Rechnung ganz (auf Wunsch mit Freigabe ihrer Zeiten und Auslagen zur erneuten Abrechnung) oder teilweise, Position für Position, gut.</translation>
     </message>
+    <message>
+        <source>Paid or credited</source>
+        <translation>Bezahlt oder gutgeschrieben</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
 </context>
 <context>
     <name>keel::billing::InvoiceListModel</name>

@@ -18,6 +18,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -263,6 +264,10 @@ private slots:
         QVERIFY(!dialog->issueButton()->isEnabled()); // the reason is required
         dialog->setReason("Two hours of onboarding agreed free of charge");
         QVERIFY(dialog->issueButton()->isEnabled());
+        if (const QString dir = qEnvironmentVariable("KEEL_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QTest::qWait(100);
+            QVERIFY(dialog->grab().save(QDir(dir).filePath("credit-note-dialog.png")));
+        }
         QSignalSpy issued(detail, &InvoiceDetail::creditNoteIssued);
         QTest::mouseClick(dialog->issueButton(), Qt::LeftButton);
         QVERIFY(issued.wait(10000));
@@ -275,8 +280,15 @@ private slots:
         // 6,302.62 − 120.12 = 6,182.50 open; still issued.
         QCOMPARE(detail->invoice().value("status").toString(), QString("issued"));
         QCOMPARE(amountOf(detail->invoice().value("balance")), QString("6182.50"));
+        QVERIFY2(page->invoicesPanel()->detailPane()->headerText().contains("GBP 6,182.50"),
+                 qPrintable(page->invoicesPanel()->detailPane()->headerText()));
         QVERIFY2(page->invoicesPanel()->detailPane()->message().contains("balance GBP 6,182.50"),
                  qPrintable(page->invoicesPanel()->detailPane()->message()));
+        if (const QString dir = qEnvironmentVariable("KEEL_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            page->showTab(BillingPage::InvoicesTab);
+            QTest::qWait(300);
+            QVERIFY(page->grab().save(QDir(dir).filePath("credit-note-page.png")));
+        }
         QCOMPARE(text("SELECT amount_paid::numeric(20, 2)::text FROM invoices WHERE id = ?", {id}),
                  QString("120.12"));
         // The time stays billed.

@@ -6,6 +6,7 @@
 #include "invoice_pdf_dialog.h"
 #include "invoice_pdf_fetch.h"
 #include "json_array_model.h"
+#include "money.h"
 #include "permissions.h"
 #include "role_names.h"
 #include "sales_format.h"
@@ -281,16 +282,26 @@ void InvoiceDetailPane::updateHeader()
     if (!note.isEmpty())
         head += QStringLiteral("<br><i style='color:#5B6576;'>%1</i>").arg(esc(note));
     m_header->setText(head);
+    // Once something is paid or credited, what is still open is the figure finance acts on.
+    QString settled;
+    const Money paid = sales::moneyFromJsonValue(inv.value("amount_paid"));
+    if (paid.isValid() && !paid.isZero() && inv.value("kind").toString() != "credit_note")
+        settled = QStringLiteral("<tr><td style='color:#5B6576;'>%1&nbsp;&nbsp;</td>"
+                                 "<td align='right'>%2</td></tr>"
+                                 "<tr><td><b>%3</b>&nbsp;&nbsp;</td><td align='right'><b>%4</b>"
+                                 "</td></tr>")
+                      .arg(esc(tr("Paid or credited")), esc(moneyText(inv.value("amount_paid"))),
+                           esc(tr("Open")), esc(moneyText(inv.value("balance"))));
     m_totals->setText(
         QStringLiteral(
             "<table cellspacing='0' cellpadding='1'>"
             "<tr><td style='color:#5B6576;'>%1&nbsp;&nbsp;</td><td align='right'>%2</td></tr>"
             "<tr><td style='color:#5B6576;'>%3&nbsp;&nbsp;</td><td align='right'>%4</td></tr>"
             "<tr><td><b>%5</b>&nbsp;&nbsp;</td><td align='right'><b>%6</b></td></tr>"
-            "</table>")
+            "%7</table>")
             .arg(esc(tr("Net")), esc(moneyText(inv.value("subtotal"))), esc(tr("Tax")),
                  esc(moneyText(inv.value("tax_total"))), esc(tr("Total")),
-                 esc(moneyText(inv.value("total")))));
+                 esc(moneyText(inv.value("total"))), settled));
 }
 
 void InvoiceDetailPane::updateButtons()
