@@ -9,5 +9,6 @@ target_sources(keel-client PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/aging_model.h ${CMAKE_CURRENT_LIST_DIR}/aging_model.cpp
     ${CMAKE_CURRENT_LIST_DIR}/allocation_model.h ${CMAKE_CURRENT_LIST_DIR}/allocation_model.cpp
     ${CMAKE_CURRENT_LIST_DIR}/statement_import.h ${CMAKE_CURRENT_LIST_DIR}/statement_import.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/vendor_bill.h ${CMAKE_CURRENT_LIST_DIR}/vendor_bill.cpp
 )
 target_include_directories(keel-client PUBLIC ${CMAKE_CURRENT_LIST_DIR})

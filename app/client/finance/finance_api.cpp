@@ -166,6 +166,57 @@ ApiReply *FinanceApi::recordPayment(const QJsonObject &body) const
     return m_api->post(V1 + "/payables/payments", body);
 }
 
+ApiReply *FinanceApi::vendors(const QString &entityCode) const
+{
+    return m_api->get(withQuery(V1 + "/vendors", queryOf({{"legal_entity", entityCode}})));
+}
+
+ApiReply *FinanceApi::agreements(const QString &vendor) const
+{
+    return m_api->get(withQuery(V1 + "/subcontract-agreements", queryOf({{"vendor_id", vendor}})));
+}
+
+ApiReply *FinanceApi::vendorBill(const QString &id) const
+{
+    return m_api->get(V1 + "/vendor-bills/" + encoded(id));
+}
+
+ApiReply *FinanceApi::createVendorBill(const QJsonObject &body) const
+{
+    return m_api->post(V1 + "/vendor-bills", body);
+}
+
+ApiReply *FinanceApi::updateVendorBill(const QString &id, const QJsonObject &body) const
+{
+    return m_api->send("PATCH", V1 + "/vendor-bills/" + encoded(id), body);
+}
+
+ApiReply *FinanceApi::submitVendorBill(const QString &id, int version) const
+{
+    return m_api->post(V1 + "/vendor-bills/" + encoded(id) + "/submit",
+                       QJsonObject{{"version", version}});
+}
+
+ApiReply *FinanceApi::decideVendorBill(const QString &id, const QString &decision,
+                                       const QString &comment, int version) const
+{
+    QJsonObject body{{"decision", decision}, {"version", version}};
+    if (!comment.isEmpty())
+        body.insert("comment", comment);
+    return m_api->post(V1 + "/vendor-bills/" + encoded(id) + "/decide", body);
+}
+
+ApiReply *FinanceApi::projects(const QString &after) const
+{
+    return m_api->get(withQuery(V1 + "/delivery/projects",
+                                queryOf({{"limit", QStringLiteral("500")}, {"after", after}})));
+}
+
+ApiReply *FinanceApi::project(const QString &id) const
+{
+    return m_api->get(V1 + "/delivery/projects/" + encoded(id));
+}
+
 ApiReply *FinanceApi::bankAccounts(const QString &entity) const
 {
     return m_api->get(withQuery(V1 + "/banking/accounts", queryOf({{"legal_entity_id", entity}})));

@@ -52,6 +52,21 @@ public:
     ApiReply *openBills(const QString &entity, const QString &vendor) const;
     ApiReply *recordPayment(const QJsonObject &body) const;
 
+    // Vendor bills (server/timeexpense/README.md): entry, edit of a draft, submit, decide.
+    ApiReply *vendors(const QString &entityCode) const;
+    ApiReply *agreements(const QString &vendor) const;
+    ApiReply *vendorBill(const QString &id) const;
+    ApiReply *createVendorBill(const QJsonObject &body) const;
+    ApiReply *updateVendorBill(const QString &id, const QJsonObject &body) const;
+    ApiReply *submitVendorBill(const QString &id, int version) const;
+    // decision "approve" or "reject" (a comment required).
+    ApiReply *decideVendorBill(const QString &id, const QString &decision, const QString &comment,
+                               int version) const;
+    // Projects the caller reads (finance reads those of its entities), one page from `after`;
+    // and one project with its tasks.
+    ApiReply *projects(const QString &after) const;
+    ApiReply *project(const QString &id) const;
+
     // Banking.
     ApiReply *bankAccounts(const QString &entity) const;
     ApiReply *createBankAccount(const QJsonObject &body) const;

@@ -8,6 +8,7 @@ target_sources(keel-ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/statement_dialog.h ${CMAKE_CURRENT_LIST_DIR}/statement_dialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/collection_note_dialog.h ${CMAKE_CURRENT_LIST_DIR}/collection_note_dialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/receivables_tab.h ${CMAKE_CURRENT_LIST_DIR}/receivables_tab.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/vendor_bill_dialog.h ${CMAKE_CURRENT_LIST_DIR}/vendor_bill_dialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/payables_tab.h ${CMAKE_CURRENT_LIST_DIR}/payables_tab.cpp
     ${CMAKE_CURRENT_LIST_DIR}/book_line_dialog.h ${CMAKE_CURRENT_LIST_DIR}/book_line_dialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/bank_account_dialog.h ${CMAKE_CURRENT_LIST_DIR}/bank_account_dialog.cpp

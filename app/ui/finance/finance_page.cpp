@@ -26,6 +26,8 @@ FinancePage::FinancePage(Session *session, QWidget *parent)
     const bool canWrite = session->hasPermission(QLatin1String(Permission::CashManage));
     m_receivables = new ReceivablesTab(session->api(), m_scope, canWrite);
     m_payables = new PayablesTab(session->api(), m_scope, canWrite);
+    m_payables->setBillEntry(session->hasPermission(QLatin1String(Permission::PayablesManage)),
+                             session->user().id);
     m_ledger = new LedgerTab(session->api(), m_scope);
     m_bank = new BankTab(session->api(), m_scope, canWrite);
 

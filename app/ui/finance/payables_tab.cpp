@@ -1,19 +1,23 @@
 #include "payables_tab.h"
 
 #include "aging_model.h"
+#include "api_reply.h"
 #include "cash_dialog.h"
 #include "finance_api.h"
 #include "finance_lists.h"
 #include "finance_scope.h"
 #include "finance_widgets.h"
+#include "problem_text.h"
 #include "row_text_proxy.h"
 #include "sales_format.h"
 #include "timeapproval/list_style.h"
+#include "vendor_bill_dialog.h"
 
 #include <QComboBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
@@ -50,7 +54,10 @@ PayablesTab::PayablesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWi
       m_billsProxy(new RowTextProxy(sales::PagedListModel::ObjectRole, this)),
       m_aging(new AgingModel(api, AgingModel::Side::Payables, this)), m_status(new QComboBox),
       m_asOf(dateField(QDate::currentDate(), "apAsOf")), m_billsView(financeTable("billsView")),
-      m_agingView(financeTable("apAgingView")), m_pay(new QPushButton(tr("Record payment…")))
+      m_agingView(financeTable("apAgingView")), m_pay(new QPushButton(tr("Record payment…"))),
+      m_newBill(new QPushButton(tr("New vendor bill…"))),
+      m_editBill(new QPushButton(tr("Edit draft…"))), m_submitBill(new QPushButton(tr("Submit"))),
+      m_approveBill(new QPushButton(tr("Approve"))), m_rejectBill(new QPushButton(tr("Reject…")))
 {
     setObjectName("payablesTab");
     m_status->setObjectName("billStatus");
@@ -58,6 +65,9 @@ PayablesTab::PayablesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWi
     m_status->addItem(tr("Approved, unpaid"), QStringLiteral("approved"));
     m_status->addItem(tr("Partly paid"), QStringLiteral("partially_paid"));
     m_status->addItem(tr("Paid"), QStringLiteral("paid"));
+    m_status->addItem(tr("Draft"), QStringLiteral("draft"));
+    m_status->addItem(tr("Submitted"), QStringLiteral("submitted"));
+    m_status->addItem(tr("Rejected"), QStringLiteral("rejected"));
     m_status->addItem(tr("All"), QString());
     m_pay->setObjectName("recordPayment");
     m_pay->setProperty("primary", true);
@@ -74,8 +84,21 @@ PayablesTab::PayablesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWi
     bar->addWidget(m_asOf);
     bar->addStretch(1);
     bar->addWidget(refreshButton);
+    bar->addWidget(m_editBill);
+    bar->addWidget(m_submitBill);
+    bar->addWidget(m_rejectBill);
+    bar->addWidget(m_approveBill);
+    bar->addWidget(m_newBill);
     bar->addWidget(m_pay);
-    keepTextWidth({refreshButton, m_pay});
+    keepTextWidth(
+        {refreshButton, m_editBill, m_submitBill, m_rejectBill, m_approveBill, m_newBill, m_pay});
+    m_newBill->setObjectName("newVendorBill");
+    m_editBill->setObjectName("editVendorBill");
+    m_submitBill->setObjectName("submitVendorBill");
+    m_approveBill->setObjectName("approveVendorBill");
+    m_rejectBill->setObjectName("rejectVendorBill");
+    for (QPushButton *b : {m_newBill, m_editBill, m_submitBill, m_approveBill, m_rejectBill})
+        b->setVisible(false); // until setBillEntry says the user enters bills
 
     m_billsProxy->setSourceModel(m_bills);
     m_billsProxy->setColumnText(
@@ -127,6 +150,24 @@ PayablesTab::PayablesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWi
     connect(m_agingView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &PayablesTab::updateActions);
     connect(m_pay, &QPushButton::clicked, this, &PayablesTab::recordPayment);
+    connect(m_newBill, &QPushButton::clicked, this, &PayablesTab::newBill);
+    connect(m_editBill, &QPushButton::clicked, this, &PayablesTab::editBill);
+    connect(m_submitBill, &QPushButton::clicked, this, &PayablesTab::submitBill);
+    connect(m_approveBill, &QPushButton::clicked, this,
+            [this] { decideBill(QStringLiteral("approve")); });
+    connect(m_rejectBill, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString why =
+            QInputDialog::getText(this, tr("Reject vendor bill"),
+                                  tr("Why is the bill rejected? Whoever entered it reads this."),
+                                  QLineEdit::Normal, QString(), &ok);
+        if (ok && !why.trimmed().isEmpty())
+            decideBill(QStringLiteral("reject"), why.trimmed());
+    });
+    connect(m_billsView, &QTableView::activated, this, [this] {
+        if (m_canManage && selectedBill().value("status").toString() == QLatin1String("draft"))
+            editBill();
+    });
     updateActions();
 }
 
@@ -160,6 +201,135 @@ void PayablesTab::updateActions()
     m_pay->setEnabled(vendor);
     m_pay->setToolTip(vendor ? tr("Pay open bills of this vendor.")
                              : tr("Select a bill or a vendor first."));
+    const QJsonObject bill = selectedBill();
+    const QString status = bill.value("status").toString();
+    m_newBill->setVisible(m_canManage);
+    m_editBill->setVisible(m_canManage && status == QLatin1String("draft"));
+    m_submitBill->setVisible(
+        m_canManage && (status == QLatin1String("draft") || status == QLatin1String("rejected")));
+    const bool submitted = m_canManage && status == QLatin1String("submitted");
+    m_approveBill->setVisible(submitted);
+    m_rejectBill->setVisible(submitted);
+    // The server refuses the bill's own creator; say so before they try. The list leaves out
+    // who entered a bill: the bill itself says, asked once per submitted bill selected.
+    const QString id = sales::idText(bill.value("id"));
+    if (submitted && !m_creators.contains(id)) {
+        m_creators.insert(id, QString());
+        ApiReply *r = FinanceApi(m_api).vendorBill(id);
+        connect(r, &ApiReply::finished, this, [this, r, id] {
+            if (r->ok())
+                m_creators.insert(id, sales::idText(r->object().value("created_by")));
+            updateActions();
+        });
+    }
+    const bool own = m_creators.value(id) == QString::number(m_userId);
+    m_approveBill->setEnabled(!own);
+    m_rejectBill->setEnabled(!own);
+    const QString why =
+        own ? tr("You entered this bill: someone else approves or rejects it.") : QString();
+    m_approveBill->setToolTip(why);
+    m_rejectBill->setToolTip(why);
+}
+
+void PayablesTab::setBillEntry(bool canManage, qint64 userId)
+{
+    m_canManage = canManage;
+    m_userId = userId;
+    updateActions();
+}
+
+QJsonObject PayablesTab::selectedBill() const
+{
+    const QModelIndex b = m_billsView->currentIndex();
+    return b.isValid() ? m_bills->rowObject(b.row()) : QJsonObject();
+}
+
+void PayablesTab::showStatus(const QString &status)
+{
+    const int i = m_status->findData(status);
+    if (i >= 0)
+        m_status->setCurrentIndex(i);
+    refresh();
+}
+
+void PayablesTab::newBill()
+{
+    const LegalEntity entity = m_scope->entity();
+    auto *dialog = new VendorBillDialog(m_api, entity.code, QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &VendorBillDialog::saved, this, [this](const QJsonObject &bill) {
+        billSaved(bill, bill.value("status").toString() == QLatin1String("submitted")
+                            ? tr("Bill %1 entered and submitted for approval.")
+                            : tr("Bill %1 saved as a draft."));
+    });
+    dialog->open();
+}
+
+void PayablesTab::editBill()
+{
+    const QJsonObject bill = selectedBill();
+    if (bill.value("status").toString() != QLatin1String("draft"))
+        return;
+    auto *dialog =
+        new VendorBillDialog(m_api, m_scope->entity().code, sales::idText(bill.value("id")), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &VendorBillDialog::saved, this, [this](const QJsonObject &saved) {
+        billSaved(saved, saved.value("status").toString() == QLatin1String("submitted")
+                             ? tr("Bill %1 submitted for approval.")
+                             : tr("Bill %1 saved."));
+    });
+    dialog->open();
+}
+
+void PayablesTab::billSaved(const QJsonObject &bill, const QString &text)
+{
+    emit billChanged(bill);
+    showStatus(bill.value("status").toString());
+    showMessage(text.arg(bill.value("vendor_ref").toString()), false);
+}
+
+void PayablesTab::submitBill()
+{
+    const QJsonObject bill = selectedBill();
+    if (bill.isEmpty())
+        return;
+    ApiReply *r = FinanceApi(m_api).submitVendorBill(sales::idText(bill.value("id")),
+                                                     bill.value("version").toInt());
+    connect(r, &ApiReply::finished, this, [this, r] {
+        if (!r->ok()) {
+            showMessage(tr("The bill was not submitted: %1").arg(humanMessage(r->problem())), true);
+            return;
+        }
+        billSaved(r->object(), tr("Bill %1 submitted for approval."));
+    });
+}
+
+void PayablesTab::decideBill(const QString &decision, const QString &comment)
+{
+    const QJsonObject bill = selectedBill();
+    if (bill.isEmpty())
+        return;
+    ApiReply *r = FinanceApi(m_api).decideVendorBill(sales::idText(bill.value("id")), decision,
+                                                     comment, bill.value("version").toInt());
+    connect(r, &ApiReply::finished, this, [this, r, decision] {
+        if (!r->ok()) {
+            showMessage(decision == QLatin1String("approve")
+                            ? tr("The bill was not approved: %1").arg(humanMessage(r->problem()))
+                            : tr("The bill was not rejected: %1").arg(humanMessage(r->problem())),
+                        true);
+            return;
+        }
+        const QJsonObject b = r->object();
+        emit billChanged(b);
+        // An approved bill is open for payment: show it where it is paid from.
+        showStatus(decision == QLatin1String("approve") ? QStringLiteral("open")
+                                                        : QStringLiteral("rejected"));
+        showMessage(decision == QLatin1String("approve")
+                        ? tr("Bill %1 approved: it is open for payment.")
+                              .arg(b.value("vendor_ref").toString())
+                        : tr("Bill %1 rejected.").arg(b.value("vendor_ref").toString()),
+                    false);
+    });
 }
 
 void PayablesTab::recordPayment()

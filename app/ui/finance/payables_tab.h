@@ -2,6 +2,9 @@
 
 #include "finance_tab.h"
 
+#include <QHash>
+#include <QJsonObject>
+
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -35,8 +38,24 @@ public:
     void refresh() override;
     void recordPayment();
 
+    // Vendor bills for holders of payables.manage: entry, edit of a draft, submit, and the
+    // decision for a submitted bill (never by whoever entered it; the server has the last word).
+    void setBillEntry(bool canManage, qint64 userId);
+    QPushButton *newBillButton() const { return m_newBill; }
+    void newBill();
+    void editBill(); // the selected draft
+    void submitBill();
+    // "approve" or "reject" (with the reason) the selected submitted bill.
+    void decideBill(const QString &decision, const QString &comment = {});
+    void showStatus(const QString &status); // the bills of one status ("" all, "open")
+    QJsonObject selectedBill() const;
+
+signals:
+    void billChanged(const QJsonObject &bill);
+
 private:
     void updateActions();
+    void billSaved(const QJsonObject &bill, const QString &text);
 
     ApiClient *m_api;
     sales::PagedListModel *m_bills;
@@ -47,6 +66,14 @@ private:
     QTableView *m_billsView;
     QTableView *m_agingView;
     QPushButton *m_pay;
+    QPushButton *m_newBill;
+    QPushButton *m_editBill;
+    QPushButton *m_submitBill;
+    QPushButton *m_approveBill;
+    QPushButton *m_rejectBill;
+    QHash<QString, QString> m_creators; // bill id -> who entered it (the list does not say)
+    bool m_canManage = false;
+    qint64 m_userId = 0;
 };
 
 // A bill's or statement line's status in words.
