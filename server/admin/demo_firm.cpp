@@ -43,12 +43,27 @@ struct EntitySpec
     const char *name;
     const char *country;
     const char *currency;
+    // What its invoices print (0020): registered address, tax id, registration, bank details.
+    const char *address;
+    const char *taxId;
+    const char *registration;
+    const char *bankDetails;
 };
 
 constexpr std::array<EntitySpec, 3> Entities = {{
-    {"US", "Keel Consulting Inc.", "US", "USD"},
-    {"UK", "Keel Consulting Ltd", "GB", "GBP"},
-    {"DE", "Keel Consulting GmbH", "DE", "EUR"},
+    {"US", "Keel Consulting Inc.", "US", "USD",
+     "1000 N. West Street, Suite 1200\nWilmington, DE 19801\nUnited States", "84-2917365",
+     "A Delaware corporation, file no. 7214863",
+     "JPMorgan Chase Bank, N.A., New York\nAccount 483920117 · ABA routing 021000021\n"
+     "SWIFT CHASUS33"},
+    {"UK", "Keel Consulting Ltd", "GB", "GBP",
+     "30 Finsbury Square\nLondon EC2A 1AG\nUnited Kingdom", "GB 287 4512 63",
+     "Registered in England and Wales, company no. 11872634. Registered office as above.",
+     "Barclays Bank UK PLC, London\nSort code 20-00-00 · Account 73918264\n"
+     "IBAN GB33 BARC 2000 0073 9182 64 · BIC BARCGB22"},
+    {"DE", "Keel Consulting GmbH", "DE", "EUR", "Friedrichstraße 68\n10117 Berlin\nGermany",
+     "DE318456279", "Amtsgericht Charlottenburg, HRB 214587 B · Geschäftsführerin: Catherine Hale",
+     "Deutsche Bank AG, Berlin\nIBAN DE27 1007 0000 0318 4562 79 · BIC DEUTDEBBXXX"},
 }};
 
 struct PracticeSpec
@@ -321,9 +336,12 @@ private:
         for (const EntitySpec &e : Entities) {
             if (!exec(q,
                       QStringLiteral("INSERT INTO legal_entities (code, name, country, "
-                                     "functional_currency) VALUES (?, ?, ?, ?) RETURNING id"),
+                                     "functional_currency, address, tax_id, registration, "
+                                     "bank_details) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
                       {QString::fromLatin1(e.code), QString::fromUtf8(e.name),
-                       QString::fromLatin1(e.country), QString::fromLatin1(e.currency)})) {
+                       QString::fromLatin1(e.country), QString::fromLatin1(e.currency),
+                       QString::fromUtf8(e.address), QString::fromUtf8(e.taxId),
+                       QString::fromUtf8(e.registration), QString::fromUtf8(e.bankDetails)})) {
                 return false;
             }
             q.next();

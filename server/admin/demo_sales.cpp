@@ -409,6 +409,64 @@ QString num(qint64 v)
     return QString::number(v);
 }
 
+// Where a client is billed (street, then town with its postcode) per entity country.
+constexpr std::array<std::array<const char *, 8>, 3> Streets = {{
+    {"Market Street", "Madison Avenue", "Peachtree Street", "Congress Avenue", "Michigan Avenue",
+     "Pine Street", "Commerce Street", "Main Street"},
+    {"High Street", "King Street", "Victoria Road", "Station Road", "Queen Street", "Deansgate",
+     "Corporation Street", "Church Lane"},
+    {"Hauptstraße", "Bahnhofstraße", "Schillerstraße", "Goethestraße", "Lindenallee",
+     "Kaiserstraße", "Friedrichstraße", "Am Markt"},
+}};
+constexpr std::array<std::array<const char *, 8>, 3> Towns = {{
+    {"New York, NY 10017", "Chicago, IL 60601", "Austin, TX 78701", "Boston, MA 02110",
+     "Seattle, WA 98101", "Atlanta, GA 30303", "Denver, CO 80202", "San Francisco, CA 94105"},
+    {"London EC2V 7HH", "Manchester M2 4WU", "Birmingham B2 4QA", "Leeds LS1 5AB",
+     "Bristol BS1 4DJ", "Edinburgh EH2 2ER", "Glasgow G1 3SL", "Cambridge CB2 1TN"},
+    {"10115 Berlin", "20095 Hamburg", "80331 München", "50667 Köln", "60311 Frankfurt am Main",
+     "70173 Stuttgart", "40213 Düsseldorf", "04109 Leipzig"},
+}};
+constexpr std::array<const char *, 3> CountryNames = {"United States", "United Kingdom", "Germany"};
+
+// A client's billing address and tax id (EIN, GB VAT number, USt-IdNr) from its position in
+// the account list alone: drawing them from the generator's stream would shift every record
+// generated after the accounts. Distinct positions give distinct tax ids.
+std::pair<QString, QString> clientLegal(int entity, std::size_t index)
+{
+    std::uint64_t h = (index + 1) * 0x9E3779B97F4A7C15ULL;
+    h ^= h >> 29;
+    const auto e = std::size_t(entity);
+    const QString street = QString::fromUtf8(Streets[e][h % 8]);
+    const QString town = QString::fromUtf8(Towns[e][(h >> 8) % 8]);
+    const int number = int((h >> 16) % 240) + 1;
+    const qint64 serial = qint64(index) * 7919 + 104729; // injective in index
+    switch (entity) {
+    case 0:
+        return {QStringLiteral("%1 %2, Suite %3\n%4\n%5")
+                    .arg(number)
+                    .arg(street)
+                    .arg(100 * int((h >> 24) % 30 + 1) + int((h >> 32) % 20))
+                    .arg(town, QString::fromUtf8(CountryNames[e])),
+                QStringLiteral("%1-%2")
+                    .arg(10 + serial % 89, 2, 10, QLatin1Char('0'))
+                    .arg(serial % 10000000, 7, 10, QLatin1Char('0'))};
+    case 1: {
+        const QString digits =
+            QStringLiteral("%1").arg(300000000 + serial, 9, 10, QLatin1Char('0'));
+        return {QStringLiteral("%1 %2\n%3\n%4")
+                    .arg(number)
+                    .arg(street, town, QString::fromUtf8(CountryNames[e])),
+                QStringLiteral("GB %1 %2 %3").arg(digits.left(3), digits.mid(3, 4), digits.mid(7))};
+    }
+    default:
+        return {QStringLiteral("%1 %2\n%3\n%4")
+                    .arg(street)
+                    .arg(number)
+                    .arg(town, QString::fromUtf8(CountryNames[e])),
+                QStringLiteral("DE%1").arg(200000000 + serial, 9, 10, QLatin1Char('0'))};
+    }
+}
+
 QString idOrNull(qint64 v)
 {
     return v > 0 ? QString::number(v) : QString();
@@ -824,7 +882,7 @@ private:
     Table m_accountsT{"accounts",
                       "legal_entity_id, name, name_norm, domain, parent_id, industry, country, "
                       "billing_currency, payment_terms_days, tax_profile, owner_id, created_at, "
-                      "updated_at"};
+                      "updated_at, billing_address, tax_id"};
     Table m_contactsT{"contacts", "account_id, name, email, phone, title, created_at, updated_at"};
     Table m_overridesT{"client_rate_overrides",
                        "account_id, currency, job_role_id, hourly_rate, valid_from, valid_to, "
@@ -1107,12 +1165,13 @@ void SalesGenerator::generateAccounts()
         }
         const QString norm = crm::normaliseAccountName(a.name);
         const QString created = ts(a.since, minute());
+        const auto [address, taxId] = clientLegal(a.entity, i);
         const qint64 id = m_accountsT.add(
             {num(m_entityIds[std::size_t(a.entity)]), a.name, norm, a.domain, idOrNull(parent),
              QString::fromUtf8(Industries[std::size_t(a.industry)].name),
              QString::fromLatin1(Countries[std::size_t(a.entity)].country),
              QString::fromLatin1(Countries[std::size_t(a.entity)].currency), num(a.paymentDays),
-             a.taxProfile, num(a.owner), created, created});
+             a.taxProfile, num(a.owner), created, created, address, taxId});
         Q_ASSERT(id == a.id);
         // Contacts: the first one handles invoices (the billing contact).
         const int contacts = a.tier == 0 ? between(3, 5) : between(1, 3);

@@ -787,6 +787,18 @@ void TestDemoFirm::salesClientsAndRates()
                         "(country = 'DE' AND tax_profile NOT IN ('DE_UST_STANDARD', "
                         "'EU_REVERSE_CHARGE'))"),
              0);
+    // What invoices print: every client has a billing address in its country and a tax id of
+    // its country's form, none shared; every entity its address, tax id, registration and bank.
+    QCOMPARE(scalar(db, "SELECT count(*) FROM accounts WHERE billing_address !~ (CASE country "
+                        "WHEN 'US' THEN '\\nUnited States$' WHEN 'GB' THEN '\\nUnited Kingdom$' "
+                        "ELSE '\\nGermany$' END) OR tax_id !~ (CASE country WHEN 'US' THEN "
+                        "'^[0-9]{2}-[0-9]{7}$' WHEN 'GB' THEN '^GB [0-9]{3} [0-9]{4} [0-9]{2}$' "
+                        "ELSE '^DE[0-9]{9}$' END)"),
+             0);
+    QCOMPARE(scalar(db, "SELECT count(*) - count(DISTINCT tax_id) FROM accounts"), 0);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM legal_entities WHERE address = '' OR tax_id IS "
+                        "NULL OR registration IS NULL OR bank_details IS NULL"),
+             0);
     // Every client has contacts and a billing contact of its own; some belong to groups.
     QCOMPARE(scalar(db, "SELECT count(*) FROM accounts a WHERE billing_contact_id IS NULL OR "
                         "NOT EXISTS (SELECT 1 FROM contacts c WHERE c.id = a.billing_contact_id "
