@@ -780,6 +780,18 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <source>The contracts could not be listed: %1</source>
         <translation>Die Verträge konnten nicht geladen werden: %1</translation>
     </message>
+    <message>
+        <source>No approved time waiting to be billed.</source>
+        <translation>Keine genehmigte Zeit wartet auf Abrechnung.</translation>
+    </message>
+    <message>
+        <source>%1 h of approved time not billed yet (1 entry).</source>
+        <translation>%1 h genehmigte Zeit noch nicht abgerechnet (1 Eintrag).</translation>
+    </message>
+    <message>
+        <source>%1 h of approved time not billed yet (%2 entries).</source>
+        <translation>%1 h genehmigte Zeit noch nicht abgerechnet (%2 Einträge).</translation>
+    </message>
 </context>
 <context>
     <name>keel::billing::BillingRunsModel</name>

@@ -145,6 +145,8 @@ private slots:
         QCOMPARE(contractChoice->count(), 2); // all contracts, Nova's signed one
         QCOMPARE(contractChoice->itemText(1), QString("C-UK-2026-0002 · Nova Biotech services"));
         QCOMPARE(panel->contracts()->items().size(), 2);
+        QCOMPARE(contractChoice->itemData(1, Qt::ToolTipRole).toString(),
+                 QString("18 h of approved time not billed yet (3 entries)."));
 
         // Billing just that contract from the page makes Nova's first invoice.
         panel->setContract(QString::number(nova.contract));

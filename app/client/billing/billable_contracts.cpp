@@ -92,7 +92,7 @@ QList<BillableContracts::Choice> BillableContracts::clients() const
         if (account.isEmpty() || seen.contains(account))
             continue;
         seen.append(account);
-        out.append({account, c.value("account_name").toString(), account});
+        out.append({account, c.value("account_name").toString(), account, {}, 0});
     }
     sortByLabel(out);
     return out;
@@ -110,7 +110,9 @@ QList<BillableContracts::Choice> BillableContracts::contracts(const QString &acc
         QString label = number.isEmpty() ? title : number + QStringLiteral(" · ") + title;
         if (accountId.isEmpty())
             label += QStringLiteral(" (") + c.value("account_name").toString() + u')';
-        out.append({idText(c.value("id")), label, account});
+        const QJsonObject time = c.value("unbilled_time").toObject();
+        out.append({idText(c.value("id")), label, account, time.value("hours").toString(),
+                    time.value("entries").toInt()});
     }
     sortByLabel(out);
     return out;

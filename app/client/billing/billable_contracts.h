@@ -23,6 +23,9 @@ public:
         QString id;
         QString label;
         QString accountId; // contracts: whose
+        // Contracts: approved billable time not billed yet (decimal hours text, entries).
+        QString unbilledHours;
+        int unbilledEntries = 0;
     };
 
     explicit BillableContracts(ApiClient *api, QObject *parent = nullptr);

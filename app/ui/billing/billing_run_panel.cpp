@@ -5,6 +5,7 @@
 #include "billing_run_job.h"
 #include "billing_runs_model.h"
 #include "permissions.h"
+#include "sales_format.h"
 #include "session.h"
 #include "timeapproval/list_style.h"
 
@@ -265,8 +266,18 @@ void BillingRunPanel::fillContracts()
     const QString current = m_contract->currentData().toString();
     m_contract->clear();
     m_contract->addItem(tr("All contracts"), QString());
-    for (const auto &c : m_contracts->contracts(m_client->currentData().toString()))
+    for (const auto &c : m_contracts->contracts(m_client->currentData().toString())) {
         m_contract->addItem(c.label, c.id);
+        m_contract->setItemData(
+            m_contract->count() - 1,
+            c.unbilledEntries == 0   ? tr("No approved time waiting to be billed.")
+            : c.unbilledEntries == 1 ? tr("%1 h of approved time not billed yet (1 entry).")
+                                           .arg(sales::formatDecimalText(c.unbilledHours, 2))
+                                     : tr("%1 h of approved time not billed yet (%2 entries).")
+                                           .arg(sales::formatDecimalText(c.unbilledHours, 2))
+                                           .arg(c.unbilledEntries),
+            Qt::ToolTipRole);
+    }
     m_contract->setCurrentIndex(std::max(0, m_contract->findData(current)));
 }
 
