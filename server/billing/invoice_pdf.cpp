@@ -135,7 +135,8 @@ QString html(const InvoiceDocument &doc)
     QString buyer =
         esc(r.accountName) + QStringLiteral("<br/>") + address(p.billingAddress, r.accountCountry);
     if (!p.accountTaxId.isEmpty())
-        buyer += QStringLiteral("<br/>VAT id: %1").arg(esc(p.accountTaxId));
+        buyer += QStringLiteral("<br/>%1 %2")
+                     .arg(esc(taxIdLabel(r.accountCountry)), esc(p.accountTaxId));
     h += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\"><tr>"
                         "<td width=\"55%\" valign=\"top\"><b>Bill to</b><br/>%1</td>"
                         "<td valign=\"top\"><table cellspacing=\"0\" cellpadding=\"1\">")
