@@ -16,6 +16,7 @@ if(TARGET keel-test-support)
   foreach(_t IN LISTS _finance_live)
     keel_app_test(${_t} LIBS keel-ui keel-test-support)
     target_include_directories(${_t} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/../server)
+    target_compile_definitions(${_t} PRIVATE KEEL_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
     set_tests_properties(${_t} PROPERTIES
       ENVIRONMENT_MODIFICATION
       "DBUS_SESSION_BUS_ADDRESS=set:unix:path=/nonexistent/keel-no-bus;DISPLAY=unset:;WAYLAND_DISPLAY=unset:")

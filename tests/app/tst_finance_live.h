@@ -5,6 +5,8 @@
 #include "session.h"
 #include "test_server.h"
 
+#include <QApplication>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWidget>
@@ -31,6 +33,13 @@ inline void grabIfAsked(QWidget *widget, const QString &name)
     const QString dir = qEnvironmentVariable("KEEL_SCREENSHOT_DIR");
     if (dir.isEmpty())
         return;
+#ifdef KEEL_SOURCE_DIR
+    // The client's own look (main.cpp loads the same file from its resources).
+    if (qApp->styleSheet().isEmpty())
+        if (QFile qss(QStringLiteral(KEEL_SOURCE_DIR "/resources/style/keel.qss"));
+            qss.open(QIODevice::ReadOnly))
+            qApp->setStyleSheet(QString::fromUtf8(qss.readAll()));
+#endif
     QTest::qWait(300); // layouts settle
     if (!widget->grab().save(dir + u'/' + name + QStringLiteral(".png")))
         qWarning() << "cannot save" << name;

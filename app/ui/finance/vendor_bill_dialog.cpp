@@ -113,6 +113,24 @@ VendorBillDialog::VendorBillDialog(ApiClient *api, const QString &entityCode, co
     header->addWidget(headerCell(tr("Rate"), RateWidth, Qt::AlignRight));
     header->addWidget(headerCell(tr("Amount"), AmountWidth, Qt::AlignRight));
     header->addSpacing(RemoveWidth + Gap);
+    // Buttons to add lines and the total sit right under the last line.
+    auto *addWork = new QPushButton(tr("Add work line"));
+    addWork->setObjectName("addWorkLine");
+    addWork->setToolTip(tr("Subcontractor hours on a project: hours × rate."));
+    auto *addCost = new QPushButton(tr("Add other cost"));
+    addCost->setObjectName("addCostLine");
+    addCost->setToolTip(tr("A cost without a project, such as rent or software: an amount."));
+    // Enter in a field never adds a line: only "Save and submit" is the default.
+    addWork->setAutoDefault(false);
+    addCost->setAutoDefault(false);
+    m_total->setObjectName("billTotal");
+    m_total->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    auto *linesBar = new QHBoxLayout;
+    linesBar->addWidget(addWork);
+    linesBar->addWidget(addCost);
+    linesBar->addStretch(1);
+    linesBar->addWidget(m_total);
+    linesBar->addSpacing(RemoveWidth + Gap);
     auto *linesBox = new QWidget;
     linesBox->setObjectName("billLines");
     auto *linesLayout = new QVBoxLayout(linesBox);
@@ -120,37 +138,32 @@ VendorBillDialog::VendorBillDialog(ApiClient *api, const QString &entityCode, co
     linesLayout->setSpacing(4);
     m_lineRows->setSpacing(4);
     linesLayout->addLayout(m_lineRows);
+    linesLayout->addSpacing(4);
+    linesLayout->addLayout(linesBar);
     linesLayout->addStretch(1);
     auto *scroll = new QScrollArea;
     scroll->setWidget(linesBox);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // The lines sit on the dialog itself, not on a scroll area's panel.
+    scroll->setObjectName("billLinesScroll");
+    scroll->setStyleSheet(QStringLiteral(
+        "QScrollArea#billLinesScroll, QWidget#billLines { background: transparent; }"));
+    scroll->viewport()->setAutoFillBackground(false);
     scroll->setMinimumHeight(150);
-
-    auto *addWork = new QPushButton(tr("Add work line"));
-    addWork->setObjectName("addWorkLine");
-    addWork->setToolTip(tr("Subcontractor hours on a project: hours × rate."));
-    auto *addCost = new QPushButton(tr("Add other cost"));
-    addCost->setObjectName("addCostLine");
-    addCost->setToolTip(tr("A cost without a project, such as rent or software: an amount."));
-    m_total->setObjectName("billTotal");
-    auto *linesBar = new QHBoxLayout;
-    linesBar->addWidget(addWork);
-    linesBar->addWidget(addCost);
-    linesBar->addStretch(1);
-    linesBar->addWidget(m_total);
-    linesBar->addSpacing(RemoveWidth + Gap);
 
     m_message->setObjectName("billMessage");
     m_message->setWordWrap(true);
     m_message->hide();
     m_save->setObjectName("saveBillDraft");
+    m_save->setAutoDefault(false);
     m_submit->setObjectName("submitBill");
     m_submit->setProperty("primary", true);
     m_submit->setDefault(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     buttons->addButton(m_save, QDialogButtonBox::ActionRole);
     buttons->addButton(m_submit, QDialogButtonBox::AcceptRole);
+    buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_save, &QPushButton::clicked, this, &VendorBillDialog::saveDraft);
     connect(m_submit, &QPushButton::clicked, this, &VendorBillDialog::saveAndSubmit);
@@ -161,10 +174,11 @@ VendorBillDialog::VendorBillDialog(ApiClient *api, const QString &entityCode, co
     layout->addWidget(sectionLabel(tr("Lines")));
     layout->addLayout(header);
     layout->addWidget(scroll, 1);
-    layout->addLayout(linesBar);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
-    resize(1000, 560);
+    resize(1000, 460);
+    // Once in the dialog: a button without a dialog above it cannot be its default.
+    m_submit->setDefault(true);
 
     connect(addWork, &QPushButton::clicked, this, [this] { addWorkLine(); });
     connect(addCost, &QPushButton::clicked, this, [this] { addCostLine(); });
