@@ -1037,6 +1037,10 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <source>Credit note: net %1 + tax %2 = %3. The invoice stays open for the rest.</source>
         <translation>Gutschrift: netto %1 + Steuer %2 = %3. Der Rest der Rechnung bleibt offen.</translation>
     </message>
+    <message>
+        <source>Left to credit</source>
+        <translation>Noch gutzuschreiben</translation>
+    </message>
 </context>
 <context>
     <name>keel::billing::CreditNoteText</name>
@@ -1069,8 +1073,12 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <translation>Position %1 steht nicht auf dieser Rechnung.</translation>
     </message>
     <message>
-        <source>Line %1: at most its %2 can be credited.</source>
-        <translation>Position %1: höchstens ihre %2 können gutgeschrieben werden.</translation>
+        <source>Line %1: at most %2 is left to credit.</source>
+        <translation>Position %1: höchstens %2 sind noch gutzuschreiben.</translation>
+    </message>
+    <message>
+        <source>%1 with tax is all that is open; once an invoice is paid or credited in part, a credit note leaves something open.</source>
+        <translation>%1 mit Steuer ist der ganze offene Betrag; ist eine Rechnung schon teilweise bezahlt oder gutgeschrieben, lässt eine Gutschrift etwas offen.</translation>
     </message>
     <message>
         <source>Enter the amount to credit on at least one line.</source>

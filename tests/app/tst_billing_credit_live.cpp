@@ -296,16 +296,30 @@ private slots:
         // The time stays billed.
         QCOMPARE(scalar("SELECT count(*) FROM time_entries WHERE status = 'invoiced'"), 5);
 
-        // What is left can no longer be credited in full; a second credit of more than is open
-        // is refused before it is sent.
+        // What is left can no longer be credited in full; each line has its own credits
+        // deducted (read from the invoice's credit notes), and a second credit of more than a
+        // line has left, or more than is open, is refused before it is sent.
+        QTRY_VERIFY_WITH_TIMEOUT(detail->creditsKnown(), 10000);
         dialog = page->invoicesPanel()->detailPane()->openCreditNoteDialog();
         QVERIFY(dialog);
         QVERIFY(!dialog->findChild<QWidget *>("creditFull")->isEnabled());
         dialog->setLineAmount(benLine, "2640.00");
-        dialog->setLineAmount(annaLine, "2512.15");
-        QVERIFY2(dialog->problemText().contains(
-                     "GBP 6,182.58 with tax is more than the invoice's open GBP 6,182.50"),
+        QVERIFY2(dialog->problemText().contains("at most GBP 2,639.93 is left"),
                  qPrintable(dialog->problemText()));
+        dialog->setLineAmount(benLine, "2639.93");
+        dialog->setLineAmount(annaLine, "2512.16");
+        QVERIFY2(dialog->problemText().contains("at most GBP 2,512.15 is left"),
+                 qPrintable(dialog->problemText()));
+        // 2,639.93 + VAT 527.99 and 2,512.15 + VAT 502.43: exactly the 6,182.50 open, which
+        // the server leaves to a payment once the invoice is credited in part.
+        dialog->setLineAmount(annaLine, "2512.15");
+        QVERIFY2(dialog->problemText().contains("GBP 6,182.50 with tax is all that is open"),
+                 qPrintable(dialog->problemText()));
+        dialog->setLineAmount(annaLine, "2512.14");
+        QVERIFY2(dialog->problemText().isEmpty(), qPrintable(dialog->problemText()));
+        QVERIFY2(dialog->summaryText().contains("net GBP 5,152.07 + tax GBP 1,030.42 = GBP "
+                                                "6,182.49"),
+                 qPrintable(dialog->summaryText()));
         dialog->reject();
     }
 };

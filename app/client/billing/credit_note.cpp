@@ -51,6 +51,13 @@ Money lineAmount(const QJsonObject &line, const QString &currency)
     return moneyOf(line.value("amount"), currency);
 }
 
+Money leftToCredit(const QJsonObject &line, const QString &currency)
+{
+    return line.contains(QLatin1String("left_to_credit"))
+               ? moneyOf(line.value("left_to_credit"), currency)
+               : lineAmount(line, currency);
+}
+
 Money lineTax(const Money &net, const QString &ratePercent)
 {
     const auto rate = Decimal::parse(ratePercent.isEmpty() ? QStringLiteral("0") : ratePercent);
@@ -115,13 +122,13 @@ CreditNoteFigures creditNoteFigures(const QJsonObject &invoice, const CreditNote
                 f.problem = CreditNoteText::tr("Line %1: a credit is more than zero.").arg(no);
                 return f;
             }
-            const Money gross = lineAmount(line, currency);
+            const Money gross = leftToCredit(line, currency);
             if (line.isEmpty() || !gross.isValid()) {
                 f.problem = CreditNoteText::tr("Line %1 is not on this invoice.").arg(no);
                 return f;
             }
             if (*amount > gross) {
-                f.problem = CreditNoteText::tr("Line %1: at most its %2 can be credited.")
+                f.problem = CreditNoteText::tr("Line %1: at most %2 is left to credit.")
                                 .arg(no)
                                 .arg(sales::formatMoney(gross));
                 return f;
@@ -137,7 +144,14 @@ CreditNoteFigures creditNoteFigures(const QJsonObject &invoice, const CreditNote
         }
         const Money paid = moneyOf(invoice.value("amount_paid"), currency);
         const bool unpaid = !paid.isValid() || paid.isZero();
-        if (balance.isValid() && (f.total > balance || (f.total == balance && !unpaid))) {
+        if (balance.isValid() && f.total == balance && !unpaid) {
+            f.problem = CreditNoteText::tr("%1 with tax is all that is open; once an invoice is "
+                                           "paid or credited in part, a credit note leaves "
+                                           "something open.")
+                            .arg(sales::formatMoney(f.total));
+            return f;
+        }
+        if (balance.isValid() && f.total > balance) {
             f.problem = CreditNoteText::tr("%1 with tax is more than the invoice's open %2.")
                             .arg(sales::formatMoney(f.total), sales::formatMoney(balance));
             return f;

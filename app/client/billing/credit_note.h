@@ -36,6 +36,9 @@ bool canCredit(const QJsonObject &invoice);
 bool canCreditInFull(const QJsonObject &invoice);
 // The net amount of an invoice line, exact.
 Money lineAmount(const QJsonObject &line, const QString &currency);
+// What a line has left to credit: its `left_to_credit` when the invoice carries it
+// (InvoiceDetail::invoiceForCredit), else its amount.
+Money leftToCredit(const QJsonObject &line, const QString &currency);
 // The tax of `net` at a line's rate ("20.0000" percent), as the server rounds it.
 Money lineTax(const Money &net, const QString &ratePercent);
 // Checks the request against the invoice (with its lines) the server sent last.

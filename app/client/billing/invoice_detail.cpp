@@ -12,6 +12,8 @@
 
 #include <QJsonArray>
 
+#include <memory>
+
 namespace keel::billing {
 
 using delivery::JsonArrayModel;
@@ -258,6 +260,7 @@ void InvoiceDetail::takeInvoice(const QJsonObject &invoice)
         m_sourcesLine.clear();
         m_sourcesSummary.clear();
     }
+    loadCredits();
     emit loaded();
     if (!m_pendingCredit.isEmpty()) {
         m_lastCreditNote = m_pendingCredit;
@@ -412,6 +415,81 @@ void InvoiceDetail::issue()
 bool InvoiceDetail::canCredit() const
 {
     return billing::canCredit(m_invoice);
+}
+
+void InvoiceDetail::loadCredits()
+{
+    m_creditedByLine.clear();
+    m_creditsKnown = canCreditInFull(m_invoice) || !billing::canCredit(m_invoice);
+    if (m_creditsKnown || !m_api)
+        return;
+    // Paid or credited in part: the invoice's credit notes say what each line has left. They
+    // are among the client's credit notes (few), each read with its lines.
+    const int generation = m_generation;
+    const QString id = m_id;
+    ApiReply *r = m_api->get(
+        QStringLiteral("/api/v1/billing/invoices?kind=credit_note&limit=500&legal_entity_id=%1"
+                       "&account_id=%2")
+            .arg(idText(m_invoice.value("legal_entity_id")),
+                 idText(m_invoice.value("account_id"))));
+    connect(r, &ApiReply::finished, this, [this, r, generation, id] {
+        if (generation != m_generation)
+            return;
+        QStringList notes;
+        if (r->ok())
+            for (const QJsonValue &v : r->object().value("items").toArray())
+                if (idText(v.toObject().value("credits_invoice_id")) == id)
+                    notes.append(idText(v.toObject().value("id")));
+        auto pending = std::make_shared<int>(int(notes.size()));
+        const QString currency = m_invoice.value("currency").toString();
+        const auto done = [this] {
+            m_creditsKnown = true;
+            emit creditsLoaded();
+        };
+        if (notes.isEmpty())
+            done();
+        for (const QString &note : notes) {
+            ApiReply *n = m_api->get(QStringLiteral("/api/v1/billing/invoices/") + note);
+            connect(n, &ApiReply::finished, this, [this, n, generation, pending, currency, done] {
+                if (generation != m_generation)
+                    return;
+                for (const QJsonValue &v : n->object().value("lines").toArray()) {
+                    const QJsonObject l = v.toObject();
+                    const int no = l.value("line_no").toInt();
+                    const Money sofar =
+                        Money::parse(m_creditedByLine.value(no, QStringLiteral("0")), currency)
+                            .valueOr(Money());
+                    const Money more = lineAmount(l, currency);
+                    if (sofar.isValid() && more.isValid())
+                        m_creditedByLine.insert(no, sofar.add(more).valueOr(sofar).toString());
+                }
+                if (--*pending == 0)
+                    done();
+            });
+        }
+    });
+}
+
+QJsonObject InvoiceDetail::invoiceForCredit() const
+{
+    QJsonObject out = m_invoice;
+    const QString currency = m_invoice.value("currency").toString();
+    QJsonArray lines;
+    for (const QJsonValue &v : m_invoice.value("lines").toArray()) {
+        QJsonObject l = v.toObject();
+        const Money amount = lineAmount(l, currency);
+        const Money credited =
+            Money::parse(m_creditedByLine.value(l.value("line_no").toInt(), QStringLiteral("0")),
+                         currency)
+                .valueOr(Money());
+        if (amount.isValid() && credited.isValid())
+            l.insert("left_to_credit",
+                     QJsonObject{{"amount", amount.subtract(credited).valueOr(amount).toString()},
+                                 {"currency", currency}});
+        lines.append(l);
+    }
+    out.insert("lines", lines);
+    return out;
 }
 
 void InvoiceDetail::creditNote(const CreditNoteRequest &request)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -78,6 +79,12 @@ public:
     // invoice's new status and balance.
     void creditNote(const CreditNoteRequest &request);
     bool canCredit() const;
+    // What each line has left to credit is known: at once for an invoice nothing was paid or
+    // credited on, else once its credit notes are read (creditsKnown()).
+    bool creditsKnown() const { return m_creditsKnown; }
+    // The invoice with `left_to_credit` (money) on each line: its amount less the credit note
+    // lines with its number. For the credit note dialog.
+    QJsonObject invoiceForCredit() const;
     // The last credit note issued here (its JSON as answered, with invoice_status and
     // released_sources), empty before any.
     QJsonObject lastCreditNote() const { return m_lastCreditNote; }
@@ -95,6 +102,7 @@ signals:
     void actionFailed(const QString &message);
     void busyChanged(bool busy);
     void creditNoteIssued(const QJsonObject &creditNote);
+    void creditsLoaded();
 
 private:
     void act(const QByteArray &method, const QString &path, const QJsonObject &body,
@@ -102,6 +110,7 @@ private:
     void setBusy(bool busy);
     void takeInvoice(const QJsonObject &invoice);
     QString creditNoteMessage(const QJsonObject &note) const;
+    void loadCredits();
 
     QPointer<ApiClient> m_api;
     QString m_id;
@@ -112,6 +121,8 @@ private:
     QString m_sourcesSummary;
     QJsonObject m_pendingCredit; // answered, shown once the invoice is read again
     QJsonObject m_lastCreditNote;
+    QHash<int, QString> m_creditedByLine; // line_no -> credited so far (decimal text)
+    bool m_creditsKnown = false;
     int m_generation = 0;
     bool m_busy = false;
 };

@@ -24,6 +24,7 @@ enum Column
     NoColumn,
     DescriptionColumn,
     AmountColumn,
+    LeftColumn,
     TaxRateColumn,
     CreditColumn
 };
@@ -64,8 +65,9 @@ CreditNoteDialog::CreditNoteDialog(const QJsonObject &invoice, QWidget *parent)
                              "invoice."));
 
     m_lines->setObjectName("creditLines");
-    m_lines->setColumnCount(5);
-    m_lines->setHorizontalHeaderLabels({tr("#"), tr("Description"), tr("Amount"), tr("Tax rate"),
+    m_lines->setColumnCount(6);
+    m_lines->setHorizontalHeaderLabels({tr("#"), tr("Description"), tr("Amount"),
+                                        tr("Left to credit"), tr("Tax rate"),
                                         tr("Credit (%1)").arg(currency)});
     m_lines->verticalHeader()->hide();
     m_lines->setSelectionMode(QAbstractItemView::NoSelection);
@@ -80,6 +82,8 @@ CreditNoteDialog::CreditNoteDialog(const QJsonObject &invoice, QWidget *parent)
         m_lines->setItem(row, DescriptionColumn, fixedItem(l.value("description").toString()));
         m_lines->setItem(row, AmountColumn,
                          fixedItem(sales::formatMoney(lineAmount(l, currency)), true));
+        m_lines->setItem(row, LeftColumn,
+                         fixedItem(sales::formatMoney(leftToCredit(l, currency)), true));
         const QString rate = l.value("tax_rate").toString();
         m_lines->setItem(row, TaxRateColumn,
                          fixedItem(rate.isEmpty()

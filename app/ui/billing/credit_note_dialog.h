@@ -17,7 +17,8 @@ namespace keel::billing {
 // Credits an issued or partially paid invoice: in full (optionally releasing the billed time
 // and expenses to the next billing run) or in part, a net amount per line. The credit note's
 // net, tax and total are worked out exactly as they are typed (tax per line at the line's
-// rate); a reason is required. Accepting leaves the request in request().
+// rate); a reason is required. Accepting leaves the request in request(). The invoice is
+// InvoiceDetail::invoiceForCredit(): each line says what it has left to credit.
 class CreditNoteDialog : public QDialog
 {
     Q_OBJECT

@@ -187,6 +187,7 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
     connect(m_detail, &InvoiceDetail::actionFailed, this,
             [this](const QString &message) { showMessage(message, true); });
     connect(m_detail, &InvoiceDetail::busyChanged, this, [this] { updateButtons(); });
+    connect(m_detail, &InvoiceDetail::creditsLoaded, this, [this] { updateButtons(); });
     connect(m_hold, &QPushButton::clicked, this, &InvoiceDetailPane::holdCurrentLine);
     connect(m_writeDown, &QPushButton::clicked, this, &InvoiceDetailPane::askWriteDown);
     connect(m_approve, &QPushButton::clicked, m_detail, &InvoiceDetail::approve);
@@ -323,7 +324,7 @@ void InvoiceDetailPane::updateButtons()
     m_credit->setVisible(m_detail->canCredit());
     m_approve->setVisible(!m_detail->canCredit());
     m_issue->setVisible(!m_detail->canCredit());
-    m_credit->setEnabled(manage && m_detail->canCredit() && idle);
+    m_credit->setEnabled(manage && m_detail->canCredit() && m_detail->creditsKnown() && idle);
     m_timeDetail->setChecked(inv.value("show_time_detail").toBool());
     m_timeDetail->setEnabled(manage && draft && idle);
     m_approve->setToolTip(pending ? tr("Waiting for the approver.")
@@ -366,9 +367,9 @@ void InvoiceDetailPane::previewPdf()
 
 CreditNoteDialog *InvoiceDetailPane::openCreditNoteDialog()
 {
-    if (!m_detail->canCredit() || m_detail->isBusy())
+    if (!m_detail->canCredit() || !m_detail->creditsKnown() || m_detail->isBusy())
         return nullptr;
-    auto *dialog = new CreditNoteDialog(m_detail->invoice(), this);
+    auto *dialog = new CreditNoteDialog(m_detail->invoiceForCredit(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QString id = m_detail->invoiceId();
     connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
