@@ -3261,6 +3261,14 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <source>Payments and credits</source>
         <translation>Zahlungen und Gutschriften</translation>
     </message>
+    <message>
+        <source>Opening</source>
+        <translation>Anfangssaldo</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Endsaldo</translation>
+    </message>
 </context>
 <context>
     <name>keel::finance::FinancePage</name>
@@ -3417,6 +3425,10 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <source>Expense</source>
         <translation>Aufwand</translation>
     </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
 </context>
 <context>
     <name>keel::finance::LedgerTab</name>
@@ -3552,6 +3564,10 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
+    <message>
+        <source> · openings sum to %1, closings to %2</source>
+        <translation> · Anfangssalden ergeben %1, Endsalden %2</translation>
+    </message>
 </context>
 <context>
     <name>keel::finance::PayablesTab</name>
@@ -3646,6 +3662,273 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     <message>
         <source>No bills with this status for this entity.</source>
         <translation>Keine Rechnungen mit diesem Status für diese Gesellschaft.</translation>
+    </message>
+    <message>
+        <source>New vendor bill…</source>
+        <translation>Neue Lieferantenrechnung…</translation>
+    </message>
+    <message>
+        <source>Edit draft…</source>
+        <translation>Entwurf bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Einreichen</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Ablehnen…</translation>
+    </message>
+    <message>
+        <source>Reject vendor bill</source>
+        <translation>Lieferantenrechnung ablehnen</translation>
+    </message>
+    <message>
+        <source>Why is the bill rejected? Whoever entered it reads this.</source>
+        <translation>Warum wird die Rechnung abgelehnt? Wer sie erfasst hat, liest diese Begründung.</translation>
+    </message>
+    <message>
+        <source>You entered this bill: someone else approves or rejects it.</source>
+        <translation>Sie haben diese Rechnung erfasst: Genehmigen oder ablehnen muss sie jemand anderes.</translation>
+    </message>
+    <message>
+        <source>Bill %1 entered and submitted for approval.</source>
+        <translation>Rechnung %1 erfasst und zur Genehmigung eingereicht.</translation>
+    </message>
+    <message>
+        <source>Bill %1 saved as a draft.</source>
+        <translation>Rechnung %1 als Entwurf gespeichert.</translation>
+    </message>
+    <message>
+        <source>Bill %1 submitted for approval.</source>
+        <translation>Rechnung %1 zur Genehmigung eingereicht.</translation>
+    </message>
+    <message>
+        <source>Bill %1 saved.</source>
+        <translation>Rechnung %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>The bill was not submitted: %1</source>
+        <translation>Die Rechnung wurde nicht eingereicht: %1</translation>
+    </message>
+    <message>
+        <source>The bill was not approved: %1</source>
+        <translation>Die Rechnung wurde nicht genehmigt: %1</translation>
+    </message>
+    <message>
+        <source>The bill was not rejected: %1</source>
+        <translation>Die Rechnung wurde nicht abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Bill %1 approved: it is open for payment.</source>
+        <translation>Rechnung %1 genehmigt: Sie ist zur Zahlung offen.</translation>
+    </message>
+    <message>
+        <source>Bill %1 rejected.</source>
+        <translation>Rechnung %1 abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::VendorBillDialog</name>
+    <message>
+        <source>New vendor bill</source>
+        <translation>Neue Lieferantenrechnung</translation>
+    </message>
+    <message>
+        <source>Edit vendor bill</source>
+        <translation>Lieferantenrechnung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Als Entwurf speichern</translation>
+    </message>
+    <message>
+        <source>Save and submit</source>
+        <translation>Speichern und einreichen</translation>
+    </message>
+    <message>
+        <source>The number on the vendor&apos;s bill</source>
+        <translation>Die Nummer auf der Rechnung des Lieferanten</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Vereinbarung</translation>
+    </message>
+    <message>
+        <source>Vendor&apos;s reference</source>
+        <translation>Rechnungsnr. des Lieferanten</translation>
+    </message>
+    <message>
+        <source>Bill date</source>
+        <translation>Rechnungsdatum</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fällig am</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Satz</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Add work line</source>
+        <translation>Arbeitszeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>Subcontractor hours on a project: hours × rate.</source>
+        <translation>Stunden eines Subunternehmers auf einem Projekt: Stunden × Satz.</translation>
+    </message>
+    <message>
+        <source>Add other cost</source>
+        <translation>Sonstige Kosten hinzufügen</translation>
+    </message>
+    <message>
+        <source>A cost without a project, such as rent or software: an amount.</source>
+        <translation>Kosten ohne Projekt, etwa Miete oder Software: ein Betrag.</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>The vendors could not be loaded: %1</source>
+        <translation>Die Lieferanten konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The entity has no vendors yet.</source>
+        <translation>Die Gesellschaft hat noch keine Lieferanten.</translation>
+    </message>
+    <message>
+        <source>The projects could not be loaded: %1</source>
+        <translation>Die Projekte konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The bill could not be loaded: %1</source>
+        <translation>Die Rechnung konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>The agreements could not be loaded: %1</source>
+        <translation>Die Vereinbarungen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 per hour</source>
+        <translation>%1 · %2 pro Stunde</translation>
+    </message>
+    <message>
+        <source>%1 left under the cap of %2</source>
+        <translation>%1 frei bis zur Obergrenze von %2</translation>
+    </message>
+    <message>
+        <source>No cap</source>
+        <translation>Ohne Obergrenze</translation>
+    </message>
+    <message>
+        <source>Choose a project</source>
+        <translation>Projekt wählen</translation>
+    </message>
+    <message>
+        <source>No task</source>
+        <translation>Keine Aufgabe</translation>
+    </message>
+    <message>
+        <source>Work done</source>
+        <translation>Geleistete Arbeit</translation>
+    </message>
+    <message>
+        <source>Other cost (no project)</source>
+        <translation>Sonstige Kosten (ohne Projekt)</translation>
+    </message>
+    <message>
+        <source>Rent, software, travel …</source>
+        <translation>Miete, Software, Reisen …</translation>
+    </message>
+    <message>
+        <source>Remove this line</source>
+        <translation>Diese Zeile entfernen</translation>
+    </message>
+    <message>
+        <source>Project %1</source>
+        <translation>Projekt %1</translation>
+    </message>
+    <message>
+        <source>The project&apos;s tasks could not be loaded: %1</source>
+        <translation>Die Aufgaben des Projekts konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Summe %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Choose the vendor.</source>
+        <translation>Wählen Sie den Lieferanten.</translation>
+    </message>
+    <message>
+        <source>Type the vendor&apos;s reference (the number on their bill).</source>
+        <translation>Geben Sie die Rechnungsnummer des Lieferanten ein.</translation>
+    </message>
+    <message>
+        <source>Add at least one line.</source>
+        <translation>Fügen Sie mindestens eine Zeile hinzu.</translation>
+    </message>
+    <message>
+        <source>Line %1: the agreement covers its project only; enter other costs on a bill without the agreement.</source>
+        <translation>Zeile %1: Die Vereinbarung gilt nur für ihr Projekt; erfassen Sie sonstige Kosten auf einer Rechnung ohne Vereinbarung.</translation>
+    </message>
+    <message>
+        <source>Line %1: choose the project.</source>
+        <translation>Zeile %1: Wählen Sie das Projekt.</translation>
+    </message>
+    <message>
+        <source>Line %1: describe what is billed.</source>
+        <translation>Zeile %1: Beschreiben Sie, was berechnet wird.</translation>
+    </message>
+    <message>
+        <source>Line %1: type hours and rate as numbers.</source>
+        <translation>Zeile %1: Geben Sie Stunden und Satz als Zahlen ein.</translation>
+    </message>
+    <message>
+        <source>Line %1: type the amount as a number.</source>
+        <translation>Zeile %1: Geben Sie den Betrag als Zahl ein.</translation>
+    </message>
+    <message>
+        <source>Saved as a draft, but not submitted: %1</source>
+        <translation>Als Entwurf gespeichert, aber nicht eingereicht: %1</translation>
     </message>
 </context>
 <context>
