@@ -27,6 +27,11 @@ const QList<AccountReference> &accountHistoryReferences()
 {
     static const QList<AccountReference> refs{
         {"journal_lines", "client_account_id"},
+        // Issued invoices, their runs and the client's payments are documents addressed to the
+        // account as it was: they stay with it (the issued invoice is frozen by trigger).
+        {"invoices", "account_id"},
+        {"billing_runs", "account_id"},
+        {"customer_receipts", "account_id"},
     };
     return refs;
 }
