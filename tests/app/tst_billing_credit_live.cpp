@@ -15,6 +15,7 @@
 #include "json_array_model.h"
 #include "session.h"
 #include "tst_billing_fixture.h"
+#include "tst_billing_page.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -27,32 +28,9 @@ using namespace keel;
 using namespace keel::test;
 using namespace keel::billing;
 
-namespace {
-std::unique_ptr<Session> signIn(const TestServer &server, const QString &user)
-{
-    auto session = std::make_unique<Session>();
-    QSignalSpy ok(session.get(), &Session::signedIn);
-    session->signIn(server.baseUrl(), user, user + QStringLiteral(" password"));
-    if (!ok.wait(10000))
-        qWarning() << "sign-in failed for" << user;
-    return session;
-}
-} // namespace
-
 class TestBillingCreditLive : public QObject, public BillingFixture
 {
     Q_OBJECT
-
-    std::unique_ptr<BillingPage> openPage(Session *session)
-    {
-        auto page = std::make_unique<BillingPage>(session);
-        QSignalSpy entities(page.get(), &BillingPage::legalEntitiesLoaded);
-        page->resize(1320, 860);
-        page->show();
-        if (!entities.wait(10000))
-            qWarning() << "legal entities did not load";
-        return page;
-    }
 
     // Runs the month over HTTP and waits; the run's id.
     QString runMonth(HttpClient &http)

@@ -19,6 +19,7 @@
 #include "sales_format.h"
 #include "session.h"
 #include "tst_billing_fixture.h"
+#include "tst_billing_page.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -38,16 +39,6 @@ using namespace keel::test;
 using namespace keel::billing;
 
 namespace {
-std::unique_ptr<Session> signIn(const TestServer &server, const QString &user)
-{
-    auto session = std::make_unique<Session>();
-    QSignalSpy ok(session.get(), &Session::signedIn);
-    session->signIn(server.baseUrl(), user, user + QStringLiteral(" password"));
-    if (!ok.wait(10000))
-        qWarning() << "sign-in failed for" << user;
-    return session;
-}
-
 QString screenshotDir()
 {
     return qEnvironmentVariable("KEEL_SCREENSHOT_DIR");
@@ -57,17 +48,6 @@ QString screenshotDir()
 class TestBillingLive : public QObject, public BillingFixture
 {
     Q_OBJECT
-
-    std::unique_ptr<BillingPage> openPage(Session *session)
-    {
-        auto page = std::make_unique<BillingPage>(session);
-        QSignalSpy entities(page.get(), &BillingPage::legalEntitiesLoaded);
-        page->resize(1320, 860);
-        page->show();
-        if (!entities.wait(10000))
-            qWarning() << "legal entities did not load";
-        return page;
-    }
 
     // Runs the month from the page and waits for the end; the run's JSON.
     QJsonObject runFromPage(BillingPage &page, QList<int> *progress = nullptr)
