@@ -7,6 +7,7 @@
 #include "finance_scope.h"
 #include "ledger_report.h"
 #include "statement_import.h"
+#include "vendor_bill.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -38,6 +39,43 @@ class TestFinanceModels : public QObject
 
 private slots:
     void cleanup() { QLocale::setDefault(QLocale::c()); }
+
+    // The dialog's amounts are the server's: hours × rate rounded once, half away from zero.
+    void vendorBillLinesAddUpLikeTheServer()
+    {
+        QCOMPARE(workAmount("12.25", "95.5", "EUR").toString(), QString("1169.88"));
+        QCOMPARE(workAmount("1", "93.333333", "EUR").toString(), QString("93.33"));
+        QCOMPARE(workAmount("0.05", "0.1", "EUR").toString(), QString("0.01")); // 0.005 up
+        QCOMPARE(workAmount("3", "93.333335", "EUR").toString(), QString("280.00"));
+        QCOMPARE(workAmount("7.5", "1200", "JPY").toString(), QString("9000"));
+        QVERIFY(!workAmount("", "95", "EUR").isValid());
+        QVERIFY(!workAmount("x", "95", "EUR").isValid());
+
+        BillLine work{BillLine::Kind::Work, "7", "12", "Data engineering", "12.25", "95.5", {}};
+        BillLine cost{BillLine::Kind::Cost, {}, {}, "Cloud software", {}, {}, "234.56"};
+        bool complete = false;
+        QCOMPARE(billTotal({work, cost}, "EUR", &complete).toString(), QString("1404.44"));
+        QVERIFY(complete);
+        BillLine half{BillLine::Kind::Work, "7", {}, "More", "2", {}, {}};
+        QCOMPARE(billTotal({work, cost, half}, "EUR", &complete).toString(), QString("1404.44"));
+        QVERIFY(!complete);
+
+        const QJsonObject w = billLineJson(work, "EUR");
+        QCOMPARE(w.value("project_id").toString(), QString("7"));
+        QCOMPARE(w.value("task_id").toString(), QString("12"));
+        QCOMPARE(w.value("hours").toString(), QString("12.25"));
+        QVERIFY(!w.contains("amount"));
+        const QJsonObject c = billLineJson(cost, "EUR");
+        QVERIFY(!c.contains("project_id") && !c.contains("hours"));
+        QCOMPARE(c.value("amount").toObject(),
+                 (QJsonObject{{"amount", "234.56"}, {"currency", "EUR"}}));
+        QCOMPARE(billLineFromJson(c).kind, BillLine::Kind::Cost);
+        QCOMPARE(billLineFromJson(c).amount, QString("234.56"));
+        QCOMPARE(billLineFromJson(w).rate, QString("95.5"));
+
+        QLocale::setDefault(QLocale(QLocale::German));
+        QCOMPARE(plainDecimal("1.234,5"), QString("1234.5"));
+    }
 
     void oldestDueFirstUpToEachBalance()
     {
