@@ -300,6 +300,7 @@ void BillingRunPanel::showFinished(const QJsonObject &run)
 {
     m_start->setEnabled(m_session->hasPermission(QLatin1String(Permission::BillingManage)));
     m_runs->reload();
+    m_contracts->reload(); // the time waiting to be billed has changed
     emit runFinished(run);
     if (run.value("status").toString() == QLatin1String("failed")) {
         const QString error = run.value("error").toString();
