@@ -79,7 +79,11 @@ LedgerTab::LedgerTab(ApiClient *api, FinanceScope *scope, QWidget *parent)
     m_reportProxy->setRowFlag(
         TotalRowRole, [](const QJsonObject &row) { return row.value("total_row").toBool(); });
     m_reportView->setItemDelegate(new TotalRowDelegate(TotalRowRole, m_reportView));
-    setColumnWidths(m_reportView, {80, 240, 80, 140, 140, 140, 140});
+    setColumnWidths(m_reportView, {80, 240, 80, 140, 140, 140, 140, 140});
+    // The name takes the room: amounts stay together by the type, whichever are shown.
+    m_reportView->horizontalHeader()->setStretchLastSection(false);
+    m_reportView->horizontalHeader()->setSectionResizeMode(LedgerReport::NameColumn,
+                                                           QHeaderView::Stretch);
     m_reportView->setToolTip(tr("Double-click an account for its journal lines."));
 
     m_totals->setObjectName("ledgerTotals");
