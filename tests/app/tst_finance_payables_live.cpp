@@ -160,6 +160,7 @@ private slots:
         QAbstractItemModel *otherBills = otherTab->billsView()->model();
         otherTab->billsView()->setCurrentIndex(otherBills->index(0, 0));
         QVERIFY(otherTab->findChild<QPushButton *>("approveVendorBill")->isEnabled());
+        grabIfAsked(&otherPage, "payables-approve");
         otherTab->decideBill("approve");
         QVERIFY(QTest::qWaitFor(
             [&] {

@@ -210,6 +210,11 @@ void PayablesTab::updateActions()
     const bool submitted = m_canManage && status == QLatin1String("submitted");
     m_approveBill->setVisible(submitted);
     m_rejectBill->setVisible(submitted);
+    // The step the selected bill waits for is the prominent button.
+    const bool draft = m_submitBill->isVisibleTo(this);
+    m_approveBill->setDefault(submitted);
+    m_submitBill->setDefault(draft && !submitted);
+    m_pay->setDefault(!submitted && !draft);
     // The server refuses the bill's own creator; say so before they try. The list leaves out
     // who entered a bill: the bill itself says, asked once per submitted bill selected.
     const QString id = sales::idText(bill.value("id"));
