@@ -237,7 +237,7 @@ private slots:
         dialog->setLineAmount(annaLine, "2612.19");
         QVERIFY2(dialog->problemText().contains("GBP 2,612.18"), qPrintable(dialog->problemText()));
         QVERIFY(!dialog->issueButton()->isEnabled());
-        dialog->setLineAmount(annaLine, "100.03"); // VAT 20.006 -> 20.01
+        dialog->setLineAmount(annaLine, "100,03"); // typed the German way; VAT 20.006 -> 20.01
         dialog->setLineAmount(benLine, "0.07");    // VAT 0.014 -> 0.01
         QVERIFY2(dialog->summaryText().contains("net GBP 100.10 + tax GBP 20.02 = GBP 120.12"),
                  qPrintable(dialog->summaryText()));

@@ -23,6 +23,15 @@ Money moneyOf(const QJsonValue &v, const QString &currency)
     return Money::parse(v.toString(), currency).valueOr(Money());
 }
 
+// "150,25" as German hands type it reads as 150.25; digit grouping is not guessed at.
+Result<Money> typedAmount(QString text, const QString &currency)
+{
+    text = text.trimmed();
+    if (!text.contains(u'.') && text.count(u',') == 1)
+        text.replace(u',', u'.');
+    return Money::parse(text, currency);
+}
+
 QJsonObject lineById(const QJsonObject &invoice, const QString &id)
 {
     for (const QJsonValue &v : invoice.value("lines").toArray())
@@ -107,7 +116,7 @@ CreditNoteFigures creditNoteFigures(const QJsonObject &invoice, const CreditNote
                 continue;
             const QJsonObject line = lineById(invoice, lineId);
             const int no = line.value("line_no").toInt();
-            const auto amount = Money::parse(typed, *cur);
+            const auto amount = typedAmount(typed, currency);
             if (!amount) {
                 f.problem = CreditNoteText::tr(
                                 "Line %1: enter an amount in %2 with at most 2 decimals, e.g. "
@@ -176,7 +185,7 @@ QJsonObject creditNoteBody(const QJsonObject &invoice, const CreditNoteRequest &
         const QString currency = invoice.value("currency").toString();
         QJsonArray lines;
         for (const auto &[lineId, text] : request.lines) {
-            const auto amount = Money::parse(text.trimmed(), currency);
+            const auto amount = typedAmount(text, currency);
             if (!amount || amount->isZero())
                 continue;
             lines.append(QJsonObject{
