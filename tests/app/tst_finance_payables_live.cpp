@@ -228,6 +228,31 @@ private slots:
         QCOMPARE(bill.value("status").toString(), QString("submitted"));
         QCOMPARE(amountOf(bill.value("total")), QString("978.88"));
         QCOMPARE(bill.value("version").toInt(), 3); // created, edited, submitted
+
+        // Another finance user rejects it with the reason; it waits to be submitted again.
+        auto other = signInAs(*server, "ukfin2");
+        FinancePage otherPage(other.get());
+        PayablesTab *otherTab = openPayables(otherPage);
+        otherTab->showStatus("submitted");
+        QVERIFY(QTest::qWaitFor([&] { return otherTab->bills()->rowCount() == 1; }, 10000));
+        otherTab->billsView()->setCurrentIndex(otherTab->billsView()->model()->index(0, 0));
+        otherTab->decideBill("reject", "Hours do not match the timesheet");
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return otherTab->bills()->rowCount() == 1 &&
+                       otherTab->billsView()->model()->index(0, 4).data().toString() ==
+                           QLatin1String("Rejected");
+            },
+            10000));
+        const QJsonObject rejected = getBill(*fin, bill);
+        QCOMPARE(rejected.value("status").toString(), QString("rejected"));
+        QCOMPARE(rejected.value("rejection_reason").toString(),
+                 QString("Hours do not match the timesheet"));
+        tab->showStatus("rejected");
+        QVERIFY(QTest::qWaitFor([&] { return tab->bills()->rowCount() == 1; }, 10000));
+        tab->billsView()->setCurrentIndex(tab->billsView()->model()->index(0, 0));
+        QVERIFY(tab->findChild<QPushButton *>("submitVendorBill")->isVisible());
+        QVERIFY(!tab->findChild<QPushButton *>("editVendorBill")->isVisible());
     }
 
     void paymentFromTheDialogPaysBillsOldestFirst()
