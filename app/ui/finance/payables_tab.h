@@ -24,7 +24,8 @@ class AgingModel;
 class RowTextProxy;
 
 // Payables: vendor bills with their open balance (keyset paged: a firm has tens of thousands),
-// the AP aging per vendor, and paying one or many bills of a vendor.
+// the AP aging per vendor, paying one or many bills of a vendor, and for holders of
+// payables.manage entering bills (VendorBillDialog) and taking them through submit and approval.
 class PayablesTab : public FinanceTab
 {
     Q_OBJECT
