@@ -161,7 +161,7 @@ QJsonObject InvoiceService::list(const Request &request) const
                                      QStringLiteral("invoice or credit_note"));
     f.from = queryDate(request, QStringLiteral("from"));
     f.to = queryDate(request, QStringLiteral("to"));
-    f.q = request.query.queryItemValue(QStringLiteral("q")).trimmed().left(100);
+    f.q = request.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded).trimmed().left(100);
     f.after = page.after;
     f.limit = page.limit;
     QJsonArray items;

@@ -267,7 +267,7 @@ QJsonObject AccountService::listAccounts(const Request &request) const
 {
     const PageRequest page = PageRequest::from(request);
     AccountFilter f;
-    f.q = request.query.queryItemValue(QStringLiteral("q")).trimmed();
+    f.q = request.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded).trimmed();
     f.ownerId = idQuery(request, QStringLiteral("owner"));
     f.entity = request.query.queryItemValue(QStringLiteral("entity"));
     f.country = request.query.queryItemValue(QStringLiteral("country"));
@@ -444,10 +444,10 @@ QJsonObject AccountService::updateContact(const Request &request, qint64 id,
 QJsonObject AccountService::listContacts(const Request &request) const
 {
     const PageRequest page = PageRequest::from(request);
-    return page.page(
-        m_store.listContacts(idQuery(request, QStringLiteral("account")),
-                             request.query.queryItemValue(QStringLiteral("q")).trimmed(),
-                             EntityScope::of(request.caller()), page.after, page.limit));
+    return page.page(m_store.listContacts(
+        idQuery(request, QStringLiteral("account")),
+        request.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded).trimmed(),
+        EntityScope::of(request.caller()), page.after, page.limit));
 }
 
 // --- activities -------------------------------------------------------------------------------

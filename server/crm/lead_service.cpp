@@ -179,7 +179,7 @@ QJsonObject LeadService::list(const Request &request) const
     f.status = request.query.queryItemValue(QStringLiteral("status"));
     f.source = request.query.queryItemValue(QStringLiteral("source"));
     f.entity = request.query.queryItemValue(QStringLiteral("entity"));
-    f.q = request.query.queryItemValue(QStringLiteral("q")).trimmed();
+    f.q = request.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded).trimmed();
     if (request.query.hasQueryItem(QStringLiteral("owner"))) {
         bool ok = false;
         f.ownerId = request.query.queryItemValue(QStringLiteral("owner")).toLongLong(&ok);

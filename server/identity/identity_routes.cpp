@@ -58,7 +58,8 @@ void registerIdentityRoutes(Router &router, const IdentityService &service)
         {"GET", "/api/v1/admin/users", UsersManage, Scope::All, "List users", [s](Request &r) {
              const PageRequest p = PageRequest::from(r);
              return Reply::json(p.page(s->store().listUsers(
-                 p.after, p.limit, r.query.queryItemValue(QStringLiteral("q")))));
+                 p.after, p.limit,
+                 r.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded))));
          }});
     router.add(
         {"POST", "/api/v1/admin/users", UsersManage, Scope::All, "Create a user", [s](Request &r) {

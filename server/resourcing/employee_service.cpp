@@ -148,7 +148,7 @@ QJsonObject EmployeeService::list(const Request &request, const PageRequest &pag
     f.country = q.queryItemValue(QStringLiteral("country"));
     f.skill = q.queryItemValue(QStringLiteral("skill"));
     f.legalEntity = q.queryItemValue(QStringLiteral("legal_entity"));
-    f.q = q.queryItemValue(QStringLiteral("q"));
+    f.q = q.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded);
     const QString level = q.queryItemValue(QStringLiteral("min_level"));
     if (!level.isEmpty()) {
         bool ok = false;
