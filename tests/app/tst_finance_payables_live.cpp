@@ -20,6 +20,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -42,15 +43,13 @@ private slots:
     // An agreement with the vendor (95.50 EUR an hour, `cap` EUR), on the project or for any.
     QJsonObject agreement(HttpClient &http, const QJsonObject &v, const char *cap, bool onProject)
     {
-        const HttpResult r =
-            http.post("/api/v1/subcontract-agreements", {{"vendor_id", v.value("id")},
-                                                         {"project_id", QString::number(project)},
-                                                         {"reference", "SA-7"},
-                                                         {"hourly_rate", "95.5"},
-                                                         {"currency", "EUR"},
-                                                         {"cap_amount", cap},
-                                                         {"start_date", "2026-01-01"},
-                                                         {"end_date", "2026-12-31"}});
+        QJsonObject body{{"vendor_id", v.value("id")}, {"reference", "SA-7"},
+                         {"hourly_rate", "95.5"},      {"currency", "EUR"},
+                         {"cap_amount", cap},          {"start_date", "2026-01-01"},
+                         {"end_date", "2026-12-31"}};
+        if (onProject)
+            body.insert("project_id", QString::number(project));
+        const HttpResult r = http.post("/api/v1/subcontract-agreements", body);
         if (r.status != 201)
             qWarning() << r.body;
         return r.json();
@@ -105,8 +104,9 @@ private slots:
         FinancePage page(session.get());
         PayablesTab *tab = openPayables(page);
         QVERIFY(tab->newBillButton()->isVisible());
-        // Without an agreement: the rate is typed.
-        VendorBillDialog *dialog = newBillDialog(tab, v, {}, "BD-200");
+        // An agreement for any project: its rate fills the line, other costs are allowed.
+        const QJsonObject a = agreement(*fin, v, "5000.00", false);
+        VendorBillDialog *dialog = newBillDialog(tab, v, a, "BD-200");
         QVERIFY(dialog);
         QPointer<VendorBillDialog> open(dialog);
         // The vendor's 30 days from the bill date, in the vendor's currency.
@@ -117,7 +117,11 @@ private slots:
             dialog->projectBox(0)->findData(QString::number(project)));
         QVERIFY(QTest::qWaitFor([&] { return dialog->taskBox(0)->count() == 2; }, 10000));
         dialog->taskBox(0)->setCurrentIndex(1);
-        QTest::keyClicks(dialog->rateEdit(0), "95.5");
+        QCOMPARE(dialog->rateEdit(0)->text(), QString("95.5"));
+        QVERIFY2(dialog->findChild<QLabel *>("agreementInfo")
+                     ->text()
+                     .contains("EUR 5,000.00 left under the cap of EUR 5,000.00"),
+                 qPrintable(dialog->findChild<QLabel *>("agreementInfo")->text()));
         QTest::keyClicks(dialog->descriptionEdit(0), "Data engineering, March");
         // 12.25 h × 95.50 = 1,169.875: rounded once, half away from zero.
         QTest::keyClicks(dialog->hoursEdit(0), "12.25");
@@ -142,6 +146,7 @@ private slots:
         QVERIFY(!lines.at(0).toObject().value("task_id").toString().isEmpty());
         QCOMPARE(lines.at(1).toObject().value("project_id").toString(), QString());
         QCOMPARE(getBill(*fin, bill).value("due_date").toString(), QString("2026-04-09"));
+        QCOMPARE(getBill(*fin, bill).value("agreement_id").toString(), a.value("id").toString());
 
         // Whoever entered it does not decide it: the buttons say so.
         QAbstractItemModel *bills = tab->billsView()->model();
