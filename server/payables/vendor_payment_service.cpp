@@ -20,11 +20,6 @@ namespace keel {
 
 namespace {
 
-[[noreturn]] void invalid(const QString &field, const char *code, const QString &message)
-{
-    throw ApiError::invalidField(field, code, message);
-}
-
 QString show(const Money &m)
 {
     return m.toString() + u' ' + m.currency().code();
@@ -98,7 +93,7 @@ QList<qint64> VendorPaymentService::payAll(QSqlDatabase db, const QList<VendorPa
             entities.insert(p.entityId, m_ledger.store().entity(p.entityId));
     }
     const QHash<qint64, qint64> vendors = store.vendorEntities(vendorIds);
-    const QHash<qint64, BankAccountRef> banks = store.bankAccounts(bankIds);
+    const QHash<qint64, PaymentBankAccount> banks = store.bankAccounts(bankIds);
 
     db::Transaction tx(db);
     // The bills as the batch leaves them: a later payment of the batch sees what an earlier one

@@ -96,7 +96,7 @@ QHash<qint64, qint64> VendorPaymentStore::vendorEntities(const QList<qint64> &ve
     return out;
 }
 
-QHash<qint64, BankAccountRef> VendorPaymentStore::bankAccounts(const QList<qint64> &ids) const
+QHash<qint64, PaymentBankAccount> VendorPaymentStore::bankAccounts(const QList<qint64> &ids) const
 {
     QSqlQuery q = db::query(m_db,
                             QStringLiteral("SELECT b.id, b.legal_entity_id, b.currency, a.number, "
@@ -104,7 +104,7 @@ QHash<qint64, BankAccountRef> VendorPaymentStore::bankAccounts(const QList<qint6
                                            "ON a.id = b.ledger_account_id WHERE b.id = ANY "
                                            "(?::bigint[])"),
                             {idArray(ids)});
-    QHash<qint64, BankAccountRef> out;
+    QHash<qint64, PaymentBankAccount> out;
     while (q.next())
         out.insert(q.value(0).toLongLong(),
                    {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),

@@ -30,7 +30,7 @@ struct PayableBill
 };
 
 // A bank account as payments and receipts need it.
-struct BankAccountRef
+struct PaymentBankAccount
 {
     qint64 id = 0;
     qint64 entityId = 0;
@@ -63,7 +63,7 @@ public:
 
     // Each vendor's entity, each bank account, read once for a batch.
     QHash<qint64, qint64> vendorEntities(const QList<qint64> &vendorIds) const;
-    QHash<qint64, BankAccountRef> bankAccounts(const QList<qint64> &ids) const;
+    QHash<qint64, PaymentBankAccount> bankAccounts(const QList<qint64> &ids) const;
     // The bills, locked in id order (two payments of overlapping bills cannot deadlock).
     QHash<qint64, PayableBill> lockBills(const QList<qint64> &ids) const;
     // Ids drawn ahead, so payments, allocations and postings of a batch are written set-based.

@@ -196,7 +196,7 @@ QList<qint64> ReceiptService::recordAll(QSqlDatabase db, const QList<ReceiptInpu
         if (r.allocations.isEmpty())
             continue;
         const EntityRef entity = *entities.value(r.legalEntityId);
-        ReceiptRow row;
+        CustomerReceiptRow row;
         row.id = ids.at(i);
         row.entityId = entity.id;
         row.accountId = r.accountId;
@@ -257,7 +257,7 @@ void ReceiptService::applyAll(QList<Pending> &pending, qint64 userId) const
     QList<qint64> entityOf_;
     QHash<qint64, QDate> paidOn;
     for (Pending &p : pending) {
-        ReceiptRow &r = p.receipt;
+        CustomerReceiptRow &r = p.receipt;
         const Currency fc = Currency::fromCode(r.functionalCurrency).value();
         for (qsizetype j = 0; j < p.allocations.size(); ++j) {
             const AllocationInput &a = p.allocations.at(j);

@@ -53,7 +53,7 @@ public:
 private:
     struct Pending
     {
-        ReceiptRow receipt;
+        CustomerReceiptRow receipt;
         QList<AllocationInput> allocations;
         QDate on;
         QString field; // "allocations" or "receipts/3/allocations"

@@ -65,7 +65,7 @@ QSqlDatabase ReceiptStore::db() const
     return db::connection(m_config);
 }
 
-QHash<qint64, BankAccountRef> ReceiptStore::bankAccounts(const QList<qint64> &ids) const
+QHash<qint64, ReceiptBankAccount> ReceiptStore::bankAccounts(const QList<qint64> &ids) const
 {
     QSqlQuery q = db::query(db(),
                             QStringLiteral("SELECT b.id, b.legal_entity_id, b.currency, b.active, "
@@ -73,7 +73,7 @@ QHash<qint64, BankAccountRef> ReceiptStore::bankAccounts(const QList<qint64> &id
                                            "la ON la.id = b.ledger_account_id "
                                            "WHERE b.id = ANY(?::bigint[])"),
                             {idsOf(ids)});
-    QHash<qint64, BankAccountRef> out;
+    QHash<qint64, ReceiptBankAccount> out;
     while (q.next())
         out.insert(q.value(0).toLongLong(),
                    {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
@@ -155,7 +155,7 @@ void ReceiptStore::setReceiptEntries(const QList<qint64> &ids, const QList<qint6
               {idsOf(ids), idsOf(entries)});
 }
 
-std::optional<ReceiptRow> ReceiptStore::receipt(qint64 id, bool lock) const
+std::optional<CustomerReceiptRow> ReceiptStore::receipt(qint64 id, bool lock) const
 {
     QSqlQuery q = db::query(
         db(),
@@ -170,7 +170,7 @@ std::optional<ReceiptRow> ReceiptStore::receipt(qint64 id, bool lock) const
         {id});
     if (!q.next())
         return std::nullopt;
-    ReceiptRow r;
+    CustomerReceiptRow r;
     r.id = q.value(0).toLongLong();
     r.entityId = q.value(1).toLongLong();
     r.accountId = q.value(2).toLongLong();

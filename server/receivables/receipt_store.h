@@ -14,7 +14,7 @@
 
 namespace keel {
 
-struct BankAccountRef
+struct ReceiptBankAccount
 {
     qint64 id = 0, entityId = 0;
     QString currency;
@@ -23,7 +23,7 @@ struct BankAccountRef
 };
 
 // A receipt as allocation needs it, with what its allocations have used so far.
-struct ReceiptRow
+struct CustomerReceiptRow
 {
     qint64 id = 0, entityId = 0, accountId = 0;
     QString entityCode, functionalCurrency;
@@ -79,14 +79,14 @@ public:
     explicit ReceiptStore(DbConfig config) : m_config(std::move(config)) {}
     QSqlDatabase db() const;
 
-    QHash<qint64, BankAccountRef> bankAccounts(const QList<qint64> &ids) const;
+    QHash<qint64, ReceiptBankAccount> bankAccounts(const QList<qint64> &ids) const;
     QHash<qint64, QString> clients(const QList<qint64> &ids) const; // id → name
     // The rate on or before each date (6 places, as fx_rates.h), in input order.
     QList<std::optional<Decimal>> rates(const QList<std::pair<QString, QString>> &pairs,
                                         const QList<QDate> &dates) const;
     QList<qint64> insertReceipts(const QList<NewReceipt> &receipts) const; // ids in input order
     void setReceiptEntries(const QList<qint64> &ids, const QList<qint64> &entries) const;
-    std::optional<ReceiptRow> receipt(qint64 id, bool lock) const;
+    std::optional<CustomerReceiptRow> receipt(qint64 id, bool lock) const;
     QHash<qint64, InvoiceBalance> lockInvoices(const QList<qint64> &ids) const;
     QList<qint64> insertAllocations(const QList<NewAllocation> &rows) const; // input order
     void setAllocationEntries(const QList<qint64> &ids, const QList<qint64> &entries) const;
