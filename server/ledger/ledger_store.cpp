@@ -412,7 +412,8 @@ QList<AccountTotal> LedgerStore::totals(qint64 entityId, QDate from, QDate to) c
         out.append({{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                      q.value(3).toString(), q.value(4).toString()},
                     q.value(5).toString(),
-                    q.value(6).toString()});
+                    q.value(6).toString(),
+                    QString()});
     return out;
 }
 

@@ -53,7 +53,7 @@ ProjectAmount total(const QList<ProjectAmount> &amounts, const QString &field)
 
 } // namespace
 
-Posting buildVendorBillApproved(const LedgerService &ledger, const VendorBillApproved &e)
+Posting buildVendorBillApproved(const LedgerService & /*ledger*/, const VendorBillApproved &e)
 {
     Posting p;
     p.entityId = e.entityId;
@@ -78,7 +78,7 @@ PostingResult vendorBillApproved(const LedgerService &ledger, const VendorBillAp
     return ledger.post(buildVendorBillApproved(ledger, e));
 }
 
-Posting buildExpenseReportApproved(const LedgerService &ledger, const ExpenseReportApproved &e)
+Posting buildExpenseReportApproved(const LedgerService & /*ledger*/, const ExpenseReportApproved &e)
 {
     Posting p;
     p.entityId = e.entityId;
@@ -110,7 +110,7 @@ PostingResult expenseReportApproved(const LedgerService &ledger, const ExpenseRe
     return ledger.post(buildExpenseReportApproved(ledger, e));
 }
 
-Posting buildInvoiceIssued(const LedgerService &ledger, const InvoiceIssued &e)
+Posting buildInvoiceIssued(const LedgerService & /*ledger*/, const InvoiceIssued &e)
 {
     Posting p;
     p.entityId = e.entityId;
@@ -144,7 +144,7 @@ PostingResult invoiceIssued(const LedgerService &ledger, const InvoiceIssued &e)
     return ledger.post(buildInvoiceIssued(ledger, e));
 }
 
-Posting buildRevenueRecognised(const LedgerService &ledger, const RevenueRecognised &e)
+Posting buildRevenueRecognised(const LedgerService & /*ledger*/, const RevenueRecognised &e)
 {
     Posting p;
     p.entityId = e.entityId;
