@@ -21,8 +21,9 @@ struct InvoiceDocument
 // A4 PDF rendered on demand with QTextDocument + QPdfWriter: entity letterhead (address, tax id,
 // registration), the client's billing address and tax id, number and dates, lines, tax per rate
 // with the tax code's note (on reverse charge with both VAT ids), totals, payment terms with the
-// entity's bank details and, when asked, an appendix of the time entries. Needs a QGuiApplication (keel-server
-// creates one on the offscreen platform); without one the answer is 503, never a crash.
+// entity's bank details and, when asked, an appendix of the time entries. Needs a QGuiApplication
+// (keel-server creates one on the offscreen platform); without one the answer is 503, never a
+// crash.
 QByteArray renderInvoicePdf(const InvoiceDocument &doc);
 
 } // namespace keel
