@@ -9,6 +9,8 @@
 #include "permissions.h"
 #include "workflow/state_machine.h"
 
+#include <QDateTime>
+#include <QSqlQuery>
 #include <QThreadPool>
 
 namespace keel {
@@ -152,9 +154,61 @@ QJsonObject BillingRunService::start(const Request &request, const QJsonObject &
     return after;
 }
 
+namespace {
+
+// pg_advisory_lock(RunLockClass, run id): held by the connection that executes the run, for as
+// long as it does.
+constexpr int RunLockClass = 0x6b6c4252; // "klBR"
+
+} // namespace
+
 void BillingRunService::enqueue(qint64 runId)
 {
-    m_pool->start([this, runId] { execute(runId); });
+    {
+        QMutexLocker lock(&m_queuedLock);
+        m_queued.insert(runId);
+    }
+    m_pool->start([this, runId] {
+        execute(runId);
+        QMutexLocker lock(&m_queuedLock);
+        m_queued.remove(runId);
+    });
+}
+
+bool BillingRunService::reapIfAbandoned(QSqlDatabase db, qint64 id, const QJsonObject &run) const
+{
+    if (run.value(QStringLiteral("status")).toString() != QLatin1String("running"))
+        return false;
+    {
+        QMutexLocker lock(&m_queuedLock);
+        if (m_queued.contains(id))
+            return false;
+    }
+    // A run queued on another server holds no lock yet: only runs that started minutes ago
+    // count as abandoned.
+    const QDateTime started = QDateTime::fromString(
+        run.value(QStringLiteral("started_at")).toString(), Qt::ISODateWithMs);
+    if (!started.isValid() || started.secsTo(QDateTime::currentDateTimeUtc()) < 120)
+        return false;
+    QSqlQuery free =
+        db::query(db, QStringLiteral("SELECT pg_try_advisory_lock(?, ?::int)"), {RunLockClass, id});
+    if (!free.next() || !free.value(0).toBool())
+        return false; // a server is executing it
+    db::Transaction tx(db);
+    const auto row = billing_run_store::run(db, id);
+    if (row && row->status == QLatin1String("running")) {
+        runMachine().next(row->status, QStringLiteral("fail"));
+        billing_run_store::failed(db, id,
+                                  QStringLiteral("The server stopped during the run; nothing was "
+                                                 "billed. Start the run again."));
+        AuditEntry system;
+        system.actorName = QStringLiteral("keel-server");
+        audit(db, system, QStringLiteral("billing_run.fail"), id,
+              billing_run_store::run(db, id)->json);
+    }
+    tx.commit();
+    db::query(db, QStringLiteral("SELECT pg_advisory_unlock(?, ?::int)"), {RunLockClass, id});
+    return true;
 }
 
 void BillingRunService::execute(qint64 runId) const
@@ -165,6 +219,10 @@ void BillingRunService::execute(qint64 runId) const
     try {
         QSqlDatabase work = db::open(m_config, workName);
         QSqlDatabase progress = db::open(m_config, progressName);
+        // Held until this connection closes at the end of the run: a reader seeing the lock
+        // free knows no server is executing the run (reapIfAbandoned).
+        db::query(progress, QStringLiteral("SELECT pg_advisory_lock(?, ?::int)"),
+                  {RunLockClass, runId});
         const auto queued = billing_run_store::queued(progress, runId);
         if (queued && queued->status == QLatin1String("running")) {
             AuditEntry actor;
@@ -216,10 +274,12 @@ void BillingRunService::execute(qint64 runId) const
 
 QJsonObject BillingRunService::get(const Request &request, qint64 id) const
 {
-    const auto row = billing_run_store::run(db(), id);
+    auto row = billing_run_store::run(db(), id);
     if (!row || !covers(request.caller().entitiesFor(QString::fromLatin1(Permission::BillingUse)),
                         row->entityCode))
         throw ApiError::notFound(QStringLiteral("There is no billing run %1.").arg(id));
+    if (reapIfAbandoned(db(), id, row->json))
+        row = billing_run_store::run(db(), id);
     return row->json;
 }
 

@@ -6,6 +6,8 @@
 
 #include <QDate>
 #include <QJsonObject>
+#include <QMutex>
+#include <QSet>
 
 #include <memory>
 
@@ -56,9 +58,15 @@ public:
 private:
     BillingRunScope scopeOf(QSqlDatabase db, const BillingRunParams &params, qint64 userId) const;
     void execute(qint64 runId) const;
+    // A run left 'running' by a server that stopped: nobody holds its advisory lock, it is not
+    // queued here, and it started long enough ago. Marked failed (nothing was billed: its
+    // transaction died with the server), so the client stops waiting for it.
+    bool reapIfAbandoned(QSqlDatabase db, qint64 id, const QJsonObject &run) const;
 
     DbConfig m_config;
     std::unique_ptr<QThreadPool> m_pool;
+    mutable QMutex m_queuedLock;
+    mutable QSet<qint64> m_queued; // enqueued here, not yet finished
 };
 
 } // namespace keel

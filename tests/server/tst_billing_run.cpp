@@ -151,6 +151,47 @@ private slots:
         QSqlDatabase::removeDatabase("holder");
     }
 
+    void aRunLeftByAStoppedServerIsFailedWhenRead()
+    {
+        // Three runs left 'running' as a crashed server would leave them; only the one that
+        // started minutes ago and whose lock nobody holds is abandoned.
+        const auto leftRunning = [&](const QString &startedAgo) {
+            return scalar("INSERT INTO billing_runs (legal_entity_id, period_start, period_end, "
+                          "invoice_date, created_by, started_at, progress, step) VALUES (?, "
+                          "'2026-03-01', '2026-03-31', '2026-03-31', ?, now() - ?::interval, 40, "
+                          "'pricing time') RETURNING id",
+                          {us, fin, startedAgo});
+        };
+        const qint64 abandoned = leftRunning("10 minutes");
+        const qint64 justStarted = leftRunning("5 seconds");
+        const qint64 elsewhere = leftRunning("10 minutes");
+        QSqlDatabase other = db::open(db->config(), "executing");
+        db::query(other, "SELECT pg_advisory_lock(x'6b6c4252'::int, ?::int)", {elsewhere});
+
+        auto http = login("fin");
+        const QJsonObject run =
+            http->get("/api/v1/billing/runs/" + QString::number(abandoned)).json();
+        QCOMPARE(run.value("status").toString(), QString("failed"));
+        QVERIFY2(run.value("error").toString().contains("server stopped"),
+                 qPrintable(run.value("error").toString()));
+        QCOMPARE(text("SELECT actor_name || ' ' || action FROM audit_log WHERE record_type = "
+                      "'billing_run' AND record_id = ?",
+                      {QString::number(abandoned)}),
+                 QString("keel-server billing_run.fail"));
+        QCOMPARE(http->get("/api/v1/billing/runs/" + QString::number(justStarted))
+                     .json()
+                     .value("status")
+                     .toString(),
+                 QString("running"));
+        QCOMPARE(http->get("/api/v1/billing/runs/" + QString::number(elsewhere))
+                     .json()
+                     .value("status")
+                     .toString(),
+                 QString("running"));
+        other = QSqlDatabase();
+        QSqlDatabase::removeDatabase("executing");
+    }
+
     void whoMayRun()
     {
         seedTime(1, 2);
