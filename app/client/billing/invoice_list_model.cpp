@@ -3,6 +3,7 @@
 #include "api_client.h"
 #include "api_reply.h"
 #include "billing_format.h"
+#include "keyset_query.h"
 #include "problem.h"
 #include "problem_text.h"
 #include "sales_format.h"
@@ -394,16 +395,7 @@ bool InvoiceListModel::canFetchMore(const QModelIndex &parent) const
 
 QString InvoiceListModel::query() const
 {
-    QStringList parts;
-    const auto add = [&parts](const QString &name, const QString &value) {
-        parts.append(name + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(value)));
-    };
-    add("limit", QString::number(m_pageSize));
-    if (!m_after.isEmpty())
-        add("after", m_after);
-    for (auto it = m_filters.cbegin(); it != m_filters.cend(); ++it)
-        add(it.key(), it.value());
-    return parts.join(u'&');
+    return keysetQuery(m_pageSize, m_after, {}, m_filters);
 }
 
 void InvoiceListModel::fetchMore(const QModelIndex &parent)

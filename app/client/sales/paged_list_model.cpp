@@ -2,6 +2,7 @@
 
 #include "api_client.h"
 #include "api_reply.h"
+#include "keyset_query.h"
 #include "problem_text.h"
 #include "sales_format.h"
 
@@ -142,20 +143,12 @@ bool PagedListModel::canFetchMore(const QModelIndex &parent) const
 
 QString PagedListModel::query() const
 {
-    QStringList parts;
-    const auto add = [&parts](const QString &name, const QString &value) {
-        parts.append(name + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(value)));
-    };
-    add("limit", QString::number(m_pageSize));
-    if (!m_after.isEmpty())
-        add("after", m_after);
-    if (!m_sort.isEmpty()) {
-        add("sort", m_sort);
-        add("dir", m_descending ? QStringLiteral("desc") : QStringLiteral("asc"));
-    }
-    for (auto it = m_filters.cbegin(); it != m_filters.cend(); ++it)
-        add(it.key(), it.value());
-    return parts.join(u'&');
+    QList<std::pair<QString, QString>> sort;
+    if (!m_sort.isEmpty())
+        sort = {
+            {QStringLiteral("sort"), m_sort},
+            {QStringLiteral("dir"), m_descending ? QStringLiteral("desc") : QStringLiteral("asc")}};
+    return keysetQuery(m_pageSize, m_after, sort, m_filters);
 }
 
 void PagedListModel::fetchMore(const QModelIndex &parent)
