@@ -33,6 +33,11 @@ inline constexpr auto LedgerPost = "ledger.post"; // manual journals: propose, a
 inline constexpr auto BillingManage = "billing.manage"; // runs, drafts, issue, credit notes
 // receipts, allocations, collections, vendor payments, bank accounts and reconciliation
 inline constexpr auto CashManage = "cash.manage";
+inline constexpr auto RevenueManage = "revenue.manage"; // recognition runs, obligation methods
+inline constexpr auto FxManage = "fx.manage";           // exchange rates, group settings
+// month-end close: checks, runs, sign-off, soft close, reopen requests
+inline constexpr auto CloseManage = "close.manage";
+inline constexpr auto CloseApprove = "close.approve"; // hard close; approving a reopen
 } // namespace Permission
 
 // Which rows a route may touch for the caller.

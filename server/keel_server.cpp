@@ -2,6 +2,7 @@
 
 #include "audit/audit_routes.h"
 #include "billing/billing_context.h"
+#include "close/close_context.h"
 #include "crm/account_routes.h"
 #include "crm/contract_routes.h"
 #include "crm/contract_service.h"
@@ -15,6 +16,7 @@
 #include "identity/identity_routes.h"
 #include "identity/identity_service.h"
 #include "ledger/ledger_routes.h"
+#include "revenue/revenue_context.h"
 #include "resourcing/capacity_routes.h"
 #include "resourcing/employee_routes.h"
 #include "system/system_routes.h"
@@ -53,6 +55,8 @@ KeelServer::KeelServer(ServerConfig config) : m_context(std::make_shared<ServerC
     registerLedgerRoutes(router, m_context->config.database, *m_workflow);
     registerTimeExpenseContext(router, m_context->config.database, *m_workflow, *m_events);
     registerBillingContext(router, m_context->config.database, *m_workflow);
+    registerRevenueContext(router, m_context->config.database, *m_workflow);
+    registerCloseContext(router, m_context->config.database, *m_workflow);
     const IdentityService *identity = m_identity.get();
     m_context->authenticate = [identity](const QByteArray &token) {
         return identity->authenticate(token);

@@ -1,0 +1,1 @@
+# Client tests for the close cockpit (Finance workspace).

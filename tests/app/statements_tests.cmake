@@ -1,0 +1,1 @@
+# Client tests for statements, revenue schedules and exchange rates (Finance workspace).

@@ -1,0 +1,1 @@
+# Benches of issue 7: keel_bench(<name>) per file (revrec_run_s, close_month_s, consolidated_ms).
