@@ -60,7 +60,7 @@ private slots:
         // The US chart came with the first posting.
         QCOMPARE(scalar("SELECT count(*) FROM ledger_accounts a JOIN legal_entities e ON e.id = "
                         "a.legal_entity_id WHERE e.code = 'US'"),
-                 21);
+                 26);
     }
 };
 
