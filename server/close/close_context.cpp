@@ -1,11 +1,14 @@
 #include "close_context.h"
 
+#include "fx_revaluation_routes.h"
+
 namespace keel {
 
 void registerCloseContext(Router &router, const DbConfig &database, WorkflowService &workflow)
 {
     // Each part of server/close registers its routes here (checklist, FX revaluation,
     // intercompany and consolidation).
+    registerFxRevaluationRoutes(router, database);
     (void)router;
     (void)database;
     (void)workflow;

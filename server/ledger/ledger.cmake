@@ -1,6 +1,10 @@
 # server/ledger: the general ledger (chart, postings, posting rules, reports, export).
 target_sources(keel-server-core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/fx_rates.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/fx_rate_csv.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/fx_rate_store.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/fx_rate_service.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/fx_rate_routes.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ledger_store.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ledger_access.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ledger_service.cpp

@@ -1,5 +1,6 @@
 #include "ledger_routes.h"
 
+#include "fx_rate_routes.h"
 #include "http/concurrency.h"
 #include "http/router.h"
 #include "ledger_reports.h"
@@ -25,6 +26,7 @@ void registerLedgerRoutes(Router &router, const DbConfig &database, WorkflowServ
          [l](QSqlDatabase, const Request &r, const QString &id, const QString &comment) {
              l->manualRejected(r, id.toLongLong(), comment);
          }});
+    registerFxRateRoutes(router, database);
     const QString base = QStringLiteral("/api/v1/ledger");
     const auto id = [](Request &r) { return r.idParam(QStringLiteral("id")); };
 
