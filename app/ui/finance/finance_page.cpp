@@ -1,6 +1,7 @@
 #include "finance_page.h"
 
 #include "bank_tab.h"
+#include "close/close_tab.h"
 #include "finance_scope.h"
 #include "ledger_tab.h"
 #include "payables_tab.h"
@@ -30,6 +31,7 @@ FinancePage::FinancePage(Session *session, QWidget *parent)
                              session->user().id);
     m_ledger = new LedgerTab(session->api(), m_scope);
     m_bank = new BankTab(session->api(), m_scope, canWrite);
+    m_close = new closing::CloseTab(session, m_scope);
 
     auto *title = new QLabel(tr("Finance & Close"));
     title->setObjectName("pageTitle");
@@ -51,6 +53,7 @@ FinancePage::FinancePage(Session *session, QWidget *parent)
     m_tabs->addTab(m_payables, tr("Payables"));
     m_tabs->addTab(m_ledger, tr("Ledger"));
     m_tabs->addTab(m_bank, tr("Bank"));
+    m_tabs->addTab(m_close, tr("Close"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(28, 22, 28, 18);
@@ -77,6 +80,10 @@ FinancePage::FinancePage(Session *session, QWidget *parent)
         if (index >= 0 && index < 4)
             QSettings().setValue(QStringLiteral("finance/tab"), QString::fromLatin1(keys[index]));
     });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_close)
+            QSettings().setValue(QStringLiteral("finance/tab"), QStringLiteral("close"));
+    });
     m_scope->load();
 }
 
@@ -88,6 +95,8 @@ void FinancePage::openTab(const QString &key)
         m_tabs->setCurrentWidget(m_ledger);
     else if (key == QLatin1String("bank"))
         m_tabs->setCurrentWidget(m_bank);
+    else if (key == QLatin1String("close"))
+        m_tabs->setCurrentWidget(m_close);
     else if (key == QLatin1String("receivables"))
         m_tabs->setCurrentWidget(m_receivables);
 }

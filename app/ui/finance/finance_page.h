@@ -9,6 +9,9 @@ class QTabWidget;
 namespace keel {
 class Session;
 }
+namespace keel::closing {
+class CloseTab;
+}
 
 namespace keel::finance {
 
@@ -33,6 +36,7 @@ public:
     PayablesTab *payables() const { return m_payables; }
     LedgerTab *ledger() const { return m_ledger; }
     BankTab *bank() const { return m_bank; }
+    closing::CloseTab *closeTab() const { return m_close; }
     // Opens a tab by key: "receivables", "payables", "ledger", "bank".
     void openTab(const QString &key);
 
@@ -48,6 +52,7 @@ private:
     PayablesTab *m_payables;
     LedgerTab *m_ledger;
     BankTab *m_bank;
+    closing::CloseTab *m_close;
 };
 
 } // namespace keel::finance
