@@ -1741,6 +1741,436 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     </message>
 </context>
 <context>
+    <name>keel::closing::CloseChecklistModel</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation>Nicht gelaufen</translation>
+    </message>
+    <message>
+        <source>Completed %1</source>
+        <translation>Abgeschlossen %1</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>Abgezeichnet</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Letzter Lauf</translation>
+    </message>
+</context>
+<context>
+    <name>keel::closing::CloseChecklistPanel</name>
+    <message>
+        <source>Soft close</source>
+        <translation>Vorabschluss</translation>
+    </message>
+    <message>
+        <source>Stops time entries and expenses dated in the period; finance journals, invoices and runs still post.</source>
+        <translation>Sperrt Zeiten und Auslagen mit Datum in der Periode; Buchungen der Buchhaltung, Rechnungen und Läufe buchen weiter.</translation>
+    </message>
+    <message>
+        <source>Hard close</source>
+        <translation>Endgültiger Abschluss</translation>
+    </message>
+    <message>
+        <source>Stops every posting dated in the period.</source>
+        <translation>Sperrt jede Buchung mit Datum in der Periode.</translation>
+    </message>
+    <message>
+        <source>Request reopen…</source>
+        <translation>Wiedereröffnung beantragen…</translation>
+    </message>
+    <message>
+        <source>Asks a controller to reopen the period.</source>
+        <translation>Bittet einen Controller, die Periode wieder zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Show records</source>
+        <translation>Belege anzeigen</translation>
+    </message>
+    <message>
+        <source>The records behind the selected item.</source>
+        <translation>Die Belege hinter dem gewählten Punkt.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Runs the selected item again.</source>
+        <translation>Führt den gewählten Punkt erneut aus.</translation>
+    </message>
+    <message>
+        <source>Run all</source>
+        <translation>Alle ausführen</translation>
+    </message>
+    <message>
+        <source>Revenue recognition, accruals, FX revaluation and intercompany charges, one after the other.</source>
+        <translation>Umsatzrealisierung, Abgrenzungen, Fremdwährungsbewertung und konzerninterne Verrechnung, nacheinander.</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>Abzeichnen</translation>
+    </message>
+    <message>
+        <source>Accepts an amber item&apos;s warnings as reviewed; red items cannot be signed off.</source>
+        <translation>Bestätigt die Warnungen eines gelben Punkts als geprüft; rote Punkte können nicht abgezeichnet werden.</translation>
+    </message>
+    <message>
+        <source>Make me responsible</source>
+        <translation>Ich bin verantwortlich</translation>
+    </message>
+    <message>
+        <source>You become the person responsible for the selected item.</source>
+        <translation>Sie werden für den gewählten Punkt verantwortlich.</translation>
+    </message>
+    <message>
+        <source>Double-click an item for the records behind it.</source>
+        <translation>Doppelklick auf einen Punkt zeigt die Belege dahinter.</translation>
+    </message>
+    <message>
+        <source>The checklist could not be loaded: %1</source>
+        <translation>Die Checkliste konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The run finished.</source>
+        <translation>Der Lauf ist fertig.</translation>
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation>Der Lauf ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 red · %2 amber · %3 green</source>
+        <translation>%1 rot · %2 gelb · %3 grün</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n signed off)</source>
+        <translation>
+            <numerusform> (%n abgezeichnet)</numerusform>
+            <numerusform> (%n abgezeichnet)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · the previous period is still open</source>
+        <translation> · die vorige Periode ist noch offen</translation>
+    </message>
+    <message>
+        <source>%1 is signed off.</source>
+        <translation>%1 ist abgezeichnet.</translation>
+    </message>
+    <message>
+        <source>You are responsible for %1.</source>
+        <translation>Sie sind für %1 verantwortlich.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Soft-close %1?
+
+Time entries and expenses dated in the period will be refused; finance journals, invoices and runs still post.</source>
+        <translation>Vorabschluss für %1?
+
+Zeiten und Auslagen mit Datum in der Periode werden abgelehnt; Buchungen der Buchhaltung, Rechnungen und Läufe buchen weiter.</translation>
+    </message>
+    <message>
+        <source>%1 is soft-closed.</source>
+        <translation>%1 ist vorläufig abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Hard-close %1?
+
+Every posting dated in the period will be refused. Only an approved reopen request can undo this.</source>
+        <translation>%1 endgültig abschließen?
+
+Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag auf Wiedereröffnung macht das rückgängig.</translation>
+    </message>
+    <message>
+        <source>%1 is closed.</source>
+        <translation>%1 ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Reopen request refused: %1</source>
+        <translation>Antrag auf Wiedereröffnung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The request to reopen %1 is sent; a controller approves it in the approvals inbox.</source>
+        <translation>Der Antrag, %1 wieder zu öffnen, ist gestellt; ein Controller genehmigt ihn im Genehmigungseingang.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::closing::CloseGridModel</name>
+    <message>
+        <source>%1 red</source>
+        <translation>%1 rot</translation>
+    </message>
+    <message>
+        <source>%1 amber</source>
+        <translation>%1 gelb</translation>
+    </message>
+    <message>
+        <source>all green</source>
+        <translation>alles grün</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 — %4 red, %5 amber, %6 green</source>
+        <translation>%1, %2: %3 — %4 rot, %5 gelb, %6 grün</translation>
+    </message>
+</context>
+<context>
+    <name>keel::closing::CloseRecordsDialog</name>
+    <message>
+        <source>The records could not be loaded: %1</source>
+        <translation>Die Belege konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 records shown; scroll for more.</source>
+        <translation>%1 Belege angezeigt; für weitere blättern.</translation>
+    </message>
+    <message>
+        <source>Nothing behind this item.</source>
+        <translation>Hinter diesem Punkt steht nichts.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s).</source>
+        <translation>
+            <numerusform>%n Beleg.</numerusform>
+            <numerusform>%n Belege.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>keel::closing::CloseReopenDialog</name>
+    <message>
+        <source>Request to reopen %1</source>
+        <translation>Wiedereröffnung von %1 beantragen</translation>
+    </message>
+    <message>
+        <source>Why the period must change (at least 3 characters)</source>
+        <translation>Warum die Periode geändert werden muss (mindestens 3 Zeichen)</translation>
+    </message>
+    <message>
+        <source>Reopen to</source>
+        <translation>Wieder öffnen als</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Send request</source>
+        <translation>Antrag senden</translation>
+    </message>
+    <message>
+        <source>A controller other than you approves the request in the approvals inbox; until then the period stays as it is. The request and the decision are audited.</source>
+        <translation>Ein anderer Controller als Sie genehmigt den Antrag im Genehmigungseingang; bis dahin bleibt die Periode, wie sie ist. Antrag und Entscheidung werden protokolliert.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::closing::CloseRunJob</name>
+    <message>
+        <source>A run is already in progress; wait until it finishes.</source>
+        <translation>Ein Lauf ist bereits im Gang; warten Sie, bis er fertig ist.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+</context>
+<context>
+    <name>keel::closing::CloseTab</name>
+    <message>
+        <source>◀ Earlier</source>
+        <translation>◀ Früher</translation>
+    </message>
+    <message>
+        <source>Later ▶</source>
+        <translation>Später ▶</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Monate</translation>
+    </message>
+    <message>
+        <source>Each cell: the period&apos;s state and how many checklist items are red (blocking) or amber (to review). Select a cell for its checklist.</source>
+        <translation>Jede Zelle: der Status der Periode und wie viele Punkte der Checkliste rot (blockierend) oder gelb (zu prüfen) sind. Wählen Sie eine Zelle für ihre Checkliste.</translation>
+    </message>
+    <message>
+        <source>Select a cell for that entity&apos;s checklist of the month.</source>
+        <translation>Wählen Sie eine Zelle für die Checkliste dieser Gesellschaft im Monat.</translation>
+    </message>
+    <message>
+        <source>The close could not be loaded: %1</source>
+        <translation>Der Abschluss konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>No legal entity to close: your roles read none.</source>
+        <translation>Keine Gesellschaft abzuschließen: Ihre Rollen lesen keine.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::closing::CloseText</name>
+    <message>
+        <source>Missing timesheets</source>
+        <translation>Fehlende Stundenzettel</translation>
+    </message>
+    <message>
+        <source>Unapproved time</source>
+        <translation>Nicht genehmigte Zeiten</translation>
+    </message>
+    <message>
+        <source>Unapproved expenses</source>
+        <translation>Nicht genehmigte Auslagen</translation>
+    </message>
+    <message>
+        <source>Unapproved vendor bills</source>
+        <translation>Nicht genehmigte Eingangsrechnungen</translation>
+    </message>
+    <message>
+        <source>Approved time not billed</source>
+        <translation>Genehmigte, nicht abgerechnete Zeiten</translation>
+    </message>
+    <message>
+        <source>Draft invoices not issued</source>
+        <translation>Nicht ausgestellte Rechnungsentwürfe</translation>
+    </message>
+    <message>
+        <source>Revenue recognition</source>
+        <translation>Umsatzrealisierung</translation>
+    </message>
+    <message>
+        <source>Subcontractor accruals</source>
+        <translation>Abgrenzung Subunternehmer</translation>
+    </message>
+    <message>
+        <source>FX revaluation</source>
+        <translation>Fremdwährungsbewertung</translation>
+    </message>
+    <message>
+        <source>Intercompany charges</source>
+        <translation>Konzerninterne Verrechnung</translation>
+    </message>
+    <message>
+        <source>Intercompany balanced</source>
+        <translation>Konzernsalden ausgeglichen</translation>
+    </message>
+    <message>
+        <source>Trial balance balanced</source>
+        <translation>Summen- und Saldenliste ausgeglichen</translation>
+    </message>
+    <message>
+        <source>Soft-closed</source>
+        <translation>Vorläufig abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>Abgezeichnet</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rot</translation>
+    </message>
+    <message>
+        <source>Amber</source>
+        <translation>Gelb</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Grün</translation>
+    </message>
+    <message>
+        <source>Running %1 %</source>
+        <translation>Läuft %1 %</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The period cannot be closed while checklist items are red.</source>
+        <translation>Die Periode kann nicht abgeschlossen werden, solange Punkte der Checkliste rot sind.</translation>
+    </message>
+    <message>
+        <source>The period cannot be closed while these items are red: %1.</source>
+        <translation>Die Periode kann nicht abgeschlossen werden, solange diese Punkte rot sind: %1.</translation>
+    </message>
+    <message>
+        <source>Close the previous period first: a period closes only after the one before it.</source>
+        <translation>Schließen Sie zuerst die vorige Periode ab: Eine Periode wird erst nach der vorherigen abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The period is closed: nothing in it can change any more. A controller can approve a request to reopen it.</source>
+        <translation>Die Periode ist abgeschlossen: Nichts darin kann sich mehr ändern. Ein Controller kann einen Antrag auf Wiedereröffnung genehmigen.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this: the hard close and approving a reopen need a controller.</source>
+        <translation>Das dürfen Sie nicht: Der endgültige Abschluss und die Genehmigung einer Wiedereröffnung brauchen einen Controller.</translation>
+    </message>
+</context>
+<context>
     <name>keel::delivery::Columns</name>
     <message>
         <source>Project</source>
@@ -3303,6 +3733,10 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     <message>
         <source>The legal entities could not be loaded: %1</source>
         <translation>Die Gesellschaften konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Abschluss</translation>
     </message>
 </context>
 <context>
@@ -5123,6 +5557,10 @@ Trotzdem verlängern? Als Ressourcenmanager bestätigen Sie die Überbuchung.</t
     <message>
         <source>Amount</source>
         <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Beleg</translation>
     </message>
 </context>
 <context>
