@@ -1,6 +1,7 @@
 #include "close_context.h"
 
 #include "fx_revaluation_routes.h"
+#include "intercompany_routes.h"
 
 namespace keel {
 
@@ -9,6 +10,7 @@ void registerCloseContext(Router &router, const DbConfig &database, WorkflowServ
     // Each part of server/close registers its routes here (checklist, FX revaluation,
     // intercompany and consolidation).
     registerFxRevaluationRoutes(router, database);
+    registerIntercompanyRoutes(router, database);
     (void)router;
     (void)database;
     (void)workflow;

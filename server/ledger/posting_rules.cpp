@@ -217,13 +217,25 @@ PostingResult customerReceipt(const LedgerService &ledger, const CustomerReceipt
     return ledger.post(buildCustomerReceipt(ledger, e));
 }
 
-IntercompanyResult intercompanyCharge(const LedgerService &ledger, const IntercompanyCharge &e)
+IntercompanyPostings buildIntercompanyCharge(const IntercompanyCharge &e)
 {
     if (e.employingEntityId == e.contractingEntityId)
         throw ApiError::invalidField(QStringLiteral("contracting_entity"), "invalid_value",
                                      QStringLiteral("intercompany needs two entities"));
-    const ProjectAmount charge{0, e.amount, std::nullopt, QStringLiteral("Intercompany")};
-    Posting employing;
+    if (!e.amount.isValid() || e.amount.isZero())
+        throw ApiError::invalidField(QStringLiteral("amount"), "invalid_value",
+                                     QStringLiteral("an intercompany charge needs an amount"));
+    // A reduction posts the same accounts the other way round, so lines stay positive.
+    const bool reduce = e.amount.isNegative();
+    const auto positive = [](const std::optional<Money> &m) {
+        return m ? std::optional<Money>(m->abs()) : std::nullopt;
+    };
+    const auto side = [&](const QString &dr, const QString &cr, const ProjectAmount &a) {
+        return reduce ? QList<PostingLine>{debit(cr, a), credit(dr, a)}
+                      : QList<PostingLine>{debit(dr, a), credit(cr, a)};
+    };
+    IntercompanyPostings out;
+    Posting &employing = out.employing;
     employing.entityId = e.employingEntityId;
     employing.date = e.date;
     employing.sourceType = QStringLiteral("intercompany_charge");
@@ -231,22 +243,34 @@ IntercompanyResult intercompanyCharge(const LedgerService &ledger, const Interco
     employing.purpose = QStringLiteral("charge");
     employing.description = QStringLiteral("Intercompany charge %1").arg(e.sourceId);
     employing.createdBy = e.postedBy;
-    employing.lines = {debit(QStringLiteral("due_from_intercompany"), charge),
-                       credit(QStringLiteral("revenue"), charge)};
-    for (PostingLine &l : employing.lines)
-        l.employeeId = e.employeeId;
+    const ProjectAmount charge{0, e.amount.abs(), positive(e.employingFunctional),
+                               QStringLiteral("Intercompany")};
+    employing.lines = side(QStringLiteral("due_from_intercompany"),
+                           QStringLiteral("intercompany_revenue"), charge);
 
-    Posting contracting = employing;
+    Posting &contracting = out.contracting;
+    contracting = employing;
     contracting.entityId = e.contractingEntityId;
     contracting.purpose = QStringLiteral("cost");
     contracting.description = QStringLiteral("Intercompany cost %1").arg(e.sourceId);
-    ProjectAmount cost = charge;
-    cost.projectId = e.projectId;
-    contracting.lines = {debit(QStringLiteral("labour_cost"), cost),
-                         credit(QStringLiteral("due_to_intercompany"), charge)};
+    ProjectAmount cost{e.projectId, e.amount.abs(), positive(e.contractingFunctional),
+                       QStringLiteral("Intercompany")};
+    contracting.lines =
+        side(QStringLiteral("intercompany_cost"), QStringLiteral("due_to_intercompany"), cost);
+    // The project is the contracting entity's: its cost line carries it, nothing else does.
     for (PostingLine &l : contracting.lines)
-        l.employeeId = e.employeeId;
-    return {ledger.post(employing), ledger.post(contracting)};
+        if (l.role == QLatin1String("due_to_intercompany"))
+            l.projectId = 0;
+    for (Posting *p : {&employing, &contracting})
+        for (PostingLine &l : p->lines)
+            l.employeeId = e.employeeId;
+    return out;
+}
+
+IntercompanyResult intercompanyCharge(const LedgerService &ledger, const IntercompanyCharge &e)
+{
+    const IntercompanyPostings p = buildIntercompanyCharge(e);
+    return {ledger.post(p.employing), ledger.post(p.contracting)};
 }
 
 } // namespace keel::posting_rules

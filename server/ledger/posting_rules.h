@@ -91,21 +91,29 @@ Posting buildCustomerReceipt(const LedgerService &ledger, const CustomerReceipt 
 PostingResult customerReceipt(const LedgerService &ledger, const CustomerReceipt &e);
 
 // Intercompany work: the employing entity charges the contracting entity at transfer price.
-// Employing: Dr Due from affiliates / Cr Revenue; contracting: Dr Direct labour cost (its
-// project) / Cr Due to affiliates — pairs that eliminate on consolidation. Each side converts at
-// its own functional currency's rate.
+// Employing: Dr Due from affiliates / Cr Intercompany revenue; contracting: Dr Intercompany cost
+// (its project) / Cr Due to affiliates — accounts of their own so consolidation eliminates them
+// by role. Each side converts at its own functional currency's rate on `date`, unless the caller
+// converted already (a run converts once per currency pair). A negative amount (time adjusted
+// down after it was charged) posts the mirror lines of both entries.
 struct IntercompanyCharge
 {
     qint64 employingEntityId = 0, contractingEntityId = 0, postedBy = 0;
     qint64 projectId = 0, employeeId = 0; // the contracting entity's project, the employee
-    QString sourceId;                     // e.g. "<employee>:<period>" of the charge run
+    QString sourceId;                     // server/close: "<charge id>:<previous entry id or 0>"
     QDate date;
     Money amount; // at transfer price, in the agreed currency
+    std::optional<Money> employingFunctional = {}, contractingFunctional = {}; // same sign
 };
 struct IntercompanyResult
 {
     PostingResult employing, contracting;
 };
+struct IntercompanyPostings
+{
+    Posting employing, contracting;
+};
+IntercompanyPostings buildIntercompanyCharge(const IntercompanyCharge &e);
 IntercompanyResult intercompanyCharge(const LedgerService &ledger, const IntercompanyCharge &e);
 
 // Credit note issued (server/billing): the mirror of the invoice's posting at the invoice's rate —

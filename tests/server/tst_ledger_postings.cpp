@@ -437,13 +437,13 @@ private slots:
             us, de, fin, deProject, 0, "amy:2026-02", QDate(2026, 2, 28), money("1000.00", "EUR")};
         const auto r = inTx([&] { return posting_rules::intercompanyCharge(*ledger, ic); });
         QCOMPARE(linesOf(r.employing.entryId), (QStringList{"1300 Dr 1000.00 EUR / 1083.40 p-",
-                                                            "4000 Cr 1000.00 EUR / 1083.40 p-"}));
+                                                            "4100 Cr 1000.00 EUR / 1083.40 p-"}));
         QCOMPARE(text("SELECT string_agg(a.number || ' ' || (l.functional_debit - "
                       "l.functional_credit)::numeric(20,2) || ' ' || l.currency, ', ' ORDER BY "
                       "l.seq) FROM journal_lines l JOIN ledger_accounts a ON a.id = "
                       "l.ledger_account_id WHERE l.entry_id = ?",
                       {r.contracting.entryId}),
-                 QString("5000 1000.00 EUR, 2400 -1000.00 EUR"));
+                 QString("5050 1000.00 EUR, 2400 -1000.00 EUR"));
         QCOMPARE(scalar("SELECT legal_entity_id FROM journal_entries WHERE id = ?",
                         {r.contracting.entryId}),
                  de);
