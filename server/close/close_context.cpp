@@ -1,5 +1,6 @@
 #include "close_context.h"
 
+#include "close_routes.h"
 #include "fx_revaluation_routes.h"
 #include "intercompany_routes.h"
 
@@ -9,6 +10,7 @@ void registerCloseContext(Router &router, const DbConfig &database, WorkflowServ
 {
     // Each part of server/close registers its routes here (checklist, FX revaluation,
     // intercompany and consolidation).
+    registerCloseRoutes(router, database, workflow);
     registerFxRevaluationRoutes(router, database);
     registerIntercompanyRoutes(router, database);
     (void)router;
