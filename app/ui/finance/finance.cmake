@@ -14,4 +14,13 @@ target_sources(keel-ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/bank_account_dialog.h ${CMAKE_CURRENT_LIST_DIR}/bank_account_dialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/bank_tab.h ${CMAKE_CURRENT_LIST_DIR}/bank_tab.cpp
     ${CMAKE_CURRENT_LIST_DIR}/finance_page.h ${CMAKE_CURRENT_LIST_DIR}/finance_page.cpp
+    # Statements, revenue, exchange rates (issue 7).
+    ${CMAKE_CURRENT_LIST_DIR}/statements_tab.h ${CMAKE_CURRENT_LIST_DIR}/statements_tab.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/fx_rates_tab.h ${CMAKE_CURRENT_LIST_DIR}/fx_rates_tab.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/revenue_schedule_pane.h ${CMAKE_CURRENT_LIST_DIR}/revenue_schedule_pane.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/revenue_forecast_chart.h ${CMAKE_CURRENT_LIST_DIR}/revenue_forecast_chart.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/revenue_forecast_pane.h ${CMAKE_CURRENT_LIST_DIR}/revenue_forecast_pane.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/revenue_tab.h ${CMAKE_CURRENT_LIST_DIR}/revenue_tab.cpp
 )
+# The revenue forecast's bar chart.
+target_link_libraries(keel-ui PUBLIC Qt6::Charts)

@@ -3,11 +3,14 @@
 #include "bank_tab.h"
 #include "close/close_tab.h"
 #include "finance_scope.h"
+#include "fx_rates_tab.h"
 #include "ledger_tab.h"
 #include "payables_tab.h"
 #include "permissions.h"
 #include "receivables_tab.h"
+#include "revenue_tab.h"
 #include "session.h"
+#include "statements_tab.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -32,6 +35,11 @@ FinancePage::FinancePage(Session *session, QWidget *parent)
     m_ledger = new LedgerTab(session->api(), m_scope);
     m_bank = new BankTab(session->api(), m_scope, canWrite);
     m_close = new closing::CloseTab(session, m_scope);
+    m_statements = new StatementsTab(session->api(), m_scope);
+    m_revenue = new RevenueTab(session->api(), m_scope,
+                               session->hasPermission(QLatin1String(Permission::RevenueManage)));
+    m_fxRates = new FxRatesTab(session->api(), m_scope,
+                               session->hasPermission(QLatin1String(Permission::FxManage)));
 
     auto *title = new QLabel(tr("Finance & Close"));
     title->setObjectName("pageTitle");
@@ -54,6 +62,9 @@ FinancePage::FinancePage(Session *session, QWidget *parent)
     m_tabs->addTab(m_ledger, tr("Ledger"));
     m_tabs->addTab(m_bank, tr("Bank"));
     m_tabs->addTab(m_close, tr("Close"));
+    m_tabs->addTab(m_statements, tr("Statements"));
+    m_tabs->addTab(m_revenue, tr("Revenue"));
+    m_tabs->addTab(m_fxRates, tr("Exchange rates"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(28, 22, 28, 18);
@@ -84,6 +95,15 @@ FinancePage::FinancePage(Session *session, QWidget *parent)
         if (m_tabs->widget(index) == m_close)
             QSettings().setValue(QStringLiteral("finance/tab"), QStringLiteral("close"));
     });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        const QWidget *tab = m_tabs->widget(index);
+        const char *key = tab == m_statements ? "statements"
+                          : tab == m_revenue  ? "revenue"
+                          : tab == m_fxRates  ? "fx"
+                                              : nullptr;
+        if (key)
+            QSettings().setValue(QStringLiteral("finance/tab"), QString::fromLatin1(key));
+    });
     m_scope->load();
 }
 
@@ -97,6 +117,12 @@ void FinancePage::openTab(const QString &key)
         m_tabs->setCurrentWidget(m_bank);
     else if (key == QLatin1String("close"))
         m_tabs->setCurrentWidget(m_close);
+    else if (key == QLatin1String("statements"))
+        m_tabs->setCurrentWidget(m_statements);
+    else if (key == QLatin1String("revenue"))
+        m_tabs->setCurrentWidget(m_revenue);
+    else if (key == QLatin1String("fx"))
+        m_tabs->setCurrentWidget(m_fxRates);
     else if (key == QLatin1String("receivables"))
         m_tabs->setCurrentWidget(m_receivables);
 }

@@ -17,9 +17,12 @@ namespace keel::finance {
 
 class BankTab;
 class FinanceScope;
+class FxRatesTab;
 class LedgerTab;
 class PayablesTab;
 class ReceivablesTab;
+class RevenueTab;
+class StatementsTab;
 
 // The Finance & Close workspace: one legal entity at a time (the combo at the top), with
 // Receivables, Payables, Ledger and Bank as tabs. Writes need cash.manage; without it the
@@ -37,6 +40,9 @@ public:
     LedgerTab *ledger() const { return m_ledger; }
     BankTab *bank() const { return m_bank; }
     closing::CloseTab *closeTab() const { return m_close; }
+    StatementsTab *statements() const { return m_statements; }
+    RevenueTab *revenue() const { return m_revenue; }
+    FxRatesTab *fxRates() const { return m_fxRates; }
     // Opens a tab by key: "receivables", "payables", "ledger", "bank".
     void openTab(const QString &key);
 
@@ -53,6 +59,9 @@ private:
     LedgerTab *m_ledger;
     BankTab *m_bank;
     closing::CloseTab *m_close;
+    StatementsTab *m_statements;
+    RevenueTab *m_revenue;
+    FxRatesTab *m_fxRates;
 };
 
 } // namespace keel::finance
