@@ -14,5 +14,6 @@ target_sources(keel-server-core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/posting_rules_billing.cpp
   ${CMAKE_CURRENT_LIST_DIR}/posting_rules_receivables.cpp
   ${CMAKE_CURRENT_LIST_DIR}/posting_rules_payables.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/posting_rules_revenue.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ledger_routes.cpp
 )

@@ -167,6 +167,29 @@ struct VendorPayment
 Posting buildVendorPayment(const LedgerService &ledger, const VendorPayment &e);
 PostingResult vendorPayment(const LedgerService &ledger, const VendorPayment &e);
 
+// Revenue recognition run (server/revenue), one entry per contract and run: Revenue by the
+// cumulative catch-up difference; the contract's asset (Unbilled receivable) and liability
+// (Deferred revenue) moved so that at most one of them is left non-zero for its project; the
+// loss provision changed (Dr Contract loss / Cr Provision, the other way when it falls). Amounts
+// are signed changes in the contract currency; a zero change posts no line. When the contract
+// currency is not the functional one, the functional amounts come with them (a position cleared
+// to zero is cleared at what it carried) and what they leave unbalanced is realised FX gain or
+// loss. std::nullopt when nothing changes. Implemented in posting_rules_revenue.cpp.
+struct RevenueCatchUp
+{
+    qint64 entityId = 0, projectId = 0, clientId = 0, postedBy = 0;
+    QString sourceId; // "<contract>:<YYYY-MM>:<run>"
+    QDate date;       // the period end
+    Money revenue;       // > 0 credits Revenue, < 0 debits it
+    Money unbilled;      // > 0 debits Unbilled receivable, < 0 credits it
+    Money deferred;      // > 0 credits Deferred revenue, < 0 debits it
+    Money lossProvision; // > 0 Dr Contract loss / Cr Provision, < 0 the reverse
+    // Functional amounts with the same signs; all given or none (then converted at `date`).
+    std::optional<Money> revenueFunctional, unbilledFunctional, deferredFunctional,
+        lossProvisionFunctional;
+};
+std::optional<Posting> buildRevenueCatchUp(const RevenueCatchUp &e);
+
 } // namespace posting_rules
 
 } // namespace keel

@@ -1,13 +1,13 @@
 #include "revenue_context.h"
 
+#include "revenue_routes.h"
+
 namespace keel {
 
 void registerRevenueContext(Router &router, const DbConfig &database, WorkflowService &workflow)
 {
-    // Each part of server/revenue registers its routes here.
-    (void)router;
-    (void)database;
-    (void)workflow;
+    (void)workflow; // revenue has no approvals
+    registerRevenueRoutes(router, database);
 }
 
 } // namespace keel

@@ -1,1 +1,2 @@
 # Benches of issue 7: keel_bench(<name>) per file (revrec_run_s, close_month_s, consolidated_ms).
+keel_bench(revrec)
