@@ -178,7 +178,11 @@ QJsonObject AgingService::dso(const Request &request) const
         ar += moneyOf(r.total, fc).minorUnits();
     for (const UnappliedRow &u : m_store.unapplied(entity.id, asOf, true))
         ar -= moneyOf(u.amount, fc).minorUnits();
-    const Money revenue = moneyOf(m_store.billedRevenue(entity.id, asOf.addDays(-90), asOf), fc);
+    // Recognised revenue once the entity recognises it; billed revenue before that.
+    const std::optional<QString> recognised =
+        m_store.recognisedRevenue(entity.id, asOf.addDays(-90), asOf);
+    const Money revenue =
+        moneyOf(recognised.value_or(m_store.billedRevenue(entity.id, asOf.addDays(-90), asOf)), fc);
     tx.commit();
     const Money receivable = *Money::fromMinor(ar, fc);
     QJsonValue days;
@@ -197,10 +201,16 @@ QJsonObject AgingService::dso(const Request &request) const
             {"ar", moneyToJson(receivable)},
             {"revenue_90d", moneyToJson(revenue)},
             {"basis",
-             QStringLiteral("DSO = AR at as_of / revenue of the 90 days to as_of × 90. Revenue is "
-                            "billed revenue (issued invoices net of tax, less credit notes, at "
-                            "their rates) until revenue recognition exists (issue 7); AR is the "
-                            "open invoices less unapplied cash, in functional currency.")}};
+             recognised
+                 ? QStringLiteral("DSO = AR at as_of / revenue of the 90 days to as_of × 90. "
+                                  "Revenue is recognised revenue (the revenue account, as the "
+                                  "recognition runs posted it); AR is the open invoices less "
+                                  "unapplied cash, in functional currency.")
+                 : QStringLiteral("DSO = AR at as_of / revenue of the 90 days to as_of × 90. "
+                                  "Revenue is billed revenue (issued invoices net of tax, less "
+                                  "credit notes, at their rates): the entity has not recognised "
+                                  "revenue yet; AR is the open invoices less unapplied cash, in "
+                                  "functional currency.")}};
 }
 
 } // namespace keel

@@ -170,4 +170,21 @@ QString AgingStore::billedRevenue(qint64 entityId, QDate afterDay, QDate to) con
     return q.next() ? q.value(0).toString() : QStringLiteral("0");
 }
 
+std::optional<QString> AgingStore::recognisedRevenue(qint64 entityId, QDate afterDay,
+                                                     QDate to) const
+{
+    QSqlQuery q = db::query(
+        db(),
+        QStringLiteral("SELECT EXISTS (SELECT 1 FROM journal_entries WHERE legal_entity_id = ? "
+                       "AND source_type = 'revenue_recognition' AND entry_date <= ?), "
+                       "(SELECT coalesce(sum(jl.functional_credit - jl.functional_debit), 0) FROM "
+                       "journal_lines jl WHERE jl.ledger_account_id = ANY (ARRAY(SELECT id FROM "
+                       "ledger_accounts WHERE legal_entity_id = ? AND role = 'revenue')) AND "
+                       "jl.entry_date > ? AND jl.entry_date <= ?)::text"),
+        {entityId, to, entityId, afterDay, to});
+    if (!q.next() || !q.value(0).toBool())
+        return std::nullopt;
+    return q.value(1).toString();
+}
+
 } // namespace keel

@@ -59,6 +59,9 @@ public:
                                        const QString &bucket, qint64 after, int limit) const;
     // Invoiced revenue net of tax and credit notes, dated in (from, to], functional.
     QString billedRevenue(qint64 entityId, QDate afterDay, QDate to) const;
+    // Recognised revenue (the revenue account: credits less debits), dated in (from, to],
+    // functional; std::nullopt while the entity has never run revenue recognition up to `to`.
+    std::optional<QString> recognisedRevenue(qint64 entityId, QDate afterDay, QDate to) const;
 
 private:
     DbConfig m_config;

@@ -222,6 +222,27 @@ private slots:
         QVERIFY(r.json().value("basis").toString().contains("billed revenue"));
         // The ledger agrees on AR (credit note not posted here: 600.00 more on the ledger).
         QCOMPARE(arOf(uk, initech), QString("10600.00"));
+
+        // Once UK recognises revenue, DSO reads the revenue account: 9,000.00 recognised on
+        // 2026-05-31 (and 1,000.00 in March, outside the 90 days): 10,000 / 9,000 × 90 = 100.0.
+        for (const auto &[date, amount] :
+             {std::pair{QDate(2026, 3, 31), "1000.00"}, std::pair{QDate(2026, 5, 31), "9000.00"}}) {
+            posting_rules::RevenueCatchUp e;
+            e.entityId = uk;
+            e.sourceId = QStringLiteral("dso:%1").arg(date.toString(Qt::ISODate));
+            e.date = date;
+            e.revenue = Money::parse(QString::fromLatin1(amount), u"GBP").value();
+            e.unbilled = e.revenue;
+            QSqlDatabase sql = db->sql();
+            db::Transaction tx(sql);
+            ledger->postMany({*posting_rules::buildRevenueCatchUp(e)});
+            tx.commit();
+        }
+        const HttpResult recognised =
+            ukfin->get("/api/v1/receivables/dso?legal_entity_id=" + id(uk) + "&as_of=2026-06-30");
+        QCOMPARE(amt(recognised.json().value("revenue_90d")), QString("9000.00 GBP"));
+        QCOMPARE(recognised.json().value("dso").toString(), QString("100.0"));
+        QVERIFY(recognised.json().value("basis").toString().contains("recognised revenue"));
     }
 
     void readsAreFinancesAndPerEntity()
