@@ -231,6 +231,19 @@ lines AS (
 total AS (SELECT obligation_id, sum(amount) AS amount FROM lines GROUP BY 1)
 UPDATE rr_obl o SET value = total.amount FROM total WHERE o.obligation_id = total.obligation_id)"),
         {periodEnd, entityId});
+    // Retainer hours beyond the drawdown are earned as they are billed: the overage lines of
+    // issued invoices, on top of the fee recognised by day.
+    sql(db, QStringLiteral(R"(
+WITH ov AS (
+    SELECT o.obligation_id, sum(il.amount) AS amount
+    FROM rr_obl o
+    JOIN invoice_lines il ON il.contract_line_id = o.line_id AND il.kind = 'retainer_overage'
+    JOIN invoices i ON i.id = il.invoice_id AND i.kind = 'invoice' AND i.number IS NOT NULL
+                   AND i.invoice_date <= ? AND i.currency = o.currency
+    WHERE o.method = 'straight_line'
+    GROUP BY 1)
+UPDATE rr_obl o SET value = ov.amount FROM ov WHERE o.obligation_id = ov.obligation_id)"),
+        {periodEnd});
     // Milestones accepted (or billable) on or before the period end.
     sql(db, QStringLiteral(R"(
 WITH m AS (
@@ -266,6 +279,7 @@ UPDATE rr_obl SET
         WHEN method IN ('poc_cost', 'poc_effort', 'straight_line') THEN
              CASE WHEN at_completion > 0 AND measure > 0
                   THEN round(least(price * measure / at_completion, price), scale) ELSE 0 END
+             + CASE WHEN method = 'straight_line' THEN value ELSE 0 END
         WHEN method = 'time_and_materials' AND not_to_exceed IS NOT NULL
              THEN least(value, not_to_exceed)
         ELSE value END,

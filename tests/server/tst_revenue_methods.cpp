@@ -164,6 +164,25 @@ private slots:
         r = recognise("US", "2026-02");
         QCOMPARE(amount(r.revenue), QString("7364.39"));
         QCOMPARE(recognition(retainer, "2026-02"), QString("7364.39 15517.81 16.16"));
+
+        // Hours beyond the drawdown are billed as overage (3 h × 150.00 on an invoice issued in
+        // March): earned as billed, on top of the fee. March: 90 days, 23,671.232… → 23,671.23,
+        // the fee 8,153.42 more, plus 450.00.
+        const qint64 inv =
+            scalar("INSERT INTO invoices (legal_entity_id, account_id, contract_id, invoice_date, "
+                   "due_date, currency, tax_code, subtotal, total) VALUES (?, ?, ?, '2026-03-05', "
+                   "'2026-04-04', 'USD', 'US_STANDARD', 450, 450) RETURNING id",
+                   {us, acme, c.id});
+        db::query(db->sql(),
+                  "INSERT INTO invoice_lines (invoice_id, line_no, kind, contract_line_id, "
+                  "project_id, description, quantity, unit, unit_price, gross_amount, amount) "
+                  "VALUES (?, 1, 'retainer_overage', ?, ?, 'Overage', 3, 'hours', 150, 450, 450)",
+                  {inv, retainer, c.project});
+        db::query(db->sql(),
+                  "UPDATE invoices SET status = 'issued', number = 'INV-T-OV' WHERE id = ?", {inv});
+        r = recognise("US", "2026-03");
+        QCOMPARE(amount(r.revenue), QString("8603.42"));
+        QCOMPARE(recognition(retainer, "2026-03"), QString("8603.42 24121.23 24.66"));
     }
 
     void milestonesOnAcceptance()
