@@ -25,7 +25,7 @@ Money moneyOf(const QVariant &amount, const QString &currency)
 // amount), so an accrual and its reversal cancel to the cent whatever the rates did.
 qint64 postMirror(const LedgerService &ledger, QSqlDatabase db, qint64 entryId, QDate date,
                   const QString &sourceId, const QString &purpose, const QString &description,
-                  qint64 userId)
+                  qint64 userId, bool reverses)
 {
     QSqlQuery q = db::query(
         db,
@@ -44,7 +44,9 @@ qint64 postMirror(const LedgerService &ledger, QSqlDatabase db, qint64 entryId, 
     p.purpose = purpose;
     p.description = description;
     p.createdBy = userId;
-    p.reversesId = entryId;
+    // An entry is reversed once (journal_entries_one_reversal_idx): a cancellation of an
+    // accrual that was reversed already stands on its own.
+    p.reversesId = reverses ? entryId : 0;
     while (q.next()) {
         p.entityId = q.value(0).toLongLong();
         PostingLine line;
@@ -98,7 +100,7 @@ CloseAccrualResult accrueSubcontractors(QSqlDatabase db, qint64 entityId, QDate 
                 QStringLiteral("%1:%2:%3:%4").arg(entityId).arg(period).arg(previous).arg(entry),
                 QStringLiteral("cancel"),
                 QStringLiteral("Subcontractor accrual %1 cancelled by a new run").arg(period),
-                userId);
+                userId, false);
         }
         db::query(db, QStringLiteral("UPDATE close_accruals SET superseded = true WHERE id = ?"),
                   {previous});
@@ -182,7 +184,7 @@ CloseAccrualResult accrueSubcontractors(QSqlDatabase db, qint64 entityId, QDate 
                 << postMirror(
                        ledger, db, entry, next, p.sourceId, QStringLiteral("reverse"),
                        QStringLiteral("Reversal of the subcontractor accrual %1").arg(period),
-                       userId);
+                       userId, true);
         totalsJson.append(moneyToJson(totals[it.key()]));
     }
     QStringList ids;

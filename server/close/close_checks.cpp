@@ -247,7 +247,8 @@ QJsonObject closeCheckRecords(QSqlDatabase db, const CloseEntity &entity, QDate 
         return {};
     }
     sql = QStringLiteral("SELECT * FROM (") + sql +
-          QStringLiteral(") r(k, id, label, amount, currency, owner_id, owner_name) WHERE k > ? "
+          QStringLiteral(") r(k, id, label, amount, currency, owner_id, owner_name) WHERE k > "
+                         "coalesce(?::text, '') "
                          "ORDER BY k LIMIT ?");
     sql.replace(QStringLiteral(":monday"),
                 u'\'' + firstMonday(ps).toString(Qt::ISODate) + QStringLiteral("'::date"));

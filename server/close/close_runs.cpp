@@ -72,15 +72,8 @@ QJsonObject runOne(QSqlDatabase db, qint64 entityId, QDate ps, const QString &ki
     }
 #endif
 #ifdef KEEL_CLOSE_HAS_INTERCOMPANY
-    if (kind == QLatin1String("intercompany")) {
-        chargeIntercompany(db, entityId, ps, userId);
-        return figures(db,
-                       QStringLiteral("SELECT json_build_object('charge_count', count(*), "
-                                      "'hours', coalesce(sum(hours), 0)::text)::text FROM "
-                                      "intercompany_charges WHERE period_start = ? AND (? IN "
-                                      "(employing_entity_id, contracting_entity_id))"),
-                       {ps, entityId});
-    }
+    if (kind == QLatin1String("intercompany"))
+        return chargeIntercompany(db, entityId, ps, userId, runId).toJson();
 #endif
     throw ApiError(
         Problem{409,

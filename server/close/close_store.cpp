@@ -121,11 +121,12 @@ ClosePeriodRow lockPeriod(QSqlDatabase db, qint64 entityId, QDate periodStart)
 
 void setPeriodStatus(QSqlDatabase db, qint64 periodId, const QString &status, qint64 userId)
 {
-    db::query(db,
-              QStringLiteral("UPDATE accounting_periods SET status = ?, closed_at = CASE WHEN ? "
-                             "= 'open' THEN NULL ELSE now() END, closed_by = CASE WHEN ? = "
-                             "'open' THEN NULL ELSE ? END, version = version + 1 WHERE id = ?"),
-              {status, status, status, userId ? QVariant(userId) : QVariant(), periodId});
+    db::query(
+        db,
+        QStringLiteral("UPDATE accounting_periods SET status = ?, closed_at = CASE WHEN ? "
+                       "= 'open' THEN NULL ELSE now() END, closed_by = CASE WHEN ? = "
+                       "'open' THEN NULL ELSE ?::bigint END, version = version + 1 WHERE id = ?"),
+        {status, status, status, userId ? QVariant(userId) : QVariant(), periodId});
 }
 
 QHash<qint64, QHash<QDate, QString>> periodStatuses(QSqlDatabase db, const QList<qint64> &ids,
