@@ -90,18 +90,26 @@ QString runStatusText(const QString &status, int progress)
 
 QString actionProblemText(const Problem &problem, const QStringList &redItems)
 {
+    // The items the server names as blocking ("items/<task>"), with what it says of each.
+    QStringList blocking;
+    for (const FieldError &e : problem.errors)
+        if (e.field.startsWith(QLatin1String("items/"))) {
+            QString what = e.message;
+            if (e.code == QLatin1String("not_signed_off"))
+                what = CloseText::tr("%1, not signed off").arg(e.message);
+            blocking.append(QStringLiteral("%1 (%2)").arg(taskText(e.field.mid(6)), what));
+        }
     if (problem.status == 409 && mentions(problem, "checklist_red")) {
-        QStringList items;
-        for (const FieldError &e : problem.errors)
-            if (!e.message.isEmpty())
-                items.append(e.message);
-        if (items.isEmpty())
-            items = redItems;
+        const QStringList items = blocking.isEmpty() ? redItems : blocking;
         return items.isEmpty()
                    ? CloseText::tr("The period cannot be closed while checklist items are red.")
                    : CloseText::tr("The period cannot be closed while these items are red: %1.")
                          .arg(items.join(QStringLiteral(", ")));
     }
+    if (problem.status == 409 && mentions(problem, "checklist_open"))
+        return CloseText::tr("Every item must be green or signed off before the hard close; "
+                             "still open: %1.")
+            .arg(blocking.join(QStringLiteral(", ")));
     if (problem.status == 409 && mentions(problem, "previous_period_open"))
         return CloseText::tr("Close the previous period first: a period closes only after the "
                              "one before it.");
@@ -111,6 +119,9 @@ QString actionProblemText(const Problem &problem, const QStringList &redItems)
     if (problem.status == 403)
         return CloseText::tr("You are not allowed to do this: the hard close and approving a "
                              "reopen need a controller.");
+    // The close's conflicts repeat their detail as the field's message: say it once.
+    if (!problem.detail.trimmed().isEmpty() && !isNetworkProblem(problem))
+        return problem.detail.trimmed();
     return humanMessage(problem);
 }
 

@@ -130,6 +130,8 @@ CloseChecklistPanel::CloseChecklistPanel(ApiClient *api, const QString &userId, 
 
     connect(m_checklist, &CloseChecklistModel::loaded, this, [this] {
         showHead();
+        if (m_keepTask.isEmpty())
+            m_keepTask = firstToClear();
         if (!m_keepTask.isEmpty())
             selectTask(m_keepTask);
         updateButtons();
@@ -241,6 +243,19 @@ void CloseChecklistPanel::selectTask(const QString &task)
     const int row = m_checklist->rowOfTask(task);
     if (row >= 0)
         m_view->selectRow(row);
+}
+
+QString CloseChecklistPanel::firstToClear() const
+{
+    // The first red item, else the first amber one not signed off: what to look at next.
+    for (const char *state : {"red", "amber"})
+        for (int r = 0; r < m_checklist->rowCount(); ++r) {
+            const QJsonObject item = m_checklist->item(r);
+            if (item.value("state").toString() == QLatin1String(state) &&
+                !CloseChecklistModel::isSignedOff(item))
+                return m_checklist->task(r);
+        }
+    return {};
 }
 
 QString CloseChecklistPanel::selectedTask() const

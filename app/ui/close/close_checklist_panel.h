@@ -67,6 +67,7 @@ private:
     void showHead();
     void updateButtons();
     QString periodTitle() const;
+    QString firstToClear() const;
     void changeState(const QString &what, ApiReply *reply, const QString &done);
 
     ApiClient *m_api;

@@ -15,9 +15,9 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
-#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace keel::closing {
 
@@ -76,10 +76,15 @@ CloseTab::CloseTab(Session *session, finance::FinanceScope *scope, QWidget *pare
     m_gridView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_gridView->setToolTip(tr("Select a cell for that entity's checklist of the month."));
 
-    QSplitter *split = finance::verticalSplit(m_gridView, m_panel);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 5);
-    setContent(bar, split);
+    // The grid as tall as its entities (a few), the checklist below taking the rest.
+    auto *content = new QWidget;
+    auto *column = new QVBoxLayout(content);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(4);
+    column->addWidget(m_gridView);
+    column->addWidget(m_panel, 1);
+    fitGridHeight();
+    setContent(bar, content);
 
     connect(earlier, &QPushButton::clicked, this,
             [this] { setLastMonth(shiftMonth(m_last, -WindowMonths)); });
@@ -121,21 +126,29 @@ void CloseTab::refresh()
     m_grid->load(shiftMonth(m_last, 1 - WindowMonths), m_last);
 }
 
+void CloseTab::fitGridHeight()
+{
+    constexpr int MostRowsShown = 5;
+    const int rows = std::clamp(m_grid->rowCount(), 1, MostRowsShown);
+    const int header = m_gridView->horizontalHeader()->sizeHint().height();
+    m_gridView->setFixedHeight(header + rows * m_gridView->verticalHeader()->defaultSectionSize() +
+                               2 * m_gridView->frameWidth() + 2);
+}
+
 void CloseTab::gridLoaded()
 {
+    fitGridHeight();
     int row = m_grid->rowOfEntity(m_wantEntity);
     if (row < 0)
         row = 0;
     int column = m_grid->columnOfPeriod(m_wantPeriod);
     if (column < 0) {
-        // The period to work on: the oldest one in the window not yet hard-closed.
-        column = m_grid->columnCount() - 1;
+        // The period to work on: the one after the latest hard-closed month in the window.
+        column = 0;
         for (int c = 0; c < m_grid->columnCount(); ++c)
-            if (m_grid->index(row, c).data(CloseGridModel::StatusRole).toString() !=
-                QLatin1String("hard_closed")) {
-                column = c;
-                break;
-            }
+            if (m_grid->index(row, c).data(CloseGridModel::StatusRole).toString() ==
+                QLatin1String("hard_closed"))
+                column = std::min(c + 1, m_grid->columnCount() - 1);
     }
     if (m_grid->rowCount() == 0) {
         showMessage(tr("No legal entity to close: your roles read none."), true);

@@ -17,7 +17,7 @@ class CloseGridModel;
 
 // The month-end close cockpit: every entity the user reads × six months with each period's
 // state and red / amber / green counts on top; the selected cell's checklist below. It opens on
-// the workspace entity's oldest period not yet closed.
+// the workspace entity's month after its latest hard-closed one.
 class CloseTab : public finance::FinanceTab
 {
     Q_OBJECT
@@ -37,6 +37,7 @@ public:
 
 private:
     void gridLoaded();
+    void fitGridHeight();
     void openSelected();
 
     CloseGridModel *m_grid;
