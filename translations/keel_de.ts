@@ -2169,6 +2169,14 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
         <source>You are not allowed to do this: the hard close and approving a reopen need a controller.</source>
         <translation>Das dürfen Sie nicht: Der endgültige Abschluss und die Genehmigung einer Wiedereröffnung brauchen einen Controller.</translation>
     </message>
+    <message>
+        <source>%1, not signed off</source>
+        <translation>%1, nicht abgezeichnet</translation>
+    </message>
+    <message>
+        <source>Every item must be green or signed off before the hard close; still open: %1.</source>
+        <translation>Vor dem endgültigen Abschluss muss jeder Punkt grün oder abgezeichnet sein; noch offen: %1.</translation>
+    </message>
 </context>
 <context>
     <name>keel::delivery::Columns</name>
