@@ -2,6 +2,7 @@
 
 #include "api_client.h"
 #include "api_reply.h"
+#include "decimal.h"
 #include "problem_text.h"
 #include "revenue_api.h"
 #include "revenue_months_model.h"
@@ -89,7 +90,14 @@ void RevenueSchedule::setSchedule(const QJsonObject &schedule)
 
 QString RevenueSchedule::figure(const QString &key) const
 {
-    return RevenueMonthsModel::decimalOf(member(key));
+    if (const QString top = RevenueMonthsModel::decimalOf(member(key)); !top.isEmpty())
+        return top;
+    // The contract's value and estimate are its obligations' together.
+    QString total;
+    for (const QJsonValue &ob : m_schedule.value("obligations").toArray())
+        if (const QString v = RevenueMonthsModel::decimalOf(ob.toObject().value(key)); !v.isEmpty())
+            total = RevenueMonthsModel::sum(total.isEmpty() ? QStringLiteral("0") : total, v);
+    return total;
 }
 
 QString RevenueSchedule::figureText(const QString &key) const
@@ -100,10 +108,43 @@ QString RevenueSchedule::figureText(const QString &key) const
     return currency() + u' ' + StatementsModel::formatAmount(amount, currency());
 }
 
-QString RevenueSchedule::percentCompleteText() const
+QString RevenueSchedule::percentComplete() const
 {
     // Percentages are decimal strings in the API, never JSON numbers.
-    const QString text = member(QStringLiteral("percent_complete")).toString();
+    if (const QString top = member(QStringLiteral("percent_complete")).toString(); !top.isEmpty())
+        return top;
+    // Several obligations: their percentages weighted by their prices.
+    Decimal weighted;
+    Decimal prices;
+    QString first;
+    for (const QJsonValue &v : m_schedule.value("obligations").toArray()) {
+        const QJsonObject ob = v.toObject();
+        const auto pct = Decimal::parse(ob.value("percent_complete").toString());
+        const auto price =
+            Decimal::parse(RevenueMonthsModel::decimalOf(ob.value("transaction_price")));
+        if (!pct)
+            continue;
+        if (first.isEmpty())
+            first = pct->toString();
+        if (!price)
+            continue;
+        const auto part = pct->multiply(*price);
+        const auto w = part ? weighted.add(*part) : Result<Decimal>(part.error());
+        const auto p = prices.add(*price);
+        if (!w || !p)
+            return first;
+        weighted = *w;
+        prices = *p;
+    }
+    if (prices.isZero())
+        return first;
+    const auto pct = weighted.divide(prices);
+    return pct ? pct->rounded(2).toString(2) : first;
+}
+
+QString RevenueSchedule::percentCompleteText() const
+{
+    const QString text = percentComplete();
     return text.isEmpty() ? QString() : sales::formatDecimalText(text, 1) + QStringLiteral(" %");
 }
 

@@ -35,6 +35,7 @@ public:
     // "contract_liability", "estimate_at_completion", "loss_provision".
     QString figureText(const QString &key) const;
     QString figure(const QString &key) const; // plain decimal
+    QString percentComplete() const;          // "45.32" (percent), value-weighted over obligations
     QString percentCompleteText() const;      // "45.3 %"
     // The methods of its obligations in words, e.g. "Percentage of completion (cost)".
     QString methodsText() const;

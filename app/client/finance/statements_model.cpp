@@ -32,6 +32,22 @@ QJsonObject amountsOf(const QJsonValue &v)
     return out;
 }
 
+// The server names sections in English; the user reads them in their language.
+QString sectionLabel(const QString &type, const QString &serverLabel)
+{
+    if (type == QLatin1String("revenue"))
+        return StatementsModel::tr("Revenue");
+    if (type == QLatin1String("expense"))
+        return StatementsModel::tr("Expenses");
+    if (type == QLatin1String("asset"))
+        return StatementsModel::tr("Assets");
+    if (type == QLatin1String("liability"))
+        return StatementsModel::tr("Liabilities");
+    if (type == QLatin1String("equity"))
+        return StatementsModel::tr("Equity");
+    return serverLabel;
+}
+
 // "Oct 2026" for a whole month, "2026" for a whole year, else both dates.
 QString periodText(QDate from, QDate to)
 {
@@ -114,7 +130,7 @@ void StatementsModel::setStatement(const QJsonObject &statement)
     const QJsonArray sections = statement.value("sections").toArray();
     for (const QJsonValue &sv : sections) {
         const QJsonObject s = sv.toObject();
-        const QString label = s.value("label").toString();
+        const QString label = sectionLabel(s.value("type").toString(), s.value("label").toString());
         m_rows.append({SectionRow, {}, label, {}, {}, {}});
         for (const QJsonValue &rv : s.value("rows").toArray()) {
             const QJsonObject o = rv.toObject();

@@ -136,7 +136,7 @@ FxRatesTab::FxRatesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidg
     });
     connect(m_import, &FxRateImport::imported, this, [this](int count) {
         m_importButton->setEnabled(true);
-        showMessage(tr("%n rate(s) imported.", nullptr, count), false);
+        showMessage(tr("Rates imported: %1.").arg(count), false);
         m_rates->reload();
     });
     connect(m_import, &FxRateImport::failed, this, [this](const QString &text) {

@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTabWidget>
@@ -101,9 +102,10 @@ void RevenueTab::runFinished(const QJsonObject &run)
         return;
     }
     const QString revenue = sales::formatMoneyJson(run.value("revenue"));
-    showMessage(tr("Recognition done: %n contract(s) posted, revenue recognised %1.", nullptr,
-                   run.value("entry_count").toInt())
-                    .arg(revenue.isEmpty() ? run.value("revenue").toString() : revenue),
+    showMessage(tr("Recognition done for %1: revenue recognised %2, journal entries posted: %3.")
+                    .arg(QLocale().toString(m_month->date(), QStringLiteral("MMM yyyy")),
+                         revenue.isEmpty() ? run.value("revenue").toString() : revenue,
+                         QString::number(run.value("entry_count").toInt())),
                 false);
     m_schedule->reloadSchedule();
     m_forecast->reload();

@@ -401,11 +401,10 @@ void StatementsTab::showLinesTotal()
                        .code();
     const QString amount = StatementsModel::formatAmount(net, currency);
     const bool more = m_lines->canFetchMore({});
-    m_linesTotal->setText(more ? tr("%n line(s) loaded so far, net %1 %2 — scroll for more.",
-                                    nullptr, m_lines->rowCount())
-                                     .arg(currency, amount)
-                               : tr("%n line(s), net <b>%1 %2</b>.", nullptr, m_lines->rowCount())
-                                     .arg(currency, amount));
+    const QString count = QString::number(m_lines->rowCount());
+    m_linesTotal->setText(more ? tr("Lines loaded so far: %1, net %2 %3 — scroll for more.")
+                                     .arg(count, currency, amount)
+                               : tr("Lines: %1, net <b>%2 %3</b>.").arg(count, currency, amount));
 }
 
 QString StatementsTab::linesTotalText() const
