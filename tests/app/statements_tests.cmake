@@ -2,11 +2,7 @@
 # a live keel-server; the set-up reuses the server tests' fixtures (tst_ledger_fixture.h,
 # tst_intercompany_fixture.h, tst_revenue_fixture.h).
 if(TARGET keel-test-support)
-  set(_statements_live tst_finance_statements_live tst_finance_fx_live)
-  # The revenue test arrives with the revenue routes.
-  if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/tst_finance_revenue_live.cpp)
-    list(APPEND _statements_live tst_finance_revenue_live)
-  endif()
+  set(_statements_live tst_finance_statements_live tst_finance_fx_live tst_finance_revenue_live)
   foreach(_t IN LISTS _statements_live)
     keel_app_test(${_t} LIBS keel-ui keel-test-support)
     target_include_directories(${_t} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/../server)

@@ -10,6 +10,14 @@
 
 namespace keel::finance {
 
+namespace {
+bool isZero(const QString &amount)
+{
+    const auto d = Decimal::parse(amount);
+    return !d || d->isZero();
+}
+} // namespace
+
 RevenueMonthsModel::RevenueMonthsModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 QString RevenueMonthsModel::decimalOf(const QJsonValue &value)
@@ -125,6 +133,9 @@ QVariant RevenueMonthsModel::data(const QModelIndex &index, int role) const
             return QLocale().toString(
                 QDate::fromString(m.period + QStringLiteral("-01"), Qt::ISODate),
                 QStringLiteral("MMM yyyy"));
+        // A month is actual or forecast: the other column's zero would only be noise.
+        if (index.column() != CumulativeColumn && isZero(amount()))
+            return QString();
         return StatementsModel::formatAmount(amount(), m_currency);
     case Qt::TextAlignmentRole:
         return index.column() == MonthColumn ? int(Qt::AlignLeft | Qt::AlignVCenter)
@@ -132,7 +143,7 @@ QVariant RevenueMonthsModel::data(const QModelIndex &index, int role) const
     case AmountRole:
         return amount();
     case ForecastRole:
-        return m.actual.isEmpty() && !m.forecast.isEmpty();
+        return isZero(m.actual) && !isZero(m.forecast);
     default:
         return {};
     }

@@ -24,7 +24,7 @@ public:
     enum Roles
     {
         AmountRole = Qt::UserRole + 1, // plain decimal text
-        ForecastRole                   // true for a month that is forecast only
+        ForecastRole                   // true for a month with forecast and nothing actual
     };
     struct Month
     {

@@ -52,7 +52,7 @@ RevenueSchedulePane::RevenueSchedulePane(ApiClient *api, QWidget *parent)
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(300);
     m_contractsView->setModel(m_contracts);
-    setColumnWidths(m_contractsView, {150, 170});
+    setColumnWidths(m_contractsView, {90, 140});
 
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);

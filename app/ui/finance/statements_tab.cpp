@@ -111,7 +111,7 @@ StatementsTab::StatementsTab(ApiClient *api, FinanceScope *scope, QWidget *paren
       m_linesProxy(new RowTextProxy(sales::PagedListModel::ObjectRole, this)),
       m_kind(new QComboBox), m_scopeChoice(new QComboBox), m_preset(new QComboBox),
       m_fromLabel(new QLabel(tr("From"))), m_from(dateField(QDate(), "statementsFrom")),
-      m_to(dateField(QDate(), "statementsTo")),
+      m_toLabel(new QLabel(tr("to"))), m_to(dateField(QDate(), "statementsTo")),
       m_compare(new QCheckBox(tr("Previous period and year"))),
       m_view(financeTable("statementsView")), m_summary(new QLabel),
       m_linesTitle(sectionLabel(QString())), m_drillAccount(new QComboBox),
@@ -141,7 +141,7 @@ StatementsTab::StatementsTab(ApiClient *api, FinanceScope *scope, QWidget *paren
     bar->addWidget(m_preset);
     bar->addWidget(m_fromLabel);
     bar->addWidget(m_from);
-    bar->addWidget(new QLabel(tr("to")));
+    bar->addWidget(m_toLabel);
     bar->addWidget(m_to);
     bar->addSpacing(12);
     bar->addWidget(new QLabel(tr("Compare with")));
@@ -152,7 +152,7 @@ StatementsTab::StatementsTab(ApiClient *api, FinanceScope *scope, QWidget *paren
     m_view->setModel(m_model);
     m_view->setItemDelegate(new StatementRowDelegate(m_view));
     m_view->horizontalHeader()->setStretchLastSection(false);
-    setColumnWidths(m_view, {70, 260, 140, 140, 130, 140, 130});
+    setColumnWidths(m_view, {70, 260, 140, 140, 160, 140, 160});
     m_view->horizontalHeader()->setSectionResizeMode(StatementsModel::NameColumn,
                                                      QHeaderView::Stretch);
     // Two-line titles: the comparison columns name their period.
@@ -186,7 +186,7 @@ StatementsTab::StatementsTab(ApiClient *api, FinanceScope *scope, QWidget *paren
     linesLayout->addLayout(linesHead);
     linesLayout->addWidget(m_linesView, 1);
     linesLayout->addWidget(m_linesTotal);
-    m_linesTitle->setText(tr("Double-click a figure above to see the journal lines behind it."));
+    closeLines();
 
     auto *statementBox = new QWidget;
     auto *statementLayout = new QVBoxLayout(statementBox);
@@ -209,8 +209,10 @@ StatementsTab::StatementsTab(ApiClient *api, FinanceScope *scope, QWidget *paren
     };
     const auto kindShown = [this] {
         const bool asOf = m_kind->currentIndex() == StatementsModel::BalanceSheet;
-        m_fromLabel->setText(asOf ? tr("As of") : tr("From"));
+        // A balance sheet is as of one day: the end of the period chosen.
+        m_fromLabel->setVisible(!asOf);
         m_from->setVisible(!asOf);
+        m_toLabel->setText(asOf ? tr("as of") : tr("to"));
     };
     kindShown();
 
@@ -283,10 +285,21 @@ void StatementsTab::setCompare(bool compare)
     m_compare->setChecked(compare);
 }
 
+void StatementsTab::closeLines()
+{
+    // Lines of a figure no longer shown would mislead: they go until another is opened.
+    m_drillRow = -1;
+    m_linesView->hide();
+    m_drillAccount->hide();
+    m_linesTotal->clear();
+    m_linesTitle->setText(tr("Double-click a figure above to see the journal lines behind it."));
+}
+
 void StatementsTab::refresh()
 {
     if (!beginRefresh())
         return;
+    closeLines();
     const bool group = m_scopeChoice->currentIndex() == 1;
     m_model->load(StatementsModel::Kind(m_kind->currentIndex()),
                   group ? QString() : m_scope->entityId(), m_from->date(), m_to->date(),
@@ -381,6 +394,7 @@ void StatementsTab::loadDrillAccount()
                    .arg(number, name, who, sales::formatDateText(FinanceApi::date(from)),
                         sales::formatDateText(FinanceApi::date(to))));
     m_linesTotal->clear();
+    m_linesView->show();
     m_lines->setPath(FinanceApi::accountLinesPath(account, from, to));
     m_linesProxy->setFetchEnabled(true);
     m_lines->reload();

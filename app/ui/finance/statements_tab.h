@@ -55,6 +55,7 @@ private:
     void showSummary();
     void showLinesTotal();
     void loadDrillAccount();
+    void closeLines();
     QString entityCode(const QString &entityId) const;
 
     ApiClient *m_api;
@@ -66,6 +67,7 @@ private:
     QComboBox *m_preset;
     QLabel *m_fromLabel;
     QDateEdit *m_from;
+    QLabel *m_toLabel;
     QDateEdit *m_to;
     QCheckBox *m_compare;
     QTableView *m_view;
