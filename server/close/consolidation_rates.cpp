@@ -44,6 +44,9 @@ Decimal ConsolidationRates::average(const QString &currency, QDate from, QDate t
 {
     if (currency == m_group)
         return Decimal::fromInt(1);
+    const QString key = currency + from.toString(Qt::ISODate) + to.toString(Qt::ISODate);
+    if (const auto cached = m_averages.constFind(key); cached != m_averages.constEnd())
+        return *cached;
     const Series &s = series(currency);
     auto next = std::upper_bound(s.dates.cbegin(), s.dates.cend(), from);
     if (next == s.dates.cbegin())
@@ -56,7 +59,10 @@ Decimal ConsolidationRates::average(const QString &currency, QDate from, QDate t
             ++current;
         sum = sum.add(s.rates.at(current)).valueOr(sum);
     }
-    return sum.divide(Decimal::fromInt(std::max<qint64>(days, 1))).valueOr(Decimal());
+    const Decimal average =
+        sum.divide(Decimal::fromInt(std::max<qint64>(days, 1))).valueOr(Decimal());
+    m_averages.insert(key, average);
+    return average;
 }
 
 } // namespace keel

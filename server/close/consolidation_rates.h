@@ -37,6 +37,7 @@ private:
     QString m_group;
     QDate m_from, m_to;
     QHash<QString, Series> m_series;
+    QHash<QString, Decimal> m_averages; // every account of an entity asks for the same one
 };
 
 } // namespace keel

@@ -75,18 +75,23 @@ QString userName(QSqlDatabase db, qint64 userId)
 QList<IntercompanyTimeTotal> timeTotals(QSqlDatabase db, qint64 entityId, QDate from, QDate to)
 {
     // Cost is stamped at approval in the cost rate's currency; entries without one (no cost
-    // rate) count their hours at no cost in the employing entity's currency.
+    // rate) count their hours at no cost in the employing entity's currency. The month's time
+    // is read per employee on time_entries_employee_date_idx (time_entries has no date index
+    // of its own), not by scanning every entry of every month.
     QSqlQuery q = sql(
         db,
         QStringLiteral(
+            "WITH te AS MATERIALIZED (SELECT t.* FROM employees e CROSS JOIN LATERAL (SELECT "
+            "t.employee_id, t.project_id, t.cost_currency, t.hours, t.cost_amount FROM "
+            "time_entries t WHERE t.employee_id = e.id AND t.work_date BETWEEN ? AND ? AND "
+            "t.status IN ('approved', 'invoiced') OFFSET 0) t) "
             "SELECT te.employee_id, te.project_id, em.legal_entity_id, p.legal_entity_id, "
             "coalesce(te.cost_currency, le.functional_currency), trim_scale(sum(te.hours))::text, "
             "trim_scale(coalesce(sum(te.cost_amount), 0))::text "
-            "FROM time_entries te JOIN employees em ON em.id = te.employee_id "
+            "FROM te JOIN employees em ON em.id = te.employee_id "
             "JOIN projects p ON p.id = te.project_id "
             "JOIN legal_entities le ON le.id = em.legal_entity_id "
-            "WHERE te.status IN ('approved', 'invoiced') AND te.work_date BETWEEN ? AND ? "
-            "AND em.legal_entity_id <> p.legal_entity_id "
+            "WHERE em.legal_entity_id <> p.legal_entity_id "
             "AND (em.legal_entity_id = ? OR p.legal_entity_id = ?) "
             "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 5"),
         {from, to, entityId, entityId});

@@ -36,7 +36,7 @@ loadFinancialStatementBalances(QSqlDatabase db, const QList<qint64> &entityIds, 
     // Windows per column: the main one, and for a balance sheet the year to date and before.
     QList<StatementWindow> mainW, yearW, priorW;
     QList<QDate> thresholds;
-    QDate first, last;
+    QDate last;
     for (const FinancialStatementColumn &c : columns) {
         const QDate end = c.to.addDays(1);
         const QDate year = financialYearStart(c.to);
@@ -44,10 +44,26 @@ loadFinancialStatementBalances(QSqlDatabase db, const QList<qint64> &entityIds, 
         yearW.append({year, end});
         priorW.append({QDate(), year});
         thresholds << end << (balanceSheet ? year : c.from);
-        if (!first.isValid() || c.from < first)
-            first = c.from;
         if (!last.isValid() || c.to > last)
             last = c.to;
+    }
+    // What to read: a balance sheet everything up to its last column; a P&L its columns'
+    // ranges, overlapping ones merged.
+    QList<std::pair<QDate, QDate>> readRanges;
+    if (balanceSheet) {
+        readRanges.append({QDate(), last});
+    } else {
+        for (const FinancialStatementColumn &c : columns)
+            readRanges.append({c.from, c.to});
+        std::sort(readRanges.begin(), readRanges.end());
+        QList<std::pair<QDate, QDate>> merged;
+        for (const auto &r : std::as_const(readRanges)) {
+            if (!merged.isEmpty() && r.first <= merged.last().second.addDays(1))
+                merged.last().second = std::max(merged.last().second, r.second);
+            else
+                merged.append(r);
+        }
+        readRanges = merged;
     }
     std::sort(thresholds.begin(), thresholds.end());
     thresholds.erase(std::unique(thresholds.begin(), thresholds.end()), thresholds.end());
@@ -58,8 +74,8 @@ loadFinancialStatementBalances(QSqlDatabase db, const QList<qint64> &entityIds, 
     // total[k] everything dated before thresholds[k].
     const qsizetype n = thresholds.size();
     QHash<qint64, QList<Decimal>> total;
-    for (const FinancialStatementBucket &b : financial_statement_store::buckets(
-             db, entityIds, thresholds, balanceSheet ? QDate() : first, last)) {
+    for (const FinancialStatementBucket &b :
+         financial_statement_store::buckets(db, entityIds, thresholds, readRanges)) {
         auto it = total.find(b.accountId);
         if (it == total.end())
             it = total.insert(b.accountId, QList<Decimal>(n + 1));

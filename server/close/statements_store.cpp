@@ -38,29 +38,53 @@ QHash<qint64, FinancialStatementAccount> accounts(QSqlDatabase db, const QList<q
 }
 
 QList<FinancialStatementBucket> buckets(QSqlDatabase db, const QList<qint64> &entityIds,
-                                        const QList<QDate> &thresholds, QDate from, QDate to)
+                                        const QList<QDate> &thresholds,
+                                        const QList<std::pair<QDate, QDate>> &ranges)
 {
-    db::PgArray ids, bounds;
+    db::PgArray ids;
     for (const qint64 id : entityIds)
         ids.add(id);
-    for (const QDate d : thresholds)
-        bounds.add(d);
-    // The trial balance's pass over the covering index, grouped by date bucket as well: every
-    // column of every statement comes from the same few sums.
+    // The trial balance's pass over the covering index, one index range per date range read
+    // (a month's P&L and its comparisons skip the year between them). One sum per bucket
+    // grouped by account only keeps the aggregate a small hash table.
+    QStringList sums, reads;
+    QVariantList binds;
+    const qsizetype n = thresholds.size();
+    for (qsizetype k = 0; k <= n; ++k) {
+        QString filter;
+        if (k > 0) {
+            filter += QStringLiteral("entry_date >= ?");
+            binds.append(thresholds.at(k - 1));
+        }
+        if (k < n) {
+            filter +=
+                k > 0 ? QStringLiteral(" AND entry_date < ?") : QStringLiteral("entry_date < ?");
+            binds.append(thresholds.at(k));
+        }
+        sums.append(QStringLiteral("trim_scale(sum(functional_debit - functional_credit) "
+                                   "FILTER (WHERE %1))::text")
+                        .arg(filter));
+    }
+    for (const auto &[from, to] : ranges) {
+        reads.append(QStringLiteral(
+            "SELECT legal_entity_id, ledger_account_id, entry_date, functional_debit, "
+            "functional_credit FROM journal_lines WHERE legal_entity_id = ANY(?::bigint[]) "
+            "AND entry_date >= coalesce(?::date, '-infinity') AND entry_date <= ?::date"));
+        binds << ids.literal()
+              << (from.isValid() ? QVariant(from) : QVariant(QMetaType::fromType<QDate>())) << to;
+    }
     QSqlQuery q = db::query(
         db,
-        QStringLiteral(
-            "SELECT legal_entity_id, ledger_account_id, width_bucket(entry_date, ?::date[]) AS b, "
-            "trim_scale(sum(functional_debit) - sum(functional_credit))::text "
-            "FROM journal_lines WHERE legal_entity_id = ANY(?::bigint[]) "
-            "AND entry_date >= coalesce(?::date, '-infinity') AND entry_date <= ?::date "
-            "GROUP BY 1, 2, 3"),
-        {bounds.literal(), ids.literal(),
-         from.isValid() ? QVariant(from) : QVariant(QMetaType::fromType<QDate>()), to});
+        QStringLiteral("SELECT legal_entity_id, ledger_account_id, %1 FROM "
+                       "(%2) l GROUP BY 1, 2")
+            .arg(sums.join(QStringLiteral(", ")), reads.join(QStringLiteral(" UNION ALL "))),
+        binds);
     QList<FinancialStatementBucket> out;
     while (q.next())
-        out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toInt(),
-                    q.value(3).toString()});
+        for (int k = 0; k <= n; ++k)
+            if (!q.isNull(2 + k))
+                out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), k,
+                            q.value(2 + k).toString()});
     return out;
 }
 

@@ -35,12 +35,13 @@ namespace financial_statement_store {
 QList<FinancialStatementEntity> entities(QSqlDatabase db);
 QHash<qint64, FinancialStatementAccount> accounts(QSqlDatabase db, const QList<qint64> &entityIds);
 
-// Lines of the entities dated from..to (from may be invalid: from the beginning) summed per
-// entity, account and bucket, where bucket k holds dates in [thresholds[k-1], thresholds[k])
-// (thresholds sorted ascending; bucket 0 everything before the first, the last everything from
-// the last on).
+// Lines of the entities dated within `ranges` (disjoint, ascending; a range's first date may
+// be invalid: from the beginning) summed per entity, account and bucket, where bucket k holds
+// dates in [thresholds[k-1], thresholds[k]) (thresholds ascending; bucket 0 everything before
+// the first, the last everything from the last on).
 QList<FinancialStatementBucket> buckets(QSqlDatabase db, const QList<qint64> &entityIds,
-                                        const QList<QDate> &thresholds, QDate from, QDate to);
+                                        const QList<QDate> &thresholds,
+                                        const QList<std::pair<QDate, QDate>> &ranges);
 
 // Daily rates from → to (rounded to 6 places as fx_rates.h reads them) dated from the last one
 // on or before `from` up to `to`, ascending.
