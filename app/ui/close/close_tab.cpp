@@ -99,6 +99,8 @@ CloseTab::CloseTab(Session *session, finance::FinanceScope *scope, QWidget *pare
             &CloseTab::openSelected);
     connect(m_panel, &CloseChecklistPanel::message, this, &CloseTab::showMessage);
     connect(m_panel, &CloseChecklistPanel::periodChanged, this, [this] {
+        // The panel has read its checklist again itself; only the grid's counts are behind.
+        m_reloadPanel = false;
         m_wantEntity = selectedEntity();
         m_wantPeriod = selectedPeriod();
         m_grid->reload();
@@ -121,6 +123,7 @@ void CloseTab::refresh()
 {
     // The grid covers every entity; the workspace's entity picks the row to open.
     beginRefresh();
+    m_reloadPanel = true;
     m_wantEntity = m_scope->entityId();
     m_wantPeriod = selectedEntity() == m_wantEntity ? selectedPeriod() : QString();
     m_grid->load(shiftMonth(m_last, 1 - WindowMonths), m_last);
@@ -155,10 +158,11 @@ void CloseTab::gridLoaded()
         return;
     }
     const QModelIndex index = m_grid->index(row, column);
-    if (m_gridView->currentIndex() == index)
-        openSelected();
-    else
+    if (m_gridView->currentIndex() != index)
         m_gridView->setCurrentIndex(index);
+    else if (m_reloadPanel)
+        m_panel->reload();
+    m_reloadPanel = false;
 }
 
 void CloseTab::selectCell(const QString &entity, const QString &period)

@@ -47,6 +47,7 @@ private:
     QString m_last;
     QString m_wantEntity;
     QString m_wantPeriod;
+    bool m_reloadPanel = false;
 };
 
 } // namespace keel::closing
