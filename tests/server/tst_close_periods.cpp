@@ -19,6 +19,22 @@ class ClosePeriodsTest : public QObject, public CloseFixture
         return put(*consultant, octTime(), entryBody(proj, taskId, date, "2.5")).status;
     }
 
+    int spend(const char *date)
+    {
+        const qint64 category = scalar(
+            "INSERT INTO expense_categories (legal_entity_id, code, name) VALUES (?, 'TRAVEL', "
+            "'Travel') ON CONFLICT (legal_entity_id, code) DO UPDATE SET name = 'Travel' "
+            "RETURNING id",
+            {uk});
+        auto consultant = as("consultant");
+        return put(*consultant, "/api/v1/expenses/" + newId(),
+                   {{"category_id", QString::number(category)},
+                    {"expense_date", date},
+                    {"description", "Train to the client"},
+                    {"amount", QJsonObject{{"amount", "42.10"}, {"currency", "GBP"}}}})
+            .status;
+    }
+
     void closeDirectly(const char *period, const char *status)
     {
         db::Transaction tx(db::connection(db->config()));
@@ -67,6 +83,9 @@ private slots:
         // Time in the soft-closed period: 423; the next period is open.
         QCOMPARE(enterTime("2026-10-15"), 423);
         QCOMPARE(enterTime("2026-11-03"), 201);
+        // So is an expense.
+        QCOMPARE(spend("2026-10-20"), 423);
+        QCOMPARE(spend("2026-11-04"), 201);
         // A finance journal still posts into it.
         QCOMPARE(journal("2026-10-30", "120.00"), 200);
         QCOMPARE(scalar("SELECT count(*) FROM journal_entries WHERE source_type = "
