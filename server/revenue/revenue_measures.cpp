@@ -207,9 +207,11 @@ void delivered(QSqlDatabase db, qint64 entityId, QDate periodEnd)
     sql(db,
         QStringLiteral(R"(
 WITH valued AS (
-    SELECT e.obligation_id, e.scale, e.role_id, r.rate, sum(e.hours) AS hours
+    -- As the billing run: the line holding a rate item for the role carries the hours, else the
+    -- contract's first time-and-materials line; each line's own cap applies.
+    SELECT coalesce(r.item_line, e.line_id) AS line_id, e.role_id, r.rate, sum(e.hours) AS hours
     FROM (
-        SELECT o.obligation_id, o.scale, o.contract_id, o.account_id, o.currency, o.rate_items,
+        SELECT o.line_id, o.contract_id, o.account_id, o.currency, o.rate_items,
                coalesce(t.job_role_id, em.job_role_id) AS role_id, te.work_date,
                sum(te.hours) AS hours
         FROM rr_obl o
@@ -218,12 +220,14 @@ WITH valued AS (
         JOIN employees em ON em.id = te.employee_id
         LEFT JOIN project_tasks t ON t.id = te.task_id
         WHERE o.carrier
-        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) e)") +
+        GROUP BY 1, 2, 3, 4, 5, 6, 7) e)") +
             billing_rates::joins() + QStringLiteral(R"(
     WHERE r.rate IS NOT NULL
-    GROUP BY 1, 2, 3, 4),
+    GROUP BY 1, 2, 3),
 lines AS (
-    SELECT obligation_id, sum(round(hours * rate, scale)) AS amount FROM valued GROUP BY 1
+    SELECT o.obligation_id, sum(round(v.hours * v.rate, o.scale)) AS amount
+    FROM valued v JOIN rr_obl o ON o.line_id = v.line_id AND o.method = 'time_and_materials'
+    GROUP BY 1
     UNION ALL
     SELECT x.obligation_id, round(x.amount * coalesce(r.rate, 1), o.scale)
     FROM rr_exp x JOIN rr_obl o USING (obligation_id)

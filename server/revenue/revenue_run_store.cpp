@@ -1,5 +1,6 @@
 #include "revenue_run_store.h"
 
+#include "billing/billing_run_store.h"
 #include "db/database.h"
 
 #include <QJsonDocument>
@@ -56,12 +57,7 @@ std::optional<RevenueEntity> entity(QSqlDatabase db, qint64 id)
 
 QString periodStatus(QSqlDatabase db, qint64 entityId, QDate date)
 {
-    QSqlQuery q = db::query(db,
-                            QStringLiteral("SELECT status FROM accounting_periods WHERE "
-                                           "legal_entity_id = ? AND period_start = "
-                                           "date_trunc('month', ?::date)::date"),
-                            {entityId, date});
-    return q.next() ? q.value(0).toString() : QStringLiteral("open");
+    return billing_run_store::periodStatus(db, entityId, date);
 }
 
 qint64 insert(QSqlDatabase db, qint64 entityId, QDate periodStart, qint64 userId)

@@ -248,7 +248,22 @@ private slots:
         r = recognise("US", "2026-03");
         QCOMPARE(amount(r.revenue), QString("2500.00"));
         QCOMPARE(recognition(cappedLine, "2026-03"), QString("2500.00 2500.00 100.00"));
-        // April: the other contract's 2 h, 400.00.
+        // Two time-and-materials lines: as the billing run, the line with a rate item for the
+        // role carries its hours, each under its own cap. Seniors on the first line, 8 h × 200.00
+        // = 1,600.00 capped at 1,000.00; a consultant on the second, 8 h × 100.00 = 800.00.
+        const Contract teams = contract(acme, "USD", "Two teams");
+        const qint64 first = line(teams.id, "time_and_materials", {{"not_to_exceed", "1000"}});
+        rateItem(first, "SENIOR_CONSULTANT", "200");
+        const qint64 second = line(teams.id, "time_and_materials");
+        rateItem(second, "CONSULTANT", "100");
+        entry(senior, teams.project, "2026-03-11", "8.00");
+        entry(employee("US", "CONSULTANT"), teams.project, "2026-03-12", "8.00");
+        r = recognise("US", "2026-03");
+        QCOMPARE(amount(r.revenue), QString("1800.00"));
+        QCOMPARE(recognition(first, "2026-03"), QString("1000.00 1000.00 100.00"));
+        QCOMPARE(recognition(second, "2026-03"), QString("800.00 800.00 0.00"));
+
+        // April: the first contract's 2 h, 400.00.
         r = recognise("US", "2026-04");
         QCOMPARE(amount(r.revenue), QString("400.00"));
     }
