@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -20,6 +21,8 @@
 namespace keel::finance {
 
 namespace {
+const QString SettingsKey = QStringLiteral("finance/revenue/");
+
 // Forecast months in a muted blue, actual ones as usual: the line between them is the
 // last period recognised.
 class ForecastMonthDelegate : public QStyledItemDelegate
@@ -109,8 +112,14 @@ RevenueSchedulePane::RevenueSchedulePane(ApiClient *api, QWidget *parent)
     connect(m_schedule, &RevenueSchedule::loaded, this, &RevenueSchedulePane::showSchedule);
     connect(m_schedule, &RevenueSchedule::loadFailed, this, [this](const QString &text) {
         showSchedule();
+        if (m_restoring) { // the contract looked at last is gone: start afresh, quietly
+            m_restoring = false;
+            m_title->setText(tr("Pick a contract to see its recognition schedule."));
+            return;
+        }
         emit message(tr("The schedule could not be loaded: %1").arg(text), true);
     });
+    connect(m_schedule, &RevenueSchedule::loaded, this, [this] { m_restoring = false; });
 }
 
 QLabel *RevenueSchedulePane::figure(QGridLayout *grid, int row, int column, const QString &title,
@@ -136,6 +145,14 @@ void RevenueSchedulePane::setEntity(const QString &entityId)
     m_schedule->clear();
     showSchedule();
     m_title->setText(tr("Pick a contract to see its recognition schedule."));
+    // The contract looked at last in this entity comes back (screenshots ask for one so).
+    const QSettings settings;
+    if (settings.value(SettingsKey + "entity").toString() == entityId &&
+        !settings.value(SettingsKey + "contract").toString().isEmpty()) {
+        m_title->setText(settings.value(SettingsKey + "title").toString());
+        m_restoring = true;
+        m_schedule->load(settings.value(SettingsKey + "contract").toString());
+    }
 }
 
 void RevenueSchedulePane::search(const QString &text)
@@ -154,7 +171,12 @@ void RevenueSchedulePane::openContract(int row)
     m_title->setText(tr("%1 · %2 — %3")
                          .arg(c.value("number").toString(), c.value("title").toString(),
                               c.value("account_name").toString()));
+    m_restoring = false;
     m_schedule->load(id);
+    QSettings settings;
+    settings.setValue(SettingsKey + "entity", sales::idText(c.value("legal_entity_id")));
+    settings.setValue(SettingsKey + "contract", id);
+    settings.setValue(SettingsKey + "title", m_title->text());
 }
 
 void RevenueSchedulePane::reloadSchedule()

@@ -57,6 +57,7 @@ private:
     QLabel *m_title;
     QTableView *m_monthsView;
     QList<QLabel *> m_figures;
+    bool m_restoring = false;
 };
 
 } // namespace keel::finance
