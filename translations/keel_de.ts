@@ -1974,12 +1974,13 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
         <source>Nothing behind this item.</source>
         <translation>Hinter diesem Punkt steht nichts.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s).</source>
-        <translation>
-            <numerusform>%n Beleg.</numerusform>
-            <numerusform>%n Belege.</numerusform>
-        </translation>
+    <message>
+        <source>One record.</source>
+        <translation>Ein Beleg.</translation>
+    </message>
+    <message>
+        <source>%1 records.</source>
+        <translation>%1 Belege.</translation>
     </message>
 </context>
 <context>

@@ -47,9 +47,10 @@ CloseRecordsDialog::CloseRecordsDialog(ApiClient *api, const QString &entity, co
 void CloseRecordsDialog::showCount()
 {
     const int n = m_records->rowCount();
-    m_count->setText(m_records->canFetchMore({})
-                         ? tr("%1 records shown; scroll for more.").arg(n)
-                         : (n == 0 ? tr("Nothing behind this item.") : tr("%n record(s).", "", n)));
+    m_count->setText(m_records->canFetchMore({}) ? tr("%1 records shown; scroll for more.").arg(n)
+                     : n == 0                    ? tr("Nothing behind this item.")
+                     : n == 1                    ? tr("One record.")
+                                                 : tr("%1 records.").arg(n));
 }
 
 } // namespace keel::closing
