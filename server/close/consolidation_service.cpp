@@ -113,19 +113,7 @@ QJsonObject consolidatedFinancialStatement(QSqlDatabase db, const FinancialState
     const QList<FinancialStatementRow> eliminations = eliminated.rows();
 
     if (query.balanceSheet) {
-        FinancialStatementRow current{QStringLiteral("current_year_earnings"),
-                                      {},
-                                      QStringLiteral("Current year earnings"),
-                                      QStringLiteral("equity"),
-                                      {},
-                                      QList<qint64>(n),
-                                      true};
-        FinancialStatementRow prior{QStringLiteral("prior_years_earnings"),
-                                    {},
-                                    QStringLiteral("Earnings of prior years not closed"),
-                                    QStringLiteral("equity"),
-                                    {},
-                                    QList<qint64>(n)};
+        auto [current, prior] = earningsStatementRows(n);
         for (auto it = b.currentYear.cbegin(); it != b.currentYear.cend(); ++it) {
             const FinancialStatementAccount &a = b.accounts.value(it.key());
             const QString cur = currencyOf.value(a.entityId);
@@ -138,13 +126,9 @@ QJsonObject consolidatedFinancialStatement(QSqlDatabase db, const FinancialState
             }
         }
         // Whatever translation and elimination leave between assets and liabilities + equity.
-        FinancialStatementRow reserve{QStringLiteral("translation_reserve"),
-                                      {},
-                                      QStringLiteral("Translation reserve"),
-                                      QStringLiteral("equity"),
-                                      {},
-                                      QList<qint64>(n),
-                                      true};
+        FinancialStatementRow reserve = computedStatementRow(QStringLiteral("translation_reserve"),
+                                                             QStringLiteral("Translation reserve"),
+                                                             QStringLiteral("equity"), n, true);
         rows << current << prior;
         for (qsizetype i = 0; i < n; ++i) {
             qint64 gap = 0;
@@ -154,12 +138,9 @@ QJsonObject consolidatedFinancialStatement(QSqlDatabase db, const FinancialState
         }
         rows << reserve;
     } else {
-        FinancialStatementRow difference{QStringLiteral("intercompany_difference"),
-                                         {},
-                                         QStringLiteral("Intercompany elimination difference"),
-                                         QStringLiteral("revenue"),
-                                         {},
-                                         QList<qint64>(n)};
+        FinancialStatementRow difference = computedStatementRow(
+            QStringLiteral("intercompany_difference"),
+            QStringLiteral("Intercompany elimination difference"), QStringLiteral("revenue"), n);
         for (const FinancialStatementRow &r : eliminations)
             for (qsizetype i = 0; i < n; ++i)
                 difference.amounts[i] +=

@@ -24,6 +24,22 @@ bool allZero(const QList<qint64> &amounts)
 
 } // namespace
 
+FinancialStatementRow computedStatementRow(const QString &key, const QString &name,
+                                           const QString &type, qsizetype columns, bool keep)
+{
+    return {key, {}, name, type, {}, QList<qint64>(columns), keep};
+}
+
+std::pair<FinancialStatementRow, FinancialStatementRow> earningsStatementRows(qsizetype columns)
+{
+    return {computedStatementRow(QStringLiteral("current_year_earnings"),
+                                 QStringLiteral("Current year earnings"), QStringLiteral("equity"),
+                                 columns, true),
+            computedStatementRow(QStringLiteral("prior_years_earnings"),
+                                 QStringLiteral("Earnings of prior years not closed"),
+                                 QStringLiteral("equity"), columns)};
+}
+
 QJsonObject financialStatementJson(const FinancialStatementQuery &query, const Currency &currency,
                                    const QList<FinancialStatementRow> &rows,
                                    const QList<FinancialStatementRow> &eliminations)

@@ -23,6 +23,14 @@ struct FinancialStatementRow
     bool keep = false;                         // shown even when zero in every column
 };
 
+// A computed row (earnings, translation reserve, intercompany difference): zero in each column.
+FinancialStatementRow computedStatementRow(const QString &key, const QString &name,
+                                           const QString &type, qsizetype columns,
+                                           bool keep = false);
+
+// A balance sheet's current_year_earnings (always shown) and prior_years_earnings rows.
+std::pair<FinancialStatementRow, FinancialStatementRow> earningsStatementRows(qsizetype columns);
+
 // The answer of GET /close/statements (server/close/README.md, "Statements"): sections by
 // account type with totals, net income or the balance sheet's totals, and the eliminations for
 // the group. Rows zero in every column are left out unless kept.

@@ -31,19 +31,7 @@ QJsonObject entityFinancialStatement(QSqlDatabase db, const FinancialStatementQu
     if (query.balanceSheet) {
         // Revenue and expenses not yet closed into retained earnings, credit-positive, so that
         // assets equal liabilities and equity.
-        FinancialStatementRow current{QStringLiteral("current_year_earnings"),
-                                      {},
-                                      QStringLiteral("Current year earnings"),
-                                      QStringLiteral("equity"),
-                                      {},
-                                      QList<qint64>(n),
-                                      true};
-        FinancialStatementRow prior{QStringLiteral("prior_years_earnings"),
-                                    {},
-                                    QStringLiteral("Earnings of prior years not closed"),
-                                    QStringLiteral("equity"),
-                                    {},
-                                    QList<qint64>(n)};
+        auto [current, prior] = earningsStatementRows(n);
         for (auto it = b.currentYear.cbegin(); it != b.currentYear.cend(); ++it)
             for (qsizetype i = 0; i < n; ++i) {
                 current.amounts[i] -= minor(it->at(i));
