@@ -3747,6 +3747,132 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
         <source>Close</source>
         <translation>Abschluss</translation>
     </message>
+    <message>
+        <source>Statements</source>
+        <translation>Abschlüsse</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Erlöse</translation>
+    </message>
+    <message>
+        <source>Exchange rates</source>
+        <translation>Wechselkurse</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::FxRateImport</name>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>Die Datei %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: line %1 of the file is not valid.</source>
+        <translation>Nichts wurde importiert: Zeile %1 der Datei ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: line %1, column %2 of the file is not valid.</source>
+        <translation>Nichts wurde importiert: Zeile %1, Spalte %2 der Datei ist ungültig.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::FxRatesTab</name>
+    <message>
+        <source>Save rate</source>
+        <translation>Kurs speichern</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>CSV importieren…</translation>
+    </message>
+    <message>
+        <source>Empty for every currency.</source>
+        <translation>Leer für alle Währungen.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>From currency</source>
+        <translation>Von Währung</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>nach</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>A day without a rate uses the latest rate before it.</source>
+        <translation>Ein Tag ohne Kurs verwendet den letzten Kurs davor.</translation>
+    </message>
+    <message>
+        <source>e.g. 1.0834</source>
+        <translation>z. B. 1,0834</translation>
+    </message>
+    <message>
+        <source>A text file with the columns date,from,to,rate (e.g. 2026-11-30,EUR,USD,1.0512), a header line optional. All lines are imported or none.</source>
+        <translation>Eine Textdatei mit den Spalten date,from,to,rate (z. B. 2026-11-30,EUR,USD,1.0512), Kopfzeile optional. Alle Zeilen werden importiert oder keine.</translation>
+    </message>
+    <message>
+        <source>Set a rate</source>
+        <translation>Kurs erfassen</translation>
+    </message>
+    <message>
+        <source>The rates could not be loaded: %1</source>
+        <translation>Die Kurse konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Rates imported: %1.</source>
+        <translation>Importierte Kurse: %1.</translation>
+    </message>
+    <message>
+        <source>Group currency unknown: %1</source>
+        <translation>Konzernwährung unbekannt: %1</translation>
+    </message>
+    <message>
+        <source>Group currency &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Konzernwährung &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Consolidated statements and the firm&apos;s forecast are in this currency; intercompany work is charged at cost plus %1 %.</source>
+        <translation>Konzernabschlüsse und die Prognose der Firma sind in dieser Währung; konzerninterne Arbeit wird zu Kosten plus %1 % verrechnet.</translation>
+    </message>
+    <message>
+        <source>Choose two different currencies.</source>
+        <translation>Wählen Sie zwei verschiedene Währungen.</translation>
+    </message>
+    <message>
+        <source>The rate is a positive number with at most ten decimal places, e.g. 1.0834.</source>
+        <translation>Der Kurs ist eine positive Zahl mit höchstens zehn Nachkommastellen, z. B. 1,0834.</translation>
+    </message>
+    <message>
+        <source>The rate was not saved: %1</source>
+        <translation>Der Kurs wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>1 %1 = %2 %3 on %4 saved (it replaces the day&apos;s earlier rate).</source>
+        <translation>1 %1 = %2 %3 am %4 gespeichert (ersetzt den bisherigen Kurs des Tages).</translation>
+    </message>
+    <message>
+        <source>1 %1 = %2 %3 on %4 saved.</source>
+        <translation>1 %1 = %2 %3 am %4 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Import exchange rates</source>
+        <translation>Wechselkurse importieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV-Dateien (*.csv *.txt)</translation>
+    </message>
 </context>
 <context>
     <name>keel::finance::JournalEntry</name>
@@ -4173,6 +4299,421 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
     <message>
         <source>Bill %1 rejected.</source>
         <translation>Rechnung %1 abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::RevenueForecastChart</name>
+    <message>
+        <source>Actual</source>
+        <translation>Ist</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::RevenueForecastPane</name>
+    <message>
+        <source>Whole firm (group currency)</source>
+        <translation>Ganze Firma (Konzernwährung)</translation>
+    </message>
+    <message>
+        <source>Legal entity</source>
+        <translation>Gesellschaft</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Monate</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>The forecast could not be loaded: %1</source>
+        <translation>Die Prognose konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Actual %1 %2 · forecast %1 %3 · &lt;b&gt;total %1 %4&lt;/b&gt;</source>
+        <translation>Ist %1 %2 · Prognose %1 %3 · &lt;b&gt;gesamt %1 %4&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::RevenueMonthsModel</name>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Ist</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>Kumuliert</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::RevenueRunJob</name>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::RevenueSchedule</name>
+    <message>
+        <source>Time and materials (as delivered)</source>
+        <translation>Nach Aufwand (mit Leistungserbringung)</translation>
+    </message>
+    <message>
+        <source>Percentage of completion (cost)</source>
+        <translation>Fertigstellungsgrad (Kosten)</translation>
+    </message>
+    <message>
+        <source>Percentage of completion (effort)</source>
+        <translation>Fertigstellungsgrad (Aufwand)</translation>
+    </message>
+    <message>
+        <source>Milestones (on acceptance)</source>
+        <translation>Meilensteine (bei Abnahme)</translation>
+    </message>
+    <message>
+        <source>Straight-line (by day)</source>
+        <translation>Linear (tageweise)</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::RevenueSchedulePane</name>
+    <message>
+        <source>Pick a contract to see its recognition schedule.</source>
+        <translation>Wählen Sie einen Vertrag, um seinen Realisierungsplan zu sehen.</translation>
+    </message>
+    <message>
+        <source>Search number, title or client</source>
+        <translation>Nummer, Titel oder Kunde suchen</translation>
+    </message>
+    <message>
+        <source>Contract value</source>
+        <translation>Vertragswert</translation>
+    </message>
+    <message>
+        <source>Recognised to date</source>
+        <translation>Bisher realisiert</translation>
+    </message>
+    <message>
+        <source>Billed to date</source>
+        <translation>Bisher fakturiert</translation>
+    </message>
+    <message>
+        <source>Contract asset (unbilled)</source>
+        <translation>Vertragsvermögenswert (nicht fakturiert)</translation>
+    </message>
+    <message>
+        <source>Percent complete</source>
+        <translation>Fertigstellungsgrad</translation>
+    </message>
+    <message>
+        <source>Estimate at completion</source>
+        <translation>Erwartete Gesamtkosten</translation>
+    </message>
+    <message>
+        <source>Loss provision</source>
+        <translation>Drohverlustrückstellung</translation>
+    </message>
+    <message>
+        <source>Contract liability (deferred)</source>
+        <translation>Vertragsverbindlichkeit (abgegrenzt)</translation>
+    </message>
+    <message>
+        <source>Actual months are posted; forecast months (in blue) come from the plan and the backlog.</source>
+        <translation>Ist-Monate sind gebucht; Prognosemonate (blau) stammen aus Planung und Auftragsbestand.</translation>
+    </message>
+    <message>
+        <source>The contracts could not be loaded: %1</source>
+        <translation>Die Verträge konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The schedule could not be loaded: %1</source>
+        <translation>Der Plan konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Recognised by: %1</source>
+        <translation>Realisiert nach: %1</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::RevenueTab</name>
+    <message>
+        <source>Run recognition</source>
+        <translation>Realisierung ausführen</translation>
+    </message>
+    <message>
+        <source>Recognises the entity&apos;s revenue to the end of the month: the cumulative catch-up of every contract and its loss provision. It can be run again until the month is hard-closed.</source>
+        <translation>Realisiert die Erlöse der Gesellschaft bis Monatsende: die kumulierte Nachholung je Vertrag und seine Drohverlustrückstellung. Kann wiederholt werden, bis der Monat endgültig abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Recognition for</source>
+        <translation>Realisierung für</translation>
+    </message>
+    <message>
+        <source>Schedule by contract</source>
+        <translation>Plan je Vertrag</translation>
+    </message>
+    <message>
+        <source>Firm forecast</source>
+        <translation>Prognose der Firma</translation>
+    </message>
+    <message>
+        <source>The recognition run was refused: %1</source>
+        <translation>Der Realisierungslauf wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The recognition run failed: %1</source>
+        <translation>Der Realisierungslauf ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Recognition done for %1: revenue recognised %2, journal entries posted: %3.</source>
+        <translation>Realisierung für %1 erledigt: realisierte Erlöse %2, gebuchte Buchungssätze: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::StatementsModel</name>
+    <message>
+        <source>Revenue</source>
+        <translation>Erträge</translation>
+    </message>
+    <message>
+        <source>Expenses</source>
+        <translation>Aufwendungen</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Aktiva</translation>
+    </message>
+    <message>
+        <source>Liabilities</source>
+        <translation>Verbindlichkeiten</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>Eigenkapital</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Summe %1</translation>
+    </message>
+    <message>
+        <source>Net income</source>
+        <translation>Jahresergebnis</translation>
+    </message>
+    <message>
+        <source>Total assets</source>
+        <translation>Summe Aktiva</translation>
+    </message>
+    <message>
+        <source>Total liabilities and equity</source>
+        <translation>Summe Passiva</translation>
+    </message>
+    <message>
+        <source>Eliminations (intercompany)</source>
+        <translation>Eliminierungen (konzernintern)</translation>
+    </message>
+    <message>
+        <source>Double-click for the journal lines behind this figure.</source>
+        <translation>Doppelklick zeigt die Buchungszeilen hinter diesem Betrag.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Vorperiode</translation>
+    </message>
+    <message>
+        <source>Previous period
+%1</source>
+        <translation>Vorperiode
+%1</translation>
+    </message>
+    <message>
+        <source>Previous year</source>
+        <translation>Vorjahr</translation>
+    </message>
+    <message>
+        <source>Previous year
+%1</source>
+        <translation>Vorjahr
+%1</translation>
+    </message>
+    <message>
+        <source>Δ previous period</source>
+        <translation>Δ Vorperiode</translation>
+    </message>
+    <message>
+        <source>Δ previous year</source>
+        <translation>Δ Vorjahr</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::StatementsTab</name>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Previous period and year</source>
+        <translation>Vorperiode und Vorjahr</translation>
+    </message>
+    <message>
+        <source>Profit and loss</source>
+        <translation>Gewinn- und Verlustrechnung</translation>
+    </message>
+    <message>
+        <source>Balance sheet</source>
+        <translation>Bilanz</translation>
+    </message>
+    <message>
+        <source>Legal entity</source>
+        <translation>Gesellschaft</translation>
+    </message>
+    <message>
+        <source>Group, consolidated</source>
+        <translation>Konzern, konsolidiert</translation>
+    </message>
+    <message>
+        <source>The entity chosen at the top, or all entities consolidated in the group currency with intercompany balances eliminated.</source>
+        <translation>Die oben gewählte Gesellschaft, oder alle Gesellschaften konsolidiert in der Konzernwährung, konzerninterne Salden eliminiert.</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>Letztes Quartal</translation>
+    </message>
+    <message>
+        <source>Year to date</source>
+        <translation>Seit Jahresbeginn</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Letztes Jahr</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Vergleich mit</translation>
+    </message>
+    <message>
+        <source>Double-click a figure for the journal lines behind it.</source>
+        <translation>Doppelklick auf einen Betrag zeigt die Buchungszeilen dahinter.</translation>
+    </message>
+    <message>
+        <source>Double-click a line for its journal entry.</source>
+        <translation>Doppelklick auf eine Zeile zeigt ihre Buchung.</translation>
+    </message>
+    <message>
+        <source>A group figure sums the entities&apos; accounts: pick one to see its lines in that entity&apos;s currency.</source>
+        <translation>Ein Konzernbetrag summiert die Konten der Gesellschaften: wählen Sie eines, um seine Zeilen in der Währung der Gesellschaft zu sehen.</translation>
+    </message>
+    <message>
+        <source>as of</source>
+        <translation>Stichtag</translation>
+    </message>
+    <message>
+        <source>The statement could not be loaded: %1</source>
+        <translation>Der Abschluss konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The lines could not be loaded: %1</source>
+        <translation>Die Zeilen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Double-click a figure above to see the journal lines behind it.</source>
+        <translation>Doppelklick auf einen Betrag oben zeigt die Buchungszeilen dahinter.</translation>
+    </message>
+    <message>
+        <source>Consolidated in %1, the group currency: the entities&apos; balance sheets at the period end&apos;s rate, their profit and loss at the period&apos;s average rate; intercompany accounts eliminated.</source>
+        <translation>Konsolidiert in %1, der Konzernwährung: die Bilanzen der Gesellschaften zum Stichtagskurs, ihre Gewinn- und Verlustrechnungen zum Durchschnittskurs des Zeitraums; konzerninterne Konten eliminiert.</translation>
+    </message>
+    <message>
+        <source>Amounts in %1, the entity&apos;s functional currency.</source>
+        <translation>Beträge in %1, der Hauswährung der Gesellschaft.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Net income %1 %2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Jahresergebnis %1 %2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#1F6F43; font-weight:600;&apos;&gt;✓ Assets equal liabilities and equity&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#1F6F43; font-weight:600;&apos;&gt;✓ Aktiva gleich Passiva&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#B42318; font-weight:600;&apos;&gt;Does not balance&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#B42318; font-weight:600;&apos;&gt;Nicht ausgeglichen&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Nothing was posted in this period.</source>
+        <translation>In diesem Zeitraum wurde nichts gebucht.</translation>
+    </message>
+    <message>
+        <source>%1 · account %2</source>
+        <translation>%1 · Konto %2</translation>
+    </message>
+    <message>
+        <source>%1 %2%3 — lines up to %4</source>
+        <translation>%1 %2%3 — Zeilen bis %4</translation>
+    </message>
+    <message>
+        <source>%1 %2%3 — lines from %4 to %5</source>
+        <translation>%1 %2%3 — Zeilen vom %4 bis %5</translation>
+    </message>
+    <message>
+        <source>Lines loaded so far: %1, net %2 %3 — scroll for more.</source>
+        <translation>Bisher geladene Zeilen: %1, netto %2 %3 — für weitere blättern.</translation>
+    </message>
+    <message>
+        <source>Lines: %1, net &lt;b&gt;%2 %3&lt;/b&gt;.</source>
+        <translation>Zeilen: %1, netto &lt;b&gt;%2 %3&lt;/b&gt;.</translation>
     </message>
 </context>
 <context>
@@ -5570,6 +6111,22 @@ Trotzdem verlängern? Als Ressourcenmanager bestätigen Sie die Überbuchung.</t
     <message>
         <source>Record</source>
         <translation>Beleg</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Exchange rate</source>
+        <translation>Kurs</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ FxRatesModel::FxRatesModel(ApiClient *api, QObject *parent)
           {{"rate_date", QT_TRANSLATE_NOOP("keel::sales::Columns", "Date"), F::Date, {}},
            {"from_currency", QT_TRANSLATE_NOOP("keel::sales::Columns", "From"), F::Text, {}},
            {"to_currency", QT_TRANSLATE_NOOP("keel::sales::Columns", "To"), F::Text, {}},
-           {"rate", QT_TRANSLATE_NOOP("keel::sales::Columns", "Rate"), F::Text, {}},
+           {"rate", QT_TRANSLATE_NOOP("keel::sales::Columns", "Exchange rate"), F::Text, {}},
            {"source", QT_TRANSLATE_NOOP("keel::sales::Columns", "Source"), F::Text, {}}},
           parent)
 {

@@ -103,9 +103,9 @@ FxRatesTab::FxRatesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidg
     entry->addWidget(sectionLabel(tr("Set a rate")));
     entry->addSpacing(8);
     entry->addWidget(m_day);
-    entry->addWidget(new QLabel(tr("1")));
+    entry->addWidget(new QLabel(QStringLiteral("1")));
     entry->addWidget(m_from);
-    entry->addWidget(new QLabel(tr("=")));
+    entry->addWidget(new QLabel(QStringLiteral("=")));
     entry->addWidget(m_rate);
     entry->addWidget(m_to);
     entry->addWidget(m_save);

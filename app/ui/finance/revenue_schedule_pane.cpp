@@ -168,7 +168,7 @@ void RevenueSchedulePane::openContract(int row)
     const QString id = sales::idText(c.value("id"));
     if (id.isEmpty() || (id == m_schedule->contractId() && m_schedule->isLoading()))
         return;
-    m_title->setText(tr("%1 · %2 — %3")
+    m_title->setText(QStringLiteral("%1 · %2 — %3")
                          .arg(c.value("number").toString(), c.value("title").toString(),
                               c.value("account_name").toString()));
     m_restoring = false;
