@@ -218,7 +218,8 @@ QList<FxRevaluationItem> FxRevaluationStore::items(qint64 revaluationId, const Q
             "trim_scale(revalued_functional)::text, trim_scale(difference)::text "
             "FROM fx_revaluation_items WHERE revaluation_id = ? "
             "AND (coalesce(?, '') = '' OR kind = ?) "
-            "AND (kind, document_id) > (?::text, ?::bigint) ORDER BY kind, document_id LIMIT ?"),
+            "AND (kind, document_id) > (coalesce(?::text, ''), ?::bigint) ORDER BY kind, "
+            "document_id LIMIT ?"),
         {revaluationId, kind, kind, afterKind, afterDocument, limit});
     QList<FxRevaluationItem> out;
     while (q.next()) {

@@ -91,17 +91,19 @@ FxRateCsv parseFxRateCsv(const QByteArray &body)
         }
         r.from = f.at(1);
         r.to = f.at(2);
+        bool currencies = true;
         for (const auto &[column, code] :
              {std::pair{QStringLiteral("from"), r.from}, std::pair{QStringLiteral("to"), r.to}})
             if (const auto p = fxCurrencyProblem(code)) {
-                ok = false;
+                currencies = false;
                 error(lineNo, column, "invalid_value", *p);
             }
-        if (ok && r.from == r.to) {
-            ok = false;
+        if (currencies && r.from == r.to) {
+            currencies = false;
             error(lineNo, QStringLiteral("to"), "same_currency",
                   QStringLiteral("from and to are both %1").arg(r.from));
         }
+        ok = ok && currencies;
         r.rate = f.at(3);
         if (const auto p = fxRateProblem(r.rate)) {
             ok = false;

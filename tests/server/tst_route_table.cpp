@@ -26,7 +26,8 @@ class RouteTableTest : public QObject
                 SalesUse,        DeliveryUse,   ResourcingUse, TimeUse,         BillingUse,
                 FinanceUse,      DashboardsUse, InsightsUse,   WorkflowManage,  CatalogueManage,
                 RateCardsManage, TimeApprove,   TimeOversee,   ExpensesApprove, PayablesManage,
-                LedgerPost,      BillingManage, CashManage};
+                LedgerPost,      BillingManage, CashManage,    RevenueManage,   FxManage,
+                CloseManage,     CloseApprove};
     }
 
 private Q_SLOTS:
