@@ -186,14 +186,18 @@ void setEntries(QSqlDatabase db, const QList<qint64> &ids, const QList<qint64> &
 
 QList<IntercompanyPairBalance> pairBalances(QSqlDatabase db, QDate periodStart, QDate asOf)
 {
-    // The pair of an entry is its charge's: the source id starts with the charge id.
+    // The pair of an entry is its charge's (the source id starts with the charge id); a
+    // reversal of one side counts for the pair it reverses.
     QSqlQuery q = sql(
         db,
         QStringLiteral(
-            "WITH c AS (SELECT e.id, ch.employing_entity_id AS a, ch.contracting_entity_id AS b "
+            "WITH p AS (SELECT e.id, ch.employing_entity_id AS a, ch.contracting_entity_id AS b "
             "FROM journal_entries e JOIN intercompany_charges ch ON ch.id = CASE WHEN "
             "e.source_id ~ '^[0-9]{1,18}:' THEN split_part(e.source_id, ':', 1)::bigint END "
-            "WHERE e.source_type = 'intercompany_charge' AND e.entry_date <= ?::date) "
+            "WHERE e.source_type = 'intercompany_charge' AND e.entry_date <= ?::date), "
+            "c AS (SELECT id, a, b FROM p UNION ALL SELECT r.id, p.a, p.b FROM journal_entries r "
+            "JOIN p ON p.id = r.reverses_id WHERE r.source_type = 'reversal' AND "
+            "r.entry_date <= ?::date) "
             "SELECT c.a, c.b, l.currency, "
             "trim_scale(sum(l.debit - l.credit) FILTER (WHERE ac.role = "
             "'due_from_intercompany' AND l.legal_entity_id = c.a))::text, "
@@ -210,7 +214,7 @@ QList<IntercompanyPairBalance> pairBalances(QSqlDatabase db, QDate periodStart, 
             "JOIN ledger_accounts ac ON ac.id = l.ledger_account_id "
             "WHERE ac.role IN ('due_from_intercompany', 'due_to_intercompany') "
             "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"),
-        {asOf, periodStart});
+        {asOf, asOf, periodStart});
     QList<IntercompanyPairBalance> out;
     while (q.next())
         out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),

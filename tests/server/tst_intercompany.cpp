@@ -217,6 +217,23 @@ private slots:
         QCOMPARE(r.fieldCodes(), QString("period:required"));
     }
 
+    void aReversedSideShowsAsADifference()
+    {
+        seedOctober();
+        charge(de, october);
+        auto g = login("grp");
+        HttpResult r =
+            g->post(QStringLiteral("/api/v1/ledger/entries/%1/reverse").arg(entryOf("cost")), {});
+        QVERIFY2(r.status == 201, r.body.constData());
+        const QJsonObject o = g->get("/api/v1/close/intercompany?period=2026-10").json();
+        QCOMPARE(o.value("balanced").toBool(), false);
+        const QJsonObject p = o.value("pairs").toArray().at(0).toObject();
+        QCOMPARE(amountOf(p.value("due_from")), QString("726.00 USD"));
+        QCOMPARE(amountOf(p.value("due_to")), QString("0.00 USD"));
+        QCOMPARE(amountOf(p.value("difference")), QString("726.00 USD"));
+        QCOMPARE(p.value("balanced").toBool(), false);
+    }
+
     void bothSidesConvertAtThePeriodEndsRate()
     {
         seedOctober();
