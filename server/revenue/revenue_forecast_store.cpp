@@ -36,6 +36,12 @@ last AS (
     ORDER BY r.obligation_id, r.period_start DESC),
 base AS (
     SELECT obl.*, coalesce(last.cumulative_revenue, 0) AS done,
+           -- The fee by day to the last recognised month, without what overage added.
+           CASE WHEN last.period_start IS NULL THEN 0
+                ELSE round(obl.price * greatest(least((last.period_start + interval '1 month'
+                                                       - interval '1 day')::date, obl.end_date)
+                                                 - obl.start_date + 1, 0)
+                           / (obl.end_date - obl.start_date + 1), obl.scale) END AS fee_done,
            (last.period_start + interval '1 month' - interval '1 day')::date AS done_to,
            greatest(coalesce((last.period_start + interval '1 month')::date,
                              date_trunc('month', current_date)::date),
@@ -51,14 +57,14 @@ months AS (
            count(*) OVER (PARTITION BY b.id) AS n
     FROM base b, generate_series(b.first_month, b.last_month, interval '1 month') m),
 straight AS (
-    SELECT b.id, m.month,
+    SELECT b.id, b.contract_id, b.legal_entity_id, b.currency, m.month,
            round(b.price * greatest(least((m.month + interval '1 month' - interval '1 day')::date,
                                           b.end_date) - b.start_date + 1, 0)
                  / (b.end_date - b.start_date + 1), b.scale) AS cum,
-           b.done
+           b.fee_done
     FROM base b JOIN months m ON m.id = b.id WHERE b.method = 'straight_line'),
 planned AS (
-    SELECT b.id, m.month, round(sum(
+    SELECT b.id, b.contract_id, b.legal_entity_id, b.currency, m.month, round(sum(
                a.hours_per_week * a.probability / 100
                * greatest(least(a.end_date, (m.month + interval '1 month' - interval '1 day')::date)
                           - greatest(a.start_date, m.month) + 1, 0) / 7.0
@@ -78,18 +84,19 @@ planned AS (
         AND c.valid_from <= m.month AND (c.valid_to IS NULL OR c.valid_to >= m.month)
         LIMIT 1) rc ON ri.rate IS NULL
     WHERE b.carrier
-    GROUP BY b.id, m.month, b.scale),
+    GROUP BY b.id, b.contract_id, b.legal_entity_id, b.currency, m.month, b.scale),
 forecast AS (
-    SELECT id, month, cum - coalesce(lag(cum) OVER (PARTITION BY id ORDER BY month), done)
-           AS amount
+    SELECT id, contract_id, legal_entity_id, currency, month,
+           cum - coalesce(lag(cum) OVER (PARTITION BY id ORDER BY month), fee_done) AS amount
     FROM straight
     UNION ALL
-    SELECT b.id, m.month,
+    SELECT b.id, b.contract_id, b.legal_entity_id, b.currency, m.month,
            round(greatest(b.price - b.done, 0) * m.k / m.n, b.scale)
            - round(greatest(b.price - b.done, 0) * (m.k - 1) / m.n, b.scale)
     FROM base b JOIN months m ON m.id = b.id WHERE b.method IN ('poc_cost', 'poc_effort')
     UNION ALL
-    SELECT b.id, greatest(date_trunc('month', pm.planned_date)::date, b.first_month), pm.amount
+    SELECT b.id, b.contract_id, b.legal_entity_id, b.currency,
+           greatest(date_trunc('month', pm.planned_date)::date, b.first_month), pm.amount
     FROM base b
     JOIN project_milestones pm ON pm.project_id = b.project_id
      AND (pm.contract_line_id = b.line_id OR (pm.contract_line_id IS NULL AND b.ms_first))
@@ -99,23 +106,23 @@ forecast AS (
               > coalesce(b.done_to, DATE '1900-01-01'))
     UNION ALL
     -- Planned time up to what the not-to-exceed leaves.
-    SELECT p.id, p.month,
+    SELECT p.id, p.contract_id, p.legal_entity_id, p.currency, p.month,
            CASE WHEN b.nte IS NULL THEN p.amount
                 ELSE least(p.amount, greatest(b.nte - b.done - coalesce(sum(p.amount) OVER (
                          PARTITION BY p.id ORDER BY p.month ROWS BETWEEN UNBOUNDED PRECEDING
                          AND 1 PRECEDING), 0), 0)) END
     FROM planned p JOIN base b ON b.id = p.id),
 rows AS (
-    SELECT r.obligation_id AS id, r.period_start AS month, true AS actual,
-           r.period_revenue AS amount
-    FROM revenue_recognitions r JOIN obl ON obl.id = r.obligation_id
+    SELECT r.obligation_id AS id, r.contract_id, r.legal_entity_id, r.currency::text AS currency,
+           r.period_start AS month, true AS actual, r.period_revenue AS amount
+    FROM revenue_recognitions r WHERE r.obligation_id IN (SELECT id FROM obl)
     UNION ALL
-    SELECT id, month, false, sum(amount) FROM forecast GROUP BY 1, 2)
-SELECT rows.id, obl.contract_id, obl.legal_entity_id, rows.month, rows.actual,
-       rows.amount::text, obl.currency
-FROM rows JOIN obl ON obl.id = rows.id
-WHERE rows.month BETWEEN ? AND ? AND rows.amount <> 0
-ORDER BY obl.contract_id, rows.id, rows.month)");
+    SELECT id, contract_id, legal_entity_id, currency, month, false, sum(amount)
+    FROM forecast GROUP BY 1, 2, 3, 4, 5)
+SELECT id, contract_id, legal_entity_id, month, actual, amount::text, currency
+FROM rows
+WHERE month BETWEEN ? AND ? AND amount <> 0
+ORDER BY contract_id, id, month)");
 
 } // namespace
 
@@ -130,12 +137,17 @@ QList<RevenueMonthRow> months(QSqlDatabase db, const QString &where, const QVari
     QVariantList all{codes.literal(), scales.literal()};
     all += binds;
     all << from << to;
+    // One statement whose estimated cost is high and real cost small: JIT compilation would
+    // take seconds (measured 5 s on the demo firm), so it is off for this transaction only.
+    db::Transaction tx(db);
+    db::query(db, QStringLiteral("SELECT set_config('jit', 'off', true)"), {});
     QSqlQuery q = db::query(db, kMonths.arg(where), all);
     QList<RevenueMonthRow> out;
     while (q.next())
         out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
                     q.value(3).toDate(), q.value(4).toBool(), q.value(5).toString(),
                     q.value(6).toString()});
+    tx.commit();
     return out;
 }
 

@@ -183,6 +183,17 @@ private slots:
         r = recognise("US", "2026-03");
         QCOMPARE(amount(r.revenue), QString("8603.42"));
         QCOMPARE(recognition(retainer, "2026-03"), QString("8603.42 24121.23 24.66"));
+        // The schedule forecasts the fee alone after March: April to 120 days, 31,561.643… →
+        // 31,561.64, less the fee to March 23,671.23: 7,890.41 (the overage is not repeated).
+        const QJsonArray months =
+            login("fin")
+                ->get("/api/v1/revenue/contracts/" + QString::number(c.id) + "/schedule")
+                .json()
+                .value("months")
+                .toArray();
+        QCOMPARE(months.at(3).toObject().value("period").toString(), QString("2026-04"));
+        QCOMPARE(months.at(3).toObject().value("forecast").toObject().value("amount").toString(),
+                 QString("7890.41"));
     }
 
     void milestonesOnAcceptance()
