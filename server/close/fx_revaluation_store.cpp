@@ -32,6 +32,20 @@ FxRevaluationRow rowFrom(const QSqlQuery &q)
     return r;
 }
 
+// The columns every item query starts with: kind, document, reference, currency, open and
+// carried amounts.
+FxRevaluationItem itemFrom(const QSqlQuery &q)
+{
+    FxRevaluationItem it;
+    it.kind = q.value(0).toString();
+    it.documentId = q.value(1).toLongLong();
+    it.reference = q.value(2).toString();
+    it.currency = q.value(3).toString();
+    it.openAmount = q.value(4).toString();
+    it.carriedFunctional = q.value(5).toString();
+    return it;
+}
+
 const QString kRowColumns = QStringLiteral(
     "id, legal_entity_id, period_start, coalesce(close_run_id, 0), coalesce(journal_entry_id, "
     "0), coalesce(reversal_entry_id, 0), superseded, item_count, trim_scale(gain)::text, "
@@ -140,13 +154,7 @@ QList<FxRevaluationItem> FxRevaluationStore::openItems(qint64 entityId, const QS
     QSqlQuery q = db::query(m_db, sql, binds);
     QList<FxRevaluationItem> out;
     while (q.next()) {
-        FxRevaluationItem it;
-        it.kind = q.value(0).toString();
-        it.documentId = q.value(1).toLongLong();
-        it.reference = q.value(2).toString();
-        it.currency = q.value(3).toString();
-        it.openAmount = q.value(4).toString();
-        it.carriedFunctional = q.value(5).toString();
+        FxRevaluationItem it = itemFrom(q);
         it.partyId = q.value(6).toLongLong();
         it.partyNumber = q.value(7).toString();
         it.partyName = q.value(8).toString();
@@ -223,13 +231,7 @@ QList<FxRevaluationItem> FxRevaluationStore::items(qint64 revaluationId, const Q
         {revaluationId, kind, kind, afterKind, afterDocument, limit});
     QList<FxRevaluationItem> out;
     while (q.next()) {
-        FxRevaluationItem it;
-        it.kind = q.value(0).toString();
-        it.documentId = q.value(1).toLongLong();
-        it.reference = q.value(2).toString();
-        it.currency = q.value(3).toString();
-        it.openAmount = q.value(4).toString();
-        it.carriedFunctional = q.value(5).toString();
+        FxRevaluationItem it = itemFrom(q);
         it.rate = q.value(6).toString();
         it.revaluedFunctional = q.value(7).toString();
         it.difference = q.value(8).toString();
