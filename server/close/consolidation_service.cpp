@@ -89,12 +89,16 @@ QJsonObject consolidatedFinancialStatement(QSqlDatabase db, const FinancialState
     const FinancialStatementBalances b =
         loadFinancialStatementBalances(db, ids, query.balanceSheet, columns);
 
-    // An entity's debit-positive functional amount, translated, in group minor units.
+    // An entity's debit-positive functional amount, translated, in group minor units. The rate
+    // is asked for only when there is something to translate: a comparison column before the
+    // rates begin is fine while the entity had nothing then.
     const auto translate = [&](const FinancialStatementAccount &a, const Decimal &d,
-                               const Decimal &rate) {
+                               const auto &rateOf) -> qint64 {
+        if (d.isZero())
+            return 0;
         const Currency c = *Currency::fromCode(currencyOf.value(a.entityId));
         const Money f = Money::fromDecimal(d, c).valueOr(Money::zero(c));
-        return f.convert(rate, group).valueOr(Money::zero(group)).minorUnits();
+        return f.convert(rateOf(), group).valueOr(Money::zero(group)).minorUnits();
     };
     ConsolidatedRows kept(n), eliminated(n);
     for (auto it = b.main.cbegin(); it != b.main.cend(); ++it) {
@@ -103,9 +107,10 @@ QJsonObject consolidatedFinancialStatement(QSqlDatabase db, const FinancialState
         QList<qint64> amounts;
         for (qsizetype i = 0; i < n; ++i) {
             const FinancialStatementColumn &c = columns.at(i);
-            const Decimal rate =
-                query.balanceSheet ? rates.closing(cur, c.to) : rates.average(cur, c.from, c.to);
-            amounts.append(naturalSign(a.type) * translate(a, it->at(i), rate));
+            amounts.append(naturalSign(a.type) * translate(a, it->at(i), [&] {
+                               return query.balanceSheet ? rates.closing(cur, c.to)
+                                                         : rates.average(cur, c.from, c.to);
+                           }));
         }
         (isEliminatedRole(a.role) ? eliminated : kept).add(a, amounts);
     }
@@ -119,10 +124,10 @@ QJsonObject consolidatedFinancialStatement(QSqlDatabase db, const FinancialState
             const QString cur = currencyOf.value(a.entityId);
             for (qsizetype i = 0; i < n; ++i) {
                 const QDate to = columns.at(i).to;
-                current.amounts[i] -=
-                    translate(a, it->at(i), rates.average(cur, financialYearStart(to), to));
-                prior.amounts[i] -=
-                    translate(a, b.priorYears.value(it.key()).value(i), rates.closing(cur, to));
+                current.amounts[i] -= translate(
+                    a, it->at(i), [&] { return rates.average(cur, financialYearStart(to), to); });
+                prior.amounts[i] -= translate(a, b.priorYears.value(it.key()).value(i),
+                                              [&] { return rates.closing(cur, to); });
             }
         }
         // Whatever translation and elimination leave between assets and liabilities + equity.
