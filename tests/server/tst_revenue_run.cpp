@@ -425,6 +425,34 @@ private slots:
         QCOMPARE(mc.value("items").toArray().size(), 1);
         QCOMPARE(mc.value("items").toArray().at(0).toObject().value("contract_id").toString(),
                  QString::number(c.id));
+        // Time and materials forecast from the plan: a senior assigned 20 h a week through April
+        // (30 days: 85.714… h) at the contract's 200.00 = 17,142.857… → 17,142.86; at 50 %
+        // probability in May (31 days, 10 h a week: 44.285… h) = 8,857.14, capped by the
+        // not-to-exceed at 25,000.00 − 1,600.00 recognised − 17,142.86 = 6,257.14.
+        const Contract tmc = contract(acme, "USD", "Team");
+        const qint64 tm = line(tmc.id, "time_and_materials", {{"not_to_exceed", "25000"}});
+        rateItem(tm, "SENIOR_CONSULTANT", "200");
+        const qint64 senior = employee("US", "SENIOR_CONSULTANT");
+        entry(senior, tmc.project, "2026-03-16", "8.00");
+        recognise("US", "2026-03");
+        db::query(db->sql(),
+                  "INSERT INTO assignments (employee_id, project_id, start_date, end_date, "
+                  "hours_per_week, kind, probability) VALUES (?, ?, '2026-04-01', '2026-04-30', "
+                  "20, 'hard', 100), (?, ?, '2026-05-01', '2026-05-31', 20, 'soft', 50)",
+                  {senior, tmc.project, senior, tmc.project});
+        const QJsonArray tmMonths =
+            http->get("/api/v1/revenue/contracts/" + QString::number(tmc.id) + "/schedule")
+                .json()
+                .value("months")
+                .toArray();
+        QStringList plan;
+        for (const QJsonValue &m : tmMonths)
+            plan << m.toObject().value("period").toString() + " " +
+                        m.toObject().value("actual").toObject().value("amount").toString() + " " +
+                        m.toObject().value("forecast").toObject().value("amount").toString();
+        QCOMPARE(plan.join(" | "), QString("2026-03 1600.00 0.00 | 2026-04 0.00 17142.86 | "
+                                           "2026-05 0.00 6257.14"));
+
         // The group view in USD too.
         QCOMPARE(http->get("/api/v1/revenue/forecast?from=2026-03&to=2026-05").status, 200);
     }
