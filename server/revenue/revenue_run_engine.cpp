@@ -266,6 +266,15 @@ FROM rr_obl WHERE project_id IS NOT NULL GROUP BY 1, 2 ORDER BY 1)"));
             functionalOf(deferred, liability.isZero(), b.deferredF.negated(), rate, m_functional);
         e.lossProvisionFunctional = functionalOf(provision, f.provision.isZero(),
                                                  b.provisionF.negated(), rate, m_functional);
+        // Revenue earned against an advance takes the advance's rate (IFRIC 22), against unbilled
+        // work the period end's: what the two positions moved by in functional currency, when
+        // that lies on revenue's side; otherwise the difference is exchange gain or loss.
+        if (rate && e.unbilledFunctional && e.deferredFunctional && !revenue.isZero()) {
+            const qint64 moved =
+                e.unbilledFunctional->minorUnits() - e.deferredFunctional->minorUnits();
+            if (moved != 0 && (moved > 0) == revenue.isPositive())
+                e.revenueFunctional = Money::fromMinor(moved, m_functional).valueOr(Money());
+        }
         if (auto p = posting_rules::buildRevenueCatchUp(e)) {
             postings.append(*p);
             revenueF +=

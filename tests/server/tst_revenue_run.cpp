@@ -199,6 +199,40 @@ private slots:
                  QString("5500.00 EUR"));
     }
 
+    void foreignCurrencyAdvance()
+    {
+        // A euro contract of the US entity: 4,000.00 EUR billed ahead on 5 March at 1.10
+        // (4,400.00 USD deferred), 6,000.00 EUR earned by 31 March at 1.20.
+        db::query(db->sql(),
+                  "INSERT INTO fx_rates (from_currency, to_currency, rate_date, rate) VALUES "
+                  "('EUR', 'USD', '2026-03-01', 1.10), ('EUR', 'USD', '2026-03-31', 1.20)",
+                  {});
+        const qint64 euro = account("US", "Euro client", "DE", "EUR", "US_STANDARD", 30);
+        const Contract c = contract(euro, "EUR", "Euro work");
+        const qint64 ms = line(c.id, "milestones", {{"value", "10000"}});
+        invoice(c.project, "2026-03-05", "4000.00");
+        milestone(c.project, ms, 1, "6000", "2026-03-20", "accepted", "2026-03-20");
+
+        // The advance is earned at its own rate, the rest at the period end's (IFRIC 22):
+        // 4,000 × 1.10 + 2,000 × 1.20 = 4,400.00 + 2,400.00 = 6,800.00 USD; the liability is
+        // cleared at what it carried, the asset of 2,000.00 EUR is 2,400.00 USD; no exchange line.
+        const RevenueRunResult r = recognise("US", "2026-03");
+        QCOMPARE(amount(r.revenue), QString("6800.00"));
+        QCOMPARE(position(c.project), QString("6000.00 2000.00 0.00"));
+        QCOMPARE(rows("SELECT a.role, (jl.functional_debit - jl.functional_credit)::numeric(20, "
+                      "2) FROM journal_lines jl JOIN ledger_accounts a ON a.id = "
+                      "jl.ledger_account_id JOIN journal_entries e ON e.id = jl.entry_id WHERE "
+                      "e.source_type = 'revenue_recognition' ORDER BY jl.seq"),
+                 QString("revenue -6800.00 | unbilled_receivable 2400.00 | "
+                         "deferred_revenue 4400.00"));
+        QCOMPARE(text("SELECT sum(jl.functional_debit - jl.functional_credit)::numeric(20, 2) "
+                      "FROM journal_lines jl JOIN ledger_accounts a ON a.id = "
+                      "jl.ledger_account_id WHERE a.role = 'deferred_revenue' AND jl.project_id "
+                      "= ?",
+                      {c.project}),
+                 QString("0.00"));
+    }
+
     void whoMayDoWhat()
     {
         const qint64 acme = account("US", "Acme", "US", "USD", "US_STANDARD", 30);
