@@ -1940,6 +1940,18 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
         <source>The request to reopen %1 is sent; a controller approves it in the approvals inbox.</source>
         <translation>Der Antrag, %1 wieder zu öffnen, ist gestellt; ein Controller genehmigt ihn im Genehmigungseingang.</translation>
     </message>
+    <message>
+        <source>Reading the checklist…</source>
+        <translation>Die Checkliste wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Only what is left</source>
+        <translation>Nur Offenes</translation>
+    </message>
+    <message>
+        <source>Hides the green items and the amber ones signed off.</source>
+        <translation>Blendet die grünen und die abgezeichneten gelben Punkte aus.</translation>
+    </message>
 </context>
 <context>
     <name>keel::closing::CloseGridModel</name>

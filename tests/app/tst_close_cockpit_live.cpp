@@ -17,10 +17,12 @@
 #include "tst_finance_live.h"
 #include "tst_ledger_fixture.h"
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QTableView>
 #include <QTimer>
 #include <QUuid>
@@ -157,7 +159,11 @@ class TestCloseCockpitLive : public QObject, public LedgerFixture
     }
 
 private slots:
-    void init() { setUp(QTest::currentTestFunction()); }
+    void init()
+    {
+        QSettings().remove("close/onlyOpen"); // every test starts on the whole checklist
+        setUp(QTest::currentTestFunction());
+    }
     void cleanup() { tearDown(); }
 
     void gridShowsEachPeriodsState()
@@ -233,6 +239,14 @@ private slots:
         QVERIFY2(c.panel->countsText().startsWith(QString("%1 red").arg(red)),
                  qPrintable(c.panel->countsText()));
         QVERIFY(nov.data().toString().contains(QString("%1 red").arg(red)));
+
+        // Only what is left: the red items and the amber ones not signed off.
+        const int amber = list->count("amber");
+        c.panel->onlyOpenBox()->setChecked(true);
+        QCOMPARE(c.panel->view()->model()->rowCount(), red + amber);
+        QCOMPARE(c.panel->selectedTask(), QString("unapproved_time"));
+        c.panel->onlyOpenBox()->setChecked(false);
+        QCOMPARE(c.panel->view()->model()->rowCount(), 12);
 
         // Drill into it: the one entry, its owner.
         c.panel->selectTask("unapproved_time");

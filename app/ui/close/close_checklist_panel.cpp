@@ -12,6 +12,7 @@
 #include "close_text.h"
 #include "finance/finance_widgets.h"
 
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -19,6 +20,8 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -32,6 +35,34 @@ QPushButton *button(const QString &text, const char *name, const QString &tip)
     b->setToolTip(tip);
     return b;
 }
+
+// Hides what needs nothing more (green, or amber and signed off) when asked: what is left of
+// the close in one glance.
+class OpenItemsFilter : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setOnlyOpen(bool on)
+    {
+        m_onlyOpen = on;
+        invalidateFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        if (!m_onlyOpen)
+            return true;
+        const QModelIndex i = sourceModel()->index(row, 0, parent);
+        const QString state = i.data(CloseChecklistModel::StateRole).toString();
+        return state == QLatin1String("red") ||
+               (state == QLatin1String("amber") &&
+                !i.data(CloseChecklistModel::SignedOffRole).toBool());
+    }
+
+private:
+    bool m_onlyOpen = false;
+};
 
 bool isRunTask(const QString &task)
 {
@@ -54,7 +85,8 @@ CloseChecklistPanel::CloseChecklistPanel(ApiClient *api, const QString &userId, 
                          tr("Stops every posting dated in the period."))),
       m_reopen(button(tr("Request reopen…"), "reopenButton",
                       tr("Asks a controller to reopen the period."))),
-      m_view(finance::financeTable("closeChecklist")),
+      m_view(finance::financeTable("closeChecklist")), m_filter(new OpenItemsFilter(this)),
+      m_onlyOpen(new QCheckBox(tr("Only what is left"))),
       m_records(button(tr("Show records"), "closeRecordsButton",
                        tr("The records behind the selected item."))),
       m_run(button(tr("Run"), "closeRunButton", tr("Runs the selected item again."))),
@@ -87,16 +119,24 @@ CloseChecklistPanel::CloseChecklistPanel(ApiClient *api, const QString &userId, 
     head->addWidget(m_title);
     head->addWidget(m_state);
     head->addWidget(m_counts);
+    head->addSpacing(12);
+    head->addWidget(m_onlyOpen);
     head->addStretch(1);
     head->addWidget(m_softClose);
     head->addWidget(m_hardClose);
     head->addWidget(m_reopen);
 
-    m_view->setModel(m_checklist);
+    m_filter->setSourceModel(m_checklist);
+    m_view->setModel(m_filter);
+    m_onlyOpen->setObjectName("closeOnlyOpen");
+    m_onlyOpen->setToolTip(tr("Hides the green items and the amber ones signed off."));
+    m_onlyOpen->setChecked(QSettings().value(QStringLiteral("close/onlyOpen")).toBool());
+    static_cast<OpenItemsFilter *>(m_filter)->setOnlyOpen(m_onlyOpen->isChecked());
     m_view->setItemDelegateForColumn(CloseChecklistModel::StateColumn,
                                      new CloseLightDelegate(m_view));
     finance::setColumnWidths(m_view, {230, 130, 70, 140, 150, 190});
     m_view->setToolTip(tr("Double-click an item for the records behind it."));
+    m_view->verticalHeader()->setDefaultSectionSize(28);
 
     m_progress->setObjectName("closeRunProgress");
     m_progress->setRange(0, 100);
@@ -142,6 +182,13 @@ CloseChecklistPanel::CloseChecklistPanel(ApiClient *api, const QString &userId, 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &CloseChecklistPanel::updateButtons);
     connect(m_view, &QTableView::activated, this, &CloseChecklistPanel::showRecords);
+    connect(m_onlyOpen, &QCheckBox::toggled, this, [this](bool on) {
+        const QString task = selectedTask();
+        QSettings().setValue(QStringLiteral("close/onlyOpen"), on);
+        static_cast<OpenItemsFilter *>(m_filter)->setOnlyOpen(on);
+        selectTask(task);
+        updateButtons();
+    });
     connect(m_records, &QPushButton::clicked, this, &CloseChecklistPanel::showRecords);
     connect(m_run, &QPushButton::clicked, this, [this] { startRun(selectedTask()); });
     connect(m_runAll, &QPushButton::clicked, this, [this] { startRun(QStringLiteral("all")); });
@@ -182,6 +229,8 @@ void CloseChecklistPanel::open(const QString &entity, const QString &entityCode,
         m_keepTask.clear();
         m_progress->hide();
         m_step->clear();
+        m_state->hide();
+        m_counts->setText(tr("Reading the checklist…"));
     }
     m_entity = entity;
     m_entityCode = entityCode;
@@ -221,6 +270,7 @@ void CloseChecklistPanel::showHead()
                                ? QStringLiteral("amber")
                                : QStringLiteral("green");
     m_state->setText(periodStatusText(status));
+    m_state->show();
     m_state->setStyleSheet(
         QStringLiteral("QLabel{background:%1;color:white;border-radius:9px;padding:2px 10px;"
                        "font-weight:600;}")
@@ -242,7 +292,7 @@ void CloseChecklistPanel::selectTask(const QString &task)
 {
     const int row = m_checklist->rowOfTask(task);
     if (row >= 0)
-        m_view->selectRow(row);
+        m_view->selectRow(m_filter->mapFromSource(m_checklist->index(row, 0)).row());
 }
 
 QString CloseChecklistPanel::firstToClear() const
@@ -260,7 +310,7 @@ QString CloseChecklistPanel::firstToClear() const
 
 QString CloseChecklistPanel::selectedTask() const
 {
-    const QModelIndex i = m_view->currentIndex();
+    const QModelIndex i = m_filter->mapToSource(m_view->currentIndex());
     return i.isValid() ? m_checklist->task(i.row()) : QString();
 }
 

@@ -2,7 +2,9 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
+class QSortFilterProxyModel;
 class QProgressBar;
 class QPushButton;
 class QTableView;
@@ -35,6 +37,7 @@ public:
     CloseChecklistModel *checklist() const { return m_checklist; }
     CloseRunJob *runJob() const { return m_job; }
     QTableView *view() const { return m_view; }
+    QCheckBox *onlyOpenBox() const { return m_onlyOpen; }
     QProgressBar *progressBar() const { return m_progress; }
     QPushButton *softCloseButton() const { return m_softClose; }
     QPushButton *hardCloseButton() const { return m_hardClose; }
@@ -87,6 +90,8 @@ private:
     QPushButton *m_hardClose;
     QPushButton *m_reopen;
     QTableView *m_view;
+    QSortFilterProxyModel *m_filter;
+    QCheckBox *m_onlyOpen;
     QPushButton *m_records;
     QPushButton *m_run;
     QPushButton *m_runAll;

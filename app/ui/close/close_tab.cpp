@@ -70,7 +70,8 @@ CloseTab::CloseTab(Session *session, finance::FinanceScope *scope, QWidget *pare
     m_gridView->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_gridView->setAlternatingRowColors(false);
     m_gridView->verticalHeader()->show();
-    m_gridView->verticalHeader()->setDefaultSectionSize(58);
+    m_gridView->verticalHeader()->setDefaultSectionSize(46);
+    m_gridView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_gridView->verticalHeader()->setMinimumWidth(56);
     m_gridView->verticalHeader()->setDefaultAlignment(Qt::AlignCenter);
     m_gridView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -133,8 +134,13 @@ void CloseTab::fitGridHeight()
 {
     constexpr int MostRowsShown = 5;
     const int rows = std::clamp(m_grid->rowCount(), 1, MostRowsShown);
-    const int header = m_gridView->horizontalHeader()->sizeHint().height();
-    m_gridView->setFixedHeight(header + rows * m_gridView->verticalHeader()->defaultSectionSize() +
+    QHeaderView *header = m_gridView->horizontalHeader();
+    // The style sheet's padding shows in height() once laid out, not in the size hint.
+    const int headerHeight = std::max(header->height(), header->sizeHint().height());
+    m_gridView->setVerticalScrollBarPolicy(
+        m_grid->rowCount() > MostRowsShown ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff);
+    m_gridView->setFixedHeight(headerHeight +
+                               rows * m_gridView->verticalHeader()->defaultSectionSize() +
                                2 * m_gridView->frameWidth() + 2);
 }
 
