@@ -8,6 +8,11 @@
 #include "close/fx_revaluation.h"
 #include "tst_receivables_fixture.h"
 
+#include <QThread>
+
+#include <atomic>
+#include <thread>
+
 using namespace keel;
 using namespace keel::test;
 
@@ -299,6 +304,38 @@ private slots:
         QCOMPARE(itemsOf(*ukfin),
                  QStringList{"receivable INV-T-000001: 1000.00 USD at 0.81 → 810.00 GBP (carried "
                              "790.00 GBP) 20.00 GBP gain"});
+    }
+
+    void concurrentRunsOfAPeriodTakeTurns()
+    {
+        invoice(uk, globex, "USD", "1000.00", QDate(2026, 2, 10), QDate(2026, 3, 12));
+        // Two runs at once, each on its own connection, each holding its transaction open a
+        // moment: the second waits for the first and supersedes it (without the lock both
+        // would find no current revaluation and one would fail on the unique index).
+        std::atomic<int> failures = 0;
+        const auto run = [&] {
+            try {
+                QSqlDatabase c = db::connection(db->config());
+                db::Transaction tx(c);
+                revalueForeignCurrency(c, uk, february, fin);
+                QThread::msleep(300);
+                tx.commit();
+            } catch (...) {
+                ++failures;
+            }
+        };
+        std::thread a(run), b(run);
+        a.join();
+        b.join();
+        QCOMPARE(failures.load(), 0);
+        QCOMPARE(text("SELECT count(*) || ' ' || count(*) FILTER (WHERE NOT superseded) FROM "
+                      "fx_revaluations"),
+                 QString("2 1"));
+        QCOMPARE(scalar("SELECT count(*) FROM journal_entries WHERE source_type = "
+                        "'fx_revaluation' AND purpose = 'revaluation' AND status = 'posted'"),
+                 qint64(1));
+        QCOMPARE(balance("7100", QDate(2026, 2, 28)), QString("-10.00"));
+        QCOMPARE(balance("7100", QDate(2026, 3, 1)), QString("0.00"));
     }
 
     void aHardClosedPeriodIsNotRevalued()
