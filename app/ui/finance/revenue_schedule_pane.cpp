@@ -5,6 +5,7 @@
 #include "revenue_api.h"
 #include "revenue_months_model.h"
 #include "revenue_schedule_model.h"
+#include "row_text_proxy.h"
 #include "sales_format.h"
 
 #include <QGridLayout>
@@ -44,18 +45,21 @@ protected:
 
 RevenueSchedulePane::RevenueSchedulePane(ApiClient *api, QWidget *parent)
     : QWidget(parent), m_contracts(revenueContractsModel(api, this)),
+      m_contractsProxy(new RowTextProxy(sales::PagedListModel::ObjectRole, this)),
       m_schedule(new RevenueSchedule(api, this)), m_search(new QLineEdit),
       m_searchDelay(new QTimer(this)), m_contractsView(financeTable("revenueContracts")),
       m_title(sectionLabel(tr("Pick a contract to see its recognition schedule."))),
-      m_monthsView(financeTable("revenueSchedule"))
+      m_methods(hintLabel(QString())), m_monthsView(financeTable("revenueSchedule"))
 {
     m_search->setObjectName("revenueSearch");
     m_search->setPlaceholderText(tr("Search number, title or client"));
     m_search->setClearButtonEnabled(true);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(300);
-    m_contractsView->setModel(m_contracts);
-    setColumnWidths(m_contractsView, {90, 140});
+    // No page is asked for before the entity is known (the list would be every entity's).
+    m_contractsProxy->setSourceModel(m_contracts);
+    m_contractsView->setModel(m_contractsProxy);
+    setColumnWidths(m_contractsView, {140, 190});
 
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
@@ -86,6 +90,7 @@ RevenueSchedulePane::RevenueSchedulePane(ApiClient *api, QWidget *parent)
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(12, 0, 0, 0);
     rightLayout->addWidget(m_title);
+    rightLayout->addWidget(m_methods);
     rightLayout->addLayout(grid);
     rightLayout->addSpacing(6);
     rightLayout->addWidget(m_monthsView, 1);
@@ -95,6 +100,7 @@ RevenueSchedulePane::RevenueSchedulePane(ApiClient *api, QWidget *parent)
     split->addWidget(right);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
+    split->setSizes({440, 760}); // number, title and client readable side by side
     split->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 8, 0, 0);
@@ -141,6 +147,7 @@ QLabel *RevenueSchedulePane::figure(QGridLayout *grid, int row, int column, cons
 void RevenueSchedulePane::setEntity(const QString &entityId)
 {
     m_contracts->setFilter(QStringLiteral("legal_entity_id"), entityId);
+    m_contractsProxy->setFetchEnabled(true);
     m_contracts->reload();
     m_schedule->clear();
     showSchedule();
@@ -194,7 +201,7 @@ void RevenueSchedulePane::showSchedule()
         l->setText(text.isEmpty() ? QStringLiteral("—") : text);
     }
     const QString methods = m_schedule->methodsText();
-    m_monthsView->setToolTip(methods.isEmpty() ? QString() : tr("Recognised by: %1").arg(methods));
+    m_methods->setText(methods.isEmpty() ? QString() : tr("Recognised by: %1").arg(methods));
 }
 
 QString RevenueSchedulePane::figureShown(const QString &key) const

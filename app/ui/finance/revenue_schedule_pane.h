@@ -18,6 +18,7 @@ class PagedListModel;
 namespace keel::finance {
 
 class RevenueSchedule;
+class RowTextProxy;
 
 // A contract's recognition schedule: the entity's contracts searched on the server (number,
 // title, client) on the left; the picked one's position (value, recognised and billed to
@@ -50,11 +51,13 @@ private:
                    const QString &key);
 
     sales::PagedListModel *m_contracts;
+    RowTextProxy *m_contractsProxy;
     RevenueSchedule *m_schedule;
     QLineEdit *m_search;
     QTimer *m_searchDelay;
     QTableView *m_contractsView;
     QLabel *m_title;
+    QLabel *m_methods;
     QTableView *m_monthsView;
     QList<QLabel *> m_figures;
     bool m_restoring = false;

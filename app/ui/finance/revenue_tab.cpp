@@ -57,6 +57,10 @@ RevenueTab::RevenueTab(ApiClient *api, FinanceScope *scope, bool canRun, QWidget
     setContent(bar, m_views);
 
     connect(m_run, &QPushButton::clicked, this, &RevenueTab::startRun);
+    connect(m_views, &QTabWidget::currentChanged, this, [this] {
+        if (m_views->currentWidget() == m_forecast && m_forecastStale)
+            reloadForecast();
+    });
     connect(m_job, &RevenueRunJob::progressChanged, this, [this](int percent, const QString &step) {
         m_progress->show();
         m_progress->setValue(percent);
@@ -108,7 +112,9 @@ void RevenueTab::runFinished(const QJsonObject &run)
                          QString::number(run.value("entry_count").toInt())),
                 false);
     m_schedule->reloadSchedule();
-    m_forecast->reload();
+    m_forecastStale = true;
+    if (m_views->currentWidget() == m_forecast)
+        reloadForecast();
 }
 
 void RevenueTab::refresh()
@@ -117,6 +123,15 @@ void RevenueTab::refresh()
         return;
     m_schedule->setEntity(m_scope->entityId());
     m_forecast->setEntity(m_scope->entityId());
+    // The forecast is read when it is looked at: most visits are for a contract.
+    m_forecastStale = true;
+    if (m_views->currentWidget() == m_forecast)
+        reloadForecast();
+}
+
+void RevenueTab::reloadForecast()
+{
+    m_forecastStale = false;
     m_forecast->reload();
 }
 

@@ -39,6 +39,7 @@ public:
 
 private:
     void runFinished(const QJsonObject &run);
+    void reloadForecast();
 
     RevenueRunJob *m_job;
     bool m_canRun;
@@ -48,6 +49,7 @@ private:
     QTabWidget *m_views;
     RevenueSchedulePane *m_schedule;
     RevenueForecastPane *m_forecast;
+    bool m_forecastStale = true;
 };
 
 } // namespace keel::finance

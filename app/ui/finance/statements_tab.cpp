@@ -115,7 +115,8 @@ StatementsTab::StatementsTab(ApiClient *api, FinanceScope *scope, QWidget *paren
       m_compare(new QCheckBox(tr("Previous period and year"))),
       m_view(financeTable("statementsView")), m_summary(new QLabel),
       m_linesTitle(sectionLabel(QString())), m_drillAccount(new QComboBox),
-      m_linesView(financeTable("statementsLines")), m_linesTotal(new QLabel)
+      m_linesView(financeTable("statementsLines")), m_linesTotal(new QLabel),
+      m_linesBox(new QWidget)
 {
     setObjectName("statementsTab");
     m_kind->setObjectName("statementsKind");
@@ -180,8 +181,7 @@ StatementsTab::StatementsTab(ApiClient *api, FinanceScope *scope, QWidget *paren
     auto *linesHead = new QHBoxLayout;
     linesHead->addWidget(m_linesTitle, 1);
     linesHead->addWidget(m_drillAccount);
-    auto *linesBox = new QWidget;
-    auto *linesLayout = new QVBoxLayout(linesBox);
+    auto *linesLayout = new QVBoxLayout(m_linesBox);
     linesLayout->setContentsMargins(0, 8, 0, 0);
     linesLayout->addLayout(linesHead);
     linesLayout->addWidget(m_linesView, 1);
@@ -193,19 +193,26 @@ StatementsTab::StatementsTab(ApiClient *api, FinanceScope *scope, QWidget *paren
     statementLayout->setContentsMargins(0, 0, 0, 0);
     statementLayout->addWidget(m_view, 1);
     statementLayout->addWidget(m_summary);
-    setContent(bar, verticalSplit(statementBox, linesBox));
+    setContent(bar, verticalSplit(statementBox, m_linesBox));
 
     // The last choices come back (and screenshots can ask for them through the settings).
     QSettings settings;
     m_kind->setCurrentIndex(settings.value(SettingsKey + "kind", 0).toInt());
     m_scopeChoice->setCurrentIndex(settings.value(SettingsKey + "group", false).toBool() ? 1 : 0);
     m_preset->setCurrentIndex(settings.value(SettingsKey + "preset", LastMonth).toInt());
-    applyPreset(m_preset->currentIndex() == Custom ? LastMonth : m_preset->currentIndex());
+    const QDate savedFrom = settings.value(SettingsKey + "from").toDate();
+    const QDate savedTo = settings.value(SettingsKey + "to").toDate();
+    if (m_preset->currentIndex() == Custom && savedFrom.isValid() && savedTo.isValid())
+        setPeriod(savedFrom, savedTo);
+    else
+        applyPreset(m_preset->currentIndex() == Custom ? LastMonth : m_preset->currentIndex());
     const auto remember = [this] {
         QSettings s;
         s.setValue(SettingsKey + "kind", m_kind->currentIndex());
         s.setValue(SettingsKey + "group", m_scopeChoice->currentIndex() == 1);
         s.setValue(SettingsKey + "preset", m_preset->currentIndex());
+        s.setValue(SettingsKey + "from", m_from->date());
+        s.setValue(SettingsKey + "to", m_to->date());
     };
     const auto kindShown = [this] {
         const bool asOf = m_kind->currentIndex() == StatementsModel::BalanceSheet;
@@ -289,10 +296,8 @@ void StatementsTab::closeLines()
 {
     // Lines of a figure no longer shown would mislead: they go until another is opened.
     m_drillRow = -1;
-    m_linesView->hide();
-    m_drillAccount->hide();
+    m_linesBox->hide();
     m_linesTotal->clear();
-    m_linesTitle->setText(tr("Double-click a figure above to see the journal lines behind it."));
 }
 
 void StatementsTab::refresh()
@@ -331,6 +336,9 @@ void StatementsTab::showSummary()
     }
     if (m_model->rowCount() == 0)
         text = tr("Nothing was posted in this period.");
+    else
+        text += QStringLiteral("<br><span style='color:#5d6878;'>%1</span>")
+                    .arg(tr("Double-click a figure for the journal lines behind it."));
     m_summary->setText(text);
 }
 
@@ -394,7 +402,7 @@ void StatementsTab::loadDrillAccount()
                    .arg(number, name, who, sales::formatDateText(FinanceApi::date(from)),
                         sales::formatDateText(FinanceApi::date(to))));
     m_linesTotal->clear();
-    m_linesView->show();
+    m_linesBox->show();
     m_lines->setPath(FinanceApi::accountLinesPath(account, from, to));
     m_linesProxy->setFetchEnabled(true);
     m_lines->reload();

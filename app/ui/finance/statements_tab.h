@@ -76,6 +76,7 @@ private:
     QComboBox *m_drillAccount;
     QTableView *m_linesView;
     QLabel *m_linesTotal;
+    QWidget *m_linesBox; // shown while a figure's lines are open
     int m_drillRow = -1;
     int m_drillColumn = 0;
 };
