@@ -134,7 +134,11 @@ CloseChecklistPanel::CloseChecklistPanel(ApiClient *api, const QString &userId, 
     static_cast<OpenItemsFilter *>(m_filter)->setOnlyOpen(m_onlyOpen->isChecked());
     m_view->setItemDelegateForColumn(CloseChecklistModel::StateColumn,
                                      new CloseLightDelegate(m_view));
-    finance::setColumnWidths(m_view, {230, 130, 70, 140, 150, 190});
+    // The item's name takes the room (German names are long); the figures keep their width.
+    finance::setColumnWidths(m_view, {230, 120, 80, 130, 150, 170, 170});
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(CloseChecklistModel::ItemColumn,
+                                                     QHeaderView::Stretch);
     m_view->setToolTip(tr("Double-click an item for the records behind it."));
     m_view->verticalHeader()->setDefaultSectionSize(28);
 
