@@ -291,7 +291,9 @@ QJsonObject CloseService::updateItem(const Request &request, qint64 entityId, co
     if (close_store::periodStatus(d, entity.id, ps) == QLatin1String("hard_closed"))
         periodClosed(entity, ps);
     const CloseTaskRow before = close_store::lockTask(d, entity.id, ps, task);
-    const QByteArray ifMatch = request.header("If-Match");
+    // If-Match may come as an entity tag: "3" or W/"3".
+    const QByteArray ifMatch =
+        request.header("If-Match").trimmed().replace("W/", "").replace('"', "");
     const int sent = version ? int(*version) : ifMatch.isEmpty() ? 0 : ifMatch.toInt();
     if (sent && sent != before.version)
         throw ApiError(Problem{412,

@@ -118,6 +118,12 @@ private slots:
         // The checklist shows the run done.
         const QJsonObject list = fin->get(path("2026-10")).json();
         QCOMPARE(item(list, "subcontractor_accruals").value("state").toString(), QString("green"));
+        // A posting in October after the run makes it stale again.
+        QCOMPARE(journal("2026-10-30", "75.00"), 200);
+        const QJsonObject stale = fin->get(path("2026-10")).json();
+        QCOMPARE(item(stale, "subcontractor_accruals").value("state").toString(), QString("red"));
+        QCOMPARE(item(stale, "subcontractor_accruals").value("run").toObject().value("status"),
+                 QJsonValue("completed"));
     }
 
     void allRunsInOrderWithProgressRepeatableUntilHardClose()
