@@ -43,6 +43,10 @@ QDate periodStartOf(const QString &text, const QString &field = QStringLiteral("
     const auto p = Period::fromString(text);
     if (!p)
         throw ApiError::invalidField(field, "invalid_format", QStringLiteral("a month YYYY-MM"));
+    // The close reaches into the months around it; keep them all four-digit years.
+    if (p.value().year() < 1900 || p.value().year() > 9998)
+        throw ApiError::invalidField(field, "out_of_range",
+                                     QStringLiteral("a month of the years 1900 to 9998"));
     return p.value().firstDay();
 }
 

@@ -266,6 +266,9 @@ private slots:
         HttpResult r = fin->get(path("2026-13"));
         QCOMPARE(r.status, 422);
         QCOMPARE(r.fieldCodes(), QString("period:invalid_format"));
+        r = fin->post(path("9999-12", "/runs/all"), {});
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.fieldCodes(), QString("period:out_of_range"));
         QCOMPARE(fin->get(path("2026-10", "/items/nonsense")).status, 404);
         QCOMPARE(fin->get("/api/v1/close/entities/999999/periods/2026-10").status, 404);
     }
