@@ -201,6 +201,27 @@ private slots:
         QCOMPARE(c.panel->stateText(), QString("Soft-closed"));
     }
 
+    void aCellOfAnotherEntityBecomesTheWorkspaces()
+    {
+        server->createUser("grp", "grp password", {{"finance", ""}}, "US");
+        setPeriod(uk, "2026-10", "soft_closed");
+        Cockpit c = open("grp", "2026-11", "2026-11");
+        CloseGridModel *grid = c.tab->grid();
+        QCOMPARE(grid->rowCount(), 3); // every entity the user reads
+        QCOMPARE(c.page->scope()->entityId(), QString::number(us));
+
+        QSignalSpy gridLoads(grid, &CloseGridModel::loaded);
+        QSignalSpy loaded(c.panel->checklist(), &CloseChecklistModel::loaded);
+        c.tab->selectCell(QString::number(uk), "2026-10");
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(c.panel->checklist()->entityId(), QString::number(uk));
+        QCOMPARE(c.panel->stateText(), QString("Soft-closed"));
+        // The workspace follows the cell; the grid is not read again for it.
+        QCOMPARE(c.page->scope()->entityId(), QString::number(uk));
+        QTest::qWait(300);
+        QCOMPARE(gridLoads.count(), 0);
+    }
+
     void checklistCountsAreTheServers()
     {
         setPeriod(us, "2026-10", "hard_closed");

@@ -124,6 +124,8 @@ void CloseTab::refresh()
 {
     // The grid covers every entity; the workspace's entity picks the row to open.
     beginRefresh();
+    if (m_followingCell)
+        return;
     m_reloadPanel = true;
     m_wantEntity = m_scope->entityId();
     m_wantPeriod = selectedEntity() == m_wantEntity ? selectedPeriod() : QString();
@@ -196,8 +198,15 @@ void CloseTab::openSelected()
     const QModelIndex i = m_gridView->currentIndex();
     if (!i.isValid())
         return;
-    m_panel->open(m_grid->entityId(i.row()), m_grid->entityCode(i.row()),
-                  m_grid->period(i.column()));
+    const QString entity = m_grid->entityId(i.row());
+    m_panel->open(entity, m_grid->entityCode(i.row()), m_grid->period(i.column()));
+    // The workspace shows one entity: a cell of another one makes it the workspace's (the
+    // other tabs follow; this one has what it needs).
+    if (entity != m_scope->entityId()) {
+        m_followingCell = true;
+        m_scope->setEntityId(entity);
+        m_followingCell = false;
+    }
 }
 
 } // namespace keel::closing

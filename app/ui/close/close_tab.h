@@ -48,6 +48,7 @@ private:
     QString m_wantEntity;
     QString m_wantPeriod;
     bool m_reloadPanel = false;
+    bool m_followingCell = false;
 };
 
 } // namespace keel::closing
