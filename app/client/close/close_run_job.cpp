@@ -52,6 +52,18 @@ void CloseRunJob::start(const QString &entity, const QString &period, const QStr
     });
 }
 
+void CloseRunJob::follow(const QString &runId)
+{
+    if (m_running || runId.isEmpty())
+        return;
+    m_running = true;
+    m_kind.clear();
+    m_runId = runId;
+    m_networkFailures = 0;
+    emit started(m_runId);
+    poll();
+}
+
 void CloseRunJob::poll()
 {
     if (!m_api || m_runId.isEmpty())

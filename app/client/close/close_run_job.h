@@ -25,6 +25,8 @@ public:
 
     // Refused (failed()) while a run is being followed.
     void start(const QString &entity, const QString &period, const QString &kind);
+    // Follows a run started elsewhere (a colleague's, or before the page opened).
+    void follow(const QString &runId);
 
     bool isRunning() const { return m_running; }
     QString kind() const { return m_kind; }

@@ -178,6 +178,7 @@ CloseChecklistPanel::CloseChecklistPanel(ApiClient *api, const QString &userId, 
             m_keepTask = firstToClear();
         if (!m_keepTask.isEmpty())
             selectTask(m_keepTask);
+        followRunningRun();
         updateButtons();
     });
     connect(m_checklist, &CloseChecklistModel::loadFailed, this, [this](const QString &text) {
@@ -297,6 +298,19 @@ void CloseChecklistPanel::selectTask(const QString &task)
     const int row = m_checklist->rowOfTask(task);
     if (row >= 0)
         m_view->selectRow(m_filter->mapFromSource(m_checklist->index(row, 0)).row());
+}
+
+void CloseChecklistPanel::followRunningRun()
+{
+    if (m_job->isRunning())
+        return;
+    for (int r = 0; r < m_checklist->rowCount(); ++r) {
+        const QJsonObject run = m_checklist->item(r).value("run").toObject();
+        if (run.value("status").toString() == QLatin1String("running")) {
+            m_job->follow(run.value("id").toString());
+            return;
+        }
+    }
 }
 
 QString CloseChecklistPanel::firstToClear() const

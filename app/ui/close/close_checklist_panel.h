@@ -71,6 +71,7 @@ private:
     void updateButtons();
     QString periodTitle() const;
     QString firstToClear() const;
+    void followRunningRun();
     void changeState(const QString &what, ApiReply *reply, const QString &done);
 
     ApiClient *m_api;
