@@ -106,6 +106,11 @@ CloseTab::CloseTab(Session *session, finance::FinanceScope *scope, QWidget *pare
         m_wantPeriod = selectedPeriod();
         m_grid->reload();
     });
+    showWindow();
+}
+
+void CloseTab::showWindow()
+{
     m_window->setText(tr("%1 – %2").arg(billing::periodText(shiftMonth(m_last, 1 - WindowMonths)),
                                         billing::periodText(m_last)));
 }
@@ -115,8 +120,7 @@ void CloseTab::setLastMonth(const QString &period)
     m_wantEntity = selectedEntity();
     m_wantPeriod.clear();
     m_last = period;
-    m_window->setText(tr("%1 – %2").arg(billing::periodText(shiftMonth(m_last, 1 - WindowMonths)),
-                                        billing::periodText(m_last)));
+    showWindow();
     m_grid->load(shiftMonth(m_last, 1 - WindowMonths), m_last);
 }
 

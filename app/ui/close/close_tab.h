@@ -38,6 +38,7 @@ public:
 private:
     void gridLoaded();
     void fitGridHeight();
+    void showWindow();
     void openSelected();
 
     CloseGridModel *m_grid;
