@@ -56,6 +56,19 @@ const QString kRunSources =
     QStringLiteral("'revenue_recognition', 'revenue_loss_provision', 'fx_revaluation', "
                    "'intercompany', 'intercompany_charge', 'close_accrual'");
 
+// Approved time in the period where the employee's entity and the project's differ and the
+// entity is one of them, per employee and project. Two branches, each on its own index: the
+// entity's projects (time_entries_entity_date_idx) and the entity's employees on the other
+// entities' projects (the same index over those entities).
+const QString kCrossTime = QStringLiteral(
+    "SELECT employee_id, project_id, sum(hours) AS hours FROM (SELECT t.employee_id, "
+    "t.project_id, t.hours FROM time_entries t JOIN employees em ON em.id = t.employee_id WHERE "
+    "t.legal_entity_id = :e AND em.legal_entity_id <> :e AND t.work_date BETWEEN :ps AND :pe AND "
+    "t.status IN ('approved', 'invoiced') UNION ALL SELECT t.employee_id, t.project_id, t.hours "
+    "FROM time_entries t JOIN employees em ON em.id = t.employee_id AND em.legal_entity_id = :e "
+    "WHERE t.legal_entity_id = ANY(ARRAY(SELECT id FROM legal_entities WHERE id <> :e)) AND "
+    "t.work_date BETWEEN :ps AND :pe AND t.status IN ('approved', 'invoiced')) t GROUP BY 1, 2");
+
 // Mondays of weeks that start in the period: a week belongs to the month of its Monday.
 QDate firstMonday(QDate periodStart)
 {
@@ -110,11 +123,8 @@ CloseCheckFigures closeCheckFigures(QSqlDatabase db, const CloseEntity &entity, 
         "2)::text END, min(currency))::text FROM invoices WHERE legal_entity_id = :e AND "
         "invoice_date BETWEEN :ps AND :pe AND status IN ('draft', 'approved')), "
         // intercompany_balanced: cross-entity time not charged as approved
-        "(SELECT count(*) FROM (SELECT t.employee_id, t.project_id, sum(t.hours) AS hours FROM "
-        "time_entries t JOIN employees em ON em.id = t.employee_id WHERE t.work_date BETWEEN "
-        ":ps AND :pe AND t.status IN ('approved', 'invoiced') AND em.legal_entity_id <> "
-        "t.legal_entity_id AND (t.legal_entity_id = :e OR em.legal_entity_id = :e) GROUP BY 1, "
-        "2) x LEFT JOIN intercompany_charges c ON c.period_start = :ps AND c.employee_id = "
+        "(SELECT count(*) FROM (%2) x LEFT JOIN intercompany_charges c ON c.period_start = :ps AND "
+        "c.employee_id = "
         "x.employee_id AND c.project_id = x.project_id WHERE c.id IS NULL OR c.hours <> x.hours "
         "OR c.employing_entry_id IS NULL OR c.contracting_entry_id IS NULL), "
         // trial_balance: entries of the period whose functional sides differ
@@ -127,7 +137,7 @@ CloseCheckFigures closeCheckFigures(QSqlDatabase db, const CloseEntity &entity, 
         "legal_entity_id = :e AND entry_date BETWEEN :ps AND :pe AND status = 'posted' AND "
         "source_type NOT IN (%1))) "
         "FROM te");
-    QString text = sql.arg(kRunSources);
+    QString text = sql.arg(kRunSources, kCrossTime);
     // Named placeholders as literals keep one statement without repeating binds.
     text.replace(QStringLiteral(":monday"),
                  u'\'' + firstMonday(ps).toString(Qt::ISODate) + QStringLiteral("'::date"));
@@ -221,20 +231,20 @@ QJsonObject closeCheckRecords(QSqlDatabase db, const CloseEntity &entity, QDate 
             "i.legal_entity_id = :e AND i.invoice_date BETWEEN :ps AND :pe AND i.status IN "
             "('draft', 'approved')");
     } else if (task == QLatin1String("intercompany_balanced")) {
-        sql = QStringLiteral(
-            "SELECT lpad(x.employee_id::text, 19, '0') || '/' || lpad(x.project_id::text, 19, "
-            "'0'), x.employee_id::text || ':' || x.project_id::text, p.name || ': ' || "
-            "x.hours::text || ' h approved, ' || coalesce(c.hours::text, 'none') || ' charged', "
-            "NULL, NULL, u.id, u.display_name FROM (SELECT t.employee_id, t.project_id, "
-            "sum(t.hours) AS hours FROM time_entries t JOIN employees em ON em.id = "
-            "t.employee_id WHERE t.work_date BETWEEN :ps AND :pe AND t.status IN ('approved', "
-            "'invoiced') AND em.legal_entity_id <> t.legal_entity_id AND (t.legal_entity_id = "
-            ":e OR em.legal_entity_id = :e) GROUP BY 1, 2) x JOIN projects p ON p.id = "
-            "x.project_id JOIN employees em ON em.id = x.employee_id JOIN users u ON u.id = "
-            "em.user_id LEFT JOIN intercompany_charges c ON c.period_start = :ps AND "
-            "c.employee_id = x.employee_id AND c.project_id = x.project_id WHERE c.id IS NULL OR "
-            "c.hours <> x.hours OR c.employing_entry_id IS NULL OR c.contracting_entry_id IS "
-            "NULL");
+        sql =
+            QStringLiteral(
+                "SELECT lpad(x.employee_id::text, 19, '0') || '/' || lpad(x.project_id::text, 19, "
+                "'0'), x.employee_id::text || ':' || x.project_id::text, p.name || ': ' || "
+                "x.hours::text || ' h approved, ' || coalesce(c.hours::text, 'none') || ' "
+                "charged', "
+                "NULL, NULL, u.id, u.display_name FROM (%1) x JOIN projects p ON p.id = "
+                "x.project_id JOIN employees em ON em.id = x.employee_id JOIN users u ON u.id = "
+                "em.user_id LEFT JOIN intercompany_charges c ON c.period_start = :ps AND "
+                "c.employee_id = x.employee_id AND c.project_id = x.project_id WHERE c.id IS NULL "
+                "OR "
+                "c.hours <> x.hours OR c.employing_entry_id IS NULL OR c.contracting_entry_id IS "
+                "NULL")
+                .arg(kCrossTime);
     } else if (task == QLatin1String("trial_balance")) {
         sql = QStringLiteral(
             "SELECT lpad(j.entry_id::text, 19, '0'), j.entry_id::text, e.source_type || ' ' || "
