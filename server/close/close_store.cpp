@@ -260,10 +260,11 @@ void runProgress(QSqlDatabase db, qint64 id, int percent, const QString &step)
 
 void runCompleted(QSqlDatabase db, qint64 id, const QJsonObject &result)
 {
-    db::query(db,
-              QStringLiteral("UPDATE close_runs SET status = 'completed', progress = 100, step = "
-                             "'done', result = ?::jsonb, finished_at = now() WHERE id = ?"),
-              {QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact)), id});
+    db::query(
+        db,
+        QStringLiteral("UPDATE close_runs SET status = 'completed', progress = 100, step = "
+                       "'done', result = ?::jsonb, finished_at = clock_timestamp() WHERE id = ?"),
+        {QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact)), id});
 }
 
 void runFailed(QSqlDatabase db, qint64 id, const QString &error)
