@@ -5,6 +5,7 @@
 #include "../db/pg_copy.h"
 #include "db/database.h"
 #include "demo_billing.h"
+#include "demo_close.h"
 #include "demo_delivery.h"
 #include "demo_expenses.h"
 #include "demo_names.h"
@@ -568,6 +569,15 @@ private:
                 return false;
             }
         }
+        // The months of that history closed, the last two left open (demo_close.cpp).
+        DemoCloseCounts close;
+        if (withBillingHistory() && qEnvironmentVariable("KEEL_DEMO_CLOSE") != QLatin1String("0")) {
+            step(95, QStringLiteral("Closing months"));
+            if (QString error; !loadDemoClose(m_config, &close, &error, m_progress)) {
+                m_error = error;
+                return false;
+            }
+        }
 
         step(96, QStringLiteral("Recording the load"));
         const QJsonObject after{{QStringLiteral("scale"), m_scale},
@@ -584,7 +594,8 @@ private:
                                 {QStringLiteral("invoices"), billing.invoices},
                                 {QStringLiteral("credit_notes"), billing.creditNotes},
                                 {QStringLiteral("receipts"), billing.receipts},
-                                {QStringLiteral("vendor_payments"), billing.vendorPayments}};
+                                {QStringLiteral("vendor_payments"), billing.vendorPayments},
+                                {QStringLiteral("closed_periods"), close.periodsClosed}};
         if (!exec(q,
                   QStringLiteral("INSERT INTO audit_log (actor_name, action, record_type, "
                                  "record_id, after) VALUES ('keel-admin', 'demo_firm.load', "

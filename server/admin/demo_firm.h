@@ -22,7 +22,9 @@ struct DemoLoadResult
 //
 // Then the billing and cash history through the product's own services (demo_billing.h), which
 // costs most of the load's time: KEEL_DEMO_BILLING=0 in the environment leaves it out (for the
-// tests of the earlier parts of the firm, which load it many times).
+// tests of the earlier parts of the firm, which load it many times). After it, the months of
+// that history are closed through the close's own runs (demo_close.h): KEEL_DEMO_CLOSE=0 leaves
+// them open.
 //
 // Everything happens in one transaction: either the whole firm is there or nothing is.
 // Deterministic: the same scale gives the same rows (ids, names, roles), except for the

@@ -182,12 +182,21 @@ QStringList steps()
         // Staffing: every resource request of a project that has started gets a person of the
         // request's role in the project's entity (round robin over the consultants of that
         // role), at the request's hours per week (at most 24), for the request's dates.
+        // Specialists work across the group: one architect or senior consultant request in ten
+        // is staffed from another entity (US projects from the UK or DE, UK from DE, DE from
+        // the UK), which the close charges as intercompany work. Such a request keeps its place
+        // in its own entity's round robin, so every other assignment stays as it was.
         QStringLiteral(
-            "WITH req AS (SELECT r.id, r.project_id, r.legal_entity_id, r.job_role_id, "
+            "WITH req AS (SELECT r.id, r.project_id, CASE WHEN jr.code IN ('ARCHITECT', "
+            "'SENIOR_CONSULTANT') AND r.id % 10 = 3 THEN (SELECT x.id FROM legal_entities x "
+            "WHERE x.code = CASE le.code WHEN 'US' THEN CASE WHEN r.id % 20 = 3 THEN 'UK' ELSE "
+            "'DE' END WHEN 'UK' THEN 'DE' ELSE 'UK' END) END AS other_entity_id, "
+            "r.legal_entity_id, r.job_role_id, "
             "r.start_date, r.end_date, r.hours_per_week, row_number() OVER (PARTITION BY "
             "r.legal_entity_id, r.job_role_id ORDER BY r.start_date, r.id) - 1 AS k FROM "
-            "resource_requests r JOIN projects p ON p.id = r.project_id WHERE r.kind = 'hard' "
-            "AND p.status <> 'planned'), "
+            "resource_requests r JOIN projects p ON p.id = r.project_id JOIN job_roles jr ON "
+            "jr.id = r.job_role_id JOIN legal_entities le ON le.id = r.legal_entity_id WHERE "
+            "r.kind = 'hard' AND p.status <> 'planned'), "
             "pool AS (SELECT e.id, e.legal_entity_id, e.job_role_id, row_number() OVER "
             "(PARTITION BY e.legal_entity_id, e.job_role_id ORDER BY e.id) - 1 AS i, count(*) "
             "OVER (PARTITION BY e.legal_entity_id, e.job_role_id) AS n FROM employees e WHERE "
@@ -196,7 +205,8 @@ QStringList steps()
             "INSERT INTO assignments (employee_id, project_id, request_id, start_date, "
             "end_date, hours_per_week, kind, probability) SELECT pool.id, req.project_id, "
             "req.id, req.start_date, req.end_date, least(req.hours_per_week, 24), 'hard', 100 "
-            "FROM req JOIN pool ON pool.legal_entity_id = req.legal_entity_id AND "
+            "FROM req JOIN pool ON pool.legal_entity_id = coalesce(req.other_entity_id, "
+            "req.legal_entity_id) AND "
             "pool.job_role_id = req.job_role_id AND pool.i = req.k % pool.n ORDER BY req.id"),
 
         // Where the round robin booked someone beyond their weekly capacity, the assignment is

@@ -25,7 +25,9 @@ struct DemoTimeCounts
 // previous week is partly approved, partly still submitted (the approval inboxes) and a few
 // lines are rejected; some people have not submitted it at all. The current week is partly
 // entered as drafts. timesheet_weeks has a row per submitted week; project_tasks actuals are
-// the sums of the approved time. Rows go in with COPY; deterministic (fixed seed).
+// the sums of the approved time, and a few active fixed-fee projects are re-estimated above
+// their fee (onerous). An entry belongs to its project's entity, also when the person works for
+// another one. Rows go in with COPY; deterministic (fixed seed).
 bool loadDemoTime(QSqlDatabase &db, DemoTimeCounts *counts, QString *error);
 
 // A version-4-shaped UUID from the demo's random stream (deterministic, unlike QUuid).

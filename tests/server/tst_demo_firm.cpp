@@ -524,10 +524,15 @@ void TestDemoFirm::timeHistory()
                         "EXISTS (SELECT 1 FROM project_tasks pt WHERE pt.id = t.task_id AND "
                         "pt.project_id = t.project_id)"),
              0);
+    // An entry belongs to its project's entity (as the time service files it), also when a
+    // specialist of another entity worked on it: the close charges that as intercompany.
     QCOMPARE(scalar(db, "SELECT count(*) FROM time_entries t JOIN employees e ON e.id = "
-                        "t.employee_id WHERE t.legal_entity_id <> e.legal_entity_id OR "
-                        "t.created_by <> e.user_id"),
+                        "t.employee_id JOIN projects p ON p.id = t.project_id WHERE "
+                        "t.legal_entity_id <> p.legal_entity_id OR t.created_by <> e.user_id"),
              0);
+    QVERIFY(scalar(db, "SELECT count(*) FROM time_entries t JOIN employees e ON e.id = "
+                       "t.employee_id WHERE t.legal_entity_id <> e.legal_entity_id AND t.status "
+                       "= 'approved'") > 1000);
 
     // Statuses by week: approved before last week, last week approved / submitted / rejected
     // or not yet submitted (drafts), this week drafts only.

@@ -590,13 +590,18 @@ private Q_SLOTS:
         QVERIFY(scalar("SELECT count(*) FROM employee_leave WHERE status = 'approved'") > 100);
         QVERIFY(scalar("SELECT count(*) FROM employee_leave WHERE status = 'requested'") > 10);
         // Started projects are staffed: each of their requests has a person of the requested
-        // role and entity, inside the project's dates.
+        // role and entity, inside the project's dates; one architect or senior consultant
+        // request in ten goes to a specialist of another entity (intercompany work).
         QCOMPARE(scalar("SELECT count(*) FROM resource_requests r JOIN projects p ON p.id = "
-                        "r.project_id WHERE p.status <> 'planned' AND NOT EXISTS (SELECT 1 FROM "
-                        "assignments a JOIN employees e ON e.id = a.employee_id WHERE "
-                        "a.request_id = r.id AND e.job_role_id = r.job_role_id AND "
-                        "e.legal_entity_id = r.legal_entity_id)"),
+                        "r.project_id JOIN job_roles jr ON jr.id = r.job_role_id WHERE p.status "
+                        "<> 'planned' AND NOT EXISTS (SELECT 1 FROM assignments a JOIN employees "
+                        "e ON e.id = a.employee_id WHERE a.request_id = r.id AND e.job_role_id = "
+                        "r.job_role_id AND (e.legal_entity_id = r.legal_entity_id) = NOT "
+                        "(jr.code IN ('ARCHITECT', 'SENIOR_CONSULTANT') AND r.id % 10 = 3))"),
                  0);
+        QVERIFY(scalar("SELECT count(*) FROM assignments a JOIN employees e ON e.id = "
+                       "a.employee_id JOIN projects p ON p.id = a.project_id WHERE "
+                       "e.legal_entity_id <> p.legal_entity_id") > 10);
         QCOMPARE(scalar("SELECT count(*) FROM assignments a JOIN projects p ON p.id = "
                         "a.project_id WHERE a.start_date < p.start_date OR a.end_date > "
                         "p.end_date"),

@@ -1,0 +1,239 @@
+#include "demo_close.h"
+
+#include "close/close_service.h"
+#include "db/database.h"
+#include "db/pg_array.h"
+#include "demo_names.h"
+#include "demo_sales.h"
+#include "http/http_types.h"
+
+#include <QDate>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <array>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+namespace keel {
+
+namespace {
+
+using demo::SplitMix64;
+
+constexpr std::uint64_t CloseSeed = demo::DemoSeed ^ 0x434C4F53ULL; // "CLOS"
+constexpr qint64 RateScale = 10'000'000'000LL;                      // fx_rates: 10 decimals
+
+qint64 mulDiv(qint64 a, qint64 b, qint64 scale)
+{
+    return qint64((__int128(a) * b + scale / 2) / scale);
+}
+
+QString rateText(qint64 units)
+{
+    return QStringLiteral("%1.%2")
+        .arg(units / RateScale)
+        .arg(units % RateScale, 10, 10, QLatin1Char('0'));
+}
+
+class CloseLoader
+{
+public:
+    CloseLoader(const DbConfig &config, const DemoCloseProgress &progress)
+        : m_db(db::connection(config)), m_progress(progress)
+    {}
+
+    void run()
+    {
+        readFirm();
+        earlyRates();
+        secondedCost();
+        closeMonths();
+        db::exec(m_db, QStringLiteral("ANALYZE revenue_obligations, revenue_runs, "
+                                      "revenue_recognitions, close_runs, intercompany_charges, "
+                                      "fx_revaluations, accounting_periods, journal_entries, "
+                                      "journal_lines"));
+    }
+
+    DemoCloseCounts counts;
+
+private:
+    QSqlQuery query(const QString &sql, const QVariantList &binds = {})
+    {
+        return db::query(m_db, sql, binds);
+    }
+
+    void report(int percent, const QString &step) const
+    {
+        if (m_progress)
+            m_progress(percent, step);
+    }
+
+    // The controller closes the books of every entity (the role holds close.approve everywhere).
+    void readFirm()
+    {
+        QSqlQuery q = query(QStringLiteral("SELECT id, code FROM legal_entities ORDER BY id"));
+        while (q.next())
+            m_entities.push_back({q.value(0).toLongLong(), q.value(1).toString()});
+        q = query(QStringLiteral("SELECT id FROM users WHERE username = 'controller'"));
+        if (!q.next())
+            throw std::runtime_error("the demo has no controller");
+        m_controller = q.value(0).toLongLong();
+        q = query(QStringLiteral("SELECT min(period_start) FROM accounting_periods"));
+        if (q.next())
+            m_first = q.value(0).toDate();
+    }
+
+    // The history's rates begin two years before the demo's today, its books at the start of
+    // that year: the same walk, backwards from the first rate to the first period, so that
+    // every month end has its rate in all six directions, consistent as demo_expenses keeps them.
+    void earlyRates()
+    {
+        QSqlQuery q = query(QStringLiteral(
+            "SELECT e.rate_date, (e.rate * 1e10)::bigint, (g.rate * 1e10)::bigint FROM fx_rates "
+            "e JOIN fx_rates g ON g.rate_date = e.rate_date AND g.from_currency = 'GBP' AND "
+            "g.to_currency = 'USD' WHERE e.from_currency = 'EUR' AND e.to_currency = 'USD' "
+            "ORDER BY e.rate_date LIMIT 1"));
+        if (!m_first.isValid() || !q.next())
+            return;
+        const QDate anchor = q.value(0).toDate();
+        qint64 eurUsd = q.value(1).toLongLong();
+        qint64 gbpUsd = q.value(2).toLongLong();
+        SplitMix64 rng(CloseSeed);
+        const auto step = [&rng](qint64 rate, qint64 level) {
+            const qint64 noise = qint64(rng.below(6001)) - 3000; // parts per million
+            return rate + qint64(__int128(rate) * noise / 1'000'000) + (level - rate) / 40;
+        };
+        db::PgArray from, to, dates, rates;
+        for (QDate d = anchor.addDays(-1); d >= m_first; d = d.addDays(-1)) {
+            if (d.dayOfWeek() > 5)
+                continue;
+            eurUsd = step(eurUsd, 10800LL * 1'000'000);
+            gbpUsd = step(gbpUsd, 12700LL * 1'000'000);
+            const qint64 eurGbp = mulDiv(eurUsd, RateScale, gbpUsd);
+            const std::array<std::pair<const char *, qint64>, 6> rows = {{
+                {"EUR USD", eurUsd},
+                {"USD EUR", mulDiv(RateScale, RateScale, eurUsd)},
+                {"GBP USD", gbpUsd},
+                {"USD GBP", mulDiv(RateScale, RateScale, gbpUsd)},
+                {"EUR GBP", eurGbp},
+                {"GBP EUR", mulDiv(RateScale, RateScale, eurGbp)},
+            }};
+            for (const auto &[pair, rate] : rows) {
+                const QString p = QString::fromLatin1(pair);
+                from.add(p.left(3));
+                to.add(p.mid(4));
+                dates.add(d);
+                rates.add(rateText(rate));
+            }
+        }
+        if (from.size() == 0)
+            return;
+        q = query(QStringLiteral("INSERT INTO fx_rates (from_currency, to_currency, rate_date, "
+                                 "rate, source) SELECT f, t, d, r, 'demo' FROM unnest(?::text[], "
+                                 "?::text[], ?::date[], ?::numeric[]) AS u (f, t, d, r) "
+                                 "ON CONFLICT DO NOTHING"),
+                  {from.literal(), to.literal(), dates.literal(), rates.literal()});
+        counts.fxRatesAdded = q.numRowsAffected();
+    }
+
+    // demo_time sums each task's cost as booked, before any rate exists; a specialist of another
+    // entity booked theirs in their own currency, which the project reads in its own, at the
+    // rate of the day worked.
+    void secondedCost()
+    {
+        query(QStringLiteral(
+            "WITH f AS (SELECT DISTINCT t.task_id FROM time_entries t JOIN projects p ON p.id = "
+            "t.project_id WHERE t.cost_currency <> p.currency AND t.status IN ('approved', "
+            "'invoiced')), "
+            "c AS (SELECT t.task_id, sum(CASE WHEN t.cost_currency = p.currency THEN "
+            "t.cost_amount ELSE round(t.cost_amount * r.rate, 2) END) AS cost FROM f JOIN "
+            "time_entries t ON t.task_id = f.task_id AND t.status IN ('approved', 'invoiced') "
+            "JOIN projects p ON p.id = t.project_id LEFT JOIN LATERAL (SELECT x.rate FROM "
+            "fx_rates x WHERE x.from_currency = t.cost_currency AND x.to_currency = p.currency "
+            "AND x.rate_date <= t.work_date ORDER BY x.rate_date DESC LIMIT 1) r ON "
+            "t.cost_currency <> p.currency GROUP BY t.task_id) "
+            "UPDATE project_tasks k SET actual_cost = c.cost FROM c WHERE k.id = c.task_id AND "
+            "c.cost IS NOT NULL"));
+    }
+
+    // Month after month, all entities' runs first (intercompany posts into both sides of a
+    // pair), then their periods closed: a period closes only after the one before it.
+    void closeMonths()
+    {
+        if (!m_first.isValid())
+            return;
+        const QDate asOf = demoAsOf();
+        const QDate last = QDate(asOf.year(), asOf.month(), 1).addMonths(-2);
+        for (QDate m = m_first; m <= last; m = m.addMonths(1)) {
+            const QString month = m.toString(QStringLiteral("yyyy-MM"));
+            report(95, QStringLiteral("Closing %1").arg(month));
+            for (const auto &[id, code] : m_entities) {
+                m_where = month + u' ' + code;
+                runCloseRuns(m_db, id, m, m_controller);
+            }
+            // Without the checklist's gate (as closePeriod offers loaders of history): its
+            // warnings would each need a sign-off, and a checklist costs as much as the runs.
+            for (const auto &[id, code] : m_entities) {
+                m_where = month + u' ' + code;
+                closePeriod(m_db, id, m, QStringLiteral("hard_closed"), m_controller, true);
+                ++counts.periodsClosed;
+            }
+        }
+        m_where.clear();
+        QSqlQuery q = query(QStringLiteral(
+            "SELECT (SELECT count(*) FROM close_runs WHERE status = 'completed'), (SELECT "
+            "count(*) FROM intercompany_charges)"));
+        if (q.next()) {
+            counts.closeRuns = q.value(0).toInt();
+            counts.intercompanyCharges = q.value(1).toInt();
+        }
+    }
+
+public:
+    QString where() const { return m_where; }
+
+private:
+    QSqlDatabase m_db;
+    const DemoCloseProgress &m_progress;
+    std::vector<std::pair<qint64, QString>> m_entities; // id, code
+    qint64 m_controller = 0;
+    QDate m_first;
+    QString m_where; // the month and entity being closed, for the error message
+};
+
+} // namespace
+
+bool loadDemoClose(const DbConfig &config, DemoCloseCounts *counts, QString *error,
+                   const DemoCloseProgress &progress)
+{
+    QString why;
+    QString month;
+    try {
+        CloseLoader loader(config, progress);
+        try {
+            loader.run();
+        } catch (...) {
+            month = loader.where();
+            throw;
+        }
+        if (counts)
+            *counts = loader.counts;
+        return true;
+    } catch (const ApiError &e) {
+        why = e.problem().title + QStringLiteral(": ") + e.problem().detail;
+        for (const FieldError &f : e.problem().errors.mid(0, 5))
+            why += QStringLiteral(" [%1 %2 %3]").arg(f.field, f.code, f.message);
+    } catch (const DbError &e) {
+        why = QString::fromUtf8(e.what());
+    } catch (const std::exception &e) {
+        why = QString::fromUtf8(e.what());
+    }
+    if (error)
+        *error = month.isEmpty() ? QStringLiteral("Closing the demo's months: %1").arg(why)
+                                 : QStringLiteral("Closing %1: %2").arg(month, why);
+    return false;
+}
+
+} // namespace keel
