@@ -3,6 +3,7 @@
 #include "close/close_service.h"
 #include "db/database.h"
 #include "db/pg_array.h"
+#include "demo_fx.h"
 #include "demo_names.h"
 #include "demo_sales.h"
 #include "http/http_types.h"
@@ -11,7 +12,6 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <array>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -23,19 +23,6 @@ namespace {
 using demo::SplitMix64;
 
 constexpr std::uint64_t CloseSeed = demo::DemoSeed ^ 0x434C4F53ULL; // "CLOS"
-constexpr qint64 RateScale = 10'000'000'000LL;                      // fx_rates: 10 decimals
-
-qint64 mulDiv(qint64 a, qint64 b, qint64 scale)
-{
-    return qint64((__int128(a) * b + scale / 2) / scale);
-}
-
-QString rateText(qint64 units)
-{
-    return QStringLiteral("%1.%2")
-        .arg(units / RateScale)
-        .arg(units % RateScale, 10, 10, QLatin1Char('0'));
-}
 
 class CloseLoader
 {
@@ -101,31 +88,18 @@ private:
         qint64 eurUsd = q.value(1).toLongLong();
         qint64 gbpUsd = q.value(2).toLongLong();
         SplitMix64 rng(CloseSeed);
-        const auto step = [&rng](qint64 rate, qint64 level) {
-            const qint64 noise = qint64(rng.below(6001)) - 3000; // parts per million
-            return rate + qint64(__int128(rate) * noise / 1'000'000) + (level - rate) / 40;
-        };
         db::PgArray from, to, dates, rates;
         for (QDate d = anchor.addDays(-1); d >= m_first; d = d.addDays(-1)) {
             if (d.dayOfWeek() > 5)
                 continue;
-            eurUsd = step(eurUsd, 10800LL * 1'000'000);
-            gbpUsd = step(gbpUsd, 12700LL * 1'000'000);
-            const qint64 eurGbp = mulDiv(eurUsd, RateScale, gbpUsd);
-            const std::array<std::pair<const char *, qint64>, 6> rows = {{
-                {"EUR USD", eurUsd},
-                {"USD EUR", mulDiv(RateScale, RateScale, eurUsd)},
-                {"GBP USD", gbpUsd},
-                {"USD GBP", mulDiv(RateScale, RateScale, gbpUsd)},
-                {"EUR GBP", eurGbp},
-                {"GBP EUR", mulDiv(RateScale, RateScale, eurGbp)},
-            }};
-            for (const auto &[pair, rate] : rows) {
+            eurUsd = demo::fxStep(rng, eurUsd, demo::EurUsdLevel);
+            gbpUsd = demo::fxStep(rng, gbpUsd, demo::GbpUsdLevel);
+            for (const auto &[pair, rate] : demo::fxDay(eurUsd, gbpUsd)) {
                 const QString p = QString::fromLatin1(pair);
                 from.add(p.left(3));
                 to.add(p.mid(4));
                 dates.add(d);
-                rates.add(rateText(rate));
+                rates.add(demo::rateText(rate));
             }
         }
         if (from.size() == 0)

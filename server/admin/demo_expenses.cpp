@@ -1,6 +1,7 @@
 #include "demo_expenses.h"
 
 #include "../db/pg_copy.h"
+#include "demo_fx.h"
 #include "demo_sales.h"
 #include "demo_time.h"
 
@@ -24,29 +25,16 @@ namespace keel {
 
 namespace {
 
+using demo::mulDiv;
+using demo::RateScale;
+using demo::rateText;
 using demo::SplitMix64;
 
 constexpr std::uint64_t ExpenseSeed = demo::DemoSeed ^ 0x45585045ULL; // "EXPE"
-constexpr qint64 RateScale = 10'000'000'000LL;                        // fx_rates: 10 decimals
 
 QString iso(qint64 julianDay)
 {
     return QDate::fromJulianDay(julianDay).toString(Qt::ISODate);
-}
-
-// A rate in units of 1e-10 as the numeric(20, 10) text.
-QString rateText(qint64 units)
-{
-    return QStringLiteral("%1.%2")
-        .arg(units / RateScale)
-        .arg(units % RateScale, 10, 10, QLatin1Char('0'));
-}
-
-// a × b / scale, rounded half away from zero (all operands positive here).
-qint64 mulDiv(qint64 a, qint64 b, qint64 scale)
-{
-    const __int128 p = __int128(a) * b;
-    return qint64((p + scale / 2) / scale);
 }
 
 // The smallest valid PNG: one white pixel.
@@ -246,35 +234,22 @@ private:
     }
 
     // Daily rates on weekdays; a walk in steps of at most ±0.3 % that drifts back to its
-    // level, so two years stay realistic.
+    // level, so two years stay realistic (demo_fx.h).
     bool fxRates()
     {
         const qint64 today = demoAsOf().toJulianDay();
-        qint64 eurUsd = 10800LL * 1'000'000; // 1.08, in 1e-10
-        qint64 gbpUsd = 12700LL * 1'000'000; // 1.27
-        const auto step = [this](qint64 rate, qint64 level) {
-            const qint64 noise = qint64(m_rng.below(6001)) - 3000; // parts per million
-            return rate + qint64(__int128(rate) * noise / 1'000'000) + (level - rate) / 40;
-        };
+        qint64 eurUsd = demo::EurUsdLevel;
+        qint64 gbpUsd = demo::GbpUsdLevel;
         PgCopy copy(m_db, QStringLiteral("COPY fx_rates (from_currency, to_currency, rate_date, "
                                          "rate, source) FROM STDIN"));
         const QString source = QStringLiteral("demo");
         for (qint64 day = today - 730; day <= today + 14; ++day) {
             if (QDate::fromJulianDay(day).dayOfWeek() > 5)
                 continue;
-            eurUsd = step(eurUsd, 10800LL * 1'000'000);
-            gbpUsd = step(gbpUsd, 12700LL * 1'000'000);
+            eurUsd = demo::fxStep(m_rng, eurUsd, demo::EurUsdLevel);
+            gbpUsd = demo::fxStep(m_rng, gbpUsd, demo::GbpUsdLevel);
             const QString date = iso(day);
-            const qint64 eurGbp = mulDiv(eurUsd, RateScale, gbpUsd);
-            const std::array<std::pair<const char *, qint64>, 6> rows = {{
-                {"EUR USD", eurUsd},
-                {"USD EUR", mulDiv(RateScale, RateScale, eurUsd)},
-                {"GBP USD", gbpUsd},
-                {"USD GBP", mulDiv(RateScale, RateScale, gbpUsd)},
-                {"EUR GBP", eurGbp},
-                {"GBP EUR", mulDiv(RateScale, RateScale, eurGbp)},
-            }};
-            for (const auto &[pair, rate] : rows) {
+            for (const auto &[pair, rate] : demo::fxDay(eurUsd, gbpUsd)) {
                 const QString p = QString::fromLatin1(pair);
                 copy.addRow({p.left(3), p.mid(4), date, rateText(rate), source});
                 m_rates[p.left(3) + p.mid(4) + date] = rate;
