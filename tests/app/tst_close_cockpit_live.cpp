@@ -372,7 +372,23 @@ private slots:
         answerNextDialog();
         c.panel->softClose();
         QTRY_VERIFY_WITH_TIMEOUT(!c.tab->messageText().isEmpty(), 10000);
-        QVERIFY2(c.tab->messageText().contains("Unapproved time"),
+        QVERIFY2(c.tab->messageText().startsWith("Soft close refused: The period cannot be "
+                                                 "closed while these items are red: "),
+                 qPrintable(c.tab->messageText()));
+        QVERIFY2(c.tab->messageText().contains("Unapproved time (1 open)"),
+                 qPrintable(c.tab->messageText()));
+        QCOMPARE(periodStatus(us, "2026-11"), QString("open"));
+    }
+
+    void aSoftCloseBeforeThePreviousPeriodIsRefused()
+    {
+        setPeriod(us, "2026-09", "hard_closed"); // October open
+        Cockpit c = open("fin", "2026-11", "2026-11");
+        runAll(c);
+        answerNextDialog();
+        c.panel->softClose();
+        QTRY_VERIFY_WITH_TIMEOUT(c.tab->messageText().contains("refused"), 10000);
+        QVERIFY2(c.tab->messageText().contains("Close the previous period first"),
                  qPrintable(c.tab->messageText()));
         QCOMPARE(periodStatus(us, "2026-11"), QString("open"));
     }
