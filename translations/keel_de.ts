@@ -4596,12 +4596,8 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
         <translation>bis</translation>
     </message>
     <message>
-        <source>Previous period and year</source>
-        <translation>Vorperiode und Vorjahr</translation>
-    </message>
-    <message>
         <source>Profit and loss</source>
-        <translation>Gewinn- und Verlustrechnung</translation>
+        <translation>GuV</translation>
     </message>
     <message>
         <source>Balance sheet</source>
@@ -4646,14 +4642,6 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
     <message>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Zeitraum</translation>
-    </message>
-    <message>
-        <source>Compare with</source>
-        <translation>Vergleich mit</translation>
     </message>
     <message>
         <source>Double-click a figure for the journal lines behind it.</source>
@@ -4726,6 +4714,10 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
     <message>
         <source>Lines: %1, net &lt;b&gt;%2 %3&lt;/b&gt;.</source>
         <translation>Zeilen: %1, netto &lt;b&gt;%2 %3&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Compare with previous period and year</source>
+        <translation>Vorperiode und Vorjahr</translation>
     </message>
 </context>
 <context>

@@ -133,6 +133,7 @@ QLabel *RevenueSchedulePane::figure(QGridLayout *grid, int row, int column, cons
 {
     auto *caption = new QLabel(title);
     caption->setStyleSheet(QStringLiteral("color:#5d6878; font-size:9pt;"));
+    caption->setWordWrap(true); // long captions (German) must not widen the window
     auto *value = new QLabel(QStringLiteral("—"));
     value->setObjectName(QStringLiteral("revenueFigure_") + key);
     value->setProperty("figureKey", key);

@@ -112,7 +112,7 @@ StatementsTab::StatementsTab(ApiClient *api, FinanceScope *scope, QWidget *paren
       m_kind(new QComboBox), m_scopeChoice(new QComboBox), m_preset(new QComboBox),
       m_fromLabel(new QLabel(tr("From"))), m_from(dateField(QDate(), "statementsFrom")),
       m_toLabel(new QLabel(tr("to"))), m_to(dateField(QDate(), "statementsTo")),
-      m_compare(new QCheckBox(tr("Previous period and year"))),
+      m_compare(new QCheckBox(tr("Compare with previous period and year"))),
       m_view(financeTable("statementsView")), m_summary(new QLabel),
       m_linesTitle(sectionLabel(QString())), m_drillAccount(new QComboBox),
       m_linesView(financeTable("statementsLines")), m_linesTotal(new QLabel),
@@ -138,14 +138,12 @@ StatementsTab::StatementsTab(ApiClient *api, FinanceScope *scope, QWidget *paren
     bar->addWidget(m_kind);
     bar->addWidget(m_scopeChoice);
     bar->addSpacing(12);
-    bar->addWidget(new QLabel(tr("Period")));
     bar->addWidget(m_preset);
     bar->addWidget(m_fromLabel);
     bar->addWidget(m_from);
     bar->addWidget(m_toLabel);
     bar->addWidget(m_to);
     bar->addSpacing(12);
-    bar->addWidget(new QLabel(tr("Compare with")));
     bar->addWidget(m_compare);
     bar->addStretch(1);
     bar->addWidget(refreshButton);
