@@ -68,11 +68,12 @@ class CloseChecklistTest : public QObject, public CloseFixture
                "'2026-11-28', 'GBP', 80.00, 'approved') RETURNING id",
                {uk, vendor});
 
-        invoice = scalar("INSERT INTO invoices (legal_entity_id, account_id, invoice_date, "
-                         "due_date, currency, tax_code, subtotal, total) VALUES (?, ?, '2026-10-31', "
-                         "'2026-11-30', 'GBP', (SELECT code FROM tax_codes ORDER BY code LIMIT "
-                         "1), 1440.00, 1440.00) RETURNING id",
-                         {uk, accountId});
+        invoice =
+            scalar("INSERT INTO invoices (legal_entity_id, account_id, invoice_date, "
+                   "due_date, currency, tax_code, subtotal, total) VALUES (?, ?, '2026-10-31', "
+                   "'2026-11-30', 'GBP', (SELECT code FROM tax_codes ORDER BY code LIMIT "
+                   "1), 1440.00, 1440.00) RETURNING id",
+                   {uk, accountId});
 
         // An employee of US worked on the UK project, approved, not charged.
         const qint64 usUser =
