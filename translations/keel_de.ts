@@ -1952,6 +1952,10 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
         <source>Hides the green items and the amber ones signed off.</source>
         <translation>Blendet die grünen und die abgezeichneten gelben Punkte aus.</translation>
     </message>
+    <message>
+        <source>Red items block the soft close: %1.</source>
+        <translation>Rote Punkte verhindern den Vorabschluss: %1.</translation>
+    </message>
 </context>
 <context>
     <name>keel::closing::CloseGridModel</name>

@@ -369,6 +369,9 @@ private slots:
         setPeriod(us, "2026-10", "hard_closed");
         submittedTime("2026-11-10");
         Cockpit c = open("fin", "2026-11", "2026-11");
+        // Said before the click too.
+        QVERIFY2(c.panel->softCloseButton()->toolTip().contains("Unapproved time (1)"),
+                 qPrintable(c.panel->softCloseButton()->toolTip()));
         answerNextDialog();
         c.panel->softClose();
         QTRY_VERIFY_WITH_TIMEOUT(!c.tab->messageText().isEmpty(), 10000);

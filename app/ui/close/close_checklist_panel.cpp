@@ -342,6 +342,13 @@ void CloseChecklistPanel::updateButtons()
     const QJsonObject item = m_checklist->item(row);
     const QString task = selectedTask();
     m_softClose->setEnabled(loaded && status == QLatin1String("open"));
+    // Still clickable with red items (the refusal names them), but said before the click.
+    const QStringList red = m_checklist->redItems();
+    m_softClose->setToolTip(
+        red.isEmpty()
+            ? tr("Stops time entries and expenses dated in the period; finance "
+                 "journals, invoices and runs still post.")
+            : tr("Red items block the soft close: %1.").arg(red.join(QStringLiteral(", "))));
     m_hardClose->setEnabled(loaded && status == QLatin1String("soft_closed"));
     m_reopen->setEnabled(loaded && (status == QLatin1String("soft_closed") || hard));
     m_records->setEnabled(row >= 0);
