@@ -4327,6 +4327,14 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
+    <message>
+        <source>%1 millions</source>
+        <translation>Mio. %1</translation>
+    </message>
+    <message>
+        <source>%1 thousands</source>
+        <translation>Tsd. %1</translation>
+    </message>
 </context>
 <context>
     <name>keel::finance::RevenueForecastPane</name>

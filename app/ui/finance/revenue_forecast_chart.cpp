@@ -50,19 +50,27 @@ void RevenueForecastChart::rebuild()
     auto *forecast = new QBarSet(tr("Forecast"));
     forecast->setColor(QColor(0x8F, 0xB3, 0xE0));
     QStringList categories;
+    QList<std::pair<double, double>> values;
     double top = 0;
     double bottom = 0; // a reversal may take a month below zero
     const QLocale locale;
     for (const RevenueMonthsModel::Month &m : m_months->months()) {
         const double a = drawn(m.actual);
         const double f = drawn(m.forecast);
-        *actual << a;
-        *forecast << f;
+        values.append({a, f});
         top = std::max(top, a + f);
         bottom = std::min(bottom, std::min(a, f));
         categories << locale.toString(
             QDate::fromString(m.period + QStringLiteral("-01"), Qt::ISODate),
             QStringLiteral("MMM yy"));
+    }
+    // Millions or thousands on the axis: eight-digit labels are not read.
+    const double unit = std::max(std::abs(top), std::abs(bottom)) >= 1e6   ? 1e6
+                        : std::max(std::abs(top), std::abs(bottom)) >= 1e4 ? 1e3
+                                                                           : 1;
+    for (const auto &[a, f] : values) {
+        *actual << a / unit;
+        *forecast << f / unit;
     }
     m_bars = int(categories.size());
     auto *series = new QStackedBarSeries;
@@ -73,12 +81,15 @@ void RevenueForecastChart::rebuild()
 
     auto *x = new QBarCategoryAxis;
     x->append(categories);
-    x->setLabelsAngle(categories.size() > 12 ? -60 : 0);
+    x->setLabelsAngle(categories.size() > 12 ? -90 : 0);
+    x->setTruncateLabels(false);
     auto *y = new QValueAxis;
-    y->setRange(bottom * 1.08, top > 0 ? top * 1.08 : 1);
-    y->setLabelFormat(QStringLiteral("%.0f"));
+    y->setRange(bottom / unit * 1.08, top > 0 ? top / unit * 1.08 : 1);
+    y->setLabelFormat(unit > 1 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
     y->applyNiceNumbers();
-    y->setTitleText(m_months->currency());
+    y->setTitleText(unit == 1e6   ? tr("%1 millions").arg(m_months->currency())
+                    : unit == 1e3 ? tr("%1 thousands").arg(m_months->currency())
+                                  : m_months->currency());
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);

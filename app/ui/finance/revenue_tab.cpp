@@ -14,6 +14,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QTabWidget>
 
 namespace keel::finance {
@@ -57,8 +58,12 @@ RevenueTab::RevenueTab(ApiClient *api, FinanceScope *scope, bool canRun, QWidget
     setContent(bar, m_views);
 
     connect(m_run, &QPushButton::clicked, this, &RevenueTab::startRun);
+    // The view looked at last comes back.
+    showForecast(QSettings().value(QStringLiteral("finance/revenue/forecast")).toBool());
     connect(m_views, &QTabWidget::currentChanged, this, [this] {
-        if (m_views->currentWidget() == m_forecast && m_forecastStale)
+        const bool forecast = m_views->currentWidget() == m_forecast;
+        QSettings().setValue(QStringLiteral("finance/revenue/forecast"), forecast);
+        if (forecast && m_forecastStale)
             reloadForecast();
     });
     connect(m_job, &RevenueRunJob::progressChanged, this, [this](int percent, const QString &step) {
