@@ -380,6 +380,7 @@ private slots:
                  qPrintable(c.tab->messageText()));
         QVERIFY2(c.tab->messageText().contains("Unapproved time (1 open)"),
                  qPrintable(c.tab->messageText()));
+        grabIfAsked(c.page.get(), "close-soft-close-refused");
         QCOMPARE(periodStatus(us, "2026-11"), QString("open"));
     }
 
@@ -440,6 +441,7 @@ private slots:
             QVERIFY(dialog);
             dialog->setToStatus("open");
             dialog->setReason("A late supplier invoice for October");
+            grabIfAsked(dialog, "close-reopen-request");
         });
         c.panel->requestReopen();
         QTRY_VERIFY_WITH_TIMEOUT(!c.tab->messageText().isEmpty(), 10000);
