@@ -3796,6 +3796,17 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
     </message>
 </context>
 <context>
+    <name>keel::finance::FxRatesModel</name>
+    <message>
+        <source>Entered by hand</source>
+        <translation>Von Hand erfasst</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+</context>
+<context>
     <name>keel::finance::FxRatesTab</name>
     <message>
         <source>Save rate</source>
@@ -3888,6 +3899,10 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
     <message>
         <source>CSV files (*.csv *.txt)</source>
         <translation>CSV-Dateien (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
     </message>
 </context>
 <context>

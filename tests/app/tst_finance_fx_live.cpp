@@ -84,6 +84,8 @@ private slots:
         tab->saveRate();
         QVERIFY(reloaded.wait(10000));
         QCOMPARE(shown(tab), QStringList{"2026-11-30 GBP USD 1.2634"});
+        QCOMPARE(tab->ratesView()->model()->index(0, FxRatesModel::SourceColumn).data().toString(),
+                 QString("Entered by hand"));
         QVERIFY2(tab->messageText().contains("1 GBP = 1.2634 USD"), qPrintable(tab->messageText()));
         QCOMPARE(text("SELECT rate::text FROM fx_rates WHERE from_currency = 'GBP' AND "
                       "rate_date = '2026-11-30'"),

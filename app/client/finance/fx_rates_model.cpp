@@ -37,6 +37,14 @@ QVariant FxRatesModel::data(const QModelIndex &index, int role) const
 {
     if (index.column() == RateColumn && (role == Qt::DisplayRole || role == Qt::ToolTipRole))
         return FxApi::rateText(sales::PagedListModel::data(index, RawRole).toString());
+    if (index.column() == SourceColumn && role == Qt::DisplayRole) {
+        const QString source = sales::PagedListModel::data(index, RawRole).toString();
+        if (source == QLatin1String("manual"))
+            return tr("Entered by hand");
+        if (source == QLatin1String("import"))
+            return tr("Imported");
+        return source;
+    }
     if (index.column() == RateColumn && role == Qt::TextAlignmentRole)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return sales::PagedListModel::data(index, role);

@@ -61,8 +61,10 @@ FxRatesTab::FxRatesTab(ApiClient *api, FinanceScope *scope, bool canWrite, QWidg
     setObjectName("fxRatesTab");
     m_group->setObjectName("fxGroup");
     m_group->setTextFormat(Qt::RichText);
-    m_filterFrom->setToolTip(tr("Empty for every currency."));
-    m_filterTo->setToolTip(tr("Empty for every currency."));
+    for (QComboBox *b : {m_filterFrom, m_filterTo}) {
+        b->setToolTip(tr("Empty for every currency."));
+        b->lineEdit()->setPlaceholderText(tr("All"));
+    }
     auto *refreshButton = new QPushButton(tr("Refresh"));
     refreshButton->setObjectName("fxRefresh");
 
