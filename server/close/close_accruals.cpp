@@ -79,7 +79,7 @@ CloseAccrualResult accrueSubcontractors(QSqlDatabase db, qint64 entityId, QDate 
     const QDate pe = ps.addMonths(1).addDays(-1);
     const QDate next = ps.addMonths(1);
     const QString period = ps.toString(QStringLiteral("yyyy-MM"));
-    const LedgerService ledger(close_store::configOf(db));
+    const LedgerService ledger(db::threadConfigOf(db));
     db::Transaction tx(db);
 
     // The current accrual is cancelled: its entries mirrored on their own dates.

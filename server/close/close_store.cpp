@@ -307,18 +307,3 @@ QDateTime lastRevenueRun(QSqlDatabase db, qint64 entityId, QDate periodStart)
 }
 
 } // namespace keel::close_store
-
-namespace keel::close_store {
-
-DbConfig configOf(QSqlDatabase db)
-{
-    DbConfig c;
-    c.host = db.hostName();
-    c.port = db.port() > 0 ? db.port() : 5432;
-    c.database = db.databaseName();
-    c.user = db.userName();
-    c.password = db.password();
-    return c;
-}
-
-} // namespace keel::close_store

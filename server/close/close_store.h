@@ -93,9 +93,3 @@ QDateTime lastRevenueRun(QSqlDatabase db, qint64 entityId, QDate periodStart);
 
 } // namespace close_store
 } // namespace keel
-
-namespace keel::close_store {
-// The DbConfig of an open connection: services built on a config (LedgerService) then use the
-// thread's db::connection() to the same database, which is `db` for in-process callers.
-DbConfig configOf(QSqlDatabase db);
-} // namespace keel::close_store

@@ -39,18 +39,6 @@ Money moneyOf(const QString &text, const Currency &currency)
     return *m;
 }
 
-// The ledger posts on the thread's connection of the database `db` belongs to.
-DbConfig configOf(const QSqlDatabase &db)
-{
-    DbConfig c;
-    c.host = db.hostName();
-    c.port = db.port();
-    c.database = db.databaseName();
-    c.user = db.userName();
-    c.password = db.password();
-    return c;
-}
-
 PostingLine functionalLine(const Money &signedAmount, bool debitWhenPositive)
 {
     PostingLine l;
@@ -99,7 +87,7 @@ FxRevaluationResult revalueForeignCurrency(QSqlDatabase db, qint64 entityId, QDa
     if (!periodStart.isValid() || periodStart.day() != 1)
         throw ApiError::invalidField(QStringLiteral("period"), QStringLiteral("invalid_value"),
                                      QStringLiteral("a period starts on the first of a month"));
-    const LedgerService ledger(configOf(db));
+    const LedgerService ledger(db::threadConfigOf(db));
     if (ledger.store().db().connectionName() != db.connectionName())
         throw std::logic_error("revalueForeignCurrency: use the thread's db::connection()");
     db::Transaction tx(db);

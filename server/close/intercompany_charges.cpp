@@ -18,20 +18,6 @@ namespace keel {
 
 namespace {
 
-// The ledger posts on the thread's db::connection() of a configuration: the one `db` is.
-DbConfig intercompanyConfigOf(QSqlDatabase db)
-{
-    DbConfig c;
-    c.host = db.hostName();
-    c.port = db.port();
-    c.database = db.databaseName();
-    c.user = db.userName();
-    c.password = db.password();
-    if (db::connection(c).connectionName() != db.connectionName())
-        throw std::logic_error("intercompany charges run on the thread's db::connection()");
-    return c;
-}
-
 Decimal dec(const QString &text)
 {
     return Decimal::parse(text).valueOr(Decimal());
@@ -89,7 +75,7 @@ IntercompanyRunResult chargeIntercompany(QSqlDatabase db, qint64 entityId, QDate
         throw ApiError::invalidField(QStringLiteral("period"), "invalid_value",
                                      QStringLiteral("a period starts on the first of a month"));
     const QDate periodEnd = periodStart.addMonths(1).addDays(-1);
-    const LedgerService ledger(intercompanyConfigOf(db));
+    const LedgerService ledger(db::threadConfigOf(db));
     db::Transaction tx(db);
     if (!intercompany_store::entityExists(db, entityId))
         throw ApiError::notFound(QStringLiteral("There is no legal entity %1.").arg(entityId));

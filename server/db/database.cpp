@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include <stdexcept>
+
 #include <QHash>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -147,6 +149,19 @@ QSqlDatabase open(const DbConfig &config, const QString &connectionName)
 QSqlDatabase connection(const DbConfig &config)
 {
     return QSqlDatabase::database(threadConnection(config).name, false);
+}
+
+DbConfig threadConfigOf(const QSqlDatabase &db)
+{
+    DbConfig c;
+    c.host = db.hostName();
+    c.port = db.port();
+    c.database = db.databaseName();
+    c.user = db.userName();
+    c.password = db.password();
+    if (connection(c).connectionName() != db.connectionName())
+        throw std::logic_error("the work runs on the calling thread's db::connection()");
+    return c;
 }
 
 namespace {

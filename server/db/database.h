@@ -63,6 +63,11 @@ QSqlQuery &cached(const DbConfig &config, const QString &sql);
 // copy it out) before anything can run the same SQL again.
 QSqlQuery *cachedOn(const QSqlDatabase &db, const QString &sql);
 
+// The configuration `db` was opened from, when `db` is the calling thread's db::connection() of
+// it: services that post through the ledger work on that connection, so a run handed some other
+// connection throws std::logic_error rather than writing outside the caller's transaction.
+DbConfig threadConfigOf(const QSqlDatabase &db);
+
 // Drops the calling thread's connection to `config` (after a connection loss).
 void forget(const DbConfig &config);
 

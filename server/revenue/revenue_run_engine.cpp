@@ -53,20 +53,6 @@ Money plus(const Money &a, const Money &b)
                              QStringLiteral("the period is hard-closed")}}});
 }
 
-// The ledger posts on the thread's db::connection() of a configuration: the one `db` is.
-DbConfig configOf(QSqlDatabase db)
-{
-    DbConfig c;
-    c.host = db.hostName();
-    c.port = db.port();
-    c.database = db.databaseName();
-    c.user = db.userName();
-    c.password = db.password();
-    if (db::connection(c).connectionName() != db.connectionName())
-        throw std::logic_error("revenue recognition runs on the thread's db::connection()");
-    return c;
-}
-
 // Balances of a contract's project on the accounts the run moves, to the period end.
 struct RevenueBalances
 {
@@ -284,7 +270,7 @@ FROM rr_obl WHERE project_id IS NOT NULL GROUP BY 1, 2 ORDER BY 1)"));
         }
     }
     if (!postings.isEmpty()) {
-        const LedgerService ledger(configOf(m_db));
+        const LedgerService ledger(db::threadConfigOf(m_db));
         try {
             ledger.postMany(postings);
         } catch (const DbError &err) {
