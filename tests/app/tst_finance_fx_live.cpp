@@ -11,6 +11,7 @@
 #include "tst_finance_live.h"
 #include "tst_ledger_fixture.h"
 
+#include <QDateEdit>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryFile>
@@ -155,6 +156,36 @@ private slots:
         waitForRates(tab);
         for (const QString &r : shown(tab))
             QVERIFY2(r.contains("EUR USD"), qPrintable(r));
+    }
+
+    void longListsArriveAPageAtATime()
+    {
+        auto session = signInAs(*server, "fin");
+        auto page = openRates(session.get());
+        FxRatesTab *tab = page->fxRates();
+        // 250 days of CHF→USD, imported in one file.
+        QByteArray csv = "date,from,to,rate\n";
+        for (int d = 0; d < 250; ++d)
+            csv += QDate(2026, 12, 1).addDays(-d).toString(Qt::ISODate).toLatin1() + ",CHF,USD,1." +
+                   QByteArray::number(1000 + d) + "\n";
+        QSignalSpy imported(tab->importer(), &FxRateImport::imported);
+        tab->importer()->importBytes(csv);
+        QVERIFY(imported.wait(10000));
+        tab->setFilter("CHF", "USD");
+        tab->refresh();
+        waitForRates(tab);
+        // The dates filter is the last three months by default: widen it to the whole year.
+        page->findChild<QDateEdit *>("fxFilterStart")->setDate(QDate(2026, 1, 1));
+        tab->refresh();
+        waitForRates(tab);
+        QCOMPARE(tab->rates()->rowCount(), 200); // the first page, newest first
+        QCOMPARE(shown(tab).first(), QString("2026-12-01 CHF USD 1.1000"));
+        QVERIFY(tab->rates()->canFetchMore({}));
+        QSignalSpy next(tab->rates(), &sales::PagedListModel::pageLoaded);
+        tab->rates()->fetchMore({});
+        QVERIFY(next.wait(10000));
+        QCOMPARE(tab->rates()->rowCount(), 250);
+        QCOMPARE(shown(tab).last(), QString("2026-03-27 CHF USD 1.1249"));
     }
 
     void readersWithoutFxManageSeeNoEntry()

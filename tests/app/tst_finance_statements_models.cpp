@@ -114,6 +114,7 @@ private slots:
         QCOMPARE(FxApi::rateFromInput("-1.2"), QString());
         QCOMPARE(FxApi::rateFromInput("1.12345678901"), QString()); // eleven places
         QCOMPARE(FxApi::rateText("1.0834000000"), QString("1.0834"));
+        QCOMPARE(FxApi::rateText("1.1"), QString("1.1000"));
         QCOMPARE(FxApi::rateText("0.8589765601"), QString("0.8589765601"));
         QCOMPARE(FxApi::percentText("0.100000"), QString("10"));
     }

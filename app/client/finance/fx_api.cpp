@@ -49,9 +49,12 @@ QString FxApi::rateText(const QString &rate)
     const qsizetype dot = text.indexOf(u'.');
     if (dot < 0)
         return sales::groupDigits(text);
-    // Rates are stored with ten places; the zeros beyond the fourth say nothing.
+    // Rates are stored with ten places; the zeros beyond the fourth say nothing, and four
+    // places are always shown so a column of rates lines up.
     while (text.size() > dot + 5 && text.endsWith(u'0'))
         text.chop(1);
+    while (text.size() < dot + 5)
+        text.append(u'0');
     return sales::groupDigits(text);
 }
 
