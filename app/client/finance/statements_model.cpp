@@ -33,7 +33,7 @@ QJsonObject amountsOf(const QJsonValue &v)
 }
 
 // The server names sections in English; the user reads them in their language.
-QString sectionLabel(const QString &type, const QString &serverLabel)
+QString sectionTitle(const QString &type, const QString &serverLabel)
 {
     if (type == QLatin1String("revenue"))
         return StatementsModel::tr("Revenue");
@@ -130,7 +130,7 @@ void StatementsModel::setStatement(const QJsonObject &statement)
     const QJsonArray sections = statement.value("sections").toArray();
     for (const QJsonValue &sv : sections) {
         const QJsonObject s = sv.toObject();
-        const QString label = sectionLabel(s.value("type").toString(), s.value("label").toString());
+        const QString label = sectionTitle(s.value("type").toString(), s.value("label").toString());
         m_rows.append({SectionRow, {}, label, {}, {}, {}});
         for (const QJsonValue &rv : s.value("rows").toArray()) {
             const QJsonObject o = rv.toObject();
