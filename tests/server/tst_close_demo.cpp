@@ -163,6 +163,16 @@ private slots:
         QVERIFY(scalar("SELECT count(*) FROM journal_lines l JOIN ledger_accounts a ON a.id = "
                        "l.ledger_account_id WHERE a.number = '2500' AND l.functional_credit > "
                        "0") > 0);
+        // Nothing is recognised, and no loss provided, before a contract's first month.
+        QEXPECT_FAIL("",
+                     "the recognition run provides for onerous contracts in months before they "
+                     "start (the first run of the books, 2024-01, provides for 2026's)",
+                     Continue);
+        QCOMPARE(scalar("SELECT count(*) FROM journal_entries j JOIN contracts c ON c.id = "
+                        "split_part(j.source_id, ':', 1)::bigint WHERE j.source_type = "
+                        "'revenue_recognition' AND j.entry_date < date_trunc('month', "
+                        "c.start_date)"),
+                 0);
     }
 
     // Specialists of one entity worked on another's projects: the close charged them at cost
