@@ -4381,6 +4381,30 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
         <source>Actual %1 %2 · forecast %1 %3 · &lt;b&gt;total %1 %4&lt;/b&gt;</source>
         <translation>Ist %1 %2 · Prognose %1 %3 · &lt;b&gt;gesamt %1 %4&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>Double-click a month for the contracts behind it.</source>
+        <translation>Doppelklick auf einen Monat zeigt die Verträge dahinter.</translation>
+    </message>
+    <message>
+        <source>Double-click a contract for its schedule.</source>
+        <translation>Doppelklick auf einen Vertrag zeigt seinen Plan.</translation>
+    </message>
+    <message>
+        <source>The contracts of the month could not be loaded: %1</source>
+        <translation>Die Verträge des Monats konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — the contracts behind the month</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — die Verträge hinter dem Monat</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — contracts loaded so far: %2, together %3 %4; scroll for more.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — bisher geladene Verträge: %2, zusammen %3 %4; für weitere blättern.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — contracts: %2, together &lt;b&gt;%3 %4&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — Verträge: %2, zusammen &lt;b&gt;%3 %4&lt;/b&gt;.</translation>
+    </message>
 </context>
 <context>
     <name>keel::finance::RevenueMonthsModel</name>
@@ -6158,6 +6182,14 @@ Trotzdem verlängern? Als Ressourcenmanager bestätigen Sie die Überbuchung.</t
     <message>
         <source>Exchange rate</source>
         <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Ist</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognose</translation>
     </message>
 </context>
 <context>

@@ -179,7 +179,30 @@ private slots:
         // One bar a month of the answer.
         QCOMPARE(pane->chart()->barCount(), months->rowCount());
         QVERIFY(months->rowCount() >= 2);
+
+        // March's figure opens the contracts behind it, and they add up to it.
+        QSignalSpy contracts(pane->monthContracts(), &sales::PagedListModel::pageLoaded);
+        pane->openMonth(mar);
+        QVERIFY(contracts.wait(10000));
+        QCOMPARE(pane->monthContracts()->rowCount(), 2);
+        QVERIFY2(pane->monthContractsText().contains("contracts: 2, together <b>USD 9,100.00</b>"),
+                 qPrintable(pane->monthContractsText()));
+        int aheadRow = -1;
+        for (int r = 0; r < 2; ++r)
+            if (pane->monthContracts()->rowObject(r).value("title").toString() == "Billed ahead")
+                aheadRow = r;
+        QVERIFY(aheadRow >= 0);
+        QCOMPARE(pane->monthContractsView()->model()->index(aheadRow, 3).data().toString(),
+                 QString("USD 6,000.00"));
         grabIfAsked(page.get(), "revenue-forecast-test");
+
+        // A contract there opens its schedule.
+        QSignalSpy schedule(tab->schedulePane()->schedule(), &RevenueSchedule::loaded);
+        emit pane->monthContractsView()->activated(
+            pane->monthContractsView()->model()->index(aheadRow, 0));
+        QVERIFY(schedule.wait(10000));
+        QCOMPARE(tab->schedulePane()->figureShown("contract_asset"), QString("USD 1,000.00"));
+        QVERIFY2(tab->messageText().isEmpty(), qPrintable(tab->messageText()));
     }
 
     void refusalsInWordsAndNoRunWithoutTheRight()

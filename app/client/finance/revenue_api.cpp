@@ -29,6 +29,16 @@ QString RevenueApi::forecastPath(const QString &entity, QDate from, QDate to, bo
                 {"currency", groupCurrency ? QStringLiteral("group") : QStringLiteral("entity")}});
 }
 
+QString RevenueApi::forecastContractsPath(const QString &month, const QString &entity,
+                                          bool groupCurrency)
+{
+    return Base + QStringLiteral("/forecast/") +
+           QString::fromLatin1(QUrl::toPercentEncoding(month)) + QStringLiteral("/contracts?") +
+           queryOf(
+               {{"legal_entity_id", entity},
+                {"currency", groupCurrency ? QStringLiteral("group") : QStringLiteral("entity")}});
+}
+
 QString RevenueApi::runsPath()
 {
     return Base + QStringLiteral("/runs");
@@ -55,6 +65,21 @@ sales::PagedListModel *revenueContractsModel(ApiClient *api, QObject *parent)
          {"account_name", QT_TRANSLATE_NOOP("keel::sales::Columns", "Client"), F::Text, {}}},
         parent);
     m->setPageSize(100);
+    return m;
+}
+
+sales::PagedListModel *revenueMonthContractsModel(ApiClient *api, QObject *parent)
+{
+    using F = sales::ListColumn::Format;
+    auto *m = new sales::PagedListModel(
+        api, QString(),
+        {{"number", QT_TRANSLATE_NOOP("keel::sales::Columns", "Contract"), F::Text, {}},
+         {"title", QT_TRANSLATE_NOOP("keel::sales::Columns", "Title"), F::Text, {}},
+         {"client", QT_TRANSLATE_NOOP("keel::sales::Columns", "Client"), F::Text, {}},
+         {"actual", QT_TRANSLATE_NOOP("keel::sales::Columns", "Actual"), F::Money, {}},
+         {"forecast", QT_TRANSLATE_NOOP("keel::sales::Columns", "Forecast"), F::Money, {}}},
+        parent);
+    m->setPageSize(200);
     return m;
 }
 

@@ -29,6 +29,9 @@ public:
     static QString schedulePath(const QString &contract);
     // `entity` empty for the whole firm; in the group currency or each entity's own.
     static QString forecastPath(const QString &entity, QDate from, QDate to, bool groupCurrency);
+    // The contracts behind one month of the forecast (keyset-paged).
+    static QString forecastContractsPath(const QString &month, const QString &entity,
+                                         bool groupCurrency);
     static QString runsPath();
     ApiReply *startRun(const QString &entity, QDate period) const;
     ApiReply *run(const QString &id) const;
@@ -40,5 +43,7 @@ private:
 // The entity's contracts to pick from (GET /billing/contracts: finance reads them there),
 // searched on the server by number, title or client (setFilter("q", …)), a page at a time.
 sales::PagedListModel *revenueContractsModel(ApiClient *api, QObject *parent);
+// The contracts behind a forecast month with their actual and forecast revenue in it.
+sales::PagedListModel *revenueMonthContractsModel(ApiClient *api, QObject *parent);
 
 } // namespace keel::finance

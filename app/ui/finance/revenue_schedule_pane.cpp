@@ -173,18 +173,25 @@ void RevenueSchedulePane::search(const QString &text)
 void RevenueSchedulePane::openContract(int row)
 {
     const QJsonObject c = m_contracts->rowObject(row);
-    const QString id = sales::idText(c.value("id"));
+    openContractById(sales::idText(c.value("id")),
+                     QStringLiteral("%1 · %2 — %3")
+                         .arg(c.value("number").toString(), c.value("title").toString(),
+                              c.value("account_name").toString()),
+                     sales::idText(c.value("legal_entity_id")));
+}
+
+void RevenueSchedulePane::openContractById(const QString &id, const QString &title,
+                                           const QString &entityId)
+{
     if (id.isEmpty() || (id == m_schedule->contractId() && m_schedule->isLoading()))
         return;
-    m_title->setText(QStringLiteral("%1 · %2 — %3")
-                         .arg(c.value("number").toString(), c.value("title").toString(),
-                              c.value("account_name").toString()));
+    m_title->setText(title);
     m_restoring = false;
     m_schedule->load(id);
     QSettings settings;
-    settings.setValue(SettingsKey + "entity", sales::idText(c.value("legal_entity_id")));
+    settings.setValue(SettingsKey + "entity", entityId);
     settings.setValue(SettingsKey + "contract", id);
-    settings.setValue(SettingsKey + "title", m_title->text());
+    settings.setValue(SettingsKey + "title", title);
 }
 
 void RevenueSchedulePane::reloadSchedule()

@@ -40,6 +40,8 @@ public:
     void setEntity(const QString &entityId);
     void search(const QString &text);
     void openContract(int row);
+    // A contract picked elsewhere (the forecast's month), with the title to show.
+    void openContractById(const QString &id, const QString &title, const QString &entityId);
     void reloadSchedule();
 
 signals:

@@ -78,6 +78,11 @@ RevenueTab::RevenueTab(ApiClient *api, FinanceScope *scope, bool canRun, QWidget
         m_progress->hide();
         showMessage(tr("The recognition run was refused: %1").arg(text), true);
     });
+    connect(m_forecast, &RevenueForecastPane::contractChosen, this,
+            [this](const QString &id, const QString &title) {
+                showForecast(false);
+                m_schedule->openContractById(id, title, m_scope->entityId());
+            });
     const auto show = [this](const QString &text, bool error) { showMessage(text, error); };
     connect(m_schedule, &RevenueSchedulePane::message, this, show);
     connect(m_forecast, &RevenueForecastPane::message, this, show);
