@@ -4405,6 +4405,10 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
         <source>&lt;b&gt;%1&lt;/b&gt; — contracts: %2, together &lt;b&gt;%3 %4&lt;/b&gt;.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — Verträge: %2, zusammen &lt;b&gt;%3 %4&lt;/b&gt;.</translation>
     </message>
+    <message>
+        <source>Left out for want of an exchange rate: %1. Enter the rates on the Exchange rates tab.</source>
+        <translation>Mangels Wechselkurs ausgelassen: %1. Erfassen Sie die Kurse im Reiter Wechselkurse.</translation>
+    </message>
 </context>
 <context>
     <name>keel::finance::RevenueMonthsModel</name>

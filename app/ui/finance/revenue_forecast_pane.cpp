@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
@@ -144,6 +145,15 @@ void RevenueForecastPane::showTotals()
             .arg(c, StatementsModel::formatAmount(actual, c),
                  StatementsModel::formatAmount(forecast, c),
                  StatementsModel::formatAmount(RevenueMonthsModel::sum(actual, forecast), c)));
+    // A month the server could not convert is left out of it: say which pairs lack a rate.
+    QStringList missing;
+    for (const QJsonValue &v : m_forecast->forecast().value("missing_rates").toArray())
+        missing << v.toString();
+    if (!missing.isEmpty())
+        emit message(tr("Left out for want of an exchange rate: %1. Enter the rates on the "
+                        "Exchange rates tab.")
+                         .arg(missing.join(QStringLiteral(", "))),
+                     true);
 }
 
 QString RevenueForecastPane::totalsText() const
