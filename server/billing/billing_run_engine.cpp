@@ -399,7 +399,10 @@ WHERE NOT EXISTS (SELECT 1 FROM billing_sources bs WHERE bs.source_kind = 'sched
                   AND bs.source_key = i.id::text AND bs.released_at IS NULL))"),
         ends);
     // Retainer fees, billed ahead: every month of the line up to the one after the period that
-    // no earlier run billed (the next month ahead; a month a run missed is caught up).
+    // no earlier run billed (the next month ahead; a month a run missed is caught up). A completed
+    // or terminated contract's months before the period (and not after its end) were delivered
+    // and are billed in arrears; nothing ahead. A replayed history sees contracts as they ended,
+    // so without this their past months would never be billed.
     sql(m_db, QStringLiteral(R"(
 INSERT INTO br_lines (contract_id, project_id, kind, contract_line_id, description, quantity,
                       unit, unit_price, amount, timing, service_start, service_end, sort_rank,
@@ -410,7 +413,8 @@ SELECT bc.contract_id, bc.main_project, 'retainer_fee', l.id,
        (g.m + interval '1 month' - interval '1 day')::date, 30, 'retainer_period',
        l.id || ':' || to_char(g.m, 'YYYY-MM-DD')
 FROM br_contracts bc
-JOIN contracts live ON live.id = bc.contract_id AND live.status IN ('signed', 'amended')
+JOIN contracts live ON live.id = bc.contract_id
+                   AND live.status IN ('signed', 'amended', 'completed', 'terminated')
 JOIN contract_lines l ON l.contract_id = bc.contract_id AND l.billing_model = 'retainer'
                      AND l.monthly_amount IS NOT NULL AND l.start_date IS NOT NULL
 CROSS JOIN LATERAL (
@@ -419,14 +423,15 @@ CROSS JOIN LATERAL (
         least(date_trunc('month', coalesce(l.end_date, ?::date + interval '1 month')),
               ?::date + interval '1 month'),
         interval '1 month') gs) g
-WHERE NOT EXISTS (SELECT 1 FROM billing_sources bs WHERE bs.source_kind = 'retainer_period'
+WHERE (live.status IN ('signed', 'amended') OR (g.m < ?::date AND g.m <= live.end_date))
+  AND NOT EXISTS (SELECT 1 FROM billing_sources bs WHERE bs.source_kind = 'retainer_period'
                   AND bs.source_key = l.id || ':' || to_char(g.m, 'YYYY-MM-DD')
                   AND bs.released_at IS NULL))"),
-        {m_s.periodStart, m_s.periodStart});
-    // Subscriptions, billed ahead (live contracts only, as retainer fees: a completed or
-    // terminated contract is billed for what was delivered, never for periods ahead): each service
-    // period (month, quarter, year counted from the line's start_date) that starts by the period's
-    // end and that no earlier run billed.
+        {m_s.periodStart, m_s.periodStart, m_s.periodStart});
+    // Subscriptions, billed ahead: each service period (month, quarter, year counted from the
+    // line's start_date) that starts by the period's end and that no earlier run billed. As with
+    // retainer fees, a completed or terminated contract is billed in arrears for the service
+    // periods that started before the period and before it ended, never for periods ahead.
     sql(m_db, QStringLiteral(R"(
 INSERT INTO br_lines (contract_id, project_id, kind, contract_line_id, description, quantity,
                       unit, unit_price, amount, timing, service_start, service_end, sort_rank,
@@ -437,7 +442,8 @@ SELECT bc.contract_id, bc.main_project, 'subscription', l.id,
        1, 'each', l.fee_per_period, round(l.fee_per_period, 2), 'ahead', s.first, s.last, 40,
        'subscription_period', l.id || ':' || to_char(s.first, 'YYYY-MM-DD')
 FROM br_contracts bc
-JOIN contracts live ON live.id = bc.contract_id AND live.status IN ('signed', 'amended')
+JOIN contracts live ON live.id = bc.contract_id
+                   AND live.status IN ('signed', 'amended', 'completed', 'terminated')
 JOIN contract_lines l ON l.contract_id = bc.contract_id AND l.billing_model = 'subscription'
                      AND l.fee_per_period IS NOT NULL AND l.start_date IS NOT NULL
 CROSS JOIN LATERAL (SELECT CASE l.period WHEN 'quarter' THEN 3 WHEN 'year' THEN 12 ELSE 1 END
@@ -451,10 +457,11 @@ CROSS JOIN LATERAL (
            least((l.start_date + make_interval(months => (k + 1) * st.months)
                   - interval '1 day')::date, coalesce(l.end_date, 'infinity'::date)) AS last) s
 WHERE s.first <= ? AND (l.end_date IS NULL OR s.first <= l.end_date)
+  AND (live.status IN ('signed', 'amended') OR (s.first < ?::date AND s.first <= live.end_date))
   AND NOT EXISTS (SELECT 1 FROM billing_sources bs WHERE bs.source_kind = 'subscription_period'
                   AND bs.source_key = l.id || ':' || to_char(s.first, 'YYYY-MM-DD')
                   AND bs.released_at IS NULL))"),
-        {m_s.periodEnd, m_s.periodEnd, m_s.periodEnd});
+        {m_s.periodEnd, m_s.periodEnd, m_s.periodEnd, m_s.periodStart});
 }
 
 void BillingRunEngine::invoices()

@@ -290,8 +290,9 @@ private slots:
     void aCompletedContractIsBilledForWhatWasDeliveredOnly()
     {
         // The work ended in March and the contract was marked completed before the run: the
-        // accepted milestone and the schedule item due are still billed; no subscription period
-        // is billed ahead any more.
+        // accepted milestone and the schedule item due are still billed, and so is February's
+        // retainer fee that no run billed (delivered, so billed in arrears); no subscription
+        // period or retainer month is billed ahead any more.
         const qint64 acme = account("UK", "Acme Ltd", "GB", "GBP", "UK_VAT_STANDARD", 30);
         const Contract c = contract(acme, "GBP", "Wrapped up");
         const qint64 ms = line(c.id, "milestones");
@@ -306,13 +307,25 @@ private slots:
               {"period", "month"},
               {"start_date", "2026-03-01"},
               {"end_date", "2026-12-31"}});
+        line(c.id, "retainer",
+             {{"monthly_amount", "2000"},
+              {"drawdown_hours", "10"},
+              {"rollover", "none"},
+              {"start_date", "2026-02-01"},
+              {"end_date", "2026-12-31"}});
         db::query(db->sql(), "UPDATE contracts SET status = 'completed' WHERE id = ?", {c.id});
 
         const qint64 run = runNow("UK", "2026-03");
         QCOMPARE(lines(run, c.id), QString("fixed_fee 1.00 1000.00 1000.00 200.00 | "
-                                           "milestone 1.00 4000.25 4000.25 800.05"));
+                                           "milestone 1.00 4000.25 4000.25 800.05 | "
+                                           "retainer_fee 1.00 2000.00 2000.00 400.00"));
         QCOMPARE(invoices(run, c.id),
-                 QString("UK_VAT_STANDARD 5000.25 1000.05 6000.30 GBP 2026-04-30"));
+                 QString("UK_VAT_STANDARD 7000.25 1400.05 8400.30 GBP 2026-04-30"));
+        // The next run bills March's retainer month and subscription period, delivered before
+        // the contract ended; nothing ahead.
+        const qint64 april = runNow("UK", "2026-04");
+        QCOMPARE(lines(april, c.id), QString("retainer_fee 1.00 2000.00 2000.00 400.00 | "
+                                             "subscription 1.00 300.00 300.00 60.00"));
     }
 
     void retainerWithRolloverAndOverage()
