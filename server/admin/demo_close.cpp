@@ -1,5 +1,7 @@
 #include "demo_close.h"
 
+#include "banking/bank_account_service.h"
+#include "banking/bank_account_store.h"
 #include "close/close_service.h"
 #include "db/database.h"
 #include "db/pg_array.h"
@@ -7,13 +9,15 @@
 #include "demo_names.h"
 #include "demo_sales.h"
 #include "http/http_types.h"
+#include "ledger/fx_rates.h"
+#include "ledger/ledger_service.h"
 
 #include <QDate>
+#include <QHash>
 #include <QSqlQuery>
 #include <QVariant>
 
 #include <stdexcept>
-#include <utility>
 #include <vector>
 
 namespace keel {
@@ -28,7 +32,7 @@ class CloseLoader
 {
 public:
     CloseLoader(const DbConfig &config, const DemoCloseProgress &progress)
-        : m_db(db::connection(config)), m_progress(progress)
+        : m_config(config), m_db(db::connection(config)), m_progress(progress)
     {}
 
     void run()
@@ -41,6 +45,7 @@ public:
         readFirm();
         earlyRates();
         secondedCost();
+        dollarAccounts();
         closeMonths();
         db::exec(m_db, QStringLiteral("ANALYZE revenue_obligations, revenue_runs, "
                                       "revenue_recognitions, close_runs, intercompany_charges, "
@@ -65,9 +70,11 @@ private:
     // The controller closes the books of every entity (the role holds close.approve everywhere).
     void readFirm()
     {
-        QSqlQuery q = query(QStringLiteral("SELECT id, code FROM legal_entities ORDER BY id"));
+        QSqlQuery q = query(QStringLiteral("SELECT id, code, functional_currency FROM "
+                                           "legal_entities ORDER BY id"));
         while (q.next())
-            m_entities.push_back({q.value(0).toLongLong(), q.value(1).toString()});
+            m_entities.push_back(
+                {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
         q = query(QStringLiteral("SELECT id FROM users WHERE username = 'controller'"));
         if (!q.next())
             throw std::runtime_error("the demo has no controller");
@@ -137,6 +144,64 @@ private:
             "c.cost IS NOT NULL"));
     }
 
+    // The UK and German companies keep a dollar account for their American clients and
+    // suppliers, bought from the operating account with the first invoices: a foreign-currency
+    // balance that every month's FX revaluation revalues (and reverses the next day).
+    void dollarAccounts()
+    {
+        static const QHash<QString, QPair<QString, qint64>> accounts = {
+            {QStringLiteral("UK"), {QStringLiteral("GB71BARC20031847562931"), 250000}},
+            {QStringLiteral("DE"), {QStringLiteral("DE44500105175407324931"), 200000}},
+        };
+        BankAccountService banking(m_config);
+        LedgerService ledger(m_config);
+        const Currency usd = Currency::fromCode(QStringLiteral("USD")).value();
+        for (const Entity &e : m_entities) {
+            if (!accounts.contains(e.code) || e.currency == QLatin1String("USD"))
+                continue;
+            QSqlQuery q = query(
+                QStringLiteral(
+                    "SELECT b.id, b.bank_name, (SELECT min(ur.user_id) FROM user_roles ur WHERE "
+                    "ur.role = 'finance' AND ur.legal_entity_id = b.legal_entity_id), (SELECT "
+                    "min(invoice_date) FROM invoices i WHERE i.legal_entity_id = "
+                    "b.legal_entity_id AND i.number IS NOT NULL) FROM bank_accounts b WHERE "
+                    "b.legal_entity_id = ? ORDER BY b.id LIMIT 1"),
+                {e.id});
+            if (!q.next() || q.value(3).isNull())
+                continue;
+            const qint64 operating = q.value(0).toLongLong();
+            const qint64 finance = q.value(2).toLongLong();
+            const QDate date = q.value(3).toDate();
+            const qint64 account =
+                banking.create(m_db,
+                               {e.id, QStringLiteral("Dollar account USD"), q.value(1).toString(),
+                                accounts.value(e.code).first, usd.code(), 0},
+                               finance);
+            const BankAccountStore store(m_db);
+            const Money dollars =
+                Money::fromMinor(accounts.value(e.code).second * 100, usd).value();
+            const Money cost = convertOn(m_db, dollars, e.currency, date, QStringLiteral("amount"));
+            Posting p;
+            p.entityId = e.id;
+            p.date = date;
+            p.sourceType = QStringLiteral("bank_transfer");
+            p.sourceId = QString::number(account);
+            p.description = QStringLiteral("Dollars bought for the dollar account");
+            p.createdBy = finance;
+            p.approvedBy = m_controller;
+            PostingLine in;
+            in.accountNumber = store.account(account)->ledgerNumber;
+            in.debit = dollars;
+            in.functional = cost;
+            PostingLine out;
+            out.accountNumber = store.account(operating)->ledgerNumber;
+            out.credit = cost;
+            p.lines = {in, out};
+            ledger.post(p);
+            ++counts.dollarAccounts;
+        }
+    }
+
     // Month after month, all entities' runs first (intercompany posts into both sides of a
     // pair), then their periods closed: a period closes only after the one before it.
     void closeMonths()
@@ -148,15 +213,15 @@ private:
         for (QDate m = m_first; m <= last; m = m.addMonths(1)) {
             const QString month = m.toString(QStringLiteral("yyyy-MM"));
             report(95, QStringLiteral("Closing %1").arg(month));
-            for (const auto &[id, code] : m_entities) {
-                m_where = month + u' ' + code;
-                runCloseRuns(m_db, id, m, m_controller);
+            for (const Entity &e : m_entities) {
+                m_where = month + u' ' + e.code;
+                runCloseRuns(m_db, e.id, m, m_controller);
             }
             // Without the checklist's gate (as closePeriod offers loaders of history): its
             // warnings would each need a sign-off, and a checklist costs as much as the runs.
-            for (const auto &[id, code] : m_entities) {
-                m_where = month + u' ' + code;
-                closePeriod(m_db, id, m, QStringLiteral("hard_closed"), m_controller, true);
+            for (const Entity &e : m_entities) {
+                m_where = month + u' ' + e.code;
+                closePeriod(m_db, e.id, m, QStringLiteral("hard_closed"), m_controller, true);
                 ++counts.periodsClosed;
             }
         }
@@ -174,9 +239,17 @@ public:
     QString where() const { return m_where; }
 
 private:
+    struct Entity
+    {
+        qint64 id = 0;
+        QString code;
+        QString currency; // functional
+    };
+
+    DbConfig m_config;
     QSqlDatabase m_db;
     const DemoCloseProgress &m_progress;
-    std::vector<std::pair<qint64, QString>> m_entities; // id, code
+    std::vector<Entity> m_entities;
     qint64 m_controller = 0;
     QDate m_first;
     QString m_where; // the month and entity being closed, for the error message

@@ -14,6 +14,7 @@ struct DemoCloseCounts
     int closeRuns = 0;           // completed, each with every run of the close
     int intercompanyCharges = 0; // employee × project × month
     int fxRatesAdded = 0;        // rates for the months before the time history
+    int dollarAccounts = 0;      // bank accounts in USD of the UK and DE companies
 };
 
 // The month-end closes of the demo firm's history (issue 7 "Demo firm"), after the billing
@@ -22,6 +23,8 @@ struct DemoCloseCounts
 //  - exchange rates back to the first accounting period (the history's rates start with the
 //    time two years ago; the close of the months before needs their period-end rates);
 //  - the project cost of specialists who worked for another entity, in the project's currency;
+//  - a dollar account of the UK and the German company, bought with their first invoices, the
+//    foreign-currency balance the month-end FX revaluation revalues;
 //  - month by month from the first accounting period to the month before last, for every entity:
 //    every run of the close (revenue recognition, subcontractor accruals, FX revaluation,
 //    intercompany charges) as the controller, then the period soft- and hard-closed. Last month

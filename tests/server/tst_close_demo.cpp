@@ -216,6 +216,34 @@ private slots:
         }
     }
 
+    // The UK and DE dollar accounts are revalued at every month end since they were opened: an
+    // unrealised gain or loss dated the period end, reversed on the first of the next month.
+    void dollarAccountsRevaluedEveryMonth()
+    {
+        QCOMPARE(scalar("SELECT count(DISTINCT legal_entity_id) FROM fx_revaluations WHERE "
+                        "item_count > 0"),
+                 2);
+        QCOMPARE(scalar(QStringLiteral(
+                            "SELECT count(*) FROM bank_accounts b JOIN accounting_periods p ON "
+                            "p.legal_entity_id = b.legal_entity_id AND p.period_end >= (SELECT "
+                            "min(j.entry_date) FROM journal_entries j WHERE j.source_type = "
+                            "'bank_transfer' AND j.source_id = b.id::text) AND p.period_start <= "
+                            "'%1' WHERE b.currency = 'USD' AND NOT EXISTS (SELECT 1 FROM "
+                            "fx_revaluations f JOIN fx_revaluation_items i ON i.revaluation_id = "
+                            "f.id AND i.kind = 'bank' AND i.document_id = b.id WHERE "
+                            "f.legal_entity_id = b.legal_entity_id AND f.period_start = "
+                            "p.period_start AND NOT f.superseded)")
+                            .arg(m_lastClosed)),
+                 0);
+        QVERIFY(scalar("SELECT count(*) FROM fx_revaluations WHERE gain > 0") > 0);
+        QVERIFY(scalar("SELECT count(*) FROM fx_revaluations WHERE loss > 0") > 0);
+        QCOMPARE(scalar("SELECT count(*) FROM fx_revaluations f LEFT JOIN journal_entries r ON "
+                        "r.id = f.reversal_entry_id WHERE f.journal_entry_id IS NOT NULL AND "
+                        "(r.id IS NULL OR r.entry_date <> (f.period_start + interval '1 "
+                        "month')::date)"),
+                 0);
+    }
+
     // Every entity's functional debits equal its credits, over all of its history and at every
     // closed month's end, and the trial balance finance reads says so.
     void trialBalanceOfEveryEntityBalances()
