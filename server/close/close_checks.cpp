@@ -56,6 +56,16 @@ const QString kRunSources =
     QStringLiteral("'revenue_recognition', 'revenue_loss_provision', 'fx_revaluation', "
                    "'intercompany', 'intercompany_charge', 'close_accrual'");
 
+// unbilled_time: approved billable time not yet invoiced on a project whose contract bills
+// time: a time-and-materials line, or a retainer (its overage is billed by the hour). Time on
+// fixed-fee, milestone or subscription work is covered by the fee and is never invoiced by
+// the hour, and time on a project without a contract is not billable to anyone. The count and
+// the drill-down both use this one condition, on time_entries aliased t.
+const QString kUnbilledTime = QStringLiteral(
+    "t.status = 'approved' AND t.billable AND t.project_id IN (SELECT p.id FROM projects p JOIN "
+    "contract_lines cl ON cl.contract_id = p.contract_id WHERE p.legal_entity_id = :e AND "
+    "cl.billing_model IN ('time_and_materials', 'retainer'))");
+
 // Approved time in the period where the employee's entity and the project's differ and the
 // entity is one of them, per employee and project. Two branches, each on its own index: the
 // entity's projects (time_entries_entity_date_idx) and the entity's employees on the other
@@ -98,9 +108,9 @@ CloseCheckFigures closeCheckFigures(QSqlDatabase db, const CloseEntity &entity, 
     // currency (NULL otherwise).
     const QString sql = QStringLiteral(
         "WITH te AS (SELECT count(*) FILTER (WHERE status IN ('draft', 'submitted', "
-        "'rejected')) AS unapproved, count(*) FILTER (WHERE status = 'approved' AND billable) AS "
+        "'rejected')) AS unapproved, count(*) FILTER (WHERE %3) AS "
         "unbilled, max(decided_at) FILTER (WHERE status IN ('approved', 'invoiced')) AS decided "
-        "FROM time_entries WHERE legal_entity_id = :e AND work_date BETWEEN :ps AND :pe) "
+        "FROM time_entries t WHERE legal_entity_id = :e AND work_date BETWEEN :ps AND :pe) "
         "SELECT "
         // missing_timesheets
         "(SELECT count(*) FROM employee_week_capacity(:monday, :weeks) c JOIN employees em ON "
@@ -137,7 +147,7 @@ CloseCheckFigures closeCheckFigures(QSqlDatabase db, const CloseEntity &entity, 
         "legal_entity_id = :e AND entry_date BETWEEN :ps AND :pe AND status = 'posted' AND "
         "source_type NOT IN (%1))) "
         "FROM te");
-    QString text = sql.arg(kRunSources, kCrossTime);
+    QString text = sql.arg(kRunSources, kCrossTime, kUnbilledTime);
     // Named placeholders as literals keep one statement without repeating binds.
     text.replace(QStringLiteral(":monday"),
                  u'\'' + firstMonday(ps).toString(Qt::ISODate) + QStringLiteral("'::date"));
@@ -201,7 +211,7 @@ QJsonObject closeCheckRecords(QSqlDatabase db, const CloseEntity &entity, QDate 
     } else if (task == QLatin1String("unapproved_time") || task == QLatin1String("unbilled_time")) {
         const QString where = task == QLatin1String("unapproved_time")
                                   ? QStringLiteral("t.status IN ('draft', 'submitted', 'rejected')")
-                                  : QStringLiteral("t.status = 'approved' AND t.billable");
+                                  : kUnbilledTime;
         sql = QStringLiteral(
                   "SELECT t.id::text, t.id::text, t.work_date::text || ' ' || p.name || ', ' || "
                   "t.hours::text || ' h (' || t.status || ')', NULL, NULL, u.id, u.display_name "

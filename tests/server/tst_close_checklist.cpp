@@ -27,9 +27,17 @@ class CloseChecklistTest : public QObject, public CloseFixture
             timeEntry("2026-10-05", "8", "draft"), timeEntry("2026-10-06", "7.5", "submitted"),
             timeEntry("2026-10-07", "6", "rejected"), timeEntry("2026-10-30", "1.25", "draft")};
         unapprovedTime.sort();
+        // The project bills time (a time-and-materials line); another project's contract is a
+        // fixed fee and a third has no contract: their approved time is billed by no hour.
+        contract(proj, "time_and_materials");
+        const qint64 fixedFee = project(pmId, QStringLiteral("Fixed-fee audit"));
+        contract(fixedFee, "fixed_fee");
+        const qint64 internal = project(pmId, QStringLiteral("Internal tooling"));
         unbilledTime = {timeEntry("2026-10-08", "8", "approved"),
                         timeEntry("2026-10-09", "4", "approved")};
         unbilledTime.sort();
+        timeEntry("2026-10-08", "6", "approved", true, 0, fixedFee);
+        timeEntry("2026-10-09", "2", "approved", true, 0, internal);
         timeEntry("2026-10-12", "3", "approved", false); // not billable
         timeEntry("2026-10-13", "8", "invoiced");
         timeEntry("2026-11-02", "8", "draft"); // November
@@ -83,6 +91,21 @@ class CloseChecklistTest : public QObject, public CloseFixture
                             "= 'US'), 'US', ?) RETURNING id",
                             {usUser, roleId("CONSULTANT")});
         timeEntry("2026-10-21", "5", "approved", false, usEmployee);
+    }
+
+    // A signed UK contract of one line in `model` for the project.
+    void contract(qint64 project, const char *model)
+    {
+        const qint64 c = scalar(
+            "INSERT INTO contracts (legal_entity_id, account_id, number, title, currency, "
+            "start_date, end_date, signature_date, status) VALUES (?, ?, 'SOW-UK-2026-' || ?, "
+            "'Work', 'GBP', '2026-01-01', '2027-12-31', '2026-01-01', 'signed') RETURNING id",
+            {uk, accountId, project});
+        db::query(db->sql(),
+                  "INSERT INTO contract_lines (contract_id, line_no, description, billing_model, "
+                  "value) VALUES (?, 1, 'Work', ?, 10000)",
+                  {c, QString::fromLatin1(model)});
+        db::query(db->sql(), "UPDATE projects SET contract_id = ? WHERE id = ?", {c, project});
     }
 
     QStringList ids(const QJsonObject &page)
