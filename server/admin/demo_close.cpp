@@ -46,6 +46,7 @@ public:
         earlyRates();
         secondedCost();
         dollarAccounts();
+        payroll();
         closeMonths();
         db::exec(m_db, QStringLiteral("ANALYZE revenue_obligations, revenue_runs, "
                                       "revenue_recognitions, close_runs, intercompany_charges, "
@@ -200,6 +201,127 @@ private:
             ledger.post(p);
             ++counts.dollarAccounts;
         }
+    }
+
+    // The staff cost the ledger otherwise lacks (without it the group's margin was ~97 %): one
+    // payroll journal per entity and month that has time, from the first month of the time
+    // history to last month (the month end in progress; this month has not ended), dated the
+    // month end: Dr 5000 Direct labour cost / Cr 1000 Bank in functional currency, posted
+    // before any of these months is closed.
+    // The measure: the hours each employee recorded in the month (whatever their approval
+    // state: the work was done and paid) × their cost rate valid at the month end, rounded per
+    // employee, summed over the employing entity. Not rate × capacity: the demo's cost rates are
+    // loaded hourly costs (about 56 % of the bill rate) and the time history books only the
+    // staffed work, a bit over half the capacity, so paying the capacity at that rate put the
+    // UK and the German company at a loss every month (and the group at about -5 % in
+    // 2026-09). Every demo employee holds a billable role, so there is no 6000 G&A payroll line.
+    // The operating account, once paid out of, would run below zero in the months before the
+    // receipts catch up (receipts come net 30 through the billing replay): the owners then pay
+    // in share capital (Dr 1000 / Cr 3000, dated the first payroll month's first day) covering
+    // the lowest balance plus a cushion, in whole 500,000s.
+    void payroll()
+    {
+        const QDate asOf = demoAsOf();
+        const QDate thisMonth(asOf.year(), asOf.month(), 1);
+        LedgerService ledger(m_config);
+        QSqlQuery q = query(
+            QStringLiteral(
+                "WITH w AS (SELECT t.employee_id, date_trunc('month', t.work_date)::date AS ps, "
+                "sum(t.hours) AS hours FROM time_entries t WHERE t.work_date < ?::date GROUP BY "
+                "1, 2) "
+                "SELECT e.legal_entity_id, w.ps, r.currency, sum(round(w.hours * r.hourly_cost, "
+                "2))::text, count(*), sum(w.hours)::text, (SELECT min(ur.user_id) FROM "
+                "user_roles ur WHERE ur.role = 'finance' AND ur.legal_entity_id = "
+                "e.legal_entity_id) FROM w JOIN employees e ON e.id = w.employee_id JOIN "
+                "employee_cost_rates r ON r.employee_id = e.id AND (w.ps + interval '1 month "
+                "- 1 day')::date BETWEEN r.valid_from AND coalesce(r.valid_to, 'infinity') "
+                "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"),
+            {thisMonth});
+        QHash<qint64, QString> functional;
+        for (const Entity &e : m_entities)
+            functional.insert(e.id, e.currency);
+        // One posting per entity and month; a month of cost rates in two currencies adds up.
+        QList<Posting> postings;
+        QHash<qint64, QDate> firstMonth;
+        QHash<qint64, qint64> preparer;
+        while (q.next()) {
+            const qint64 entity = q.value(0).toLongLong();
+            const QDate ps = q.value(1).toDate();
+            const QDate pe = ps.addMonths(1).addDays(-1);
+            const QString currency = functional.value(entity);
+            Money amount =
+                Money::parse(q.value(3).toString(), q.value(2).toString().trimmed()).value();
+            if (amount.currency().code() != currency)
+                amount = convertOn(m_db, amount, currency, pe, QStringLiteral("amount"));
+            const QString sourceId =
+                QString::number(entity) + u':' + ps.toString(QStringLiteral("yyyy-MM"));
+            if (!postings.isEmpty() && postings.last().sourceId == sourceId) {
+                Posting &p = postings.last();
+                p.lines[0].debit = p.lines[0].debit.add(amount).value();
+                p.lines[1].credit = p.lines[0].debit;
+                continue;
+            }
+            Posting p;
+            p.entityId = entity;
+            p.date = pe;
+            p.sourceType = QStringLiteral("payroll");
+            p.sourceId = sourceId;
+            p.description = QStringLiteral("Payroll %1: %2 people, %3 h at cost")
+                                .arg(ps.toString(QStringLiteral("yyyy-MM")), q.value(4).toString(),
+                                     q.value(5).toString());
+            // Prepared by the entity's finance, approved by the controller (never the same).
+            p.createdBy = q.value(6).isNull() ? m_controller : q.value(6).toLongLong();
+            p.approvedBy = p.createdBy == m_controller ? 0 : m_controller;
+            preparer.insert(entity, p.createdBy);
+            PostingLine cost;
+            cost.accountNumber = QStringLiteral("5000");
+            cost.debit = amount;
+            PostingLine bank;
+            bank.accountNumber = QStringLiteral("1000");
+            bank.credit = amount;
+            p.lines = {cost, bank};
+            postings.append(p);
+            if (!firstMonth.contains(entity))
+                firstMonth.insert(entity, ps);
+        }
+        if (postings.isEmpty())
+            return;
+        ledger.postMany(postings);
+        counts.payrollEntries = int(postings.size());
+
+        // The lowest end-of-day balance of each operating account over its whole history.
+        q = query(QStringLiteral(
+            "SELECT legal_entity_id, (ceil((100000 - min(balance)) / 500000) * 500000)::text FROM "
+            "(SELECT jl.legal_entity_id, sum(sum(jl.functional_debit - jl.functional_credit)) "
+            "OVER (PARTITION BY jl.legal_entity_id ORDER BY jl.entry_date) AS balance FROM "
+            "journal_lines jl JOIN ledger_accounts a ON a.id = jl.ledger_account_id AND a.number "
+            "= '1000' GROUP BY jl.legal_entity_id, jl.entry_date) b GROUP BY 1 HAVING "
+            "min(balance) < 100000 ORDER BY 1"));
+        QList<Posting> capital;
+        while (q.next()) {
+            const qint64 entity = q.value(0).toLongLong();
+            const Money amount =
+                Money::parse(q.value(1).toString(), functional.value(entity)).value();
+            Posting p;
+            p.entityId = entity;
+            p.date = firstMonth.value(entity);
+            p.sourceType = QStringLiteral("share_capital");
+            p.sourceId = QString::number(entity) + QStringLiteral(":payroll");
+            p.description = QStringLiteral("Share capital paid in for the first payrolls");
+            p.createdBy = preparer.value(entity, m_controller);
+            p.approvedBy = p.createdBy == m_controller ? 0 : m_controller;
+            PostingLine bank;
+            bank.accountNumber = QStringLiteral("1000");
+            bank.debit = amount;
+            PostingLine equity;
+            equity.accountNumber = QStringLiteral("3000");
+            equity.credit = amount;
+            p.lines = {bank, equity};
+            capital.append(p);
+        }
+        if (!capital.isEmpty())
+            ledger.postMany(capital);
+        counts.capitalInjections = int(capital.size());
     }
 
     // Month after month, all entities' runs first (intercompany posts into both sides of a

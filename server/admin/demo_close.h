@@ -15,6 +15,8 @@ struct DemoCloseCounts
     int intercompanyCharges = 0; // employee × project × month
     int fxRatesAdded = 0;        // rates for the months before the time history
     int dollarAccounts = 0;      // bank accounts in USD of the UK and DE companies
+    int payrollEntries = 0;      // entity × month, to last month
+    int capitalInjections = 0;   // share capital paid in so the bank covers the payrolls
 };
 
 // The month-end closes of the demo firm's history (issue 7 "Demo firm"), after the billing
@@ -25,6 +27,9 @@ struct DemoCloseCounts
 //  - the project cost of specialists who worked for another entity, in the project's currency;
 //  - a dollar account of the UK and the German company, bought with their first invoices, the
 //    foreign-currency balance the month-end FX revaluation revalues;
+//  - one payroll journal per entity and month of the time history up to last month (the
+//    hours recorded × the cost rate, Dr labour cost / Cr bank) and, where the operating account
+//    would otherwise run below zero, share capital paid in at the start;
 //  - month by month from the first accounting period to the month before last, for every entity:
 //    every run of the close (revenue recognition, subcontractor accruals, FX revaluation,
 //    intercompany charges) as the controller, then the period soft- and hard-closed. Last month
