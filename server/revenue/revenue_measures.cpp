@@ -22,10 +22,14 @@ void ddl(QSqlDatabase db, const QString &text)
     db::exec(db, text);
 }
 
-// The obligations of the entity's live contracts. Time and expenses of a contract count on its
-// first time-and-materials obligation (its carrier) unless the contract has a retainer, which
-// bills them; milestones without a line count on its first milestone obligation.
-void obligations(QSqlDatabase db, qint64 entityId)
+// The obligations of the entity's live contracts that have started by the period end (the
+// contract and the obligation): before its start a contract has nothing to measure, no revenue
+// and no loss to provide. Time and expenses of a contract count on its first time-and-materials
+// obligation (its carrier) unless the contract has a retainer, which bills them; milestones
+// without a line count on its first milestone obligation. The carriers and the contract's total
+// price are taken over all its obligations, started or not, so a line starting later neither
+// moves the carrier nor leaves the onerous test short of part of the price.
+void obligations(QSqlDatabase db, qint64 entityId, QDate periodEnd)
 {
     // A second run in the same transaction (the demo, the close) starts clean.
     QSqlQuery left = sql(db, QStringLiteral("SELECT to_regclass('pg_temp.rr_obl') IS NOT NULL"));
@@ -49,6 +53,7 @@ CREATE TEMP TABLE rr_obl (
     carrier       boolean NOT NULL,
     ms_first      boolean NOT NULL,
     rate_items    boolean NOT NULL,
+    contract_price numeric NOT NULL,
     cost          numeric NOT NULL DEFAULT 0,
     hours         numeric NOT NULL DEFAULT 0,
     etc_cost      numeric NOT NULL DEFAULT 0,
@@ -62,16 +67,23 @@ CREATE TEMP TABLE rr_obl (
 ) ON COMMIT DROP)"));
     sql(db, QStringLiteral(R"(
 INSERT INTO rr_obl (obligation_id, contract_id, line_id, project_id, account_id, method, price,
-                    currency, start_date, end_date, not_to_exceed, carrier, ms_first, rate_items)
-SELECT o.id, o.contract_id, o.contract_line_id, o.project_id, c.account_id, o.method,
-       o.transaction_price, o.currency, o.start_date, o.end_date, l.not_to_exceed,
+                    currency, start_date, end_date, not_to_exceed, carrier, ms_first, rate_items,
+                    contract_price)
+SELECT obligation_id, contract_id, line_id, project_id, account_id, method, price, currency,
+       start_date, end_date, not_to_exceed, carrier, ms_first, rate_items, contract_price
+FROM (
+SELECT o.id AS obligation_id, o.contract_id, o.contract_line_id AS line_id, o.project_id,
+       c.account_id, o.method, o.transaction_price AS price, o.currency, o.start_date,
+       o.end_date, l.not_to_exceed,
        o.method = 'time_and_materials' AND NOT k.has_retainer
            AND l.line_no = min(l.line_no) FILTER (WHERE o.method = 'time_and_materials')
-                           OVER (PARTITION BY o.contract_id),
+                           OVER (PARTITION BY o.contract_id) AS carrier,
        o.method = 'milestone'
            AND l.line_no = min(l.line_no) FILTER (WHERE o.method = 'milestone')
-                           OVER (PARTITION BY o.contract_id),
-       k.rate_items
+                           OVER (PARTITION BY o.contract_id) AS ms_first,
+       k.rate_items,
+       sum(o.transaction_price) OVER (PARTITION BY o.contract_id) AS contract_price,
+       c.start_date AS contract_start
 FROM revenue_obligations o
 JOIN contracts c ON c.id = o.contract_id
 JOIN contract_lines l ON l.id = o.contract_line_id
@@ -80,8 +92,9 @@ CROSS JOIN LATERAL (
                    AND r.billing_model = 'retainer') AS has_retainer,
            EXISTS (SELECT 1 FROM contract_line_items i WHERE i.contract_id = c.id
                    AND i.kind = 'rate') AS rate_items) k
-WHERE o.legal_entity_id = ? AND c.status IN ('signed', 'amended', 'completed', 'terminated'))"),
-        {entityId});
+WHERE o.legal_entity_id = ? AND c.status IN ('signed', 'amended', 'completed', 'terminated')) a
+WHERE start_date <= ?::date AND contract_start <= ?::date)"),
+        {entityId, periodEnd, periodEnd});
     // Rounding happens at each currency's minor unit.
     QSqlQuery q = sql(db, QStringLiteral("SELECT DISTINCT currency FROM rr_obl"));
     db::PgArray codes, scales;
@@ -175,8 +188,10 @@ WHERE e.currency <> o.currency)"));
             {from.literal(), to.literal(), rate.literal()});
 }
 
-// Percentage of completion: cost (or hours) to date against cost (hours) at completion, the
-// estimate to complete being what the project's tasks carry now.
+// Percentage of completion where cost is known, the project: all its cost (or hours) to date
+// against cost (hours) at completion, the estimate to complete being what the project's tasks
+// carry now. Every completion-measured line of the contract applies that one percentage to its
+// own price; the cost is not set against any one line.
 void completion(QSqlDatabase db)
 {
     sql(db, QStringLiteral(R"(
@@ -290,14 +305,21 @@ UPDATE rr_obl SET
     percent = CASE WHEN at_completion > 0
                    THEN round(least(greatest(measure, 0) * 100 / at_completion, 100), 6)
                    ELSE 0 END)"));
-    // An onerous contract: the whole expected loss (cost at completion over the price of its
-    // completion-measured obligations) at once, less what recognised revenue below cost has
-    // realised already. Kept on the contract's first such obligation.
+    // An onerous contract (IFRS 15 / ASC 606 test the contract, not the line): the whole expected
+    // loss — the project's cost at completion over the price of all the contract's lines — at
+    // once, less the loss already realised (cost to date over all the revenue recognised on the
+    // contract). Kept on the contract's first completion-measured obligation, so posted on its
+    // project; contracts without one have no estimate to complete to test.
     sql(db, QStringLiteral(R"(
 WITH c AS (
-    SELECT contract_id, min(obligation_id) AS first, sum(price) AS price, max(cost) AS cost,
-           max(etc_cost) AS etc, sum(cumulative) AS cumulative, max(scale) AS scale
-    FROM rr_obl WHERE method IN ('poc_cost', 'poc_effort') GROUP BY 1)
+    SELECT contract_id,
+           min(obligation_id) FILTER (WHERE method IN ('poc_cost', 'poc_effort')) AS first,
+           max(contract_price) AS price,
+           max(cost) FILTER (WHERE method IN ('poc_cost', 'poc_effort')) AS cost,
+           max(etc_cost) FILTER (WHERE method IN ('poc_cost', 'poc_effort')) AS etc,
+           sum(cumulative) AS cumulative, max(scale) AS scale
+    FROM rr_obl GROUP BY 1
+    HAVING bool_or(method IN ('poc_cost', 'poc_effort')))
 UPDATE rr_obl o SET provision = greatest(round(greatest(c.cost + c.etc - c.price, 0)
                                                - greatest(c.cost - c.cumulative, 0), c.scale), 0)
 FROM c WHERE o.obligation_id = c.first)"));
@@ -307,7 +329,7 @@ FROM c WHERE o.obligation_id = c.first)"));
 
 void measure(QSqlDatabase db, qint64 entityId, QDate periodEnd)
 {
-    obligations(db, entityId);
+    obligations(db, entityId, periodEnd);
     sources(db, periodEnd);
     rates(db, periodEnd);
     completion(db);

@@ -1,6 +1,7 @@
 // Revenue recognition method by method, to the cent (each figure worked out in the comment next
 // to it), through the real run (runRevenueRecognition) and the real ledger: percentage of
-// completion by cost with an estimate revised mid-project, an onerous contract, a subscription
+// completion by cost with an estimate revised mid-project, an onerous contract (one starting
+// later, one with a milestone and a fixed-fee line tested as a whole), a subscription
 // starting mid-month, a retainer with rollover, milestones on acceptance, time and materials as
 // delivered.
 
@@ -100,6 +101,90 @@ private slots:
         QCOMPARE(text("SELECT loss_provision::numeric(20, 2) FROM revenue_runs ORDER BY id DESC "
                       "LIMIT 1"),
                  QString("4642.86"));
+    }
+
+    // Before its start a contract has nothing to measure: an onerous one is provided for in its
+    // first month, not in the months before (the demo provided for 2026's contracts in 2024-01).
+    void onerousContractStartingLater()
+    {
+        const qint64 acme = account("US", "Acme", "US", "USD", "US_STANDARD", 30);
+        const Contract c = contract(acme, "USD", "Late start");
+        db::query(db->sql(), "UPDATE contracts SET start_date = '2026-05-01' WHERE id = ?", {c.id});
+        db::query(db->sql(), "UPDATE projects SET start_date = '2026-05-01' WHERE id = ?",
+                  {c.project});
+        const qint64 fee = line(c.id, "fixed_fee", {{"value", "50000"}});
+        const qint64 consultant = employee("US", "CONSULTANT");
+        // Planned already: 60,000.00 to complete against a price of 50,000.00.
+        estimateToComplete(c.project, "60000");
+
+        // April, before the start: nothing measured, recognised or provided.
+        RevenueRunResult r = recognise("US", "2026-04");
+        QCOMPARE(r.entries, 0);
+        QCOMPARE(amount(r.revenue), QString("0.00"));
+        QCOMPARE(amount(r.lossProvision), QString("0.00"));
+        QCOMPARE(recognition(fee, "2026-04"), QString());
+        QCOMPARE(balance(c.project, "loss_provision"), QString("0.00"));
+
+        // May, its first month: 12,000.00 spent, 48,000.00 to go: 60,000.00 at completion, a
+        // 10,000.00 loss. 12/60 = 20 % of 50,000.00 = 10,000.00 revenue, 2,000.00 of the loss
+        // realised (cost 12,000.00 − revenue 10,000.00), 8,000.00 provided.
+        costedEntry(consultant, c.project, "2026-05-05", "8.00", "12000");
+        estimateToComplete(c.project, "48000");
+        r = recognise("US", "2026-05");
+        QCOMPARE(amount(r.revenue), QString("10000.00"));
+        QCOMPARE(amount(r.lossProvision), QString("8000.00"));
+        QCOMPARE(recognition(fee, "2026-05"), QString("10000.00 10000.00 20.00"));
+        QCOMPARE(balance(c.project, "loss_provision", "2026-04-30"), QString("0.00"));
+        QCOMPARE(balance(c.project, "loss_provision"), QString("8000.00"));
+    }
+
+    // A milestone line and a fixed-fee line on one contract: the project's cost measures the
+    // project's percent complete, which the fixed-fee line applies to its own price; the onerous
+    // test is the contract's (its cost at completion against the price of both lines).
+    void milestoneAndFixedFeeOnOneContract()
+    {
+        const qint64 acme = account("US", "Acme", "US", "USD", "US_STANDARD", 30);
+        const Contract c = contract(acme, "USD", "Platform and go-live");
+        const qint64 ms = line(c.id, "milestones", {{"value", "40000"}});
+        const qint64 fee = line(c.id, "fixed_fee", {{"value", "60000"}});
+        const qint64 goLive = milestone(c.project, ms, 1, "40000", "2026-04-30", "completed");
+        const qint64 consultant = employee("US", "CONSULTANT");
+
+        // March: the project has spent 30,000.00 with 45,000.00 to go, 30/75 = 40 %: the fixed
+        // fee earns 40 % of 60,000.00 = 24,000.00. Cost at completion 75,000.00 is within the
+        // contract's 100,000.00: no loss (against the fixed fee's 60,000.00 alone it was a
+        // 15,000.00 loss, 9,000.00 provided, before).
+        costedEntry(consultant, c.project, "2026-03-10", "8.00", "30000");
+        estimateToComplete(c.project, "45000");
+        RevenueRunResult r = recognise("US", "2026-03");
+        QCOMPARE(amount(r.revenue), QString("24000.00"));
+        QCOMPARE(amount(r.lossProvision), QString("0.00"));
+        QCOMPARE(recognition(fee, "2026-03"), QString("24000.00 24000.00 40.00"));
+        QCOMPARE(recognition(ms, "2026-03"), QString("0.00 0.00 0.00"));
+        QCOMPARE(balance(c.project, "loss_provision"), QString("0.00"));
+
+        // April: the go-live accepted (40,000.00); 45,000.00 spent and 65,000.00 to go, 110,000.00
+        // at completion: the contract now loses 10,000.00. The fixed fee at 45/110 of 60,000.00 =
+        // 24,545.454… → 24,545.45 (+545.45). Revenue to date 64,545.45 exceeds the cost to date,
+        // so none of the loss is realised yet: all 10,000.00 is provided, on the project.
+        db::query(db->sql(),
+                  "UPDATE project_milestones SET state = 'accepted', accepted_date = "
+                  "'2026-04-20' WHERE id = ?",
+                  {goLive});
+        costedEntry(consultant, c.project, "2026-04-08", "6.00", "15000");
+        estimateToComplete(c.project, "65000");
+        r = recognise("US", "2026-04");
+        QCOMPARE(amount(r.revenue), QString("40545.45"));
+        QCOMPARE(amount(r.lossProvision), QString("10000.00"));
+        QCOMPARE(recognition(fee, "2026-04"), QString("545.45 24545.45 40.91"));
+        QCOMPARE(recognition(ms, "2026-04"), QString("40000.00 40000.00 100.00"));
+        QCOMPARE(balance(c.project, "loss_provision"), QString("10000.00"));
+        QCOMPARE(balance(c.project, "contract_loss"), QString("10000.00"));
+        QCOMPARE(text("SELECT loss_provision::numeric(20, 2) FROM revenue_recognitions r JOIN "
+                      "revenue_obligations o ON o.id = r.obligation_id WHERE "
+                      "o.contract_line_id = ? AND r.period_start = '2026-04-01'",
+                      {fee}),
+                 QString("10000.00"));
     }
 
     void subscriptionStartingMidMonth()
