@@ -8,6 +8,7 @@
 #include "admin/demo_firm.h"
 #include "db/database.h"
 #include "http_client.h"
+#include "money.h"
 #include "revenue/revenue_run_engine.h"
 #include "test_database.h"
 #include "test_server.h"
@@ -366,6 +367,140 @@ private slots:
                     .arg(it.value()));
             QCOMPARE(detail.status, 200);
             QVERIFY(!detail.json().value("items").toArray().isEmpty());
+        }
+    }
+
+    // Staff cost: one payroll journal per entity and month from the first month of the time
+    // history through October (the month end in progress), none for November; Dr 5000 / Cr
+    // 1000 dated the month end, the hours recorded × the cost rate at the month end, to the
+    // cent. The operating account never runs below zero.
+    void payrollEveryMonthOfEveryEntity()
+    {
+        const QString months = QStringLiteral(
+            "SELECT p.legal_entity_id, p.period_start, p.period_end FROM accounting_periods p "
+            "WHERE p.period_start >= (SELECT date_trunc('month', min(work_date)) FROM "
+            "time_entries) AND p.period_start <= '2026-10-01'");
+        const qint64 expected = scalar("SELECT count(*) FROM (" + months + ") m");
+        QVERIFY(expected >= 3 * 19);
+        QCOMPARE(scalar("SELECT count(*) FROM journal_entries WHERE source_type = 'payroll'"),
+                 expected);
+        // Each month's entry, under its source id, dated the month end, posted.
+        QCOMPARE(scalar("SELECT count(*) FROM (" + months +
+                        ") m WHERE (SELECT count(*) FROM journal_entries j WHERE j.source_type = "
+                        "'payroll' AND j.source_id = m.legal_entity_id || ':' || "
+                        "to_char(m.period_start, 'YYYY-MM') AND j.legal_entity_id = "
+                        "m.legal_entity_id AND j.entry_date = m.period_end AND j.status = "
+                        "'posted') <> 1"),
+                 0);
+        // Every closed month since the time began has it, every entity.
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM (%1) m JOIN accounting_periods p "
+                                       "ON p.legal_entity_id = m.legal_entity_id AND "
+                                       "p.period_start = m.period_start AND p.status = "
+                                       "'hard_closed'")
+                            .arg(months)),
+                 expected - 3);
+        QCOMPARE(scalar("SELECT count(*) FROM journal_entries WHERE source_type = 'payroll' AND "
+                        "entry_date >= '2026-11-01'"),
+                 0);
+        // Dr labour cost = Cr bank = Σ round(hours × cost rate, 2) of the employing entity.
+        QCOMPARE(
+            scalar("WITH w AS (SELECT employee_id, date_trunc('month', work_date)::date AS ps, "
+                   "sum(hours) AS hours FROM time_entries WHERE work_date < '2026-11-01' "
+                   "GROUP BY 1, 2), "
+                   "pay AS (SELECT em.legal_entity_id, w.ps, sum(round(w.hours * "
+                   "r.hourly_cost, 2)) AS amount FROM w JOIN employees em ON em.id = "
+                   "w.employee_id JOIN employee_cost_rates r ON r.employee_id = em.id AND "
+                   "(w.ps + interval '1 month - 1 day')::date BETWEEN r.valid_from AND "
+                   "coalesce(r.valid_to, 'infinity') GROUP BY 1, 2), "
+                   "posted AS (SELECT j.legal_entity_id, date_trunc('month', "
+                   "j.entry_date)::date AS ps, sum(l.functional_debit) FILTER (WHERE "
+                   "a.number = '5000') AS labour, sum(l.functional_credit) FILTER (WHERE "
+                   "a.number = '1000') AS bank, count(*) AS lines FROM journal_entries j JOIN "
+                   "journal_lines l ON l.entry_id = j.id JOIN ledger_accounts a ON a.id = "
+                   "l.ledger_account_id WHERE j.source_type = 'payroll' GROUP BY 1, 2) "
+                   "SELECT count(*) FROM pay FULL JOIN posted ON posted.legal_entity_id = "
+                   "pay.legal_entity_id AND posted.ps = pay.ps WHERE posted.labour IS "
+                   "DISTINCT FROM pay.amount OR posted.bank IS DISTINCT FROM pay.amount OR "
+                   "posted.lines <> 2"),
+            0);
+        // The operating account stays above zero at every day's end (share capital paid in).
+        QCOMPARE(scalar("SELECT count(*) FROM (SELECT sum(sum(l.functional_debit - "
+                        "l.functional_credit)) OVER (PARTITION BY l.legal_entity_id ORDER BY "
+                        "l.entry_date) AS balance FROM journal_lines l JOIN ledger_accounts a ON "
+                        "a.id = l.ledger_account_id AND a.number = '1000' GROUP BY "
+                        "l.legal_entity_id, l.entry_date) b WHERE balance < 0"),
+                 0);
+    }
+
+    // With the staff cost on the books the group's September margin is a consulting firm's:
+    // positive and below half of revenue (at load the entities earned 20–40 % each, the group
+    // about a third; before payroll it was ~97 %).
+    void groupMarginOfSeptemberIsPlausible()
+    {
+        auto c = controller();
+        const HttpResult r =
+            c->get(QStringLiteral("/api/v1/close/statements?kind=profit_and_loss&legal_entity_id="
+                                  "group&from=2026-09-01&to=2026-09-30"));
+        QVERIFY2(r.status == 200, r.body.constData());
+        const QString currency = r.json().value("currency").toString();
+        const auto cents = [&](const QJsonValue &v) {
+            return Money::parse(v.toObject().value("current").toString(), currency)
+                .value()
+                .minorUnits();
+        };
+        qint64 revenue = -1, expenses = -1, labour = -1;
+        for (const QJsonValue &v : r.json().value("sections").toArray()) {
+            const QJsonObject section = v.toObject();
+            if (section.value("type").toString() == QLatin1String("revenue"))
+                revenue = cents(section.value("total"));
+            else if (section.value("type").toString() == QLatin1String("expense"))
+                expenses = cents(section.value("total"));
+            for (const QJsonValue &row : section.value("rows").toArray())
+                if (row.toObject().value("number").toString() == QLatin1String("5000"))
+                    labour = cents(row.toObject().value("amounts"));
+        }
+        const qint64 net = cents(r.json().value("net_income"));
+        qInfo("group 2026-09 (%s): revenue %lld.%02lld, labour %lld.%02lld, expenses "
+              "%lld.%02lld, net income %lld.%02lld",
+              qPrintable(currency), revenue / 100, revenue % 100, labour / 100, labour % 100,
+              expenses / 100, expenses % 100, net / 100, net % 100);
+        QVERIFY(revenue > 0);
+        QCOMPARE(net, revenue - expenses);
+        QVERIFY2(labour > revenue / 3, "labour is the firm's largest cost");
+        QVERIFY(net > 0);
+        QVERIFY2(net * 2 < revenue, "net income below 50 % of revenue");
+    }
+
+    // October's unbilled_time counts the approved, not invoiced, billable time on projects whose
+    // contract bills time (a time-and-materials line or a retainer), and nothing else: the
+    // demo's fixed-fee, milestone and subscription work has approved time that is not counted.
+    void octoberUnbilledTimeIsHourlyBilledTime()
+    {
+        auto c = controller();
+        for (auto it = m_entities.cbegin(); it != m_entities.cend(); ++it) {
+            const HttpResult r =
+                c->get(QStringLiteral("/api/v1/close/entities/%1/periods/2026-10").arg(it.value()));
+            QCOMPARE(r.status, 200);
+            qint64 count = -1;
+            for (const QJsonValue &v : r.json().value("items").toArray())
+                if (v.toObject().value("task").toString() == QLatin1String("unbilled_time"))
+                    count = v.toObject().value("count").toInteger();
+            const QString october =
+                QStringLiteral(
+                    "SELECT count(*) FROM time_entries t WHERE t.legal_entity_id = %1 AND "
+                    "t.work_date BETWEEN '2026-10-01' AND '2026-10-31' AND t.status = 'approved' "
+                    "AND t.billable")
+                    .arg(it.value());
+            const qint64 hourly =
+                scalar(october + QStringLiteral(" AND EXISTS (SELECT 1 FROM projects p JOIN "
+                                                "contract_lines l ON l.contract_id = "
+                                                "p.contract_id WHERE p.id = t.project_id AND "
+                                                "l.billing_model IN ('time_and_materials', "
+                                                "'retainer'))"));
+            QVERIFY2(hourly > 0, qPrintable(it.key()));
+            QCOMPARE(count, hourly);
+            // Approved time on work billed otherwise is there and left out.
+            QVERIFY2(scalar(october) > hourly, qPrintable(it.key()));
         }
     }
 };
