@@ -3,6 +3,7 @@
 #include "audit/audit_log.h"
 #include "billing_run_access.h"
 #include "billing_run_store.h"
+#include "db/database.h"
 #include "http/http_types.h"
 #include "http/paging.h"
 #include "json_codec.h"
@@ -170,6 +171,8 @@ void BillingRunService::enqueue(qint64 runId)
     }
     m_pool->start([this, runId] {
         execute(runId);
+        // The pool's thread may sit idle until shutdown: release the run's connection now.
+        db::closeThreadConnections();
         QMutexLocker lock(&m_queuedLock);
         m_queued.remove(runId);
     });

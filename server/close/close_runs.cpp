@@ -2,6 +2,7 @@
 
 #include "audit/audit_log.h"
 #include "close_accruals.h"
+#include "db/database.h"
 #include "http/http_types.h"
 #include "period_states.h"
 #include "workflow/state_machine.h"
@@ -189,6 +190,8 @@ void CloseRunner::enqueue(qint64 runId)
     }
     m_pool->start([this, runId] {
         execute(runId);
+        // The pool's thread may sit idle until shutdown: release the run's connection now.
+        db::closeThreadConnections();
         QMutexLocker lock(&m_queuedLock);
         m_queued.remove(runId);
     });

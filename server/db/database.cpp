@@ -151,6 +151,11 @@ QSqlDatabase connection(const DbConfig &config)
     return QSqlDatabase::database(threadConnection(config).name, false);
 }
 
+void closeThreadConnections()
+{
+    threadConnections().byKey.clear();
+}
+
 DbConfig threadConfigOf(const QSqlDatabase &db)
 {
     DbConfig c;

@@ -68,6 +68,11 @@ QSqlQuery *cachedOn(const QSqlDatabase &db, const QString &sql);
 // connection throws std::logic_error rather than writing outside the caller's transaction.
 DbConfig threadConfigOf(const QSqlDatabase &db);
 
+// Closes every db::connection() of the calling thread and its cached statements. A thread calls
+// it before it finishes: thread_local destructors run after QThread::wait() has returned, when
+// the application (and the SQL driver plugin) may already be going away.
+void closeThreadConnections();
+
 // Drops the calling thread's connection to `config` (after a connection loss).
 void forget(const DbConfig &config);
 

@@ -1,5 +1,6 @@
 #include "server_runtime.h"
 
+#include "db/database.h"
 #include "http_server.h"
 #include "server_context.h"
 
@@ -93,6 +94,7 @@ protected:
         tcp->setSocketDescriptor(m_fd);
         http.bind(tcp);
         exec();
+        db::closeThreadConnections();
     }
 
 private:

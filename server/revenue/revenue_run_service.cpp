@@ -2,6 +2,7 @@
 
 #include "audit/audit_log.h"
 #include "billing/billing_run_access.h"
+#include "db/database.h"
 #include "http/http_types.h"
 #include "http/paging.h"
 #include "json_codec.h"
@@ -120,6 +121,8 @@ void RevenueRunService::enqueue(qint64 runId)
     }
     m_pool->start([this, runId] {
         execute(runId);
+        // The pool's thread may sit idle until shutdown: release the run's connection now.
+        db::closeThreadConnections();
         QMutexLocker lock(&m_queuedLock);
         m_queued.remove(runId);
     });
