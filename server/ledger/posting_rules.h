@@ -178,8 +178,8 @@ PostingResult vendorPayment(const LedgerService &ledger, const VendorPayment &e)
 struct RevenueCatchUp
 {
     qint64 entityId = 0, projectId = 0, clientId = 0, postedBy = 0;
-    QString sourceId; // "<contract>:<YYYY-MM>:<run>"
-    QDate date;       // the period end
+    QString sourceId;    // "<contract>:<YYYY-MM>:<run>"
+    QDate date;          // the period end
     Money revenue;       // > 0 credits Revenue, < 0 debits it
     Money unbilled;      // > 0 debits Unbilled receivable, < 0 credits it
     Money deferred;      // > 0 credits Deferred revenue, < 0 debits it
