@@ -4,6 +4,7 @@
 #include "billing_run_access.h"
 #include "billing_run_store.h"
 #include "db/database.h"
+#include "db/run_queue.h"
 #include "http/http_types.h"
 #include "http/paging.h"
 #include "json_codec.h"
@@ -12,7 +13,6 @@
 
 #include <QDateTime>
 #include <QSqlQuery>
-#include <QThreadPool>
 
 namespace keel {
 
@@ -73,16 +73,11 @@ QString failureText(const DbError &e)
 } // namespace
 
 BillingRunService::BillingRunService(DbConfig config)
-    : m_config(std::move(config)), m_pool(std::make_unique<QThreadPool>())
-{
     // Runs of different entities go side by side; runs of one entity queue on its lock.
-    m_pool->setMaxThreadCount(2);
-}
+    : m_config(std::move(config)), m_runs(std::make_unique<RunQueue>(2))
+{}
 
-BillingRunService::~BillingRunService()
-{
-    m_pool->waitForDone();
-}
+BillingRunService::~BillingRunService() = default;
 
 void BillingRunService::registerStateMachines()
 {
@@ -165,53 +160,29 @@ constexpr int RunLockClass = 0x6b6c4252; // "klBR"
 
 void BillingRunService::enqueue(qint64 runId)
 {
-    {
-        QMutexLocker lock(&m_queuedLock);
-        m_queued.insert(runId);
-    }
-    m_pool->start([this, runId] {
-        execute(runId);
-        // The pool's thread may sit idle until shutdown: release the run's connection now.
-        db::closeThreadConnections();
-        QMutexLocker lock(&m_queuedLock);
-        m_queued.remove(runId);
-    });
+    m_runs->start(runId, [this, runId] { execute(runId); });
 }
 
 bool BillingRunService::reapIfAbandoned(QSqlDatabase db, qint64 id, const QJsonObject &run) const
 {
-    if (run.value(QStringLiteral("status")).toString() != QLatin1String("running"))
-        return false;
-    {
-        QMutexLocker lock(&m_queuedLock);
-        if (m_queued.contains(id))
-            return false;
-    }
-    // A run queued on another server holds no lock yet: only runs that started minutes ago
-    // count as abandoned.
-    const QDateTime started = QDateTime::fromString(
-        run.value(QStringLiteral("started_at")).toString(), Qt::ISODateWithMs);
-    if (!started.isValid() || started.secsTo(QDateTime::currentDateTimeUtc()) < 120)
-        return false;
-    QSqlQuery free =
-        db::query(db, QStringLiteral("SELECT pg_try_advisory_lock(?, ?::int)"), {RunLockClass, id});
-    if (!free.next() || !free.value(0).toBool())
-        return false; // a server is executing it
-    db::Transaction tx(db);
-    const auto row = billing_run_store::run(db, id);
-    if (row && row->status == QLatin1String("running")) {
-        runMachine().next(row->status, QStringLiteral("fail"));
-        billing_run_store::failed(db, id,
-                                  QStringLiteral("The server stopped during the run; nothing was "
-                                                 "billed. Start the run again."));
-        AuditEntry system;
-        system.actorName = QStringLiteral("keel-server");
-        audit(db, system, QStringLiteral("billing_run.fail"), id,
-              billing_run_store::run(db, id)->json);
-    }
-    tx.commit();
-    db::query(db, QStringLiteral("SELECT pg_advisory_unlock(?, ?::int)"), {RunLockClass, id});
-    return true;
+    return m_runs->reapIfAbandoned(
+        db, RunLockClass, id, run.value(QStringLiteral("status")).toString(),
+        run.value(QStringLiteral("started_at")).toString(), [&] {
+            db::Transaction tx(db);
+            const auto row = billing_run_store::run(db, id);
+            if (row && row->status == QLatin1String("running")) {
+                runMachine().next(row->status, QStringLiteral("fail"));
+                billing_run_store::failed(db, id,
+                                          QStringLiteral("The server stopped during the run; "
+                                                         "nothing was billed. Start the run "
+                                                         "again."));
+                AuditEntry system;
+                system.actorName = QStringLiteral("keel-server");
+                audit(db, system, QStringLiteral("billing_run.fail"), id,
+                      billing_run_store::run(db, id)->json);
+            }
+            tx.commit();
+        });
 }
 
 void BillingRunService::execute(qint64 runId) const
@@ -315,7 +286,7 @@ qint64 BillingRunService::runNow(QSqlDatabase db, const BillingRunParams &params
 
 void BillingRunService::waitForIdle() const
 {
-    m_pool->waitForDone();
+    m_runs->waitForIdle();
 }
 
 } // namespace keel

@@ -3,6 +3,7 @@
 #include "audit/audit_log.h"
 #include "close_accruals.h"
 #include "db/database.h"
+#include "db/run_queue.h"
 #include "http/http_types.h"
 #include "period_states.h"
 #include "workflow/state_machine.h"
@@ -23,7 +24,6 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QSqlQuery>
-#include <QThreadPool>
 
 namespace keel {
 
@@ -172,68 +172,40 @@ void audit(QSqlDatabase db, const AuditEntry &base, const QString &action, qint6
 } // namespace
 
 CloseRunner::CloseRunner(DbConfig config)
-    : m_config(std::move(config)), m_pool(std::make_unique<QThreadPool>())
-{
-    m_pool->setMaxThreadCount(2);
-}
+    : m_config(std::move(config)), m_runs(std::make_unique<RunQueue>(2))
+{}
 
-CloseRunner::~CloseRunner()
-{
-    m_pool->waitForDone();
-}
+CloseRunner::~CloseRunner() = default;
 
 void CloseRunner::enqueue(qint64 runId)
 {
-    {
-        QMutexLocker lock(&m_queuedLock);
-        m_queued.insert(runId);
-    }
-    m_pool->start([this, runId] {
-        execute(runId);
-        // The pool's thread may sit idle until shutdown: release the run's connection now.
-        db::closeThreadConnections();
-        QMutexLocker lock(&m_queuedLock);
-        m_queued.remove(runId);
-    });
+    m_runs->start(runId, [this, runId] { execute(runId); });
 }
 
 void CloseRunner::waitForIdle() const
 {
-    m_pool->waitForDone();
+    m_runs->waitForIdle();
 }
 
 bool CloseRunner::reapIfAbandoned(QSqlDatabase db, const CloseRunRow &run) const
 {
-    if (run.status != QLatin1String("running"))
-        return false;
-    {
-        QMutexLocker lock(&m_queuedLock);
-        if (m_queued.contains(run.id))
-            return false;
-    }
-    const QDateTime started = QDateTime::fromString(
-        run.json.value(QStringLiteral("started_at")).toString(), Qt::ISODateWithMs);
-    if (!started.isValid() || started.secsTo(QDateTime::currentDateTimeUtc()) < 120)
-        return false;
-    QSqlQuery free = db::query(db, QStringLiteral("SELECT pg_try_advisory_lock(?, ?::int)"),
-                               {RunLockClass, run.id});
-    if (!free.next() || !free.value(0).toBool())
-        return false;
-    db::Transaction tx(db);
-    const auto row = close_store::run(db, run.id);
-    if (row && row->status == QLatin1String("running")) {
-        period_states::runMachine().next(row->status, QStringLiteral("fail"));
-        close_store::runFailed(db, run.id,
-                               QStringLiteral("The server stopped during the run; nothing of it "
-                                              "was posted. Start the run again."));
-        AuditEntry system;
-        system.actorName = QStringLiteral("keel-server");
-        audit(db, system, QStringLiteral("close_run.fail"), run.id,
-              close_store::run(db, run.id)->json);
-    }
-    tx.commit();
-    db::query(db, QStringLiteral("SELECT pg_advisory_unlock(?, ?::int)"), {RunLockClass, run.id});
-    return true;
+    return m_runs->reapIfAbandoned(
+        db, RunLockClass, run.id, run.status,
+        run.json.value(QStringLiteral("started_at")).toString(), [&] {
+            db::Transaction tx(db);
+            const auto row = close_store::run(db, run.id);
+            if (row && row->status == QLatin1String("running")) {
+                period_states::runMachine().next(row->status, QStringLiteral("fail"));
+                close_store::runFailed(db, run.id,
+                                       QStringLiteral("The server stopped during the run; nothing "
+                                                      "of it was posted. Start the run again."));
+                AuditEntry system;
+                system.actorName = QStringLiteral("keel-server");
+                audit(db, system, QStringLiteral("close_run.fail"), run.id,
+                      close_store::run(db, run.id)->json);
+            }
+            tx.commit();
+        });
 }
 
 void CloseRunner::execute(qint64 runId) const

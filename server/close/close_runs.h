@@ -4,15 +4,13 @@
 #include "db/database.h"
 
 #include <QJsonObject>
-#include <QMutex>
-#include <QSet>
 
 #include <functional>
 #include <memory>
 
-class QThreadPool;
-
 namespace keel {
+
+class RunQueue;
 
 // The runs of the close: revenue (recognition), accruals, fx_revaluation, intercompany and all
 // of them in that order.
@@ -51,9 +49,7 @@ private:
     void execute(qint64 runId) const;
 
     DbConfig m_config;
-    std::unique_ptr<QThreadPool> m_pool;
-    mutable QMutex m_queuedLock;
-    mutable QSet<qint64> m_queued;
+    std::unique_ptr<RunQueue> m_runs;
 };
 
 } // namespace keel

@@ -3,6 +3,7 @@
 #include "audit/audit_log.h"
 #include "billing/billing_run_access.h"
 #include "db/database.h"
+#include "db/run_queue.h"
 #include "http/http_types.h"
 #include "http/paging.h"
 #include "json_codec.h"
@@ -14,7 +15,6 @@
 
 #include <QDateTime>
 #include <QSqlQuery>
-#include <QThreadPool>
 
 namespace keel {
 
@@ -55,15 +55,10 @@ QString failureText(const DbError &e)
 } // namespace
 
 RevenueRunService::RevenueRunService(DbConfig config)
-    : m_config(std::move(config)), m_pool(std::make_unique<QThreadPool>())
-{
-    m_pool->setMaxThreadCount(2);
-}
+    : m_config(std::move(config)), m_runs(std::make_unique<RunQueue>(2))
+{}
 
-RevenueRunService::~RevenueRunService()
-{
-    m_pool->waitForDone();
-}
+RevenueRunService::~RevenueRunService() = default;
 
 void RevenueRunService::registerStateMachines()
 {
@@ -115,53 +110,29 @@ QJsonObject RevenueRunService::start(const Request &request, const QJsonObject &
 
 void RevenueRunService::enqueue(qint64 runId)
 {
-    {
-        QMutexLocker lock(&m_queuedLock);
-        m_queued.insert(runId);
-    }
-    m_pool->start([this, runId] {
-        execute(runId);
-        // The pool's thread may sit idle until shutdown: release the run's connection now.
-        db::closeThreadConnections();
-        QMutexLocker lock(&m_queuedLock);
-        m_queued.remove(runId);
-    });
+    m_runs->start(runId, [this, runId] { execute(runId); });
 }
 
 bool RevenueRunService::reapIfAbandoned(QSqlDatabase db, qint64 id, const QJsonObject &run) const
 {
-    if (run.value(QStringLiteral("status")).toString() != QLatin1String("running"))
-        return false;
-    {
-        QMutexLocker lock(&m_queuedLock);
-        if (m_queued.contains(id))
-            return false;
-    }
-    const QDateTime started = QDateTime::fromString(
-        run.value(QStringLiteral("started_at")).toString(), Qt::ISODateWithMs);
-    if (!started.isValid() || started.secsTo(QDateTime::currentDateTimeUtc()) < 120)
-        return false;
-    QSqlQuery free =
-        db::query(db, QStringLiteral("SELECT pg_try_advisory_lock(?, ?::int)"), {RunLockClass, id});
-    if (!free.next() || !free.value(0).toBool())
-        return false;
-    {
-        db::Transaction tx(db);
-        const auto row = revenue_run_store::run(db, id);
-        if (row && row->status == QLatin1String("running")) {
-            revenueRunMachine().next(row->status, QStringLiteral("fail"));
-            revenue_run_store::failed(db, id,
-                                      QStringLiteral("The server stopped during the run; nothing "
-                                                     "was posted. Start the run again."));
-            AuditEntry system;
-            system.actorName = QStringLiteral("keel-server");
-            audit(db, system, QStringLiteral("revenue_run.fail"), id,
-                  revenue_run_store::run(db, id)->json);
-        }
-        tx.commit();
-    }
-    db::query(db, QStringLiteral("SELECT pg_advisory_unlock(?, ?::int)"), {RunLockClass, id});
-    return true;
+    return m_runs->reapIfAbandoned(
+        db, RunLockClass, id, run.value(QStringLiteral("status")).toString(),
+        run.value(QStringLiteral("started_at")).toString(), [&] {
+            db::Transaction tx(db);
+            const auto row = revenue_run_store::run(db, id);
+            if (row && row->status == QLatin1String("running")) {
+                revenueRunMachine().next(row->status, QStringLiteral("fail"));
+                revenue_run_store::failed(db, id,
+                                          QStringLiteral("The server stopped during the run; "
+                                                         "nothing was posted. Start the run "
+                                                         "again."));
+                AuditEntry system;
+                system.actorName = QStringLiteral("keel-server");
+                audit(db, system, QStringLiteral("revenue_run.fail"), id,
+                      revenue_run_store::run(db, id)->json);
+            }
+            tx.commit();
+        });
 }
 
 void RevenueRunService::execute(qint64 runId) const
@@ -247,7 +218,7 @@ QJsonObject RevenueRunService::list(const Request &request) const
 
 void RevenueRunService::waitForIdle() const
 {
-    m_pool->waitForDone();
+    m_runs->waitForIdle();
 }
 
 } // namespace keel

@@ -3,14 +3,12 @@
 #include "db/database.h"
 
 #include <QJsonObject>
-#include <QMutex>
-#include <QSet>
 
 #include <memory>
 
-class QThreadPool;
-
 namespace keel {
+
+class RunQueue;
 
 struct Request;
 
@@ -39,9 +37,7 @@ private:
     bool reapIfAbandoned(QSqlDatabase db, qint64 id, const QJsonObject &run) const;
 
     DbConfig m_config;
-    std::unique_ptr<QThreadPool> m_pool;
-    mutable QMutex m_queuedLock;
-    mutable QSet<qint64> m_queued;
+    std::unique_ptr<RunQueue> m_runs;
 };
 
 } // namespace keel
