@@ -60,9 +60,18 @@ bool RunQueue::reapIfAbandoned(QSqlDatabase db, int lockClass, qint64 runId, con
     if (!free.next() || !free.value(0).toBool())
         return false; // a server is executing it
     // Held across markFailed(): a server about to execute the run waits on the lock, then finds
-    // it failed instead of running it.
-    markFailed();
-    db::query(db, QStringLiteral("SELECT pg_advisory_unlock(?, ?::int)"), {lockClass, runId});
+    // it failed instead of running it. Released however markFailed() ends: the lock is the
+    // session's and would outlive a failed request on this thread's connection.
+    const auto unlock = [&] {
+        db::query(db, QStringLiteral("SELECT pg_advisory_unlock(?, ?::int)"), {lockClass, runId});
+    };
+    try {
+        markFailed();
+    } catch (...) {
+        unlock();
+        throw;
+    }
+    unlock();
     return true;
 }
 
