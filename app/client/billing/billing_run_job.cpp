@@ -4,17 +4,10 @@
 #include "api_reply.h"
 #include "problem.h"
 #include "problem_text.h"
+#include "run_poller.h"
 #include "sales_format.h"
 
-#include <QTimer>
-
 namespace keel::billing {
-
-namespace {
-// A poll that gets no answer is tried again; after this many in a row the job gives up (the
-// run itself goes on on the server and shows in the history).
-constexpr int MaxNetworkFailures = 10;
-} // namespace
 
 QJsonObject RunRequest::toJson() const
 {
@@ -29,10 +22,32 @@ QJsonObject RunRequest::toJson() const
 }
 
 BillingRunJob::BillingRunJob(ApiClient *api, QObject *parent)
-    : QObject(parent), m_api(api), m_timer(new QTimer(this))
+    : QObject(parent), m_api(api), m_poller(new RunPoller(this))
 {
-    m_timer->setSingleShot(true);
-    connect(m_timer, &QTimer::timeout, this, &BillingRunJob::poll);
+    connect(m_poller, &RunPoller::progressChanged, this, &BillingRunJob::progressChanged);
+    connect(m_poller, &RunPoller::finished, this, [this](const QJsonObject &run) {
+        m_running = false;
+        emit finished(run);
+    });
+    connect(m_poller, &RunPoller::pollFailed, this, [this](const Problem &problem) {
+        m_running = false;
+        emit failed(humanMessage(problem));
+    });
+}
+
+void BillingRunJob::setPollInterval(int milliseconds)
+{
+    m_poller->setInterval(milliseconds);
+}
+
+int BillingRunJob::pollInterval() const
+{
+    return m_poller->interval();
+}
+
+QJsonObject BillingRunJob::run() const
+{
+    return m_poller->run();
 }
 
 void BillingRunJob::start(const RunRequest &request)
@@ -49,8 +64,7 @@ void BillingRunJob::start(const RunRequest &request)
     }
     m_running = true;
     m_runId.clear();
-    m_run = QJsonObject{{"status", "running"}, {"progress", 0}};
-    m_networkFailures = 0;
+    m_poller->reset(QJsonObject{{"status", "running"}, {"progress", 0}});
     emit progressChanged(0, tr("Starting…"));
     ApiReply *r = m_api->post(QStringLiteral("/api/v1/billing/runs"), request.toJson());
     connect(r, &ApiReply::finished, this, [this, r] {
@@ -61,7 +75,7 @@ void BillingRunJob::start(const RunRequest &request)
         }
         m_runId = sales::idText(r->object().value("id"));
         emit started(m_runId);
-        take(r->object());
+        poll(r->object());
     });
 }
 
@@ -71,42 +85,16 @@ void BillingRunJob::follow(const QString &runId)
         return;
     m_running = true;
     m_runId = runId;
-    m_networkFailures = 0;
     emit started(m_runId);
     poll();
 }
 
-void BillingRunJob::poll()
+void BillingRunJob::poll(const QJsonObject &firstAnswer)
 {
-    if (!m_api || m_runId.isEmpty())
-        return;
-    ApiReply *r = m_api->get(QStringLiteral("/api/v1/billing/runs/") + m_runId);
-    connect(r, &ApiReply::finished, this, [this, r] {
-        if (!r->ok()) {
-            if (isNetworkProblem(r->problem()) && ++m_networkFailures < MaxNetworkFailures) {
-                m_timer->start(m_pollMs * 2);
-                return;
-            }
-            m_running = false;
-            emit failed(humanMessage(r->problem()));
-            return;
-        }
-        m_networkFailures = 0;
-        take(r->object());
-    });
-}
-
-void BillingRunJob::take(const QJsonObject &run)
-{
-    m_run = run;
-    const QString status = run.value("status").toString();
-    emit progressChanged(run.value("progress").toInt(), run.value("step").toString());
-    if (status == QLatin1String("running") || status.isEmpty()) {
-        m_timer->start(m_pollMs);
-        return;
-    }
-    m_running = false;
-    emit finished(run);
+    const QPointer<ApiClient> api = m_api;
+    const QString path = QStringLiteral("/api/v1/billing/runs/") + m_runId;
+    m_poller->follow([api, path]() -> ApiReply * { return api ? api->get(path) : nullptr; },
+                     firstAnswer);
 }
 
 } // namespace keel::billing

@@ -4,11 +4,10 @@
 #include <QObject>
 #include <QPointer>
 
-class QTimer;
-
 namespace keel {
 class ApiClient;
-}
+class RunPoller;
+} // namespace keel
 
 namespace keel::billing {
 
@@ -33,8 +32,8 @@ class BillingRunJob : public QObject
 public:
     explicit BillingRunJob(ApiClient *api, QObject *parent = nullptr);
 
-    void setPollInterval(int milliseconds) { m_pollMs = milliseconds; }
-    int pollInterval() const { return m_pollMs; }
+    void setPollInterval(int milliseconds);
+    int pollInterval() const;
 
     // Refused (failed()) while a run is being followed.
     void start(const RunRequest &request);
@@ -43,9 +42,9 @@ public:
 
     bool isRunning() const { return m_running; }
     QString runId() const { return m_runId; }
-    QJsonObject run() const { return m_run; } // the last answer
-    int progress() const { return m_run.value("progress").toInt(); }
-    QString step() const { return m_run.value("step").toString(); }
+    QJsonObject run() const; // the last answer
+    int progress() const { return run().value("progress").toInt(); }
+    QString step() const { return run().value("step").toString(); }
 
 signals:
     void started(const QString &runId);
@@ -56,16 +55,12 @@ signals:
     void failed(const QString &message);
 
 private:
-    void poll();
-    void take(const QJsonObject &run);
+    void poll(const QJsonObject &firstAnswer = {});
 
     QPointer<ApiClient> m_api;
-    QTimer *m_timer;
+    RunPoller *m_poller;
     QString m_runId;
-    QJsonObject m_run;
     bool m_running = false;
-    int m_pollMs = 500;
-    int m_networkFailures = 0;
 };
 
 } // namespace keel::billing

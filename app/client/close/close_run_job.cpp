@@ -6,23 +6,33 @@
 #include "close_text.h"
 #include "problem.h"
 #include "problem_text.h"
+#include "run_poller.h"
 #include "sales_format.h"
-
-#include <QTimer>
 
 namespace keel::closing {
 
-namespace {
-// A poll without an answer is tried again; after this many in a row the job gives up (the run
-// goes on on the server and its state shows in the checklist).
-constexpr int MaxNetworkFailures = 10;
-} // namespace
-
 CloseRunJob::CloseRunJob(ApiClient *api, QObject *parent)
-    : QObject(parent), m_api(api), m_timer(new QTimer(this))
+    : QObject(parent), m_api(api), m_poller(new RunPoller(this))
 {
-    m_timer->setSingleShot(true);
-    connect(m_timer, &QTimer::timeout, this, &CloseRunJob::poll);
+    connect(m_poller, &RunPoller::progressChanged, this, &CloseRunJob::progressChanged);
+    connect(m_poller, &RunPoller::finished, this, [this](const QJsonObject &run) {
+        m_running = false;
+        emit finished(run);
+    });
+    connect(m_poller, &RunPoller::pollFailed, this, [this](const Problem &problem) {
+        m_running = false;
+        emit failed(problem.status, humanMessage(problem));
+    });
+}
+
+void CloseRunJob::setPollInterval(int milliseconds)
+{
+    m_poller->setInterval(milliseconds);
+}
+
+QJsonObject CloseRunJob::run() const
+{
+    return m_poller->run();
 }
 
 void CloseRunJob::start(const QString &entity, const QString &period, const QString &kind)
@@ -36,8 +46,7 @@ void CloseRunJob::start(const QString &entity, const QString &period, const QStr
     m_running = true;
     m_kind = kind;
     m_runId.clear();
-    m_run = QJsonObject{{"status", "running"}, {"progress", 0}};
-    m_networkFailures = 0;
+    m_poller->reset(QJsonObject{{"status", "running"}, {"progress", 0}});
     emit progressChanged(0, tr("Starting…"));
     ApiReply *r = CloseApi(m_api).startRun(entity, period, kind);
     connect(r, &ApiReply::finished, this, [this, r] {
@@ -48,7 +57,7 @@ void CloseRunJob::start(const QString &entity, const QString &period, const QStr
         }
         m_runId = sales::idText(r->object().value("id"));
         emit started(m_runId);
-        take(r->object());
+        poll(r->object());
     });
 }
 
@@ -59,42 +68,17 @@ void CloseRunJob::follow(const QString &runId)
     m_running = true;
     m_kind.clear();
     m_runId = runId;
-    m_networkFailures = 0;
     emit started(m_runId);
     poll();
 }
 
-void CloseRunJob::poll()
+void CloseRunJob::poll(const QJsonObject &firstAnswer)
 {
-    if (!m_api || m_runId.isEmpty())
-        return;
-    ApiReply *r = CloseApi(m_api).run(m_runId);
-    connect(r, &ApiReply::finished, this, [this, r] {
-        if (!r->ok()) {
-            if (isNetworkProblem(r->problem()) && ++m_networkFailures < MaxNetworkFailures) {
-                m_timer->start(m_pollMs * 2);
-                return;
-            }
-            m_running = false;
-            emit failed(r->problem().status, humanMessage(r->problem()));
-            return;
-        }
-        m_networkFailures = 0;
-        take(r->object());
-    });
-}
-
-void CloseRunJob::take(const QJsonObject &run)
-{
-    m_run = run;
-    const QString status = run.value("status").toString();
-    emit progressChanged(run.value("progress").toInt(), run.value("step").toString());
-    if (status == QLatin1String("running") || status.isEmpty()) {
-        m_timer->start(m_pollMs);
-        return;
-    }
-    m_running = false;
-    emit finished(run);
+    const QPointer<ApiClient> api = m_api;
+    const QString runId = m_runId;
+    m_poller->follow(
+        [api, runId]() -> ApiReply * { return api ? CloseApi(api).run(runId) : nullptr; },
+        firstAnswer);
 }
 
 } // namespace keel::closing

@@ -4,11 +4,10 @@
 #include <QObject>
 #include <QPointer>
 
-class QTimer;
-
 namespace keel {
 class ApiClient;
-}
+class RunPoller;
+} // namespace keel
 
 namespace keel::closing {
 
@@ -21,7 +20,7 @@ class CloseRunJob : public QObject
 public:
     explicit CloseRunJob(ApiClient *api, QObject *parent = nullptr);
 
-    void setPollInterval(int milliseconds) { m_pollMs = milliseconds; }
+    void setPollInterval(int milliseconds);
 
     // Refused (failed()) while a run is being followed.
     void start(const QString &entity, const QString &period, const QString &kind);
@@ -31,8 +30,8 @@ public:
     bool isRunning() const { return m_running; }
     QString kind() const { return m_kind; }
     QString runId() const { return m_runId; }
-    QJsonObject run() const { return m_run; }
-    int progress() const { return m_run.value("progress").toInt(); }
+    QJsonObject run() const;
+    int progress() const { return run().value("progress").toInt(); }
 
 signals:
     void started(const QString &runId);
@@ -44,17 +43,13 @@ signals:
     void failed(int status, const QString &message);
 
 private:
-    void poll();
-    void take(const QJsonObject &run);
+    void poll(const QJsonObject &firstAnswer = {});
 
     QPointer<ApiClient> m_api;
-    QTimer *m_timer;
+    RunPoller *m_poller;
     QString m_kind;
     QString m_runId;
-    QJsonObject m_run;
     bool m_running = false;
-    int m_pollMs = 500;
-    int m_networkFailures = 0;
 };
 
 } // namespace keel::closing

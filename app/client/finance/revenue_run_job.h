@@ -5,11 +5,10 @@
 #include <QObject>
 #include <QPointer>
 
-class QTimer;
-
 namespace keel {
 class ApiClient;
-}
+class RunPoller;
+} // namespace keel
 
 namespace keel::finance {
 
@@ -22,10 +21,10 @@ class RevenueRunJob : public QObject
 public:
     explicit RevenueRunJob(ApiClient *api, QObject *parent = nullptr);
 
-    void setPollInterval(int milliseconds) { m_pollMs = milliseconds; }
+    void setPollInterval(int milliseconds);
     void start(const QString &entity, QDate period);
     bool isRunning() const { return m_running; }
-    QJsonObject run() const { return m_run; } // the last answer
+    QJsonObject run() const; // the last answer
 
 signals:
     void progressChanged(int percent, const QString &step);
@@ -35,16 +34,10 @@ signals:
     void failed(const QString &message);
 
 private:
-    void poll();
-    void take(const QJsonObject &run);
-
     QPointer<ApiClient> m_api;
-    QTimer *m_timer;
+    RunPoller *m_poller;
     QString m_runId;
-    QJsonObject m_run;
     bool m_running = false;
-    int m_pollMs = 400;
-    int m_misses = 0;
 };
 
 } // namespace keel::finance
