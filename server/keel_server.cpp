@@ -1,5 +1,6 @@
 #include "keel_server.h"
 
+#include "analytics/analytics_context.h"
 #include "audit/audit_routes.h"
 #include "billing/billing_context.h"
 #include "close/close_context.h"
@@ -57,6 +58,7 @@ KeelServer::KeelServer(ServerConfig config) : m_context(std::make_shared<ServerC
     registerBillingContext(router, m_context->config.database, *m_workflow);
     registerRevenueContext(router, m_context->config.database, *m_workflow);
     registerCloseContext(router, m_context->config.database, *m_workflow);
+    registerAnalyticsContext(router, m_context->config.database);
     const IdentityService *identity = m_identity.get();
     m_context->authenticate = [identity](const QByteArray &token) {
         return identity->authenticate(token);

@@ -1,0 +1,2 @@
+-- analytics_finance: see server/analytics/README.md (placeholder until its family lands).
+SELECT 1;
