@@ -8,6 +8,7 @@ target_sources(keel-server-core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/analytics_rates.cpp
   ${CMAKE_CURRENT_LIST_DIR}/analytics_facts.cpp
   ${CMAKE_CURRENT_LIST_DIR}/analytics_catalogue.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ledger_month_fact.cpp
 )
 # One fragment per family, owned by its author.
 include(${CMAKE_CURRENT_LIST_DIR}/people.cmake)

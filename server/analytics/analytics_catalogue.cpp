@@ -1,5 +1,7 @@
 #include "analytics_catalogue.h"
 
+#include "ledger_month_fact.h"
+
 namespace keel {
 
 const QList<MetricDefinition> &analyticsMetrics()
@@ -27,7 +29,7 @@ const MetricDefinition *findMetric(const QString &name)
 const QList<AnalyticsFact> &analyticsFacts()
 {
     static const QList<AnalyticsFact> all = [] {
-        QList<AnalyticsFact> out;
+        QList<AnalyticsFact> out{ledgerMonthFact()};
         out += financeFacts();
         out += revenueFacts();
         out += peopleFacts();

@@ -68,3 +68,17 @@ CREATE INDEX analytics_ledger_month_idx
     ON analytics_ledger_month (legal_entity_id, account_type, month);
 CREATE INDEX analytics_ledger_month_role_idx
     ON analytics_ledger_month (legal_entity_id, account_role, month);
+
+-- Journal lines are insert-only (corrections are new entries), so one trigger keeps the
+-- ledger fact's months current.
+CREATE FUNCTION analytics_journal_lines_stale() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM analytics_mark_stale('ledger_month', array_agg(legal_entity_id),
+                                 array_agg(entry_date))
+       FROM (SELECT DISTINCT legal_entity_id, date_trunc('month', entry_date)::date AS entry_date
+               FROM new_lines) AS changed;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER journal_lines_analytics_stale AFTER INSERT ON journal_lines
+    REFERENCING NEW TABLE AS new_lines FOR EACH STATEMENT
+    EXECUTE FUNCTION analytics_journal_lines_stale();
