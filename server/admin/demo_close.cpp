@@ -5,6 +5,7 @@
 #include "close/close_service.h"
 #include "db/database.h"
 #include "db/pg_array.h"
+#include "demo_analytics.h"
 #include "demo_fx.h"
 #include "demo_names.h"
 #include "demo_sales.h"
@@ -335,6 +336,8 @@ private:
         for (QDate m = m_first; m <= last; m = m.addMonths(1)) {
             const QString month = m.toString(QStringLiteral("yyyy-MM"));
             report(95, QStringLiteral("Closing %1").arg(month));
+            // The forecast as it stood when the month began: before its recognition runs.
+            takeDemoForecastSnapshots(m_db, m);
             for (const Entity &e : m_entities) {
                 m_where = month + u' ' + e.code;
                 runCloseRuns(m_db, e.id, m, m_controller);
