@@ -61,6 +61,25 @@ bool functionalMode(const Request &request)
 
 } // namespace
 
+std::optional<Decimal> receivables::dsoDays(const Decimal &receivable, const Decimal &revenue,
+                                            int days)
+{
+    if (!revenue.isPositive())
+        return std::nullopt;
+    // Tenths of a day from the mantissas (same scale): dividing first and rounding to one place
+    // afterwards would round twice.
+    const auto numerator = receivable.mantissa() * days * 10;
+    const auto denominator = revenue.mantissa();
+    auto tenths = numerator / denominator;
+    const auto rest = numerator % denominator;
+    if (2 * (rest < 0 ? -rest : rest) >= denominator)
+        tenths += numerator < 0 ? -1 : 1;
+    const auto out = Decimal::fromMantissa(tenths * (Decimal::ScaleFactor / 10));
+    if (!out)
+        return std::nullopt;
+    return *out;
+}
+
 QJsonObject AgingService::aging(const Request &request) const
 {
     const EntityRef entity =
@@ -186,14 +205,8 @@ QJsonObject AgingService::dso(const Request &request) const
     tx.commit();
     const Money receivable = *Money::fromMinor(ar, fc);
     QJsonValue days;
-    if (revenue.isPositive()) {
-        const auto ratio = receivable.toDecimal()
-                               .multiply(Decimal::fromInt(90))
-                               .valueOr(Decimal())
-                               .divide(revenue.toDecimal());
-        if (ratio)
-            days = ratio->rounded(1).toString(1);
-    }
+    if (const auto d = dsoDays(receivable.toDecimal(), revenue.toDecimal()))
+        days = d->toString(1);
     return {{"legal_entity_id", idToJson(entity.id)},
             {"legal_entity", entity.code},
             {"as_of", dateToJson(asOf)},

@@ -126,15 +126,15 @@ QList<OpenInvoiceRow> AgingStore::openInvoices(qint64 entityId, qint64 accountId
                                                const QString &bucket, qint64 after, int limit) const
 {
     QVariantList binds = openBinds(entityId, asOf);
-    binds << entityId << accountId << after << limit;
+    binds << entityId << accountId << accountId << after << limit;
     QSqlQuery q = db::query(
         db(),
         QStringLiteral("SELECT o.id, o.number, o.status, o.currency, le.functional_currency, "
                        "o.invoice_date, o.due_date, o.last_dunned_on, o.days, o.dunning_level, "
-                       "o.total::text, o.bal::text, o.fbal::text FROM (") +
+                       "o.total::text, o.bal::text, o.fbal::text, o.account_id FROM (") +
             kOpenAt +
             QStringLiteral(") o JOIN legal_entities le ON le.id = ? WHERE o.bal <> 0 AND "
-                           "o.account_id = ? AND o.id > ?") +
+                           "(?::bigint = 0 OR o.account_id = ?) AND o.id > ?") +
             bucketFilter(bucket) + QStringLiteral(" ORDER BY o.id LIMIT ?"),
         binds);
     QList<OpenInvoiceRow> out;
@@ -153,6 +153,7 @@ QList<OpenInvoiceRow> AgingStore::openInvoices(qint64 entityId, qint64 accountId
         r.total = q.value(10).toString();
         r.balance = q.value(11).toString();
         r.functionalBalance = q.value(12).toString();
+        r.accountId = q.value(13).toLongLong();
         out.append(r);
     }
     return out;

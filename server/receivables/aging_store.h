@@ -28,7 +28,7 @@ struct UnappliedRow
 
 struct OpenInvoiceRow
 {
-    qint64 id = 0;
+    qint64 id = 0, accountId = 0;
     QString number, status, currency, functionalCurrency;
     QDate invoiceDate, dueDate, lastDunnedOn;
     int daysPastDue = 0, dunningLevel = 0;
@@ -54,7 +54,8 @@ public:
     QList<UnappliedRow> unapplied(qint64 entityId, QDate asOf, bool functional,
                                   std::optional<qint64> accountId = std::nullopt,
                                   const QString &currency = {}) const;
-    // bucket: "" for all, else current, d1_30, d31_60, d61_90, d90_plus.
+    // bucket: "" for all, else current, d1_30, d31_60, d61_90, d90_plus; accountId 0: every
+    // client (the analytics drill-down of ar_aging).
     QList<OpenInvoiceRow> openInvoices(qint64 entityId, qint64 accountId, QDate asOf,
                                        const QString &bucket, qint64 after, int limit) const;
     // Invoiced revenue net of tax and credit notes, dated in (from, to], functional.
