@@ -2,6 +2,7 @@
 
 #include "currency.h"
 #include "job_role_service.h"
+#include "sales_rules.h"
 
 #include <QSqlQuery>
 #include <QVariantList>
@@ -31,12 +32,10 @@ QVariantList currencyBinds()
 
 const QString kMinor = QStringLiteral("coalesce(cur.minor, 2)");
 
-// The moment an opportunity reached its current (won or lost) stage, as a UTC date.
-const QString kClosedJoin = QStringLiteral(
-    " LEFT JOIN LATERAL (SELECT max(h.changed_at) AS at FROM opportunity_stage_history h "
-    "WHERE h.opportunity_id = o.id AND h.to_stage_id = o.stage_id) hc ON true ");
-const QString kClosedOn =
-    QStringLiteral("((coalesce(hc.at, o.updated_at) AT TIME ZONE 'UTC')::date)");
+// The moment an opportunity reached its current (won or lost) stage, as a UTC date (the rule
+// analytics' win rate applies too: sales_rules.h).
+const QString kClosedJoin = sales_rules::closedJoin();
+const QString kClosedOn = sales_rules::closedOn();
 const QString kCreatedOn = QStringLiteral("((o.created_at AT TIME ZONE 'UTC')::date)");
 
 struct Where
@@ -145,11 +144,11 @@ QList<PipelineFigure> SalesFiguresStore::pipeline(const SalesFiguresFilter &f, b
     const QString sql =
         kCurrencyCte +
         QStringLiteral("SELECT %1, o.currency, count(*), round(sum(o.expected_value), %2)::text, "
-                       "round(sum(o.expected_value * o.probability) * 0.01, %2)::text "
+                       "round(sum(%3), %2)::text "
                        "FROM opportunities o JOIN legal_entities e ON e.id = o.legal_entity_id "
                        "LEFT JOIN cur ON cur.code = o.currency")
             .arg(byPeriod ? period(QStringLiteral("o.expected_close")) : QStringLiteral("''"),
-                 kMinor) +
+                 kMinor, sales_rules::weightedValue()) +
         w.sql() + QStringLiteral(" GROUP BY 1, 2, cur.minor ORDER BY 1, 2");
     QSqlQuery q = db::query(db(), sql, currencyBinds() + w.binds);
     QList<PipelineFigure> rows;
@@ -171,9 +170,10 @@ QList<PipelineRecord> SalesFiguresStore::pipelineRecords(const SalesFiguresFilte
         db(),
         QStringLiteral("SELECT o.id, o.name, e.code, o.expected_close, s.code, "
                        "trim_scale(o.probability)::text, o.expected_value::text, o.currency, "
-                       "trim_scale(o.expected_value * o.probability * 0.01)::text "
+                       "trim_scale(%1)::text "
                        "FROM opportunities o JOIN legal_entities e ON e.id = o.legal_entity_id "
-                       "JOIN opportunity_stages s ON s.id = o.stage_id") +
+                       "JOIN opportunity_stages s ON s.id = o.stage_id")
+                .arg(sales_rules::weightedValue()) +
             w.sql() + QStringLiteral(" ORDER BY o.id LIMIT %1").arg(limit),
         w.binds);
     QList<PipelineRecord> rows;
@@ -199,7 +199,7 @@ Where closedWhere(const SalesFiguresFilter &f)
 {
     Where w = commonWhere(f, QStringLiteral("o.practice_id"), QStringLiteral("o.id"), QString(),
                           kClosedOn);
-    w.add(QStringLiteral("(s.is_won OR s.is_lost)"));
+    w.add(sales_rules::closedStage());
     return w;
 }
 } // namespace
@@ -276,10 +276,9 @@ QList<ClosedRecord> SalesFiguresStore::closedRecords(const SalesFiguresFilter &f
 
 namespace {
 // A contract books its value at signature: version 1 as signed (a later change order amends
-// contracts.total_value but not what was booked on the signature date).
-const QString kBookedValue = QStringLiteral(
-    "coalesce((SELECT v.total_value FROM contract_versions v WHERE v.contract_id = c.id AND "
-    "v.contract_version = 1), c.total_value)");
+// contracts.total_value but not what was booked on the signature date; analytics' bookings add
+// the change orders on their own dates with the same rule, sales_rules.h).
+const QString kBookedValue = sales_rules::bookedAtSignature();
 const QString kContractsFrom =
     QStringLiteral(" FROM contracts c JOIN legal_entities e ON e.id = c.legal_entity_id");
 
@@ -287,7 +286,7 @@ Where bookingWhere(const SalesFiguresFilter &f)
 {
     Where w = commonWhere(f, QStringLiteral("c.practice_id"), QStringLiteral("c.opportunity_id"),
                           QStringLiteral("c.offering_id"), QStringLiteral("c.signature_date"));
-    w.add(QStringLiteral("c.status <> 'draft' AND c.signature_date IS NOT NULL"));
+    w.add(sales_rules::contractBooks());
     return w;
 }
 } // namespace

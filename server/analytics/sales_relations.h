@@ -1,0 +1,28 @@
+#pragma once
+
+// The records behind each sales metric as SalesRelations over the crm and revenue tables (README
+// "Sales metrics" states each rule). Every relation is limited to the context's entities.
+
+#include "sales_query.h"
+
+namespace keel {
+
+// Bookings: each signed contract at its signature date (the value as signed) and each approved
+// change order at its approval date (the value it added, negative when it reduced it).
+SalesRelation salesBookingsRelation(const MetricContext &c);
+
+// Backlog at the end of each of `months` (first days): per contract signed by then, its value
+// signed to that month end (change orders included) less its revenue recognised to date, never
+// below zero; rows only where it is above zero.
+SalesRelation salesBacklogRelation(const MetricContext &c, const QList<QDate> &months);
+
+// Closed deals: opportunities whose stage is won or lost, in the month they closed; `f.won`.
+SalesRelation salesClosedDealsRelation(const MetricContext &c);
+
+// The weighted pipeline: open opportunities by expected close month, value × probability.
+SalesRelation salesPipelineRelation(const MetricContext &c);
+
+// The funnel: every open opportunity now, at its full value, with its stage; month is filter.to.
+SalesRelation salesFunnelRelation(const MetricContext &c);
+
+} // namespace keel
