@@ -74,10 +74,16 @@ class AnalyticsDemoTest : public QObject
     QSqlQuery run(const QString &sql, const QVariantList &binds = {})
     {
         QSqlQuery q(m_db->sql());
-        q.prepare(sql);
-        for (const QVariant &b : binds)
-            q.addBindValue(b);
-        if (!q.exec())
+        bool ok = false;
+        if (binds.isEmpty()) {
+            ok = q.exec(sql); // DDL cannot be prepared
+        } else {
+            q.prepare(sql);
+            for (const QVariant &b : binds)
+                q.addBindValue(b);
+            ok = q.exec();
+        }
+        if (!ok)
             qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
         return q;
     }
@@ -111,7 +117,7 @@ class AnalyticsDemoTest : public QObject
 
     // Each fact's table as it is, against the same table rebuilt from the detail: zero rows in
     // either difference (as multisets).
-    void compareFactsWithRebuild(const char *when)
+    void compareFactsWithRebuild(const char *when, const QStringList &skip = {})
     {
         const QList<AnalyticsFact> &facts = analyticsFacts();
         QStringList columns;
@@ -133,6 +139,8 @@ class AnalyticsDemoTest : public QObject
         for (int i = 0; i < facts.size(); ++i) {
             const AnalyticsFact &fact = facts.at(i);
             const QString kept = QStringLiteral("h7_kept_%1").arg(i);
+            if (skip.contains(fact.name))
+                continue;
             const QString fresh =
                 QStringLiteral("SELECT %1 FROM %2").arg(columns.at(i), fact.table);
             const QString extra = scalar(
@@ -351,10 +359,10 @@ private slots:
             for (const AnalyticsFact &f : analyticsFacts())
                 if (f.name == left.value(0).toString())
                     unread << f.name;
+        compareFactsWithRebuild("after the changes", unread);
         QVERIFY2(unread.isEmpty(),
                  qPrintable(QStringLiteral("still stale after every metric was read: ") +
                             unread.join(QStringLiteral(", "))));
-        compareFactsWithRebuild("after the changes");
     }
 
     // Every metric answers the executive for the last twelve months (the default period), and a
