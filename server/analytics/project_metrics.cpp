@@ -1,15 +1,246 @@
 #include "analytics_catalogue.h"
+#include "db/database.h"
+#include "http/http_types.h"
+#include "project_sql.h"
 
 namespace keel {
 
+namespace {
+
+using namespace project_analytics;
+
+const QStringList ProjectColumns{
+    QLatin1String(Dimension::Entity), QLatin1String(Dimension::Practice),
+    QLatin1String(Dimension::Client), QLatin1String(Dimension::Project), QStringLiteral("manager")};
+const QStringList ProjectDimensions{
+    QLatin1String(Dimension::Month), QLatin1String(Dimension::Entity),
+    QLatin1String(Dimension::Practice), QLatin1String(Dimension::Client),
+    QLatin1String(Dimension::Project)};
+
+// Recognised revenue (the ledger aggregate: credit − debit on revenue-role accounts tagged with a
+// project) beside the project costs, per entity, month and project; client and practice are the
+// project's, so a project moved between practices moves its history with it.
+ProjectRatioSql marginSql()
+{
+    return {QStringLiteral(
+                "(SELECT u.legal_entity_id, u.month, u.project_id, p.practice_id, "
+                "p.account_id AS client_id, u.revenue, u.labour, u.expenses, u.subcontract FROM "
+                "(SELECT legal_entity_id, month, project_id, functional_credit - functional_debit "
+                "AS revenue, 0 AS labour, 0 AS expenses, 0 AS subcontract FROM "
+                "analytics_ledger_month WHERE account_role = 'revenue' AND project_id IS NOT NULL "
+                "UNION ALL SELECT legal_entity_id, month, project_id, 0, labour_cost, "
+                "expense_cost, subcontract_cost FROM analytics_project_month) u JOIN projects p "
+                "ON p.id = u.project_id) f"),
+            QStringLiteral("f.revenue - f.labour - f.expenses - f.subcontract"),
+            QStringLiteral("f.revenue"), ProjectColumns};
+}
+
+ProjectRatioSql realisationSql()
+{
+    return {QStringLiteral("(SELECT m.*, p.practice_id, p.account_id AS client_id FROM "
+                           "analytics_project_month m JOIN projects p ON p.id = m.project_id) f"),
+            QStringLiteral("f.billed_time_value"), QStringLiteral("f.standard_value"),
+            ProjectColumns};
+}
+
+bool denominatorPart(const MetricContext &c)
+{
+    return c.filter.part == QLatin1String("denominator");
+}
+
+// Cursor "<a>|<b>|<c>": the keyset of the last row of the page.
+QStringList cursorParts(const MetricContext &c, int count)
+{
+    if (c.filter.after.isEmpty())
+        return {};
+    const QStringList parts = c.filter.after.split(u'|');
+    if (parts.size() != count)
+        throw ApiError::invalidField(QStringLiteral("after"), QStringLiteral("invalid_cursor"),
+                                     QStringLiteral("The cursor is not one of this list's."));
+    return parts;
+}
+
+RecordsPage marginRecords(const MetricContext &c)
+{
+    const ProjectRatioSql m = marginSql();
+    RecordsPage page;
+    page.columns = {
+        {"project", "Project", "text"},    {"month", "Month", "month"},
+        {"revenue", "Revenue", "money"},   {"labour", "Labour at cost", "money"},
+        {"expenses", "Expenses", "money"}, {"subcontractors", "Subcontractors", "money"},
+        {"margin", "Margin", "money"},     {"margin_ratio", "Margin %", "ratio"}};
+    page.total = convertedTotal(c, m, denominatorPart(c) ? m.denominator : m.numerator);
+
+    const SqlFragment slice = sliceCondition(c, m.columns);
+    QVariantList binds = slice.binds;
+    QString keyset;
+    const QStringList after = cursorParts(c, 3);
+    if (!after.isEmpty()) {
+        keyset = QStringLiteral("WHERE (s.month, s.project_id, s.legal_entity_id) > (?::date, "
+                                "?::bigint, ?::bigint)");
+        binds << after.at(0) << after.at(1) << after.at(2);
+    }
+    const int limit = recordsLimit(c);
+    QSqlQuery q = db::query(
+        c.db,
+        QStringLiteral(
+            "SELECT s.month, s.project_id, s.legal_entity_id, pj.name, le.functional_currency, "
+            "s.rev::numeric(20, 2)::text, s.lab::numeric(20, 2)::text, "
+            "s.exp::numeric(20, 2)::text, s.sub::numeric(20, 2)::text, "
+            "(s.rev - s.lab - s.exp - s.sub)::numeric(20, 2)::text, CASE WHEN s.rev = 0 THEN "
+            "NULL ELSE round((s.rev - s.lab - s.exp - s.sub) / s.rev, 4)::text END FROM (SELECT "
+            "f.legal_entity_id, f.month, f.project_id, sum(f.revenue) AS rev, sum(f.labour) AS "
+            "lab, sum(f.expenses) AS exp, sum(f.subcontract) AS sub FROM %1 WHERE %2 GROUP BY 1, "
+            "2, 3) s JOIN projects pj ON pj.id = s.project_id JOIN legal_entities le ON le.id = "
+            "s.legal_entity_id %3 ORDER BY s.month, s.project_id, s.legal_entity_id LIMIT %4")
+            .arg(m.relation, slice.sql, keyset)
+            .arg(limit + 1),
+        binds);
+    int n = 0;
+    while (q.next()) {
+        if (++n > limit) {
+            break;
+        }
+        const QString cur = q.value(4).toString();
+        const QDate month = q.value(0).toDate();
+        page.items.append(QJsonObject{
+            {"project_id", q.value(1).toString()},
+            {"project", q.value(3).toString()},
+            {"month", month.toString(QStringLiteral("yyyy-MM"))},
+            {"revenue", moneyJson(q.value(5), cur)},
+            {"labour", moneyJson(q.value(6), cur)},
+            {"expenses", moneyJson(q.value(7), cur)},
+            {"subcontractors", moneyJson(q.value(8), cur)},
+            {"margin", moneyJson(q.value(9), cur)},
+            {"margin_ratio", q.value(10).isNull() ? QJsonValue() : q.value(10).toString()}});
+        page.next =
+            QStringLiteral("%1|%2|%3")
+                .arg(month.toString(Qt::ISODate), q.value(1).toString(), q.value(2).toString());
+    }
+    if (n <= limit)
+        page.next.clear();
+    return page;
+}
+
+RecordsPage realisationRecords(const MetricContext &c)
+{
+    const ProjectRatioSql r = realisationSql();
+    RecordsPage page;
+    page.columns = {{"date", "Date", "date"},
+                    {"person", "Person", "text"},
+                    {"project", "Project", "text"},
+                    {"hours", "Hours", "hours"},
+                    {"standard_value", "Standard value", "money"},
+                    {"billed_value", "Billed value", "money"},
+                    {"realisation", "Realisation", "ratio"}};
+
+    // The billable entries of the slice, read from the detail (one month or project at a time
+    // in a drill-down; project_status index per project).
+    const QString entries = QStringLiteral("(%1) f").arg(timeEntriesSql(QStringLiteral(
+        "projects p JOIN time_entries te ON te.project_id = p.id AND p.legal_entity_id = "
+        "ANY(?::bigint[]) AND te.status IN ('approved', 'invoiced') AND te.billable AND "
+        "te.work_date BETWEEN ? AND ?")));
+    const QVariantList head{c.entityArray(), c.filter.from, c.filter.lastDay()};
+    const SqlFragment slice = sliceCondition(c, r.columns);
+
+    // Total: as the figure, per entity and month converted.
+    {
+        QVariantList binds = head + slice.binds;
+        binds += c.rates.binds();
+        QSqlQuery q = db::query(
+            c.db,
+            QStringLiteral("SELECT coalesce(sum(round(s.n * fx.average_rate, 2)), 0)::numeric(20, "
+                           "2)::text FROM (SELECT f.legal_entity_id, f.month, sum(%1) AS n FROM "
+                           "%2 WHERE %3 GROUP BY 1, 2) s JOIN %4 ON fx.legal_entity_id = "
+                           "s.legal_entity_id AND fx.month = s.month")
+                .arg(denominatorPart(c) ? QStringLiteral("f.standard_value")
+                                        : QStringLiteral("f.billed_value"),
+                     entries, slice.sql, AnalyticsRates::relation()),
+            binds);
+        page.total = q.next() ? q.value(0).toString() : QStringLiteral("0.00");
+    }
+
+    QVariantList binds = head + slice.binds;
+    QString keyset;
+    const QStringList after = cursorParts(c, 2);
+    if (!after.isEmpty()) {
+        keyset = QStringLiteral("AND (f.work_date, f.id) > (?::date, ?::uuid)");
+        binds << after.at(0) << after.at(1);
+    }
+    const int limit = recordsLimit(c);
+    QSqlQuery q = db::query(
+        c.db,
+        QStringLiteral("SELECT f.work_date, f.id, us.display_name, pj.name, f.hours::text, "
+                       "f.currency, f.standard_value::numeric(20, 2)::text, "
+                       "f.billed_value::numeric(20, 4)::text, CASE WHEN f.standard_value = 0 "
+                       "THEN NULL ELSE round(f.billed_value / f.standard_value, 4)::text END, "
+                       "f.employee_id, f.project_id FROM %1 JOIN projects pj ON pj.id = "
+                       "f.project_id JOIN employees em ON em.id = f.employee_id JOIN users us ON "
+                       "us.id = em.user_id WHERE %2 %3 ORDER BY f.work_date, f.id LIMIT %4")
+            .arg(entries, slice.sql, keyset)
+            .arg(limit + 1),
+        binds);
+    int n = 0;
+    while (q.next()) {
+        if (++n > limit)
+            break;
+        const QString cur = q.value(5).toString();
+        const QDate day = q.value(0).toDate();
+        page.items.append(QJsonObject{
+            {"time_entry_id", q.value(1).toString()},
+            {"date", day.toString(Qt::ISODate)},
+            {"person_id", q.value(9).toString()},
+            {"person", q.value(2).toString()},
+            {"project_id", q.value(10).toString()},
+            {"project", q.value(3).toString()},
+            {"hours", q.value(4).toString()},
+            {"standard_value", moneyJson(q.value(6), cur)},
+            {"billed_value", moneyJson(q.value(7), cur)},
+            {"realisation", q.value(8).isNull() ? QJsonValue() : q.value(8).toString()}});
+        page.next = day.toString(Qt::ISODate) + u'|' + q.value(1).toString();
+    }
+    if (n <= limit)
+        page.next.clear();
+    return page;
+}
+
+} // namespace
+
 QList<MetricDefinition> projectMetrics()
 {
-    return {};
+    MetricDefinition margin;
+    margin.name = QStringLiteral("project_margin");
+    margin.title = QStringLiteral("Project margin");
+    margin.description = QStringLiteral(
+        "(Recognised revenue − labour at cost − expenses − subcontractors) / recognised revenue, "
+        "by the month of the revenue and of the cost.");
+    margin.unit = MetricUnit::Ratio;
+    margin.dimensions = ProjectDimensions;
+    margin.facts = {QStringLiteral("ledger_month"), QStringLiteral("project_month")};
+    margin.compute = [](const MetricContext &c) { return computeProjectRatio(c, marginSql()); };
+    margin.records = marginRecords;
+
+    MetricDefinition realisation;
+    realisation.name = QStringLiteral("realisation");
+    realisation.title = QStringLiteral("Realisation");
+    realisation.description = QStringLiteral(
+        "Billed value of billable time (issued invoices net of write-downs and credit notes) / "
+        "its hours at the standard rate, by the month of the work.");
+    realisation.unit = MetricUnit::Ratio;
+    realisation.dimensions = ProjectDimensions;
+    realisation.facts = {QStringLiteral("project_month")};
+    realisation.compute = [](const MetricContext &c) {
+        return computeProjectRatio(c, realisationSql());
+    };
+    realisation.records = realisationRecords;
+
+    return {margin, realisation, budgetBurnMetric(), projectsAtRiskMetric()};
 }
 
 QList<AnalyticsFact> projectFacts()
 {
-    return {};
+    return {{QStringLiteral("project_month"), QStringLiteral("analytics_project_month"),
+             rebuildProjectMonths}};
 }
 
 } // namespace keel

@@ -1,0 +1,144 @@
+#include "project_sql.h"
+
+#include "billing/billing_rates.h"
+#include "db/database.h"
+#include "db/pg_array.h"
+
+#include <stdexcept>
+
+namespace keel::project_analytics {
+
+namespace {
+
+// The standard rate is the billing chain's last step, the entity's rate card for the role on the
+// work date in its functional currency: the entries carry no contract, client or rate items, so
+// billing_rates::joins() falls through to the rate card. Its one placeholder (the entity) becomes
+// the project entity of each row, so one statement covers several entities.
+QString standardRateJoins()
+{
+    QString joins = billing_rates::joins();
+    const QString placeholder = QStringLiteral("c.legal_entity_id = ?");
+    if (joins.count(placeholder) != 1 || joins.count(u'?') != 1)
+        throw std::logic_error("billing_rates::joins() changed its placeholder");
+    joins.replace(placeholder, QStringLiteral("c.legal_entity_id = e.legal_entity_id"));
+    return joins;
+}
+
+} // namespace
+
+QString fxRateSql(const QString &from, const QString &to, const QString &date)
+{
+    return QStringLiteral("(SELECT round(x.rate, 6) FROM fx_rates x WHERE x.from_currency = %1 "
+                          "AND x.to_currency = %2 AND x.rate_date <= %3 ORDER BY x.rate_date DESC "
+                          "LIMIT 1)")
+        .arg(from, to, date);
+}
+
+QString timeEntriesSql(const QString &selection)
+{
+    // Billed value: each issued invoice line that billed the entry, net of its approved
+    // write-down and of the credit notes on that line, shared among the line's sources by their
+    // billed amounts, at the invoice's rate (credit notes mirror the invoice at its rate).
+    return QStringLiteral(R"(
+SELECT e.id, e.legal_entity_id, e.month, e.project_id, e.practice_id, e.client_id, e.employee_id,
+       e.work_date, e.hours, e.billable, e.currency, e.labour_cost,
+       CASE WHEN e.billable THEN coalesce(round(e.hours * r.rate, 2), 0) ELSE 0 END
+           AS standard_value,
+       CASE WHEN e.billable THEN coalesce(bv.billed, 0) ELSE 0 END AS billed_value
+FROM (
+    SELECT te.id, p.legal_entity_id, date_trunc('month', te.work_date)::date AS month,
+           te.project_id, p.practice_id, p.account_id AS client_id, te.employee_id,
+           te.work_date, te.hours, te.billable, le.functional_currency::text AS currency,
+           CASE WHEN te.cost_amount IS NULL THEN 0
+                WHEN te.cost_currency = le.functional_currency THEN te.cost_amount
+                ELSE coalesce(round(te.cost_amount * %2, 2), 0) END AS labour_cost,
+           NULL::bigint AS contract_id, NULL::bigint AS account_id,
+           coalesce(t.job_role_id, em.job_role_id) AS role_id, false AS rate_items
+    FROM %1
+    JOIN legal_entities le ON le.id = p.legal_entity_id
+    JOIN employees em ON em.id = te.employee_id
+    LEFT JOIN project_tasks t ON t.id = te.task_id) e
+%3
+LEFT JOIN LATERAL (
+    SELECT sum(round((il.amount - coalesce(cr.amount, 0)) * bs.amount / ls.total
+                     * coalesce(i.fx_rate, 1), 4)) AS billed
+    FROM billing_sources bs
+    JOIN invoice_lines il ON il.id = bs.invoice_line_id
+    JOIN invoices i ON i.id = il.invoice_id AND i.kind = 'invoice' AND i.number IS NOT NULL
+    CROSS JOIN LATERAL (SELECT sum(s.amount) AS total FROM billing_sources s
+                        WHERE s.invoice_line_id = il.id) ls
+    LEFT JOIN LATERAL (SELECT sum(cl.amount) AS amount FROM invoices cn
+                       JOIN invoice_lines cl ON cl.invoice_id = cn.id AND cl.line_no = il.line_no
+                       WHERE cn.credits_invoice_id = i.id AND cn.number IS NOT NULL) cr ON true
+    WHERE bs.source_kind = 'time_entry' AND bs.source_key = e.id::text AND ls.total <> 0) bv
+    ON e.billable)")
+        .arg(selection,
+             fxRateSql(QStringLiteral("te.cost_currency"), QStringLiteral("le.functional_currency"),
+                       QStringLiteral("te.work_date")),
+             standardRateJoins());
+}
+
+void rebuildProjectMonths(QSqlDatabase db, const QList<EntityMonth> &partitions)
+{
+    db::PgArray entities, months;
+    for (const EntityMonth &p : partitions) {
+        entities.add(p.entityId);
+        months.add(p.month);
+    }
+    const QString e = entities.literal(), m = months.literal();
+    db::query(db,
+              QStringLiteral("DELETE FROM analytics_project_month f USING unnest(?::bigint[], "
+                             "?::date[]) AS part(pe, pm) WHERE f.legal_entity_id = part.pe AND "
+                             "f.month = part.pm"),
+              {e, m});
+    // Every branch walks the partition's projects and reads their detail by project index.
+    const QString parts =
+        QStringLiteral("unnest(?::bigint[], ?::date[]) AS part(pe, pm) JOIN projects p ON "
+                       "p.legal_entity_id = part.pe ");
+    const QString time = timeEntriesSql(
+        parts + QStringLiteral("JOIN time_entries te ON te.project_id = p.id AND te.status IN "
+                               "('approved', 'invoiced') AND te.work_date >= part.pm AND "
+                               "te.work_date < part.pm + interval '1 month'"));
+    const QString sql =
+        QStringLiteral(R"(
+INSERT INTO analytics_project_month (legal_entity_id, month, project_id, hours, billable_hours,
+    standard_value, billed_time_value, labour_cost, expense_cost, subcontract_cost)
+SELECT legal_entity_id, month, project_id, sum(h), sum(bh), sum(sv), sum(bv), sum(lc), sum(ec),
+       sum(sc)
+FROM (
+    SELECT t.legal_entity_id, t.month, t.project_id, t.hours AS h,
+           CASE WHEN t.billable THEN t.hours ELSE 0 END AS bh, t.standard_value AS sv,
+           t.billed_value AS bv, t.labour_cost AS lc, 0 AS ec, 0 AS sc
+    FROM (%1) t
+    UNION ALL
+    SELECT p.legal_entity_id, part.pm, p.id, 0, 0, 0, 0, 0,
+           CASE WHEN x.functional_currency = le.functional_currency THEN x.functional_amount
+                ELSE coalesce(round(x.functional_amount * %2, 2), 0) END, 0
+    FROM %3
+    JOIN legal_entities le ON le.id = p.legal_entity_id
+    JOIN expenses x ON x.project_id = p.id AND x.status IN ('approved', 'invoiced')
+                   AND x.expense_date >= part.pm AND x.expense_date < part.pm + interval '1 month'
+    UNION ALL
+    SELECT p.legal_entity_id, part.pm, p.id, 0, 0, 0, 0, 0, 0,
+           CASE WHEN b.currency = le.functional_currency THEN bl.amount
+                WHEN b.fx_rate IS NOT NULL AND be.functional_currency = le.functional_currency
+                     THEN round(bl.amount * b.fx_rate, 2)
+                ELSE coalesce(round(bl.amount * %4, 2), 0) END
+    FROM %3
+    JOIN legal_entities le ON le.id = p.legal_entity_id
+    JOIN vendor_bill_lines bl ON bl.project_id = p.id
+    JOIN vendor_bills b ON b.id = bl.bill_id AND b.status IN ('approved', 'partially_paid', 'paid')
+                       AND b.bill_date >= part.pm AND b.bill_date < part.pm + interval '1 month'
+    JOIN legal_entities be ON be.id = b.legal_entity_id) s
+GROUP BY 1, 2, 3)")
+            .arg(time,
+                 fxRateSql(QStringLiteral("x.functional_currency"),
+                           QStringLiteral("le.functional_currency"),
+                           QStringLiteral("x.expense_date")),
+                 parts,
+                 fxRateSql(QStringLiteral("b.currency"), QStringLiteral("le.functional_currency"),
+                           QStringLiteral("b.bill_date")));
+    db::query(db, sql, {e, m, e, m, e, m});
+}
+
+} // namespace keel::project_analytics

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "analytics_dimensions.h"
+#include "analytics_facts.h"
+#include "metric_definition.h"
+
+namespace keel::project_analytics {
+
+// The fact "project_month" (analytics_project_month, migration 0025): deletes and re-inserts
+// the partitions from time entries, expenses and vendor bill lines (project_fact.cpp).
+void rebuildProjectMonths(QSqlDatabase db, const QList<EntityMonth> &partitions);
+
+// One row per approved or invoiced time entry with what the metrics take from it, in the
+// project entity's functional currency: id, legal_entity_id (the project's), month (of the
+// work), project_id, practice_id, client_id (the project's), employee_id, work_date, hours,
+// billable, currency, labour_cost, standard_value, billed_value. `selection` is a FROM fragment
+// that defines `te` (time_entries) and `p` (projects) with every condition in its ON clauses;
+// its binds come first.
+QString timeEntriesSql(const QString &selection);
+
+// `(SELECT round(rate, 6) …)`: the ledger's rule for a date's rate (the latest on or before it,
+// six places, ledger/fx_rates.cpp) as a scalar subquery over three SQL expressions.
+QString fxRateSql(const QString &from, const QString &to, const QString &date);
+
+// A ratio summed from a relation `f` with the columns legal_entity_id, month and those the
+// metric's dimensions name: the figure and the points, each side converted per entity and month
+// (round(sum × average rate, 2), then added), value = round(numerator / denominator, 4).
+struct ProjectRatioSql
+{
+    QString relation;               // "(SELECT …) f"
+    QString numerator, denominator; // expressions over f summed per partition
+    QStringList columns;            // for sliceCondition
+};
+MetricAnswer computeProjectRatio(const MetricContext &context, const ProjectRatioSql &ratio);
+
+// "total" of a drill-down: the given per-row expression summed per entity and month over the
+// relation under the context's slice, converted as the figure is.
+QString convertedTotal(const MetricContext &context, const ProjectRatioSql &ratio,
+                       const QString &expression);
+
+// Ratio records and money columns.
+QJsonObject moneyJson(const QVariant &amount, const QString &currency);
+int recordsLimit(const MetricContext &context);
+
+// Budget burn and projects at risk (project_burn.cpp).
+MetricDefinition budgetBurnMetric();
+MetricDefinition projectsAtRiskMetric();
+
+} // namespace keel::project_analytics
