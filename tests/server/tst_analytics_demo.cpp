@@ -483,6 +483,72 @@ private slots:
                 expected);
         }
     }
+    // Bookings of September 2026 per entity: the contracts signed that month at their value as
+    // signed, and the change orders approved that month at what they added (every demo contract
+    // is in its entity's currency, so no rate is involved).
+    void bookingsOfAMonthAreTheContractsSigned()
+    {
+        if (!findMetric(QStringLiteral("bookings")))
+            QSKIP("bookings is not registered yet");
+        QStringList nonZero;
+        for (auto it = m_entities.cbegin(); it != m_entities.cend(); ++it) {
+            const QString expected = canonical(scalar(
+                QStringLiteral(
+                    "SELECT round(coalesce(sum(v), 0), 2) FROM (SELECT coalesce((SELECT "
+                    "cv.total_value FROM contract_versions cv WHERE cv.contract_id = c.id AND "
+                    "cv.contract_version = 1), c.total_value - coalesce((SELECT "
+                    "sum(x.value_after - x.value_before) FROM contract_change_orders x WHERE "
+                    "x.contract_id = c.id AND x.status = 'approved'), 0)) AS v FROM contracts c "
+                    "WHERE c.legal_entity_id = ?1 AND c.status <> 'draft' AND c.signature_date "
+                    "BETWEEN '2026-09-01' AND '2026-09-30' UNION ALL SELECT co.value_after - "
+                    "co.value_before FROM contract_change_orders co JOIN contracts c ON c.id = "
+                    "co.contract_id WHERE c.legal_entity_id = ?1 AND c.status <> 'draft' AND "
+                    "c.signature_date IS NOT NULL AND co.status = 'approved' AND (co.decided_at "
+                    "AT TIME ZONE 'UTC')::date BETWEEN '2026-09-01' AND '2026-09-30') b")
+                    .replace(QStringLiteral("?1"), QString::number(it.value()))));
+            if (expected != QLatin1String("0"))
+                nonZero << it.key();
+            QCOMPARE(
+                entityMonthValue(QStringLiteral("bookings"), it.key(), QStringLiteral("2026-09")),
+                expected);
+        }
+        QVERIFY2(!nonZero.isEmpty(), "no entity booked anything in September 2026");
+    }
+
+    // Win rate over the last twelve months for the group: deals won / deals won or lost, by the
+    // day they reached their closing stage; open deals count in neither.
+    void winRateIsWonOverClosedDeals()
+    {
+        if (!findMetric(QStringLiteral("win_rate")))
+            QSKIP("win_rate is not registered yet");
+        const QJsonObject a = metric(*m_ceo, QStringLiteral("win_rate"), QString());
+        const QDate from =
+            QDate::fromString(a.value("from").toString() + QStringLiteral("-01"), Qt::ISODate);
+        const QDate to =
+            QDate::fromString(a.value("to").toString() + QStringLiteral("-01"), Qt::ISODate)
+                .addMonths(1)
+                .addDays(-1);
+        QVERIFY(from.isValid() && to.isValid());
+        QSqlQuery q = run(
+            QStringLiteral(
+                "SELECT count(*) FILTER (WHERE s.is_won), count(*), CASE WHEN count(*) > 0 THEN "
+                "round(count(*) FILTER (WHERE s.is_won)::numeric / count(*), 4) END FROM "
+                "opportunities o JOIN opportunity_stages s ON s.id = o.stage_id LEFT JOIN LATERAL "
+                "(SELECT max(h.changed_at) AS at FROM opportunity_stage_history h WHERE "
+                "h.opportunity_id = o.id AND h.to_stage_id = o.stage_id) hc ON true WHERE "
+                "(s.is_won "
+                "OR s.is_lost) AND (coalesce(hc.at, o.updated_at) AT TIME ZONE 'UTC')::date "
+                "BETWEEN ? AND ?"),
+            {from, to});
+        QVERIFY(q.next());
+        qInfo("win rate %s to %s: %s won of %s closed = %s", qPrintable(from.toString(Qt::ISODate)),
+              qPrintable(to.toString(Qt::ISODate)), qPrintable(q.value(0).toString()),
+              qPrintable(q.value(1).toString()), qPrintable(q.value(2).toString()));
+        QVERIFY(q.value(1).toInt() > 0);
+        QCOMPARE(text(a.value("numerator")), q.value(0).toString());
+        QCOMPARE(text(a.value("denominator")), q.value(1).toString());
+        QCOMPARE(text(a.value("value")), q.value(2).toString());
+    }
 };
 
 QTEST_GUILESS_MAIN(AnalyticsDemoTest)
