@@ -166,7 +166,8 @@ MetricContext AnalyticsService::contextFor(QSqlDatabase db, const Request &reque
     } else {
         c.currency = currencyOf.value(c.entityIds.first());
     }
-    c.rates = AnalyticsRates::load(db, c.entityIds, c.currency, f.from.addMonths(-12), f.to);
+    if (metric.convertsCurrency)
+        c.rates = AnalyticsRates::load(db, c.entityIds, c.currency, f.from.addMonths(-12), f.to);
     refreshStaleFacts(db, metric.facts);
     return c;
 }

@@ -86,6 +86,9 @@ struct MetricDefinition
     QStringList facts;      // aggregates brought up to date before compute/records
     std::function<MetricAnswer(const MetricContext &)> compute;
     std::function<RecordsPage(const MetricContext &)> records;
+    // False for metrics of hours or counts: no exchange rate is loaded, so a missing rate
+    // cannot fail them (ctx.rates stays empty).
+    bool convertsCurrency = true;
 };
 
 } // namespace keel

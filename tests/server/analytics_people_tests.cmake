@@ -1,0 +1,1 @@
+keel_server_test(analytics_people)
