@@ -3,6 +3,7 @@
 #include "approvals/approvals_page.h"
 #include "approvals_inbox.h"
 #include "billing/billing_page.h"
+#include "dashboards/dashboards_page.h"
 #include "delivery/delivery_page.h"
 #include "expenses/expense_approval_page.h"
 #include "expenses/expenses_page.h"
@@ -156,6 +157,8 @@ void MainWindow::showUser()
             m_pages->addWidget(new finance::FinancePage(m_session));
         else if (w.id == QLatin1String(WorkspaceId::Billing))
             m_pages->addWidget(new billing::BillingPage(m_session));
+        else if (w.id == QLatin1String(WorkspaceId::Dashboards))
+            m_pages->addWidget(new dashboards::DashboardsPage(m_session));
         else if (w.id == QLatin1String(WorkspaceId::Time) && m_store) {
             m_timePage = new timesheet::TimePage(m_session, m_store, m_sync);
             auto *expensesPage = new expenses::ExpensesPage(m_session, m_store);

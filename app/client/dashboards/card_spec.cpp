@@ -1,0 +1,246 @@
+#include "card_spec.h"
+
+#include <QCoreApplication>
+
+namespace keel::dashboards {
+
+namespace {
+using Q = QList<std::pair<QString, QString>>;
+const QString By = QStringLiteral("by");
+const QString By2 = QStringLiteral("by2");
+const QString Limit = QStringLiteral("limit");
+const QString Month = QStringLiteral("month");
+const QString Project = QStringLiteral("project");
+
+CardSpec card(const char *id, const char *title, const char *metric, Q query, ChartKind chart)
+{
+    CardSpec c;
+    c.id = QString::fromLatin1(id);
+    c.title = title;
+    c.metric = QString::fromLatin1(metric);
+    c.query = std::move(query);
+    c.chart = chart;
+    return c;
+}
+
+CardSpec withKpi(CardSpec c)
+{
+    c.kpi = true;
+    return c;
+}
+
+CardSpec withTarget(CardSpec c)
+{
+    c.targetLine = true;
+    return c;
+}
+
+CardSpec spanning(CardSpec c, int columns)
+{
+    c.columnSpan = columns;
+    return c;
+}
+
+// The project manager's cards read only their own projects.
+CardSpec mine(CardSpec c)
+{
+    c.query.append({QStringLiteral("manager"), QStringLiteral("me")});
+    return c;
+}
+
+#define TITLE(s) QT_TRANSLATE_NOOP("keel::dashboards::Cards", s)
+
+QList<CardSpec> executive()
+{
+    return {
+        withKpi(card("bookings", TITLE("Bookings"), "bookings", {{By, Month}}, ChartKind::Bar)),
+        withKpi(card("backlog", TITLE("Backlog"), "backlog", {{By, Month}}, ChartKind::Line)),
+        withKpi(card("project_margin", TITLE("Gross margin"), "project_margin", {{By, Month}},
+                     ChartKind::Line)),
+        spanning(card("revenue_vs_forecast", TITLE("Revenue recognised vs forecast"),
+                      "revenue_vs_forecast", {{By, Month}}, ChartKind::Line),
+                 2),
+        withTarget(withKpi(card("utilisation", TITLE("Utilisation"), "utilisation", {{By, Month}},
+                                ChartKind::Line))),
+        withKpi(
+            card("dso", TITLE("Days sales outstanding"), "dso", {{By, Month}}, ChartKind::Line)),
+        spanning(withKpi(card("cash", TITLE("Cash"), "cash", {{By, Month}}, ChartKind::Line)), 2),
+    };
+}
+
+QList<CardSpec> serviceLeader()
+{
+    CardSpec ranking =
+        card("project_margin_ranking", TITLE("Project margin: best and worst"), "project_margin",
+             {{By, Project}, {Limit, QStringLiteral("500")}}, ChartKind::HorizontalBar);
+    ranking.rankEnds = 5;
+    return {
+        withTarget(card("utilisation_practice", TITLE("Utilisation by practice"), "utilisation",
+                        {{By, QStringLiteral("practice")}}, ChartKind::Bar)),
+        spanning(card("utilisation_heatmap", TITLE("Utilisation by person and month"),
+                      "utilisation",
+                      {{By, QStringLiteral("person")}, {By2, Month}, {Limit, QStringLiteral("30")}},
+                      ChartKind::Heatmap),
+                 2),
+        withTarget(withKpi(card("utilisation_trend", TITLE("Utilisation trend"), "utilisation",
+                                {{By, Month}}, ChartKind::Line))),
+        withKpi(card("bench", TITLE("Bench"), "bench",
+                     {{By, QStringLiteral("person")}, {Limit, QStringLiteral("15")}},
+                     ChartKind::HorizontalBar)),
+        ranking,
+        withKpi(card("projects_at_risk", TITLE("Projects at risk"), "projects_at_risk",
+                     {{By, Project}}, ChartKind::Table)),
+    };
+}
+
+QList<CardSpec> sales()
+{
+    CardSpec weighted = card("weighted_pipeline", TITLE("Weighted pipeline against capacity"),
+                             "weighted_pipeline", {{By, Month}}, ChartKind::Bar);
+    weighted.lineSeries = QStringLiteral("capacity");
+    return {
+        withKpi(card("pipeline_funnel", TITLE("Pipeline funnel"), "pipeline_funnel",
+                     {{By, QStringLiteral("stage")}}, ChartKind::Funnel)),
+        spanning(withKpi(weighted), 2),
+        withKpi(card("win_rate", TITLE("Win rate"), "win_rate", {{By, Month}}, ChartKind::Line)),
+        spanning(
+            withKpi(card("bookings", TITLE("Bookings"), "bookings", {{By, Month}}, ChartKind::Bar)),
+            2),
+    };
+}
+
+QList<CardSpec> projectManager()
+{
+    return {
+        spanning(
+            mine(card("budget_burn", TITLE("Budget burn and progress"), "budget_burn",
+                      {{By, Project}, {Limit, QStringLiteral("15")}}, ChartKind::HorizontalBar)),
+            2),
+        mine(withKpi(card("milestones_due", TITLE("Milestones due"), "milestones_due",
+                          {{By, Month}}, ChartKind::Bar))),
+        mine(withKpi(card("unbilled", TITLE("Unbilled work"), "unbilled",
+                          {{By, Project}, {Limit, QStringLiteral("15")}},
+                          ChartKind::HorizontalBar))),
+        spanning(mine(withKpi(card("project_margin", TITLE("Margin by project"), "project_margin",
+                                   {{By, Project}, {Limit, QStringLiteral("15")}},
+                                   ChartKind::HorizontalBar))),
+                 2),
+    };
+}
+
+QList<CardSpec> finance()
+{
+    return {
+        withKpi(
+            card("unbilled", TITLE("Unbilled (WIP)"), "unbilled", {{By, Month}}, ChartKind::Line)),
+        withKpi(card("deferred_revenue", TITLE("Deferred revenue"), "deferred_revenue",
+                     {{By, Month}}, ChartKind::Line)),
+        withKpi(card("ar_aging", TITLE("Receivables aging"), "ar_aging",
+                     {{By, QStringLiteral("bucket")}}, ChartKind::Bar)),
+        withKpi(card("dso", TITLE("DSO trend"), "dso", {{By, Month}}, ChartKind::Line)),
+        withKpi(card("write_off_rate", TITLE("Write-off rate"), "write_off_rate", {{By, Month}},
+                     ChartKind::Line)),
+        withKpi(card("realisation", TITLE("Realisation"), "realisation", {{By, Month}},
+                     ChartKind::Line)),
+        withKpi(card("invoice_cycle_time", TITLE("Invoice cycle time"), "invoice_cycle_time",
+                     {{By, Month}}, ChartKind::Bar)),
+    };
+}
+#undef TITLE
+} // namespace
+
+QString CardSpec::translatedTitle() const
+{
+    return QCoreApplication::translate("keel::dashboards::Cards", title);
+}
+
+QList<CardSpec> dashboardCards(DashboardRole role)
+{
+    switch (role) {
+    case DashboardRole::Executive:
+        return executive();
+    case DashboardRole::ServiceLeader:
+        return serviceLeader();
+    case DashboardRole::Sales:
+        return sales();
+    case DashboardRole::ProjectManager:
+        return projectManager();
+    case DashboardRole::Finance:
+        return finance();
+    }
+    return {};
+}
+
+QUrlQuery cardQuery(const CardSpec &card, const DashboardFilter &filter)
+{
+    QUrlQuery q = filter.toQuery();
+    for (const auto &[name, value] : card.query) {
+        q.removeAllQueryItems(name);
+        q.addQueryItem(name, value);
+    }
+    return q;
+}
+
+QString dashboardRoleKey(DashboardRole role)
+{
+    switch (role) {
+    case DashboardRole::Executive:
+        return QStringLiteral("executive");
+    case DashboardRole::ServiceLeader:
+        return QStringLiteral("service_leader");
+    case DashboardRole::Sales:
+        return QStringLiteral("sales");
+    case DashboardRole::ProjectManager:
+        return QStringLiteral("project_manager");
+    case DashboardRole::Finance:
+        return QStringLiteral("finance");
+    }
+    return {};
+}
+
+QString dashboardRoleTitle(DashboardRole role)
+{
+    const char *t = "";
+    switch (role) {
+    case DashboardRole::Executive:
+        t = QT_TRANSLATE_NOOP("keel::dashboards::Roles", "Executive");
+        break;
+    case DashboardRole::ServiceLeader:
+        t = QT_TRANSLATE_NOOP("keel::dashboards::Roles", "Service leader");
+        break;
+    case DashboardRole::Sales:
+        t = QT_TRANSLATE_NOOP("keel::dashboards::Roles", "Sales");
+        break;
+    case DashboardRole::ProjectManager:
+        t = QT_TRANSLATE_NOOP("keel::dashboards::Roles", "Project manager");
+        break;
+    case DashboardRole::Finance:
+        t = QT_TRANSLATE_NOOP("keel::dashboards::Roles", "Finance");
+        break;
+    }
+    return QCoreApplication::translate("keel::dashboards::Roles", t);
+}
+
+DashboardRole dashboardRoleAt(int index)
+{
+    return index >= 0 && index < DashboardRoleCount ? DashboardRole(index)
+                                                    : DashboardRole::Executive;
+}
+
+DashboardRole defaultDashboardFor(const QStringList &roleNames)
+{
+    const auto has = [&roleNames](const char *r) { return roleNames.contains(QLatin1String(r)); };
+    if (has("executive"))
+        return DashboardRole::Executive;
+    if (has("resource_manager"))
+        return DashboardRole::ServiceLeader;
+    if (has("sales") || has("sales_director"))
+        return DashboardRole::Sales;
+    if (has("project_manager"))
+        return DashboardRole::ProjectManager;
+    if (has("finance") || has("controller"))
+        return DashboardRole::Finance;
+    return DashboardRole::Executive;
+}
+
+} // namespace keel::dashboards

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "dashboard_filter.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrlQuery>
+
+#include <utility>
+
+namespace keel::dashboards {
+
+// The five role dashboards, in the order of the Dashboards page's tabs.
+enum class DashboardRole
+{
+    Executive,
+    ServiceLeader,
+    Sales,
+    ProjectManager,
+    Finance
+};
+inline constexpr int DashboardRoleCount = 5;
+
+// How a card draws its answer.
+enum class ChartKind
+{
+    Bar,           // vertical bars by key (several series side by side)
+    Line,          // lines by key (one per series)
+    HorizontalBar, // a ranking: one bar per key, longest first
+    Funnel,        // stages as centred bars, widest first
+    Heatmap,       // key × key2 as a colour grid with a legend
+    Table,         // the points as a list
+    Kpi            // the figure alone
+};
+
+// One card of a dashboard, declared rather than coded: which metric, cut how, drawn how.
+struct CardSpec
+{
+    QString id;                               // unique within its dashboard: "utilisation_trend"
+    const char *title = nullptr;              // untranslated, context "keel::dashboards::Cards"
+    QString metric;                           // analytics metric name
+    QList<std::pair<QString, QString>> query; // by, by2, limit, order, manager …
+    ChartKind chart = ChartKind::Bar;
+    bool kpi = false;        // the figure big above the chart
+    bool targetLine = false; // draw the answer's target as a dashed line
+    QString lineSeries;      // a series drawn as a line over the bars ("capacity")
+    int rankEnds = 0;        // rankings: show only the best and the worst N
+    int columnSpan = 1;      // grid columns the card takes (of three)
+
+    QString translatedTitle() const;
+};
+
+// The cards of a role's dashboard, in grid order.
+QList<CardSpec> dashboardCards(DashboardRole role);
+
+// The filter's query plus the card's own parameters (a card's by/limit win over nothing in the
+// filter; the filter never sets them).
+QUrlQuery cardQuery(const CardSpec &card, const DashboardFilter &filter);
+
+// Stable keys ("executive", "service_leader", "sales", "project_manager", "finance") for
+// settings and the command line, and translated tab titles.
+QString dashboardRoleKey(DashboardRole role);
+QString dashboardRoleTitle(DashboardRole role);
+DashboardRole dashboardRoleAt(int index);
+
+// The dashboard a user opens on: executive → Executive, resource_manager → Service leader,
+// sales/sales_director → Sales, project_manager → Project manager, finance/controller →
+// Finance; the first match in that order, Executive for anyone else.
+DashboardRole defaultDashboardFor(const QStringList &roleNames);
+
+} // namespace keel::dashboards

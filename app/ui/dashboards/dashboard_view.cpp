@@ -1,0 +1,153 @@
+#include "dashboard_view.h"
+
+#include "api_reply.h"
+#include "chart_card.h"
+#include "drill_dialog.h"
+#include "problem.h"
+#include "problem_text.h"
+
+#include <QGridLayout>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace keel::dashboards {
+
+namespace {
+constexpr int Columns = 3;
+}
+
+DashboardView::DashboardView(ApiClient *api, DashboardRole role, QWidget *parent)
+    : QWidget(parent), m_client(api), m_api(api), m_role(role),
+      m_filter(DashboardFilter::lastTwelveMonths(QDate::currentDate()))
+{
+    setObjectName(QStringLiteral("dashboard_") + dashboardRoleKey(role));
+    auto *grid = new QWidget;
+    grid->setObjectName("dashboardGrid");
+    auto *layout = new QGridLayout(grid);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->setSpacing(12);
+    int row = 0, column = 0;
+    for (const CardSpec &spec : dashboardCards(role)) {
+        auto *card = new ChartCard(spec, grid);
+        const int span = std::min(spec.columnSpan, Columns);
+        if (column + span > Columns) {
+            ++row;
+            column = 0;
+        }
+        layout->addWidget(card, row, column, 1, span);
+        column += span;
+        m_cards.append(card);
+        connect(card, &ChartCard::retryRequested, this, [this, card] {
+            // One card again: it counts as pending until it answers.
+            if (m_pending == 0)
+                m_clock.start();
+            ++m_pending;
+            m_msecs.insert(card->spec().id, -1);
+            fetch(card);
+        });
+        connect(card, &ChartCard::pointActivated, this, [this, card](const MetricPoint &p) {
+            if (m_drillEnabled)
+                openDrill(card->spec().id, p);
+        });
+    }
+    for (int c = 0; c < Columns; ++c)
+        layout->setColumnStretch(c, 1);
+    layout->setRowStretch(row + 1, 1);
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(grid);
+    grid->setStyleSheet(QStringLiteral("#dashboardGrid { background: #f3f5f8; }"));
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+}
+
+ChartCard *DashboardView::card(const QString &id) const
+{
+    for (ChartCard *c : m_cards)
+        if (c->spec().id == id)
+            return c;
+    return nullptr;
+}
+
+QUrlQuery DashboardView::cardQueryOf(const QString &id) const
+{
+    return m_queries.value(id);
+}
+
+void DashboardView::setFilter(const DashboardFilter &filter)
+{
+    if (filter == m_filter && !m_stale)
+        return;
+    m_filter = filter;
+    m_stale = true;
+    if (isVisible())
+        reload();
+}
+
+void DashboardView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
+}
+
+void DashboardView::reload()
+{
+    m_stale = false;
+    ++m_generation; // answers to an older filter are dropped when they arrive
+    m_pending = int(m_cards.size());
+    m_loadMsecs = -1;
+    m_msecs.clear();
+    m_cardGeneration.clear();
+    m_clock.start();
+    for (ChartCard *card : m_cards)
+        fetch(card);
+}
+
+void DashboardView::fetch(ChartCard *card)
+{
+    const CardSpec &spec = card->spec();
+    const QUrlQuery query = cardQuery(spec, m_filter);
+    m_queries.insert(spec.id, query);
+    card->showLoading();
+    const int generation = m_generation;
+    const int cardGeneration = ++m_cardGeneration[spec.id];
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    ApiReply *reply = m_api.metric(spec.metric, query);
+    connect(reply, &ApiReply::finished, card,
+            [this, card, reply, generation, cardGeneration, timer] {
+                const QString id = card->spec().id;
+                if (generation != m_generation || cardGeneration != m_cardGeneration.value(id))
+                    return; // a newer filter or a retry asked again
+                const qint64 msecs = timer->elapsed();
+                m_msecs.insert(id, msecs);
+                if (reply->ok())
+                    card->showAnswer(MetricAnswer::fromJson(reply->object()));
+                else
+                    card->showError(humanMessage(reply->problem()));
+                emit cardLoaded(id, msecs, reply->ok());
+                if (--m_pending == 0) {
+                    m_loadMsecs = m_clock.elapsed();
+                    emit allCardsLoaded(m_loadMsecs);
+                }
+            });
+}
+
+DrillDialog *DashboardView::openDrill(const QString &cardId, const MetricPoint &point)
+{
+    ChartCard *c = card(cardId);
+    if (!c || c->state() != ChartCard::State::Ready)
+        return nullptr;
+    auto *dialog =
+        new DrillDialog(m_client, c->spec(), c->answer(), point, m_queries.value(cardId), this);
+    dialog->setWindowModality(Qt::NonModal);
+    dialog->show();
+    emit drillOpened(dialog);
+    return dialog;
+}
+
+} // namespace keel::dashboards

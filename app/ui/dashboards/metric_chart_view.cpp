@@ -1,0 +1,398 @@
+#include "metric_chart_view.h"
+
+#include "decimal.h"
+#include "metric_format.h"
+#include "sales_format.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QCursor>
+#include <QHorizontalBarSeries>
+#include <QHorizontalStackedBarSeries>
+#include <QLineSeries>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace keel::dashboards {
+
+namespace {
+const QList<QColor> &palette()
+{
+    static const QList<QColor> colours{QColor(0x13, 0x29, 0x4B), QColor(0x1F, 0xB5, 0xA8),
+                                       QColor(0x8F, 0xB3, 0xE0), QColor(0xE0, 0xA4, 0x58),
+                                       QColor(0x9A, 0x6F, 0xB0), QColor(0x6B, 0x77, 0x88)};
+    return colours;
+}
+
+QColor colourAt(int i)
+{
+    return palette().at(i % palette().size());
+}
+
+Decimal decimalOf(const QString &text)
+{
+    const auto d = Decimal::parse(text);
+    return d ? *d : Decimal();
+}
+
+QString elided(const QString &text, int max)
+{
+    return text.size() <= max ? text : text.left(max - 1) + QChar(0x2026);
+}
+} // namespace
+
+MetricChartView::MetricChartView(QWidget *parent) : QChartView(parent)
+{
+    setRenderHint(QPainter::Antialiasing);
+    auto *chart = new QChart;
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->setBackgroundRoundness(0);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setFont(QFont(font().family(), 8));
+    setChart(chart);
+    setMouseTracking(true);
+}
+
+QString MetricChartView::seriesTitle(const QString &series) const
+{
+    if (series.isEmpty())
+        return m_spec.title ? m_spec.translatedTitle() : m_answer.title;
+    if (series == QLatin1String("actual"))
+        return tr("Actual");
+    if (series == QLatin1String("forecast"))
+        return tr("Forecast");
+    if (series == QLatin1String("capacity"))
+        return tr("Capacity");
+    if (series == QLatin1String("burn"))
+        return tr("Budget burn");
+    if (series == QLatin1String("progress"))
+        return tr("Progress");
+    QString s = series;
+    s.replace(u'_', u' ');
+    return s.left(1).toUpper() + s.mid(1);
+}
+
+double MetricChartView::scaled(const QString &value) const
+{
+    return chartNumber(value, m_answer.unit) / m_scale;
+}
+
+QString MetricChartView::tooltipFor(const MetricPoint &p) const
+{
+    QString where = p.label.isEmpty() ? p.key : p.label;
+    if (!p.key2.isEmpty())
+        where += QStringLiteral(" · ") + (p.label2.isEmpty() ? p.key2 : p.label2);
+    if (!p.series.isEmpty())
+        where += QStringLiteral(" · ") + seriesTitle(p.series);
+    const QString value = p.value.isEmpty()
+                              ? tr("no value")
+                              : formatMetricValue(p.value, m_answer.unit, m_answer.currency);
+    QString text = where + QStringLiteral(": ") + value;
+    if (m_answer.unit == QLatin1String("ratio") && !p.numerator.isEmpty())
+        text += QStringLiteral(" (%1 / %2)")
+                    .arg(sales::groupDigits(p.numerator), sales::groupDigits(p.denominator));
+    return text;
+}
+
+void MetricChartView::showAnswer(const CardSpec &spec, const MetricAnswer &answer)
+{
+    m_spec = spec;
+    m_answer = answer;
+    QChart *c = chart();
+    c->removeAllSeries();
+    for (QAbstractAxis *a : c->axes()) {
+        c->removeAxis(a);
+        delete a;
+    }
+    m_drawn = answer.points;
+    if (spec.rankEnds > 0 && m_drawn.size() > 2 * spec.rankEnds) {
+        // Best first: the server ranks, but the ends are what a leader acts on.
+        std::stable_sort(m_drawn.begin(), m_drawn.end(),
+                         [](const MetricPoint &a, const MetricPoint &b) {
+                             return decimalOf(a.value) > decimalOf(b.value);
+                         });
+        m_drawn = m_drawn.mid(0, spec.rankEnds) + m_drawn.mid(m_drawn.size() - spec.rankEnds);
+    }
+
+    // Millions or thousands on a money axis: eight-digit labels are not read.
+    double top = 0;
+    for (const MetricPoint &p : m_drawn)
+        top = std::max(top, std::abs(chartNumber(p.value, answer.unit)));
+    m_scale = 1;
+    const QString caption = unitCaption(answer.unit, answer.currency);
+    m_axisTitle = caption;
+    if (answer.unit != QLatin1String("ratio")) {
+        if (top >= 1e6) {
+            m_scale = 1e6;
+            m_axisTitle = tr("%1 millions").arg(caption);
+        } else if (top >= 1e4) {
+            m_scale = 1e3;
+            m_axisTitle = tr("%1 thousands").arg(caption);
+        }
+    }
+
+    QStringList keys;
+    for (const MetricPoint &p : m_drawn)
+        if (!keys.contains(p.key))
+            keys.append(p.key);
+    m_categoryKeys = keys;
+    switch (spec.chart) {
+    case ChartKind::Line:
+        drawLines(keys);
+        break;
+    case ChartKind::HorizontalBar:
+        drawBars(keys, true);
+        break;
+    case ChartKind::Funnel:
+        drawFunnel();
+        break;
+    default:
+        drawBars(keys, false);
+        break;
+    }
+    c->legend()->setVisible(c->series().size() > 1);
+}
+
+void MetricChartView::addValueAxis(Qt::Alignment alignment, double low, double high)
+{
+    auto *y = new QValueAxis;
+    if (high <= low)
+        high = low + 1;
+    y->setRange(low, high);
+    y->setLabelFormat(high - low < 10 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
+    y->setTickCount(5);
+    y->applyNiceNumbers();
+    y->setTitleText(m_axisTitle);
+    QFont f = y->labelsFont();
+    f.setPointSizeF(8);
+    y->setLabelsFont(f);
+    f.setPointSizeF(8);
+    y->setTitleFont(f);
+    y->setGridLineColor(QColor(0xe6, 0xea, 0xf0));
+    chart()->addAxis(y, alignment);
+    for (QAbstractSeries *s : chart()->series())
+        s->attachAxis(y);
+}
+
+namespace {
+QBarCategoryAxis *categoryAxis(const QStringList &labels)
+{
+    auto *x = new QBarCategoryAxis;
+    x->append(labels);
+    QFont f = x->labelsFont();
+    f.setPointSizeF(labels.size() > 8 ? 7.5 : 8);
+    x->setLabelsFont(f);
+    x->setGridLineVisible(false);
+    return x;
+}
+} // namespace
+
+void MetricChartView::drawBars(const QStringList &keysInOrder, bool horizontal)
+{
+    QChart *c = chart();
+    // Horizontal bars are drawn bottom up: reversed, the first (best) is on top.
+    QStringList keys = keysInOrder;
+    if (horizontal)
+        std::reverse(keys.begin(), keys.end());
+    m_categoryKeys = keys;
+    QStringList labels;
+    for (const QString &k : keys)
+        labels << (m_answer.by == QLatin1String("month")
+                       ? shortMonthLabel(k, m_answer.labelOf(k))
+                       : elided(m_answer.labelOf(k), horizontal ? 24 : 14));
+
+    QAbstractBarSeries *bars = horizontal
+                                   ? static_cast<QAbstractBarSeries *>(new QHorizontalBarSeries)
+                                   : static_cast<QAbstractBarSeries *>(new QBarSeries);
+    double low = 0, high = 0;
+    int colour = 0;
+    QLineSeries *line = nullptr;
+    for (const QString &series : m_answer.seriesNames()) {
+        const auto valueOf = [&](const QString &key) {
+            for (const MetricPoint &p : m_drawn)
+                if (p.key == key && p.series == series && p.key2.isEmpty())
+                    return p.value;
+            return QString();
+        };
+        if (!m_spec.lineSeries.isEmpty() && series == m_spec.lineSeries && !horizontal) {
+            line = new QLineSeries;
+            line->setName(seriesTitle(series));
+            QPen pen(QColor(0xE0, 0x7A, 0x2E), 2.5);
+            line->setPen(pen);
+            line->setPointsVisible(true);
+            for (int i = 0; i < keys.size(); ++i) {
+                const QString v = valueOf(keys.at(i));
+                if (v.isEmpty())
+                    continue;
+                const double y = scaled(v);
+                line->append(i, y);
+                low = std::min(low, y);
+                high = std::max(high, y);
+            }
+            connect(line, &QLineSeries::hovered, this, [this, series](QPointF p, bool on) {
+                hover(m_categoryKeys.value(qRound(p.x())), series, on);
+            });
+            connect(line, &QLineSeries::clicked, this, [this, series](QPointF p) {
+                activate(m_categoryKeys.value(qRound(p.x())), series);
+            });
+            continue;
+        }
+        auto *set = new QBarSet(seriesTitle(series));
+        set->setColor(colourAt(colour++));
+        set->setBorderColor(Qt::transparent);
+        for (const QString &k : keys) {
+            const double y = scaled(valueOf(k));
+            *set << y;
+            low = std::min(low, y);
+            high = std::max(high, y);
+        }
+        connect(set, &QBarSet::hovered, this, [this, series](bool on, int index) {
+            hover(m_categoryKeys.value(index), series, on);
+        });
+        connect(set, &QBarSet::clicked, this,
+                [this, series](int index) { activate(m_categoryKeys.value(index), series); });
+        bars->append(set);
+    }
+    bars->setBarWidth(bars->count() > 1 ? 0.8 : 0.65);
+    c->addSeries(bars);
+    if (line)
+        c->addSeries(line);
+    if (m_spec.targetLine && !m_answer.target.isEmpty()) {
+        high = std::max(high, scaled(m_answer.target));
+        addTargetLine(int(keys.size()));
+    }
+    QBarCategoryAxis *x = categoryAxis(labels);
+    if (!horizontal && labels.size() > 8)
+        x->setLabelsAngle(-45);
+    c->addAxis(x, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
+    for (QAbstractSeries *s : c->series())
+        s->attachAxis(x);
+    addValueAxis(horizontal ? Qt::AlignBottom : Qt::AlignLeft, low < 0 ? low * 1.1 : 0, high * 1.1);
+}
+
+void MetricChartView::drawLines(const QStringList &keys)
+{
+    QChart *c = chart();
+    QStringList labels;
+    for (const QString &k : keys)
+        labels << (m_answer.by == QLatin1String("month") ? shortMonthLabel(k, m_answer.labelOf(k))
+                                                         : elided(m_answer.labelOf(k), 14));
+    double low = 0, high = 0;
+    int colour = 0;
+    for (const QString &series : m_answer.seriesNames()) {
+        auto *line = new QLineSeries;
+        line->setName(seriesTitle(series));
+        QPen pen(colourAt(colour++), 2.5);
+        if (series == QLatin1String("forecast"))
+            pen.setStyle(Qt::DashLine);
+        line->setPen(pen);
+        line->setPointsVisible(true);
+        for (int i = 0; i < keys.size(); ++i) {
+            const MetricPoint *p = m_answer.find(keys.at(i), {}, series);
+            if (!p || p->value.isEmpty())
+                continue;
+            const double y = scaled(p->value);
+            line->append(i, y);
+            low = std::min(low, y);
+            high = std::max(high, y);
+        }
+        connect(line, &QLineSeries::hovered, this, [this, series](QPointF p, bool on) {
+            hover(m_categoryKeys.value(qRound(p.x())), series, on);
+        });
+        connect(line, &QLineSeries::clicked, this, [this, series](QPointF p) {
+            activate(m_categoryKeys.value(qRound(p.x())), series);
+        });
+        c->addSeries(line);
+    }
+    if (m_spec.targetLine && !m_answer.target.isEmpty()) {
+        high = std::max(high, scaled(m_answer.target));
+        addTargetLine(int(keys.size()));
+    }
+    QBarCategoryAxis *x = categoryAxis(labels);
+    if (labels.size() > 8)
+        x->setLabelsAngle(-45);
+    c->addAxis(x, Qt::AlignBottom);
+    for (QAbstractSeries *s : c->series())
+        s->attachAxis(x);
+    addValueAxis(Qt::AlignLeft, low < 0 ? low * 1.1 : 0, high * 1.1);
+}
+
+void MetricChartView::addTargetLine(int categories)
+{
+    auto *target = new QLineSeries;
+    target->setName(tr("Target %1").arg(formatMetricNumber(m_answer.target, m_answer.unit)));
+    QPen pen(QColor(0xb3, 0x26, 0x1e), 1.5, Qt::DashLine);
+    target->setPen(pen);
+    const double y = scaled(m_answer.target);
+    target->append(-0.5, y);
+    target->append(std::max(0, categories - 1) + 0.5, y);
+    chart()->addSeries(target);
+}
+
+void MetricChartView::drawFunnel()
+{
+    QChart *c = chart();
+    // The first stage on top, each bar centred: a transparent pad of half the difference to
+    // the widest stage before it.
+    QStringList keys = m_categoryKeys;
+    std::reverse(keys.begin(), keys.end());
+    m_categoryKeys = keys;
+    double widest = 0;
+    for (const QString &k : keys)
+        if (const MetricPoint *p = m_answer.find(k))
+            widest = std::max(widest, scaled(p->value));
+    auto *pad = new QBarSet(QString());
+    pad->setColor(Qt::transparent);
+    pad->setBorderColor(Qt::transparent);
+    auto *set = new QBarSet(seriesTitle({}));
+    set->setColor(colourAt(1));
+    set->setBorderColor(Qt::transparent);
+    QStringList labels;
+    for (const QString &k : keys) {
+        const MetricPoint *p = m_answer.find(k);
+        const double v = p ? std::max(0.0, scaled(p->value)) : 0;
+        *pad << (widest - v) / 2;
+        *set << v;
+        labels << elided(m_answer.labelOf(k), 18);
+    }
+    connect(set, &QBarSet::hovered, this,
+            [this](bool on, int index) { hover(m_categoryKeys.value(index), {}, on); });
+    connect(set, &QBarSet::clicked, this,
+            [this](int index) { activate(m_categoryKeys.value(index), {}); });
+    auto *series = new QHorizontalStackedBarSeries;
+    series->append(pad);
+    series->append(set);
+    series->setBarWidth(0.85);
+    c->addSeries(series);
+    QBarCategoryAxis *y = categoryAxis(labels);
+    y->setLineVisible(false);
+    c->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    auto *x = new QValueAxis;
+    x->setRange(0, widest > 0 ? widest : 1);
+    x->setVisible(false);
+    c->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+}
+
+void MetricChartView::hover(const QString &key, const QString &series, bool on)
+{
+    const MetricPoint *p = m_answer.find(key, {}, series);
+    if (on && p)
+        QToolTip::showText(QCursor::pos(), tooltipFor(*p), this);
+    else
+        QToolTip::hideText();
+}
+
+void MetricChartView::activate(const QString &key, const QString &series)
+{
+    if (const MetricPoint *p = m_answer.find(key, {}, series))
+        emit pointActivated(*p);
+}
+
+} // namespace keel::dashboards

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "card_spec.h"
+#include "metric_answer.h"
+
+#include <QChartView>
+
+namespace keel::dashboards {
+
+// A metric answer drawn as bars, lines, a ranking or a funnel (CardSpec::chart). Values are
+// converted to qreal here for placing marks only; every text a person reads (tooltips, the
+// points behind a click) comes from the answer's exact strings.
+class MetricChartView : public QChartView
+{
+    Q_OBJECT
+public:
+    explicit MetricChartView(QWidget *parent = nullptr);
+
+    void showAnswer(const CardSpec &spec, const MetricAnswer &answer);
+    // The points drawn, in drawing order (a ranking shows only its ends).
+    const QList<MetricPoint> &drawnPoints() const { return m_drawn; }
+    // What hovering the point shows: "Mar 2026 · Actual: USD 1,234.50".
+    QString tooltipFor(const MetricPoint &point) const;
+    QString axisTitle() const { return m_axisTitle; }
+
+signals:
+    void pointActivated(const keel::dashboards::MetricPoint &point);
+
+private:
+    void drawBars(const QStringList &keys, bool horizontal);
+    void drawLines(const QStringList &keys);
+    void drawFunnel();
+    void addValueAxis(Qt::Alignment alignment, double low, double high);
+    void addTargetLine(int categories);
+    void hover(const QString &key, const QString &series, bool on);
+    void activate(const QString &key, const QString &series);
+    double scaled(const QString &value) const;
+    QString seriesTitle(const QString &series) const;
+
+    CardSpec m_spec;
+    MetricAnswer m_answer;
+    QList<MetricPoint> m_drawn;
+    QStringList m_categoryKeys;
+    double m_scale = 1;
+    QString m_axisTitle;
+};
+
+} // namespace keel::dashboards
