@@ -549,6 +549,43 @@ private slots:
         QCOMPARE(text(a.value("denominator")), q.value(1).toString());
         QCOMPARE(text(a.value("value")), q.value(2).toString());
     }
+    // Utilisation of September 2026 for each entity: the billable hours approved or invoiced of
+    // its people over their available hours (capacity less public holidays and approved leave,
+    // the one rule employee_range_capacity of 0010), to four places.
+    void utilisationOfAMonthIsBillableOverAvailable()
+    {
+        if (!findMetric(QStringLiteral("utilisation")))
+            QSKIP("utilisation is not registered yet");
+        qInfo("inactive employees with September's time: %s",
+              qPrintable(scalar(QStringLiteral(
+                  "SELECT count(DISTINCT t.employee_id) FROM time_entries t JOIN employees e ON "
+                  "e.id = t.employee_id WHERE NOT e.active AND t.work_date BETWEEN '2026-09-01' "
+                  "AND '2026-09-30'"))));
+        for (auto it = m_entities.cbegin(); it != m_entities.cend(); ++it) {
+            QSqlQuery q =
+                run(QStringLiteral(
+                        "WITH b AS (SELECT coalesce(sum(t.hours), 0) AS h FROM time_entries t JOIN "
+                        "employees e ON e.id = t.employee_id WHERE e.legal_entity_id = ?1 AND "
+                        "e.active AND t.billable AND t.status IN ('approved', 'invoiced') AND "
+                        "t.work_date BETWEEN '2026-09-01' AND '2026-09-30'), a AS (SELECT "
+                        "coalesce(sum(c.capacity_hours), 0) AS h FROM "
+                        "employee_range_capacity('2026-09-01', '2026-09-30') c JOIN employees e ON "
+                        "e.id = c.employee_id WHERE e.legal_entity_id = ?1 AND e.active) SELECT "
+                        "b.h, a.h, round(b.h / nullif(a.h, 0), 4) FROM a, b")
+                        .replace(QStringLiteral("?1"), QString::number(it.value())));
+            QVERIFY(q.next());
+            const QJsonObject a = metric(*m_ceo, QStringLiteral("utilisation"),
+                                         QStringLiteral("entity=%1&from=2026-09&to=2026-09")
+                                             .arg(m_entities.value(it.key())));
+            qInfo("%s utilisation 2026-09: %s / %s = %s; API %s / %s = %s", qPrintable(it.key()),
+                  qPrintable(q.value(0).toString()), qPrintable(q.value(1).toString()),
+                  qPrintable(q.value(2).toString()), qPrintable(text(a.value("numerator"))),
+                  qPrintable(text(a.value("denominator"))), qPrintable(text(a.value("value"))));
+            QCOMPARE(canonical(text(a.value("numerator"))), canonical(q.value(0).toString()));
+            QCOMPARE(canonical(text(a.value("denominator"))), canonical(q.value(1).toString()));
+            QCOMPARE(text(a.value("value")), q.value(2).toString());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(AnalyticsDemoTest)
