@@ -1,0 +1,2 @@
+# The finance metrics of analytics: revenue, unbilled, deferred revenue, AR, aging, DSO, cash.
+keel_server_test(analytics_finance)
