@@ -1,15 +1,19 @@
 #include "analytics_catalogue.h"
+#include "revenue_billing_sql.h"
+#include "revenue_family.h"
 
 namespace keel {
 
 QList<MetricDefinition> revenueMetrics()
 {
-    return {};
+    using namespace revenue_analytics;
+    return {revenueVsForecastMetric(), forecastAccuracyMetric(), writeOffRateMetric(),
+            invoiceCycleTimeMetric(), milestonesDueMetric()};
 }
 
 QList<AnalyticsFact> revenueFacts()
 {
-    return {};
+    return {revenue_analytics::billingMonthFact()};
 }
 
 } // namespace keel

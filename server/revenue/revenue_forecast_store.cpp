@@ -12,7 +12,8 @@ namespace {
 
 // The forecast after the last recognised month, per method (see the header).
 const QString kMonths = QStringLiteral(R"(
-WITH scales AS (SELECT * FROM unnest(?::text[], ?::integer[]) AS s(code, scale)),
+WITH params AS (SELECT ?::date AS as_of),
+scales AS (SELECT * FROM unnest(?::text[], ?::integer[]) AS s(code, scale)),
 obl AS (
     SELECT o.id, o.contract_id, o.legal_entity_id, o.contract_line_id AS line_id, o.project_id,
            o.method, o.transaction_price AS price, o.currency::text AS currency, o.start_date,
@@ -32,7 +33,8 @@ obl AS (
     WHERE c.status IN ('signed', 'amended', 'completed', 'terminated') AND %1),
 last AS (
     SELECT DISTINCT ON (r.obligation_id) r.obligation_id, r.period_start, r.cumulative_revenue
-    FROM revenue_recognitions r JOIN obl ON obl.id = r.obligation_id
+    FROM revenue_recognitions r JOIN obl ON obl.id = r.obligation_id CROSS JOIN params
+    WHERE params.as_of IS NULL OR r.period_start < date_trunc('month', params.as_of)
     ORDER BY r.obligation_id, r.period_start DESC),
 base AS (
     SELECT obl.*, coalesce(last.cumulative_revenue, 0) AS done,
@@ -44,13 +46,13 @@ base AS (
                            / (obl.end_date - obl.start_date + 1), obl.scale) END AS fee_done,
            (last.period_start + interval '1 month' - interval '1 day')::date AS done_to,
            greatest(coalesce((last.period_start + interval '1 month')::date,
-                             date_trunc('month', current_date)::date),
+                             date_trunc('month', coalesce(params.as_of, current_date))::date),
                     date_trunc('month', obl.start_date)::date) AS first_month,
            date_trunc('month', CASE WHEN obl.method IN ('poc_cost', 'poc_effort')
                                     THEN greatest(obl.end_date, coalesce(p.end_date, obl.end_date))
                                     ELSE obl.end_date END)::date AS last_month
     FROM obl LEFT JOIN last ON last.obligation_id = obl.id
-    LEFT JOIN projects p ON p.id = obl.project_id),
+    LEFT JOIN projects p ON p.id = obl.project_id CROSS JOIN params),
 months AS (
     SELECT b.id, m::date AS month,
            row_number() OVER (PARTITION BY b.id ORDER BY m) AS k,
@@ -115,7 +117,8 @@ forecast AS (
 rows AS (
     SELECT r.obligation_id AS id, r.contract_id, r.legal_entity_id, r.currency::text AS currency,
            r.period_start AS month, true AS actual, r.period_revenue AS amount
-    FROM revenue_recognitions r WHERE r.obligation_id IN (SELECT id FROM obl)
+    FROM revenue_recognitions r CROSS JOIN params WHERE r.obligation_id IN (SELECT id FROM obl)
+      AND (params.as_of IS NULL OR r.period_start < date_trunc('month', params.as_of))
     UNION ALL
     SELECT id, contract_id, legal_entity_id, currency, month, false, sum(amount)
     FROM forecast GROUP BY 1, 2, 3, 4, 5)
@@ -127,14 +130,15 @@ ORDER BY contract_id, id, month)");
 } // namespace
 
 QList<RevenueMonthRow> months(QSqlDatabase db, const QString &where, const QVariantList &binds,
-                              QDate from, QDate to)
+                              QDate from, QDate to, QDate asOf)
 {
     db::PgArray codes, scales;
     for (const Currency &c : Currency::all()) {
         codes.add(c.code());
         scales.add(QString::number(c.minorUnits()));
     }
-    QVariantList all{codes.literal(), scales.literal()};
+    QVariantList all{asOf.isValid() ? QVariant(asOf) : QVariant(QMetaType::fromType<QDate>()),
+                     codes.literal(), scales.literal()};
     all += binds;
     all << from << to;
     // One statement whose estimated cost is high and real cost small: JIT compilation would

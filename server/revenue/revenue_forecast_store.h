@@ -27,8 +27,11 @@ namespace revenue_forecast_store {
 // planned assignment hours at the contract's rate for the role (else the entity's rate card),
 // capped by the not-to-exceed; completion methods the price left spread evenly to the project's
 // end; milestones not yet recognised in their planned month; straight-line by day.
+// `asOf` (valid): the forecast as it stood on that day for the analytics snapshots: recognitions
+// of its month and later are ignored and "the current month" is its month. Plans (assignments,
+// milestone states) are read as they are now.
 QList<RevenueMonthRow> months(QSqlDatabase db, const QString &where, const QVariantList &binds,
-                              QDate from, QDate to);
+                              QDate from, QDate to, QDate asOf = QDate());
 
 // Posted to date for a contract's project, in the contract currency (journal lines in it):
 // revenue, unbilled receivable (asset), deferred revenue (liability), loss provision.
