@@ -5,14 +5,13 @@
 //
 // The firm is loaded in process (server/admin/demo_firm.h, which rebuilds every aggregate at its
 // end), then keel-server runs as a child process with its default two worker threads. Each role
-// signs in as its demo user (ceo, rm, salesdir, pm, controller) and asks for its cards as the
-// client does: every card's GET /api/v1/analytics/metrics/{name} at once over one
-// QNetworkAccessManager (six connections per host), the filter being the last twelve months; a
-// dashboard's time is from the first request to the last answer parsed, the median of five
-// rounds after a warm-up one. Then every card alone, one call at a time, five rounds: the slowest
-// card's median is kpi_max_ms; each card's median goes to stderr.
-// The card lists mirror app/client/dashboards/card_spec.cpp (dashboardCards(role)); keep them in
-// step.
+// signs in as its demo user (ceo, rm, salesdir, pm, controller) and opens the client's real
+// DashboardView (app/ui/dashboards, offscreen, 1280 × 800) with the filter bar's default, the last
+// twelve months: from constructing it to allCardsLoaded() and the grid painted, the median of five
+// rounds after a warm-up one. The same cards' calls without the widget (all at once over one
+// QNetworkAccessManager) go to stderr beside it. Then every card alone, one call at a time, five
+// rounds: the slowest card's median is kpi_max_ms; each card's median goes to stderr, marked SLOW
+// over 100 ms. The cards are the client's (dashboardCards(role), cardQuery).
 // Scale: the first argument or KEEL_BENCH_SCALE (default 1); above 1 the billing replay (and with
 // it the close history) is left out of the load (KEEL_DEMO_BILLING=0), as bench_close does.
 #include "admin/demo_firm.h"
@@ -21,7 +20,12 @@
 #include "http_client.h"
 #include "test_database.h"
 
-#include <QCoreApplication>
+#include "api_client.h"
+#include "card_spec.h"
+#include "dashboard_filter.h"
+#include "dashboards/dashboard_view.h"
+
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -29,108 +33,63 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 #include <QUrlQuery>
 
 #include <QSqlQuery>
 
 #include <cmath>
 #include <cstdio>
+#include <memory>
 
 using namespace keel::bench;
+using keel::dashboards::cardQuery;
+using keel::dashboards::CardSpec;
+using keel::dashboards::dashboardCards;
+using keel::dashboards::DashboardFilter;
+using keel::dashboards::DashboardRole;
+using keel::dashboards::dashboardRoleAt;
+using keel::dashboards::DashboardRoleCount;
+using keel::dashboards::dashboardRoleKey;
+using keel::dashboards::DashboardView;
 
 namespace {
 
 constexpr int kRounds = 5;
 
-struct DashboardCard
+// The demo account that opens each dashboard.
+QString demoUserOf(DashboardRole role)
 {
-    QString id;
-    QString metric;
-    QList<QPair<QString, QString>> query; // by, by2, limit, manager
-};
-
-struct RoleDashboard
-{
-    QString key;  // dashboard_<key>_ms
-    QString user; // the demo account that opens it
-    QList<DashboardCard> cards;
-};
-
-QList<RoleDashboard> dashboards()
-{
-    using Q = QList<QPair<QString, QString>>;
-    const QString by = QStringLiteral("by"), by2 = QStringLiteral("by2"),
-                  limit = QStringLiteral("limit"), month = QStringLiteral("month"),
-                  project = QStringLiteral("project");
-    const QPair<QString, QString> mine{QStringLiteral("manager"), QStringLiteral("me")};
-    return {
-        {QStringLiteral("executive"),
-         QStringLiteral("ceo"),
-         {{QStringLiteral("bookings"), QStringLiteral("bookings"), Q{{by, month}}},
-          {QStringLiteral("backlog"), QStringLiteral("backlog"), Q{{by, month}}},
-          {QStringLiteral("project_margin"), QStringLiteral("project_margin"), Q{{by, month}}},
-          {QStringLiteral("revenue_vs_forecast"), QStringLiteral("revenue_vs_forecast"),
-           Q{{by, month}}},
-          {QStringLiteral("utilisation"), QStringLiteral("utilisation"), Q{{by, month}}},
-          {QStringLiteral("dso"), QStringLiteral("dso"), Q{{by, month}}},
-          {QStringLiteral("cash"), QStringLiteral("cash"), Q{{by, month}}}}},
-        {QStringLiteral("service_leader"),
-         QStringLiteral("rm"),
-         {{QStringLiteral("utilisation_practice"), QStringLiteral("utilisation"),
-           Q{{by, QStringLiteral("practice")}}},
-          {QStringLiteral("utilisation_heatmap"), QStringLiteral("utilisation"),
-           Q{{by, QStringLiteral("person")}, {by2, month}, {limit, QStringLiteral("30")}}},
-          {QStringLiteral("utilisation_trend"), QStringLiteral("utilisation"), Q{{by, month}}},
-          {QStringLiteral("bench"), QStringLiteral("bench"),
-           Q{{by, QStringLiteral("person")}, {limit, QStringLiteral("15")}}},
-          {QStringLiteral("project_margin_ranking"), QStringLiteral("project_margin"),
-           Q{{by, project}, {limit, QStringLiteral("500")}}},
-          {QStringLiteral("projects_at_risk"), QStringLiteral("projects_at_risk"),
-           Q{{by, project}}}}},
-        {QStringLiteral("sales"),
-         QStringLiteral("salesdir"),
-         {{QStringLiteral("pipeline_funnel"), QStringLiteral("pipeline_funnel"),
-           Q{{by, QStringLiteral("stage")}}},
-          {QStringLiteral("weighted_pipeline"), QStringLiteral("weighted_pipeline"),
-           Q{{by, month}}},
-          {QStringLiteral("win_rate"), QStringLiteral("win_rate"), Q{{by, month}}},
-          {QStringLiteral("bookings"), QStringLiteral("bookings"), Q{{by, month}}}}},
-        {QStringLiteral("project_manager"),
-         QStringLiteral("pm"),
-         {{QStringLiteral("budget_burn"), QStringLiteral("budget_burn"),
-           Q{{by, project}, {limit, QStringLiteral("15")}, mine}},
-          {QStringLiteral("milestones_due"), QStringLiteral("milestones_due"),
-           Q{{by, month}, mine}},
-          {QStringLiteral("unbilled"), QStringLiteral("unbilled"),
-           Q{{by, project}, {limit, QStringLiteral("15")}, mine}},
-          {QStringLiteral("project_margin"), QStringLiteral("project_margin"),
-           Q{{by, project}, {limit, QStringLiteral("15")}, mine}}}},
-        {QStringLiteral("finance"),
-         QStringLiteral("controller"),
-         {{QStringLiteral("unbilled"), QStringLiteral("unbilled"), Q{{by, month}}},
-          {QStringLiteral("deferred_revenue"), QStringLiteral("deferred_revenue"), Q{{by, month}}},
-          {QStringLiteral("ar_aging"), QStringLiteral("ar_aging"),
-           Q{{by, QStringLiteral("bucket")}}},
-          {QStringLiteral("dso"), QStringLiteral("dso"), Q{{by, month}}},
-          {QStringLiteral("write_off_rate"), QStringLiteral("write_off_rate"), Q{{by, month}}},
-          {QStringLiteral("realisation"), QStringLiteral("realisation"), Q{{by, month}}},
-          {QStringLiteral("invoice_cycle_time"), QStringLiteral("invoice_cycle_time"),
-           Q{{by, month}}}}},
-    };
+    switch (role) {
+    case DashboardRole::Executive:
+        return QStringLiteral("ceo");
+    case DashboardRole::ServiceLeader:
+        return QStringLiteral("rm");
+    case DashboardRole::Sales:
+        return QStringLiteral("salesdir");
+    case DashboardRole::ProjectManager:
+        return QStringLiteral("pm");
+    case DashboardRole::Finance:
+        return QStringLiteral("controller");
+    }
+    return {};
 }
 
-// The filter bar's default: the twelve months up to this one.
-QString cardPath(const DashboardCard &card)
+// A card's call with the filter bar's default (the twelve months up to this one), as the
+// client's DashboardView makes it.
+QString cardPath(const CardSpec &card)
 {
-    const QDate today = QDate::currentDate();
-    const QDate to(today.year(), today.month(), 1);
-    QUrlQuery q;
-    q.addQueryItem(QStringLiteral("from"), to.addMonths(-11).toString(QStringLiteral("yyyy-MM")));
-    q.addQueryItem(QStringLiteral("to"), to.toString(QStringLiteral("yyyy-MM")));
-    for (const auto &[key, value] : card.query)
-        q.addQueryItem(key, value);
+    const QUrlQuery q = cardQuery(card, DashboardFilter::lastTwelveMonths(QDate::currentDate()));
     return QStringLiteral("/api/v1/analytics/metrics/%1?%2")
         .arg(card.metric, q.toString(QUrl::FullyEncoded));
+}
+
+QString joined(const QList<double> &values)
+{
+    QStringList out;
+    for (double v : values)
+        out << QString::number(v, 'f', 1);
+    return out.join(u' ');
 }
 
 // A figure with the card it names (emitValue has no detail).
@@ -155,13 +114,13 @@ public:
 
     // Every card's request at once; milliseconds until the last answer is parsed. Cards that did
     // not answer 200 go to `failed`.
-    double open(const QList<DashboardCard> &cards, QStringList *failed)
+    double open(const QList<CardSpec> &cards, QStringList *failed)
     {
         QEventLoop loop;
         qsizetype pending = cards.size();
         QElapsedTimer timer;
         timer.start();
-        for (const DashboardCard &card : cards) {
+        for (const CardSpec &card : cards) {
             QNetworkReply *reply = m_nam.get(request(card));
             QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, card] {
                 const int status =
@@ -180,7 +139,7 @@ public:
     }
 
 private:
-    QNetworkRequest request(const DashboardCard &card) const
+    QNetworkRequest request(const CardSpec &card) const
     {
         QNetworkRequest r(m_base.resolved(QUrl(cardPath(card))));
         r.setRawHeader("Authorization", m_authorization);
@@ -192,26 +151,65 @@ private:
     QByteArray m_authorization;
 };
 
-QByteArray signIn(const QUrl &base, const QString &user)
+struct SignedIn
+{
+    QString access, refresh;
+};
+
+SignedIn signIn(const QUrl &base, const QString &user)
 {
     keel::test::HttpClient http(base);
     const keel::test::HttpResult r = http.login(user, QStringLiteral("demo"));
     if (r.status != 200)
         throw BenchError(QStringLiteral("login %1 answered %2").arg(user).arg(r.status));
-    return "Bearer " + r.json().value(QStringLiteral("access_token")).toString().toLatin1();
+    return {r.json().value(QStringLiteral("access_token")).toString(),
+            r.json().value(QStringLiteral("refresh_token")).toString()};
+}
+
+// The real widget: from constructing the role's DashboardView and showing it (which fetches
+// every card at once) to allCardsLoaded and the grid painted. Cards that failed go to `failed`.
+double openWidget(keel::ApiClient &api, DashboardRole role, QStringList *failed)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto view = std::make_unique<DashboardView>(&api, role);
+    view->setDrillEnabled(false);
+    view->setFilter(DashboardFilter::lastTwelveMonths(QDate::currentDate()));
+    QObject::connect(view.get(), &DashboardView::cardLoaded, view.get(),
+                     [failed](const QString &id, qint64, bool ok) {
+                         if (!ok)
+                             failed->append(id);
+                     });
+    QEventLoop loop;
+    QObject::connect(view.get(), &DashboardView::allCardsLoaded, &loop, &QEventLoop::quit);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    view->resize(1280, 800);
+    view->show();
+    if (!view->isLoaded())
+        loop.exec();
+    if (!view->isLoaded())
+        throw BenchError(QStringLiteral("%1: not every card answered within a minute")
+                             .arg(dashboardRoleKey(role)));
+    view->repaint();
+    return double(timer.nsecsElapsed()) / 1e6;
 }
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
     int scale = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 0;
     if (scale < 1)
         scale = qMax(1, qEnvironmentVariableIntValue("KEEL_BENCH_SCALE"));
+    QList<DashboardRole> roles;
     QStringList figures;
-    for (const RoleDashboard &d : dashboards())
-        figures << QStringLiteral("dashboard_%1_ms").arg(d.key);
+    for (int i = 0; i < DashboardRoleCount; ++i) {
+        roles << dashboardRoleAt(i);
+        figures << QStringLiteral("dashboard_%1_ms").arg(dashboardRoleKey(roles.last()));
+    }
     figures << QStringLiteral("kpi_max_ms");
     return runBench(figures, [&] {
         if (scale > 1)
@@ -228,9 +226,9 @@ int main(int argc, char *argv[])
             QSqlQuery q = keel::db::exec(
                 db, QStringLiteral("SELECT after->>'analytics_ms' FROM audit_log WHERE action = "
                                    "'demo_firm.load'"));
+            const QString analyticsMs = q.next() ? q.value(0).toString() : QStringLiteral("?");
             qInfo("loaded scale %d in %.1f s (the aggregates' step %s ms)", scale,
-                  double(load.elapsed()) / 1000,
-                  q.next() ? qPrintable(q.value(0).toString()) : "?");
+                  double(load.elapsed()) / 1000, qPrintable(analyticsMs));
             keel::db::exec(db, QStringLiteral("ANALYZE"));
         }
 
@@ -245,42 +243,49 @@ int main(int argc, char *argv[])
             double ms = 0;
         };
         QList<CardTime> cardTimes;
-        for (const RoleDashboard &role : dashboards()) {
-            Dashboard dashboard(nam, server.baseUrl(), signIn(server.baseUrl(), role.user));
-            const QString figure = QStringLiteral("dashboard_%1_ms").arg(role.key);
+        for (const DashboardRole role : roles) {
+            const QString key = dashboardRoleKey(role);
+            const QList<CardSpec> cards = dashboardCards(role);
+            const SignedIn tokens = signIn(server.baseUrl(), demoUserOf(role));
+            const QString figure = QStringLiteral("dashboard_%1_ms").arg(key);
+
+            // The widget, as the user opens it: a warm-up, then the rounds.
+            keel::ApiClient api;
+            api.setBaseUrl(server.baseUrl());
+            api.setTokens(tokens.access, tokens.refresh);
             QStringList failed;
-            dashboard.open(role.cards, &failed); // warm-up: connections, plans, caches
+            openWidget(api, role, &failed);
             QList<double> rounds;
             for (int i = 0; i < kRounds; ++i)
-                rounds << dashboard.open(role.cards, &failed);
+                rounds << openWidget(api, role, &failed);
             failed.removeDuplicates();
-            qInfo("%s: %d cards, median %.1f ms, rounds %s", qPrintable(role.key),
-                  int(role.cards.size()), median(rounds), qPrintable([&] {
-                      QStringList r;
-                      for (double ms : rounds)
-                          r << QString::number(ms, 'f', 1);
-                      return r.join(u' ');
-                  }()));
+            qInfo("%s: %d cards, widget median %.1f ms (rounds %s)", qPrintable(key),
+                  int(cards.size()), median(rounds), qPrintable(joined(rounds)));
             if (failed.isEmpty())
                 emitValue(figure, median(rounds), QStringLiteral("ms"), scale);
             else
                 emitError(figure, QStringLiteral("cards that did not answer: %1")
                                       .arg(failed.join(QStringLiteral(", "))));
 
+            // The same calls without the widget: what the server and the network take.
+            Dashboard http(nam, server.baseUrl(), "Bearer " + tokens.access.toLatin1());
+            QStringList httpFailed;
+            http.open(cards, &httpFailed);
+            QList<double> parallel;
+            for (int i = 0; i < kRounds; ++i)
+                parallel << http.open(cards, &httpFailed);
+            qInfo("%s: the cards' calls in parallel without the widget: median %.1f ms",
+                  qPrintable(key), median(parallel));
+
             // Each card alone: the server call the card waits for.
-            for (const DashboardCard &card : role.cards) {
+            for (const CardSpec &card : cards) {
                 QList<double> alone;
-                for (int i = 0; i < kRounds; ++i) {
-                    QStringList cardFailed;
-                    alone << dashboard.open({card}, &cardFailed);
-                    if (!cardFailed.isEmpty())
-                        alone.clear();
-                    if (!cardFailed.isEmpty())
-                        break;
-                }
-                if (alone.isEmpty())
+                QStringList cardFailed;
+                for (int i = 0; i < kRounds && cardFailed.isEmpty(); ++i)
+                    alone << http.open({card}, &cardFailed);
+                if (!cardFailed.isEmpty())
                     continue;
-                const QString name = role.key + u'/' + card.id;
+                const QString name = key + u'/' + card.id;
                 cardTimes.append({name, median(alone)});
                 qInfo("  %-40s %7.1f ms%s", qPrintable(name), median(alone),
                       median(alone) > 100 ? "  SLOW (> 100 ms)" : "");
