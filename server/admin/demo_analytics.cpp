@@ -1,6 +1,7 @@
 #include "demo_analytics.h"
 
 #include "analytics/analytics_facts.h"
+#include "analytics/forecast_snapshot.h"
 #include "db/database.h"
 #include "demo_sales.h"
 #include "http/http_types.h"
@@ -12,17 +13,11 @@
 
 #include <stdexcept>
 
-// The revenue family's snapshot lands in parallel; until it does the demo takes none.
-#if __has_include("analytics/forecast_snapshot.h")
-#include "analytics/forecast_snapshot.h"
-#define KEEL_DEMO_FORECAST_SNAPSHOTS 1
-#endif
-
 namespace keel {
 
 namespace {
 
-[[maybe_unused]] QList<qint64> entityIds(QSqlDatabase db)
+QList<qint64> entityIds(QSqlDatabase db)
 {
     QList<qint64> ids;
     QSqlQuery q = db::exec(db, QStringLiteral("SELECT id FROM legal_entities ORDER BY id"));
@@ -41,13 +36,8 @@ QDate firstOfMonth(QDate d)
 int takeDemoForecastSnapshots(QSqlDatabase db, QDate month)
 {
     int rows = 0;
-#ifdef KEEL_DEMO_FORECAST_SNAPSHOTS
     for (const qint64 entity : entityIds(db))
         rows += takeRevenueForecastSnapshot(db, entity, firstOfMonth(month));
-#else
-    Q_UNUSED(db);
-    Q_UNUSED(month);
-#endif
     return rows;
 }
 
