@@ -1,0 +1,2 @@
+# The sales metrics of server/analytics (README "Sales metrics").
+keel_server_test(analytics_sales)
