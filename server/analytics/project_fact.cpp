@@ -28,9 +28,10 @@ QString standardRateJoins()
 
 QString fxRateSql(const QString &from, const QString &to, const QString &date)
 {
-    return QStringLiteral("(SELECT round(x.rate, 6) FROM fx_rates x WHERE x.from_currency = %1 "
-                          "AND x.to_currency = %2 AND x.rate_date <= %3 ORDER BY x.rate_date DESC "
-                          "LIMIT 1)")
+    return QStringLiteral(
+               "(SELECT round(fxr.rate, 6) FROM fx_rates fxr WHERE fxr.from_currency = %1 "
+               "AND fxr.to_currency = %2 AND fxr.rate_date <= %3 ORDER BY fxr.rate_date DESC "
+               "LIMIT 1)")
         .arg(from, to, date);
 }
 
