@@ -162,8 +162,15 @@ RecordsPage winRateRecords(const MetricContext &c)
 
 // --- weighted pipeline --------------------------------------------------------------------------
 
+const QString kWeighted = QStringLiteral("weighted");
+const QString kCapacity = QStringLiteral("capacity");
+
+// By month the weighted pipeline comes with a second series, "capacity": the delivery capacity
+// left to sell in each month, valued at standard bill rates (salesCapacityRelation). People have
+// no client, so a client filter leaves it out.
 MetricAnswer weightedPipeline(const MetricContext &c)
 {
+    const AnalyticsFilter &f = c.filter;
     const SalesRelation r = salesPipelineRelation(c);
     salesRequireRates(c, r);
     MetricAnswer a;
@@ -171,6 +178,17 @@ MetricAnswer weightedPipeline(const MetricContext &c)
     const SalesSumRow total = salesTotal(c, r);
     a.value = total.value;
     a.extra.insert(QStringLiteral("count"), total.count);
+    if (f.by == QLatin1String(Dimension::Month) && f.by2.isEmpty() && f.clientId == 0) {
+        for (MetricPoint &p : a.points)
+            p.series = kWeighted;
+        const SalesRelation capacity = salesCapacityRelation(c);
+        salesRequireRates(c, capacity);
+        for (MetricPoint p : salesMoneyPoints(c, capacity)) {
+            p.series = kCapacity;
+            a.points.append(p);
+        }
+        a.extra.insert(QStringLiteral("capacity"), salesTotal(c, capacity).value);
+    }
     return a;
 }
 

@@ -22,6 +22,12 @@ SalesRelation salesClosedDealsRelation(const MetricContext &c);
 // The weighted pipeline: open opportunities by expected close month, value × probability.
 SalesRelation salesPipelineRelation(const MetricContext &c);
 
+// The delivery capacity left to sell, per month from filter.from to filter.to: each active
+// person's available hours (employee_range_capacity: capacity less holidays and approved leave)
+// less their hard assignments, never below zero, valued at their standard bill rate. Sliced by
+// entity and practice (the person's).
+SalesRelation salesCapacityRelation(const MetricContext &c);
+
 // The funnel: every open opportunity now, at its full value, with its stage; month is filter.to.
 SalesRelation salesFunnelRelation(const MetricContext &c);
 

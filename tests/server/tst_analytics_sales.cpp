@@ -428,6 +428,9 @@ private slots:
         QCOMPARE(valueAt(w, "2026-05"), QString("0.00"));
         QCOMPARE(w.value("value").toString(), QString("3249.97"));
         QCOMPARE(w.value("extra").toObject().value("count").toInt(), 3);
+        // Without people there is no capacity; by month the pipeline is the "weighted" series.
+        QCOMPARE(pointAt(w, "2026-03").value("series").toString(), QString("weighted"));
+        QCOMPARE(w.value("extra").toObject().value("capacity").toString(), QString("0.00"));
         QString total;
         QCOMPARE(
             records(*exec, "weighted_pipeline/records?from=2026-03&to=2026-05&key=2026-03", &total)
@@ -466,6 +469,65 @@ private slots:
         QCOMPARE(valueAt(moved, "DISCOVER"), QString("0.00"));
         QCOMPARE(valueAt(moved, "PROPOSE"), QString("4033.33"));
         QCOMPARE(moved.value("value").toString(), QString("17533.33"));
+    }
+
+    void capacityBesideTheWeightedPipeline()
+    {
+        // Pat (US, 40 h a week, bill rate 100.00 USD). March 2026 has 22 working days = 176 h,
+        // less the holiday on Monday 2 March (8 h) = 168 h, less a hard assignment of 20 h a week
+        // from 16 March (12 working days: 48 h) = 120 h → 12,000.00. April: 22 days = 176 h →
+        // 17,600.00; a soft assignment in April holds nobody back. Ann (DE) is inactive.
+        const qint64 pat =
+            m_server->createUser("pat", "sales password", {{"consultant", "US"}}, "US");
+        const qint64 ann =
+            m_server->createUser("ann", "sales password", {{"consultant", "DE"}}, "DE");
+        const QString employee = QStringLiteral(
+            "INSERT INTO employees (user_id, legal_entity_id, country, practice_id, job_role_id, "
+            "weekly_capacity_hours, bill_rate, bill_rate_currency, active) SELECT ?, ?, ?, ?, "
+            "(SELECT id FROM job_roles WHERE code = 'CONSULTANT'), 40, ?::numeric, ?, ? "
+            "RETURNING id");
+        const qint64 patId = scalar(employee, {pat, m_us, "US", m_cloud, "100", "USD", true});
+        scalar(employee, {ann, m_de, "DE", m_cloud, "80", "EUR", false});
+        db::exec(m_db->sql(), "INSERT INTO holidays (country, date, name) VALUES ('US', "
+                              "'2026-03-02', 'Founders day')");
+        const qint64 project =
+            scalar("INSERT INTO projects (legal_entity_id, account_id, name, currency, "
+                   "start_date, end_date, status) VALUES (?, ?, 'Lake', 'USD', '2026-01-01', "
+                   "'2026-12-31', 'active') RETURNING id",
+                   {m_us, m_acme});
+        db::query(m_db->sql(),
+                  "INSERT INTO assignments (employee_id, project_id, start_date, end_date, "
+                  "hours_per_week, kind) VALUES (?, ?, '2026-03-16', '2026-03-31', 20, 'hard'), "
+                  "(?, ?, '2026-04-01', '2026-04-30', 40, 'soft')",
+                  {patId, project, patId, project});
+        opportunity(m_us, m_acme, "PROPOSE", "50", "3333.33", "USD", "2026-03-31");
+
+        auto exec = login("exec");
+        const auto capacityAt = [](const QJsonObject &answer, const QString &month) {
+            for (const QJsonValue &v : answer.value("points").toArray())
+                if (v.toObject().value("series").toString() == "capacity" &&
+                    v.toObject().value("key").toString() == month)
+                    return v.toObject().value("value").toString();
+            return QString();
+        };
+        const QJsonObject w = get(*exec, "weighted_pipeline?from=2026-03&to=2026-04");
+        QCOMPARE(capacityAt(w, "2026-03"), QString("12000.00"));
+        QCOMPARE(capacityAt(w, "2026-04"), QString("17600.00"));
+        QCOMPARE(valueAt(w, "2026-03"), QString("1666.67")); // 3,333.33 × 50 %
+        QCOMPARE(w.value("value").toString(), QString("1666.67"));
+        QCOMPARE(w.value("extra").toObject().value("capacity").toString(), QString("29600.00"));
+
+        // Three days of approved leave in April (24 h) lower it to 15,200.00.
+        db::query(m_db->sql(),
+                  "INSERT INTO employee_leave (employee_id, start_date, end_date, status) VALUES "
+                  "(?, '2026-04-06', '2026-04-08', 'approved')",
+                  {patId});
+        QCOMPARE(capacityAt(get(*exec, "weighted_pipeline?from=2026-04&to=2026-04"), "2026-04"),
+                 QString("15200.00"));
+        // A client filter leaves capacity out (people have no client).
+        const QJsonObject acme = get(*exec, "weighted_pipeline?from=2026-03&to=2026-04&client=" +
+                                                QString::number(m_acme));
+        QCOMPARE(acme.value("points").toArray().size(), 2);
     }
 
     void badFiltersAndScope()
