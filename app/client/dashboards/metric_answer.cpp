@@ -49,6 +49,7 @@ MetricAnswer MetricAnswer::fromJson(const QJsonObject &json)
     a.numerator = textOf(json.value("numerator"));
     a.denominator = textOf(json.value("denominator"));
     a.target = textOf(json.value("target"));
+    a.filters = json.value("filters").toObject();
     a.extra = json.value("extra").toObject();
     a.drill = textOf(json.value("drill"));
     for (const QJsonValue &v : json.value("points").toArray()) {

@@ -26,6 +26,7 @@ struct MetricAnswer
     QString metric, title, unit, currency, by, by2, from, to;
     QString value, numerator, denominator, target; // empty when absent or null
     QList<MetricPoint> points;
+    QJsonObject filters; // the filter as the server applied it: {"entity": "1", …}
     QJsonObject extra;
     QString drill; // the records route
 

@@ -17,6 +17,15 @@ constexpr int Columns = 3;
 }
 
 DashboardView::DashboardView(ApiClient *api, DashboardRole role, QWidget *parent)
+    : DashboardView(api, role, dashboardCards(role), parent)
+{}
+
+DashboardView::DashboardView(ApiClient *api, const QList<CardSpec> &cards, QWidget *parent)
+    : DashboardView(api, DashboardRole::Executive, cards, parent)
+{}
+
+DashboardView::DashboardView(ApiClient *api, DashboardRole role, const QList<CardSpec> &cards,
+                             QWidget *parent)
     : QWidget(parent), m_client(api), m_api(api), m_role(role),
       m_filter(DashboardFilter::lastTwelveMonths(QDate::currentDate()))
 {
@@ -27,7 +36,7 @@ DashboardView::DashboardView(ApiClient *api, DashboardRole role, QWidget *parent
     layout->setContentsMargins(12, 12, 12, 12);
     layout->setSpacing(12);
     int row = 0, column = 0;
-    for (const CardSpec &spec : dashboardCards(role)) {
+    for (const CardSpec &spec : cards) {
         auto *card = new ChartCard(spec, grid);
         const int span = std::min(spec.columnSpan, Columns);
         if (column + span > Columns) {

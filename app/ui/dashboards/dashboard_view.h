@@ -30,6 +30,8 @@ class DashboardView : public QWidget
     Q_OBJECT
 public:
     DashboardView(ApiClient *api, DashboardRole role, QWidget *parent = nullptr);
+    // Any cards (tests, a custom board); role() is Executive.
+    DashboardView(ApiClient *api, const QList<CardSpec> &cards, QWidget *parent = nullptr);
 
     DashboardRole role() const { return m_role; }
     DashboardFilter filter() const { return m_filter; }
@@ -64,6 +66,8 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    DashboardView(ApiClient *api, DashboardRole role, const QList<CardSpec> &cards,
+                  QWidget *parent);
     void fetch(ChartCard *card);
 
     ApiClient *m_client;
