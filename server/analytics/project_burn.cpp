@@ -1,5 +1,4 @@
 #include "db/database.h"
-#include "http/http_types.h"
 #include "project_sql.h"
 
 namespace keel::project_analytics {
@@ -143,15 +142,23 @@ MetricAnswer computeBurn(const MetricContext &c)
         p.denominator = q.value(3).toString();
         p.value = q.value(4).toString();
         out.points.append(p);
-        perProject.insert(p.key,
-                          QJsonObject{{"cost_to_date", p.numerator},
-                                      {"budget", p.denominator},
-                                      {"percent_complete",
-                                       q.value(5).isNull() ? QJsonValue() : q.value(5).toString()},
-                                      {"eac", q.value(6).toString()}});
+        perProject.insert(p.key, QJsonObject{{"cost_to_date", p.numerator},
+                                             {"budget", p.denominator},
+                                             {"percent_complete", ratioJson(q.value(5))},
+                                             {"eac", q.value(6).toString()}});
     }
     out.extra = perProject;
     return out;
+}
+
+// Records of both are projects by id, the cursor the last one's.
+QString projectKeyset(const MetricContext &c, QVariantList &binds, const char *keyword)
+{
+    const QStringList after = cursorParts(c, "i");
+    if (after.isEmpty())
+        return {};
+    binds << after.first().toLongLong();
+    return QStringLiteral("%1 project_id > ?").arg(QLatin1String(keyword));
 }
 
 RecordsPage burnRecords(const MetricContext &c)
@@ -178,16 +185,7 @@ RecordsPage burnRecords(const MetricContext &c)
             binds);
         page.total = total.next() ? total.value(0).toString() : QStringLiteral("0.00");
     }
-    QString keyset;
-    if (!c.filter.after.isEmpty()) {
-        bool ok = false;
-        const qint64 after = c.filter.after.toLongLong(&ok);
-        if (!ok)
-            throw ApiError::invalidField(QStringLiteral("after"), QStringLiteral("invalid_cursor"),
-                                         QStringLiteral("The cursor is a project id."));
-        keyset = QStringLiteral("WHERE project_id > ?");
-        binds << after;
-    }
+    const QString keyset = projectKeyset(c, binds, "WHERE");
     const int limit = recordsLimit(c);
     QSqlQuery q = db::query(
         c.db,
@@ -198,25 +196,19 @@ RecordsPage burnRecords(const MetricContext &c)
                    .arg(burnRatio(QStringLiteral("cost"), QStringLiteral("budget")), keyset)
                    .arg(limit + 1),
         binds);
-    int n = 0;
-    while (q.next()) {
-        if (++n > limit)
-            break;
+    fillPage(q, c, page, [&q](QJsonObject &item) {
         const QString cur = q.value(2).toString();
-        page.items.append(QJsonObject{
-            {"project_id", q.value(0).toString()},
-            {"project", q.value(1).toString()},
-            {"cost_to_date", moneyJson(q.value(3), cur)},
-            {"budget", moneyJson(q.value(4), cur)},
-            {"burn", q.value(5).isNull() ? QJsonValue() : q.value(5).toString()},
-            {"percent_complete", q.value(6).isNull() ? QJsonValue() : q.value(6).toString()},
-            {"etc", moneyJson(q.value(7), cur)},
-            {"eac", moneyJson(q.value(8), cur)},
-            {"hours", q.value(9).toString()}});
-        page.next = q.value(0).toString();
-    }
-    if (n <= limit)
-        page.next.clear();
+        item = {{"project_id", q.value(0).toString()},
+                {"project", q.value(1).toString()},
+                {"cost_to_date", moneyJson(q.value(3), cur)},
+                {"budget", moneyJson(q.value(4), cur)},
+                {"burn", ratioJson(q.value(5))},
+                {"percent_complete", ratioJson(q.value(6))},
+                {"etc", moneyJson(q.value(7), cur)},
+                {"eac", moneyJson(q.value(8), cur)},
+                {"hours", q.value(9).toString()}};
+        return q.value(0).toString();
+    });
     return page;
 }
 
@@ -318,16 +310,7 @@ RecordsPage riskRecords(const MetricContext &c)
             binds);
         page.total = total.next() ? total.value(0).toString() : QStringLiteral("0");
     }
-    QString keyset;
-    if (!c.filter.after.isEmpty()) {
-        bool ok = false;
-        const qint64 after = c.filter.after.toLongLong(&ok);
-        if (!ok)
-            throw ApiError::invalidField(QStringLiteral("after"), QStringLiteral("invalid_cursor"),
-                                         QStringLiteral("The cursor is a project id."));
-        keyset = QStringLiteral("AND project_id > ?");
-        binds << after;
-    }
+    const QString keyset = projectKeyset(c, binds, "AND");
     const int limit = recordsLimit(c);
     QSqlQuery q = db::query(c.db,
                             with + QStringLiteral(" SELECT project_id, name, %1, "
@@ -338,24 +321,14 @@ RecordsPage riskRecords(const MetricContext &c)
                                        .arg(reasonsSql(), keyset)
                                        .arg(limit + 1),
                             binds);
-    const auto ratio = [&q](int i) {
-        return q.value(i).isNull() ? QJsonValue() : QJsonValue(q.value(i).toString());
-    };
-    int n = 0;
-    while (q.next()) {
-        if (++n > limit)
-            break;
-        page.items.append(QJsonObject{{"project_id", q.value(0).toString()},
-                                      {"project", q.value(1).toString()},
-                                      {"reasons", q.value(2).toString()},
-                                      {"margin_before", ratio(3)},
-                                      {"margin_recent", ratio(4)},
-                                      {"burn", ratio(5)},
-                                      {"percent_complete", ratio(6)}});
-        page.next = q.value(0).toString();
-    }
-    if (n <= limit)
-        page.next.clear();
+    fillPage(q, c, page, [&q](QJsonObject &item) {
+        item = {
+            {"project_id", q.value(0).toString()},      {"project", q.value(1).toString()},
+            {"reasons", q.value(2).toString()},         {"margin_before", ratioJson(q.value(3))},
+            {"margin_recent", ratioJson(q.value(4))},   {"burn", ratioJson(q.value(5))},
+            {"percent_complete", ratioJson(q.value(6))}};
+        return q.value(0).toString();
+    });
     return page;
 }
 

@@ -1,6 +1,5 @@
 #include "analytics_catalogue.h"
 #include "db/database.h"
-#include "http/http_types.h"
 #include "project_sql.h"
 
 namespace keel {
@@ -48,18 +47,6 @@ bool denominatorPart(const MetricContext &c)
     return c.filter.part == QLatin1String("denominator");
 }
 
-// Cursor "<a>|<b>|<c>": the keyset of the last row of the page.
-QStringList cursorParts(const MetricContext &c, int count)
-{
-    if (c.filter.after.isEmpty())
-        return {};
-    const QStringList parts = c.filter.after.split(u'|');
-    if (parts.size() != count)
-        throw ApiError::invalidField(QStringLiteral("after"), QStringLiteral("invalid_cursor"),
-                                     QStringLiteral("The cursor is not one of this list's."));
-    return parts;
-}
-
 RecordsPage marginRecords(const MetricContext &c)
 {
     const ProjectRatioSql m = marginSql();
@@ -74,7 +61,7 @@ RecordsPage marginRecords(const MetricContext &c)
     const SqlFragment slice = sliceCondition(c, m.columns);
     QVariantList binds = slice.binds;
     QString keyset;
-    const QStringList after = cursorParts(c, 3);
+    const QStringList after = cursorParts(c, "dii");
     if (!after.isEmpty()) {
         keyset = QStringLiteral("WHERE (s.month, s.project_id, s.legal_entity_id) > (?::date, "
                                 "?::bigint, ?::bigint)");
@@ -96,29 +83,21 @@ RecordsPage marginRecords(const MetricContext &c)
             .arg(m.relation, slice.sql, keyset)
             .arg(limit + 1),
         binds);
-    int n = 0;
-    while (q.next()) {
-        if (++n > limit) {
-            break;
-        }
+    fillPage(q, c, page, [&q](QJsonObject &item) {
         const QString cur = q.value(4).toString();
         const QDate month = q.value(0).toDate();
-        page.items.append(QJsonObject{
-            {"project_id", q.value(1).toString()},
-            {"project", q.value(3).toString()},
-            {"month", month.toString(QStringLiteral("yyyy-MM"))},
-            {"revenue", moneyJson(q.value(5), cur)},
-            {"labour", moneyJson(q.value(6), cur)},
-            {"expenses", moneyJson(q.value(7), cur)},
-            {"subcontractors", moneyJson(q.value(8), cur)},
-            {"margin", moneyJson(q.value(9), cur)},
-            {"margin_ratio", q.value(10).isNull() ? QJsonValue() : q.value(10).toString()}});
-        page.next =
-            QStringLiteral("%1|%2|%3")
-                .arg(month.toString(Qt::ISODate), q.value(1).toString(), q.value(2).toString());
-    }
-    if (n <= limit)
-        page.next.clear();
+        item = {{"project_id", q.value(1).toString()},
+                {"project", q.value(3).toString()},
+                {"month", month.toString(QStringLiteral("yyyy-MM"))},
+                {"revenue", moneyJson(q.value(5), cur)},
+                {"labour", moneyJson(q.value(6), cur)},
+                {"expenses", moneyJson(q.value(7), cur)},
+                {"subcontractors", moneyJson(q.value(8), cur)},
+                {"margin", moneyJson(q.value(9), cur)},
+                {"margin_ratio", ratioJson(q.value(10))}};
+        return QStringLiteral("%1|%2|%3")
+            .arg(month.toString(Qt::ISODate), q.value(1).toString(), q.value(2).toString());
+    });
     return page;
 }
 
@@ -162,7 +141,7 @@ RecordsPage realisationRecords(const MetricContext &c)
 
     QVariantList binds = head + slice.binds;
     QString keyset;
-    const QStringList after = cursorParts(c, 2);
+    const QStringList after = cursorParts(c, "du");
     if (!after.isEmpty()) {
         keyset = QStringLiteral("AND (f.work_date, f.id) > (?::date, ?::uuid)");
         binds << after.at(0) << after.at(1);
@@ -180,27 +159,21 @@ RecordsPage realisationRecords(const MetricContext &c)
             .arg(entries, slice.sql, keyset)
             .arg(limit + 1),
         binds);
-    int n = 0;
-    while (q.next()) {
-        if (++n > limit)
-            break;
+    fillPage(q, c, page, [&q](QJsonObject &item) {
         const QString cur = q.value(5).toString();
         const QDate day = q.value(0).toDate();
-        page.items.append(QJsonObject{
-            {"time_entry_id", q.value(1).toString()},
-            {"date", day.toString(Qt::ISODate)},
-            {"person_id", q.value(9).toString()},
-            {"person", q.value(2).toString()},
-            {"project_id", q.value(10).toString()},
-            {"project", q.value(3).toString()},
-            {"hours", q.value(4).toString()},
-            {"standard_value", moneyJson(q.value(6), cur)},
-            {"billed_value", moneyJson(q.value(7), cur)},
-            {"realisation", q.value(8).isNull() ? QJsonValue() : q.value(8).toString()}});
-        page.next = day.toString(Qt::ISODate) + u'|' + q.value(1).toString();
-    }
-    if (n <= limit)
-        page.next.clear();
+        item = {{"time_entry_id", q.value(1).toString()},
+                {"date", day.toString(Qt::ISODate)},
+                {"person_id", q.value(9).toString()},
+                {"person", q.value(2).toString()},
+                {"project_id", q.value(10).toString()},
+                {"project", q.value(3).toString()},
+                {"hours", q.value(4).toString()},
+                {"standard_value", moneyJson(q.value(6), cur)},
+                {"billed_value", moneyJson(q.value(7), cur)},
+                {"realisation", ratioJson(q.value(8))}};
+        return day.toString(Qt::ISODate) + u'|' + q.value(1).toString();
+    });
     return page;
 }
 

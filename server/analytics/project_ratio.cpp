@@ -1,6 +1,9 @@
 #include "project_sql.h"
 
 #include "db/database.h"
+#include "http/http_types.h"
+
+#include <QUuid>
 
 namespace keel::project_analytics {
 
@@ -25,9 +28,50 @@ QJsonObject moneyJson(const QVariant &amount, const QString &currency)
     return {{"amount", amount.toString()}, {"currency", currency}};
 }
 
+QJsonValue ratioJson(const QVariant &ratio)
+{
+    return ratio.isNull() ? QJsonValue() : QJsonValue(ratio.toString());
+}
+
 int recordsLimit(const MetricContext &context)
 {
     return qBound(1, context.filter.limit, 500);
+}
+
+QStringList cursorParts(const MetricContext &context, const char *kinds)
+{
+    if (context.filter.after.isEmpty())
+        return {};
+    const QStringList parts = context.filter.after.split(u'|');
+    bool ok = parts.size() == qsizetype(qstrlen(kinds));
+    for (qsizetype i = 0; ok && i < parts.size(); ++i) {
+        const QString &p = parts.at(i);
+        if (kinds[i] == 'd')
+            ok = QDate::fromString(p, Qt::ISODate).isValid();
+        else if (kinds[i] == 'u')
+            ok = !QUuid::fromString(p).isNull();
+        else
+            ok = p.toLongLong() > 0;
+    }
+    if (!ok)
+        throw ApiError::invalidField(QStringLiteral("after"), QStringLiteral("invalid_cursor"),
+                                     QStringLiteral("The cursor is not one of this list's."));
+    return parts;
+}
+
+void fillPage(QSqlQuery &query, const MetricContext &context, RecordsPage &page,
+              const std::function<QString(QJsonObject &)> &row)
+{
+    const int limit = recordsLimit(context);
+    int n = 0;
+    while (query.next()) {
+        if (++n > limit)
+            return;
+        QJsonObject item;
+        page.next = row(item);
+        page.items.append(item);
+    }
+    page.next.clear();
 }
 
 QString convertedTotal(const MetricContext &context, const ProjectRatioSql &ratio,

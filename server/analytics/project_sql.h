@@ -4,6 +4,10 @@
 #include "analytics_facts.h"
 #include "metric_definition.h"
 
+#include <QSqlQuery>
+
+#include <functional>
+
 namespace keel::project_analytics {
 
 // The fact "project_month" (analytics_project_month, migration 0025): deletes and re-inserts
@@ -38,9 +42,20 @@ MetricAnswer computeProjectRatio(const MetricContext &context, const ProjectRati
 QString convertedTotal(const MetricContext &context, const ProjectRatioSql &ratio,
                        const QString &expression);
 
-// Ratio records and money columns.
+// Records: money as {amount, currency}; a ratio as text or null; the page size.
 QJsonObject moneyJson(const QVariant &amount, const QString &currency);
+QJsonValue ratioJson(const QVariant &ratio);
 int recordsLimit(const MetricContext &context);
+
+// The keyset of the last row of the previous page, "<a>|<b>|…", checked against `kinds` ('d' a
+// date, 'i' an id, 'u' a uuid): a malformed one is 422 after/invalid_cursor, never a cast error
+// in SQL. Empty on the first page.
+QStringList cursorParts(const MetricContext &context, const char *kinds);
+
+// Reads a page query that asked for recordsLimit() + 1 rows: `row` makes the current row an item
+// and answers its cursor; `next` stays set only when a row was left over.
+void fillPage(QSqlQuery &query, const MetricContext &context, RecordsPage &page,
+              const std::function<QString(QJsonObject &)> &row);
 
 // Budget burn and projects at risk (project_burn.cpp).
 MetricDefinition budgetBurnMetric();
