@@ -2196,6 +2196,362 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
     </message>
 </context>
 <context>
+    <name>keel::dashboards::Cards</name>
+    <message>
+        <source>Bookings</source>
+        <translation>Auftragseingang</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>Auftragsbestand</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>Bruttomarge</translation>
+    </message>
+    <message>
+        <source>Revenue recognised vs forecast</source>
+        <translation>Realisierter Umsatz und Prognose</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Auslastung</translation>
+    </message>
+    <message>
+        <source>Days sales outstanding</source>
+        <translation>Forderungslaufzeit (DSO)</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Liquidität</translation>
+    </message>
+    <message>
+        <source>Project margin: best and worst</source>
+        <translation>Projektmarge: beste und schlechteste</translation>
+    </message>
+    <message>
+        <source>Utilisation by practice</source>
+        <translation>Auslastung nach Practice</translation>
+    </message>
+    <message>
+        <source>Utilisation by person and month</source>
+        <translation>Auslastung nach Person und Monat</translation>
+    </message>
+    <message>
+        <source>Utilisation trend</source>
+        <translation>Auslastung im Verlauf</translation>
+    </message>
+    <message>
+        <source>Bench</source>
+        <translation>Ohne Einsatz (Bench)</translation>
+    </message>
+    <message>
+        <source>Projects at risk</source>
+        <translation>Gefährdete Projekte</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline against capacity</source>
+        <translation>Gewichtete Pipeline und Kapazität</translation>
+    </message>
+    <message>
+        <source>Pipeline funnel</source>
+        <translation>Pipeline-Trichter</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>Gewinnquote</translation>
+    </message>
+    <message>
+        <source>Budget burn and progress</source>
+        <translation>Budgetverbrauch und Fortschritt</translation>
+    </message>
+    <message>
+        <source>Milestones due</source>
+        <translation>Fällige Meilensteine</translation>
+    </message>
+    <message>
+        <source>Unbilled work</source>
+        <translation>Nicht abgerechnete Leistungen</translation>
+    </message>
+    <message>
+        <source>Margin by project</source>
+        <translation>Marge nach Projekt</translation>
+    </message>
+    <message>
+        <source>Unbilled (WIP)</source>
+        <translation>Nicht abgerechnet (WIP)</translation>
+    </message>
+    <message>
+        <source>Deferred revenue</source>
+        <translation>Passive Rechnungsabgrenzung</translation>
+    </message>
+    <message>
+        <source>Receivables aging</source>
+        <translation>Altersstruktur der Forderungen</translation>
+    </message>
+    <message>
+        <source>DSO trend</source>
+        <translation>DSO im Verlauf</translation>
+    </message>
+    <message>
+        <source>Write-off rate</source>
+        <translation>Abschreibungsquote</translation>
+    </message>
+    <message>
+        <source>Realisation</source>
+        <translation>Realisierungsgrad</translation>
+    </message>
+    <message>
+        <source>Invoice cycle time</source>
+        <translation>Dauer bis zur Rechnung</translation>
+    </message>
+</context>
+<context>
+    <name>keel::dashboards::ChartCard</name>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Export this card</source>
+        <translation>Diese Karte exportieren</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Als PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>No data for these filters</source>
+        <translation>Keine Daten für diese Filter</translation>
+    </message>
+    <message>
+        <source>Try a longer period, another entity or all practices.</source>
+        <translation>Versuchen Sie einen längeren Zeitraum, eine andere Gesellschaft oder alle Practices.</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3: %4</source>
+        <translation>%1: %2, %3: %4</translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation>Ziel %1</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>Als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>keel::dashboards::DrillDialog</name>
+    <message>
+        <source>the whole figure</source>
+        <translation>die ganze Kennzahl</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Records of the numerator</source>
+        <translation>Datensätze des Zählers</translation>
+    </message>
+    <message>
+        <source>Records of the denominator</source>
+        <translation>Datensätze des Nenners</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2</translation>
+    </message>
+    <message>
+        <source>Loading the records…</source>
+        <translation>Die Datensätze werden geladen…</translation>
+    </message>
+    <message>
+        <source> (more records load as you scroll)</source>
+        <translation> (weitere Datensätze laden beim Blättern)</translation>
+    </message>
+    <message>
+        <source>Total of the records: &lt;b&gt;%1&lt;/b&gt; — total equals the figure ✓%2</source>
+        <translation>Summe der Datensätze: &lt;b&gt;%1&lt;/b&gt; — die Summe entspricht der Kennzahl ✓%2</translation>
+    </message>
+    <message>
+        <source>Total of the records: &lt;b&gt;%1&lt;/b&gt; — &lt;span style=&apos;color:#8c1d18&apos;&gt;differs from the figure %2&lt;/span&gt;%3</source>
+        <translation>Summe der Datensätze: &lt;b&gt;%1&lt;/b&gt; — &lt;span style=&apos;color:#8c1d18&apos;&gt;weicht von der Kennzahl %2 ab&lt;/span&gt;%3</translation>
+    </message>
+</context>
+<context>
+    <name>keel::dashboards::FilterBar</name>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Letztes Jahr</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>Letztes Quartal</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>All entities</source>
+        <translation>Alle Gesellschaften</translation>
+    </message>
+    <message>
+        <source>All practices</source>
+        <translation>Alle Practices</translation>
+    </message>
+    <message>
+        <source>Entity currency</source>
+        <translation>Währung der Gesellschaft</translation>
+    </message>
+    <message>
+        <source>Group currency</source>
+        <translation>Konzernwährung</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+</context>
+<context>
+    <name>keel::dashboards::HeatmapView</name>
+    <message>
+        <source>no value</source>
+        <translation>kein Wert</translation>
+    </message>
+</context>
+<context>
+    <name>keel::dashboards::MetricChartView</name>
+    <message>
+        <source>Actual</source>
+        <translation>Ist</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapazität</translation>
+    </message>
+    <message>
+        <source>Budget burn</source>
+        <translation>Budgetverbrauch</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>kein Wert</translation>
+    </message>
+    <message>
+        <source>%1 millions</source>
+        <translation>Mio. %1</translation>
+    </message>
+    <message>
+        <source>%1 thousands</source>
+        <translation>Tsd. %1</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>Ziel %1</translation>
+    </message>
+</context>
+<context>
+    <name>keel::dashboards::Roles</name>
+    <message>
+        <source>Executive</source>
+        <translation>Geschäftsleitung</translation>
+    </message>
+    <message>
+        <source>Service leader</source>
+        <translation>Leitung Service</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Vertrieb</translation>
+    </message>
+    <message>
+        <source>Project manager</source>
+        <translation>Projektleitung</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>Finanzen</translation>
+    </message>
+</context>
+<context>
+    <name>keel::dashboards::Units</name>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+</context>
+<context>
     <name>keel::delivery::Columns</name>
     <message>
         <source>Project</source>
@@ -4153,10 +4509,6 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
         <translation>%1 %2 — Zeilen vom %3 bis %4</translation>
     </message>
     <message>
-        <source>Net (debit − credit)</source>
-        <translation>Saldo (Soll − Haben)</translation>
-    </message>
-    <message>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
@@ -4330,6 +4682,101 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
     <message>
         <source>Bill %1 rejected.</source>
         <translation>Rechnung %1 abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::ReceivablesTab</name>
+    <message>
+        <source>Record receipt…</source>
+        <translation>Zahlungseingang erfassen…</translation>
+    </message>
+    <message>
+        <source>Statement…</source>
+        <translation>Kontoauszug…</translation>
+    </message>
+    <message>
+        <source>Collection note…</source>
+        <translation>Mahnnotiz…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Aged at</source>
+        <translation>Fälligkeit zum</translation>
+    </message>
+    <message>
+        <source>Double-click an amount for the invoices behind it.</source>
+        <translation>Doppelklick auf einen Betrag zeigt die Rechnungen dahinter.</translation>
+    </message>
+    <message>
+        <source>Double-click an amount above to see its invoices.</source>
+        <translation>Doppelklicken Sie oben auf einen Betrag, um seine Rechnungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>The aging could not be loaded: %1</source>
+        <translation>Die Fälligkeitsstruktur konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>No client owes anything at this date.</source>
+        <translation>Zu diesem Datum schuldet kein Kunde etwas.</translation>
+    </message>
+    <message>
+        <source>DSO unavailable</source>
+        <translation>DSO nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>The invoices could not be loaded: %1</source>
+        <translation>Die Rechnungen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Select a client in the aging first.</source>
+        <translation>Wählen Sie zuerst einen Kunden in der Fälligkeitsstruktur.</translation>
+    </message>
+    <message>
+        <source>Record money received from this client and apply it to open invoices.</source>
+        <translation>Geld von diesem Kunden erfassen und offenen Rechnungen zuordnen.</translation>
+    </message>
+    <message>
+        <source>The client&apos;s statement: invoices, credits, receipts and the running balance.</source>
+        <translation>Kontoauszug des Kunden: Rechnungen, Gutschriften, Zahlungseingänge und laufender Saldo.</translation>
+    </message>
+    <message>
+        <source>Receipt recorded; the aging is up to date.</source>
+        <translation>Zahlungseingang erfasst; die Fälligkeitsstruktur ist aktuell.</translation>
+    </message>
+    <message>
+        <source>Collection note saved.</source>
+        <translation>Mahnnotiz gespeichert.</translation>
+    </message>
+    <message>
+        <source>Apply unapplied cash…</source>
+        <translation>Guthaben zuordnen…</translation>
+    </message>
+    <message>
+        <source>Apply cash this client paid earlier to open invoices.</source>
+        <translation>Früher gezahltes Guthaben dieses Kunden offenen Rechnungen zuordnen.</translation>
+    </message>
+    <message>
+        <source>The selected client has no unapplied cash.</source>
+        <translation>Der gewählte Kunde hat kein nicht zugeordnetes Guthaben.</translation>
+    </message>
+    <message>
+        <source>Cash applied; the aging is up to date.</source>
+        <translation>Guthaben zugeordnet; die Fälligkeitsstruktur ist aktuell.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;DSO %1 days&lt;/b&gt;</source>
+        <translation>&lt;b&gt;DSO %1 Tage&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Receivables at the date (%1) divided by the revenue of the 90 days before it (%2), times 90. %3</source>
+        <translation>Forderungen zum Stichtag (%1) geteilt durch den Umsatz der 90 Tage davor (%2), mal 90. %3</translation>
     </message>
 </context>
 <context>
@@ -4554,6 +5001,96 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
     </message>
 </context>
 <context>
+    <name>keel::finance::StatementDialog</name>
+    <message>
+        <source>Statement of %1</source>
+        <translation>Kontoauszug von %1</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>The statement could not be loaded: %1</source>
+        <translation>Der Kontoauszug konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>Gutschrift</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Zahlungseingang</translation>
+    </message>
+    <message>
+        <source>Opening balance on %1: %2</source>
+        <translation>Anfangssaldo am %1: %2</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>nicht fällig</translation>
+    </message>
+    <message>
+        <source>over 90 days</source>
+        <translation>über 90 Tage</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Closing balance on %1: %2&lt;/b&gt;%3</source>
+        <translation>&lt;b&gt;Endsaldo am %1: %2&lt;/b&gt;%3</translation>
+    </message>
+    <message>
+        <source>Open: %1</source>
+        <translation>Offen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>keel::finance::StatementImport</name>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>This is not a CSV text file.</source>
+        <translation>Das ist keine CSV-Textdatei.</translation>
+    </message>
+    <message>
+        <source>The first line must be the header &quot;date,amount,reference,counterparty&quot; (found &quot;%1&quot;).</source>
+        <translation>Die erste Zeile muss die Kopfzeile „date,amount,reference,counterparty“ sein (gefunden: „%1“).</translation>
+    </message>
+    <message>
+        <source>The file has a header but no lines.</source>
+        <translation>Die Datei hat eine Kopfzeile, aber keine Zeilen.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>Die Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The file is larger than 20 MB; split the statement by month.</source>
+        <translation>Die Datei ist größer als 20 MB; teilen Sie den Auszug nach Monaten.</translation>
+    </message>
+</context>
+<context>
     <name>keel::finance::StatementsModel</name>
     <message>
         <source>Revenue</source>
@@ -4721,10 +5258,6 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
     <message>
         <source>The lines could not be loaded: %1</source>
         <translation>Die Zeilen konnten nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <source>Double-click a figure above to see the journal lines behind it.</source>
-        <translation>Doppelklick auf einen Betrag oben zeigt die Buchungszeilen dahinter.</translation>
     </message>
     <message>
         <source>Consolidated in %1, the group currency: the entities&apos; balance sheets at the period end&apos;s rate, their profit and loss at the period&apos;s average rate; intercompany accounts eliminated.</source>
@@ -4972,191 +5505,6 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
     <message>
         <source>Saved as a draft, but not submitted: %1</source>
         <translation>Als Entwurf gespeichert, aber nicht eingereicht: %1</translation>
-    </message>
-</context>
-<context>
-    <name>keel::finance::ReceivablesTab</name>
-    <message>
-        <source>Record receipt…</source>
-        <translation>Zahlungseingang erfassen…</translation>
-    </message>
-    <message>
-        <source>Statement…</source>
-        <translation>Kontoauszug…</translation>
-    </message>
-    <message>
-        <source>Collection note…</source>
-        <translation>Mahnnotiz…</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Aged at</source>
-        <translation>Fälligkeit zum</translation>
-    </message>
-    <message>
-        <source>Double-click an amount for the invoices behind it.</source>
-        <translation>Doppelklick auf einen Betrag zeigt die Rechnungen dahinter.</translation>
-    </message>
-    <message>
-        <source>Double-click an amount above to see its invoices.</source>
-        <translation>Doppelklicken Sie oben auf einen Betrag, um seine Rechnungen zu sehen.</translation>
-    </message>
-    <message>
-        <source>The aging could not be loaded: %1</source>
-        <translation>Die Fälligkeitsstruktur konnte nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <source>No client owes anything at this date.</source>
-        <translation>Zu diesem Datum schuldet kein Kunde etwas.</translation>
-    </message>
-    <message>
-        <source>DSO unavailable</source>
-        <translation>DSO nicht verfügbar</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>The invoices could not be loaded: %1</source>
-        <translation>Die Rechnungen konnten nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <source>Select a client in the aging first.</source>
-        <translation>Wählen Sie zuerst einen Kunden in der Fälligkeitsstruktur.</translation>
-    </message>
-    <message>
-        <source>Record money received from this client and apply it to open invoices.</source>
-        <translation>Geld von diesem Kunden erfassen und offenen Rechnungen zuordnen.</translation>
-    </message>
-    <message>
-        <source>The client&apos;s statement: invoices, credits, receipts and the running balance.</source>
-        <translation>Kontoauszug des Kunden: Rechnungen, Gutschriften, Zahlungseingänge und laufender Saldo.</translation>
-    </message>
-    <message>
-        <source>Receipt recorded; the aging is up to date.</source>
-        <translation>Zahlungseingang erfasst; die Fälligkeitsstruktur ist aktuell.</translation>
-    </message>
-    <message>
-        <source>Collection note saved.</source>
-        <translation>Mahnnotiz gespeichert.</translation>
-    </message>
-    <message>
-        <source>Apply unapplied cash…</source>
-        <translation>Guthaben zuordnen…</translation>
-    </message>
-    <message>
-        <source>Apply cash this client paid earlier to open invoices.</source>
-        <translation>Früher gezahltes Guthaben dieses Kunden offenen Rechnungen zuordnen.</translation>
-    </message>
-    <message>
-        <source>The selected client has no unapplied cash.</source>
-        <translation>Der gewählte Kunde hat kein nicht zugeordnetes Guthaben.</translation>
-    </message>
-    <message>
-        <source>Cash applied; the aging is up to date.</source>
-        <translation>Guthaben zugeordnet; die Fälligkeitsstruktur ist aktuell.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;DSO %1 days&lt;/b&gt;</source>
-        <translation>&lt;b&gt;DSO %1 Tage&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Receivables at the date (%1) divided by the revenue of the 90 days before it (%2), times 90. %3</source>
-        <translation>Forderungen zum Stichtag (%1) geteilt durch den Umsatz der 90 Tage davor (%2), mal 90. %3</translation>
-    </message>
-</context>
-<context>
-    <name>keel::finance::StatementDialog</name>
-    <message>
-        <source>Statement of %1</source>
-        <translation>Kontoauszug von %1</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Anzeigen</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Von</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>bis</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Wird geladen…</translation>
-    </message>
-    <message>
-        <source>The statement could not be loaded: %1</source>
-        <translation>Der Kontoauszug konnte nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <source>Invoice</source>
-        <translation>Rechnung</translation>
-    </message>
-    <message>
-        <source>Credit note</source>
-        <translation>Gutschrift</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <translation>Zahlungseingang</translation>
-    </message>
-    <message>
-        <source>Opening balance on %1: %2</source>
-        <translation>Anfangssaldo am %1: %2</translation>
-    </message>
-    <message>
-        <source>current</source>
-        <translation>nicht fällig</translation>
-    </message>
-    <message>
-        <source>over 90 days</source>
-        <translation>über 90 Tage</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 Tage</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Closing balance on %1: %2&lt;/b&gt;%3</source>
-        <translation>&lt;b&gt;Endsaldo am %1: %2&lt;/b&gt;%3</translation>
-    </message>
-    <message>
-        <source>Open: %1</source>
-        <translation>Offen: %1</translation>
-    </message>
-</context>
-<context>
-    <name>keel::finance::StatementImport</name>
-    <message>
-        <source>The file is empty.</source>
-        <translation>Die Datei ist leer.</translation>
-    </message>
-    <message>
-        <source>This is not a CSV text file.</source>
-        <translation>Das ist keine CSV-Textdatei.</translation>
-    </message>
-    <message>
-        <source>The first line must be the header &quot;date,amount,reference,counterparty&quot; (found &quot;%1&quot;).</source>
-        <translation>Die erste Zeile muss die Kopfzeile „date,amount,reference,counterparty“ sein (gefunden: „%1“).</translation>
-    </message>
-    <message>
-        <source>The file has a header but no lines.</source>
-        <translation>Die Datei hat eine Kopfzeile, aber keine Zeilen.</translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be read: %2</source>
-        <translation>Die Datei %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>The file is larger than 20 MB; split the statement by month.</source>
-        <translation>Die Datei ist größer als 20 MB; teilen Sie den Auszug nach Monaten.</translation>
     </message>
 </context>
 <context>

@@ -48,105 +48,128 @@ CardSpec mine(CardSpec c)
     return c;
 }
 
-#define TITLE(s) QT_TRANSLATE_NOOP("keel::dashboards::Cards", s)
-
 QList<CardSpec> executive()
 {
     return {
-        withKpi(card("bookings", TITLE("Bookings"), "bookings", {{By, Month}}, ChartKind::Bar)),
-        withKpi(card("backlog", TITLE("Backlog"), "backlog", {{By, Month}}, ChartKind::Line)),
-        withKpi(card("project_margin", TITLE("Gross margin"), "project_margin", {{By, Month}},
-                     ChartKind::Line)),
-        spanning(card("revenue_vs_forecast", TITLE("Revenue recognised vs forecast"),
-                      "revenue_vs_forecast", {{By, Month}}, ChartKind::Line),
+        withKpi(card("bookings", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Bookings"),
+                     "bookings", {{By, Month}}, ChartKind::Bar)),
+        withKpi(card("backlog", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Backlog"), "backlog",
+                     {{By, Month}}, ChartKind::Line)),
+        withKpi(card("project_margin", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Gross margin"),
+                     "project_margin", {{By, Month}}, ChartKind::Line)),
+        spanning(
+            card("revenue_vs_forecast",
+                 QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Revenue recognised vs forecast"),
+                 "revenue_vs_forecast", {{By, Month}}, ChartKind::Line),
+            2),
+        withTarget(
+            withKpi(card("utilisation", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Utilisation"),
+                         "utilisation", {{By, Month}}, ChartKind::Line))),
+        withKpi(card("dso", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Days sales outstanding"),
+                     "dso", {{By, Month}}, ChartKind::Line)),
+        spanning(withKpi(card("cash", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Cash"), "cash",
+                              {{By, Month}}, ChartKind::Line)),
                  2),
-        withTarget(withKpi(card("utilisation", TITLE("Utilisation"), "utilisation", {{By, Month}},
-                                ChartKind::Line))),
-        withKpi(
-            card("dso", TITLE("Days sales outstanding"), "dso", {{By, Month}}, ChartKind::Line)),
-        spanning(withKpi(card("cash", TITLE("Cash"), "cash", {{By, Month}}, ChartKind::Line)), 2),
     };
 }
 
 QList<CardSpec> serviceLeader()
 {
     CardSpec ranking =
-        card("project_margin_ranking", TITLE("Project margin: best and worst"), "project_margin",
-             {{By, Project}, {Limit, QStringLiteral("500")}}, ChartKind::HorizontalBar);
+        card("project_margin_ranking",
+             QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Project margin: best and worst"),
+             "project_margin", {{By, Project}, {Limit, QStringLiteral("500")}},
+             ChartKind::HorizontalBar);
     ranking.rankEnds = 5;
     return {
-        withTarget(card("utilisation_practice", TITLE("Utilisation by practice"), "utilisation",
-                        {{By, QStringLiteral("practice")}}, ChartKind::Bar)),
-        spanning(card("utilisation_heatmap", TITLE("Utilisation by person and month"),
-                      "utilisation",
-                      {{By, QStringLiteral("person")}, {By2, Month}, {Limit, QStringLiteral("30")}},
-                      ChartKind::Heatmap),
-                 2),
-        withTarget(withKpi(card("utilisation_trend", TITLE("Utilisation trend"), "utilisation",
-                                {{By, Month}}, ChartKind::Line))),
-        withKpi(card("bench", TITLE("Bench"), "bench",
+        withTarget(card("utilisation_practice",
+                        QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Utilisation by practice"),
+                        "utilisation", {{By, QStringLiteral("practice")}}, ChartKind::Bar)),
+        spanning(
+            card("utilisation_heatmap",
+                 QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Utilisation by person and month"),
+                 "utilisation",
+                 {{By, QStringLiteral("person")}, {By2, Month}, {Limit, QStringLiteral("30")}},
+                 ChartKind::Heatmap),
+            2),
+        withTarget(withKpi(card("utilisation_trend",
+                                QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Utilisation trend"),
+                                "utilisation", {{By, Month}}, ChartKind::Line))),
+        withKpi(card("bench", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Bench"), "bench",
                      {{By, QStringLiteral("person")}, {Limit, QStringLiteral("15")}},
                      ChartKind::HorizontalBar)),
         ranking,
-        withKpi(card("projects_at_risk", TITLE("Projects at risk"), "projects_at_risk",
-                     {{By, Project}}, ChartKind::Table)),
+        withKpi(card("projects_at_risk",
+                     QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Projects at risk"),
+                     "projects_at_risk", {{By, Project}}, ChartKind::Table)),
     };
 }
 
 QList<CardSpec> sales()
 {
-    CardSpec weighted = card("weighted_pipeline", TITLE("Weighted pipeline against capacity"),
-                             "weighted_pipeline", {{By, Month}}, ChartKind::Bar);
+    CardSpec weighted =
+        card("weighted_pipeline",
+             QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Weighted pipeline against capacity"),
+             "weighted_pipeline", {{By, Month}}, ChartKind::Bar);
     weighted.lineSeries = QStringLiteral("capacity");
     return {
-        withKpi(card("pipeline_funnel", TITLE("Pipeline funnel"), "pipeline_funnel",
-                     {{By, QStringLiteral("stage")}}, ChartKind::Funnel)),
+        withKpi(card("pipeline_funnel",
+                     QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Pipeline funnel"),
+                     "pipeline_funnel", {{By, QStringLiteral("stage")}}, ChartKind::Funnel)),
         spanning(withKpi(weighted), 2),
-        withKpi(card("win_rate", TITLE("Win rate"), "win_rate", {{By, Month}}, ChartKind::Line)),
-        spanning(
-            withKpi(card("bookings", TITLE("Bookings"), "bookings", {{By, Month}}, ChartKind::Bar)),
-            2),
+        withKpi(card("win_rate", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Win rate"),
+                     "win_rate", {{By, Month}}, ChartKind::Line)),
+        spanning(withKpi(card("bookings", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Bookings"),
+                              "bookings", {{By, Month}}, ChartKind::Bar)),
+                 2),
     };
 }
 
 QList<CardSpec> projectManager()
 {
     return {
-        spanning(
-            mine(card("budget_burn", TITLE("Budget burn and progress"), "budget_burn",
-                      {{By, Project}, {Limit, QStringLiteral("15")}}, ChartKind::HorizontalBar)),
-            2),
-        mine(withKpi(card("milestones_due", TITLE("Milestones due"), "milestones_due",
-                          {{By, Month}}, ChartKind::Bar))),
-        mine(withKpi(card("unbilled", TITLE("Unbilled work"), "unbilled",
-                          {{By, Project}, {Limit, QStringLiteral("15")}},
-                          ChartKind::HorizontalBar))),
-        spanning(mine(withKpi(card("project_margin", TITLE("Margin by project"), "project_margin",
-                                   {{By, Project}, {Limit, QStringLiteral("15")}},
-                                   ChartKind::HorizontalBar))),
+        spanning(mine(card("budget_burn",
+                           QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Budget burn and progress"),
+                           "budget_burn", {{By, Project}, {Limit, QStringLiteral("15")}},
+                           ChartKind::HorizontalBar)),
                  2),
+        mine(withKpi(card("milestones_due",
+                          QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Milestones due"),
+                          "milestones_due", {{By, Month}}, ChartKind::Bar))),
+        mine(withKpi(card("unbilled", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Unbilled work"),
+                          "unbilled", {{By, Project}, {Limit, QStringLiteral("15")}},
+                          ChartKind::HorizontalBar))),
+        spanning(
+            mine(withKpi(card("project_margin",
+                              QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Margin by project"),
+                              "project_margin", {{By, Project}, {Limit, QStringLiteral("15")}},
+                              ChartKind::HorizontalBar))),
+            2),
     };
 }
 
 QList<CardSpec> finance()
 {
     return {
-        withKpi(
-            card("unbilled", TITLE("Unbilled (WIP)"), "unbilled", {{By, Month}}, ChartKind::Line)),
-        withKpi(card("deferred_revenue", TITLE("Deferred revenue"), "deferred_revenue",
+        withKpi(card("unbilled", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Unbilled (WIP)"),
+                     "unbilled", {{By, Month}}, ChartKind::Line)),
+        withKpi(card("deferred_revenue",
+                     QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Deferred revenue"),
+                     "deferred_revenue", {{By, Month}}, ChartKind::Line)),
+        withKpi(card("ar_aging", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Receivables aging"),
+                     "ar_aging", {{By, QStringLiteral("bucket")}}, ChartKind::Bar)),
+        withKpi(card("dso", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "DSO trend"), "dso",
                      {{By, Month}}, ChartKind::Line)),
-        withKpi(card("ar_aging", TITLE("Receivables aging"), "ar_aging",
-                     {{By, QStringLiteral("bucket")}}, ChartKind::Bar)),
-        withKpi(card("dso", TITLE("DSO trend"), "dso", {{By, Month}}, ChartKind::Line)),
-        withKpi(card("write_off_rate", TITLE("Write-off rate"), "write_off_rate", {{By, Month}},
-                     ChartKind::Line)),
-        withKpi(card("realisation", TITLE("Realisation"), "realisation", {{By, Month}},
-                     ChartKind::Line)),
-        withKpi(card("invoice_cycle_time", TITLE("Invoice cycle time"), "invoice_cycle_time",
-                     {{By, Month}}, ChartKind::Bar)),
+        withKpi(card("write_off_rate",
+                     QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Write-off rate"),
+                     "write_off_rate", {{By, Month}}, ChartKind::Line)),
+        withKpi(card("realisation", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Realisation"),
+                     "realisation", {{By, Month}}, ChartKind::Line)),
+        withKpi(card("invoice_cycle_time",
+                     QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Invoice cycle time"),
+                     "invoice_cycle_time", {{By, Month}}, ChartKind::Bar)),
     };
 }
-#undef TITLE
 } // namespace
 
 QString CardSpec::translatedTitle() const
