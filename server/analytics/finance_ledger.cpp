@@ -158,7 +158,7 @@ QList<LedgerCell> ledgerCells(const MetricContext &c, const LedgerAccounts &acco
     const bool ranking = by2.isEmpty() && isRanking(by);
     QString tail;
     if (ranking) {
-        tail = QStringLiteral(" HAVING sum(%1) <> 0 ORDER BY 5 %2, 1 LIMIT ?")
+        tail = QStringLiteral(" HAVING sum(%1) <> 0 ORDER BY sum(%1) %2, 1 LIMIT ?")
                    .arg(converted, c.filter.order == QLatin1String("asc") ? QStringLiteral("ASC")
                                                                           : QStringLiteral("DESC"));
         binds << c.filter.limit;
