@@ -30,6 +30,7 @@ DashboardView::DashboardView(ApiClient *api, DashboardRole role, const QList<Car
       m_filter(DashboardFilter::lastTwelveMonths(QDate::currentDate()))
 {
     setObjectName(QStringLiteral("dashboard_") + dashboardRoleKey(role));
+    qRegisterMetaType<DrillDialog *>(); // queued and spied on as drillOpened's argument
     auto *grid = new QWidget;
     grid->setObjectName("dashboardGrid");
     auto *layout = new QGridLayout(grid);
