@@ -4,7 +4,9 @@
 
 #include "analytics_catalogue.h"
 #include "db/database.h"
+#include "decimal.h"
 #include "http/http_types.h"
+#include "people_store.h"
 #include "sales_relations.h"
 
 #include <QJsonArray>
@@ -181,13 +183,17 @@ MetricAnswer weightedPipeline(const MetricContext &c)
     if (f.by == QLatin1String(Dimension::Month) && f.by2.isEmpty() && f.clientId == 0) {
         for (MetricPoint &p : a.points)
             p.series = kWeighted;
+        ensurePersonMonthsBuilt(c);
         const SalesRelation capacity = salesCapacityRelation(c);
         salesRequireRates(c, capacity);
+        // Month points add up to the total exactly (each is a sum of rounded partitions).
+        Decimal sum;
         for (MetricPoint p : salesMoneyPoints(c, capacity)) {
             p.series = kCapacity;
+            sum = sum.add(Decimal::parse(p.value).valueOr(Decimal())).valueOr(sum);
             a.points.append(p);
         }
-        a.extra.insert(QStringLiteral("capacity"), salesTotal(c, capacity).value);
+        a.extra.insert(QStringLiteral("capacity"), sum.toString(2));
     }
     return a;
 }
@@ -321,7 +327,7 @@ QList<MetricDefinition> salesMetrics()
          QStringLiteral("Open opportunities' value × probability by expected close month."),
          MetricUnit::Money,
          dealDimensions(),
-         {},
+         {QStringLiteral("person_month")}, // the capacity series' available hours
          weightedPipeline,
          [](const MetricContext &c) { return pipelineRecords(c, salesPipelineRelation(c)); }});
     out.append({QStringLiteral("pipeline_funnel"),

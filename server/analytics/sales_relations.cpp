@@ -212,35 +212,35 @@ SalesRelation salesCapacityRelation(const MetricContext &c)
     const QString today = QStringLiteral("current_date");
     SalesRelation r;
     r.columns = {QLatin1String(Dimension::Practice)};
-    // Soft assignments are not taken off: they hold people for opportunities, which the
-    // pipeline itself counts.
+    // Available hours are the people family's (analytics_person_month, employee_range_capacity's
+    // rule, the one utilisation divides by). Soft assignments are not taken off: they hold people
+    // for opportunities, which the pipeline itself counts.
     r.sql =
         QStringLiteral(
             "WITH m AS (SELECT g::date AS first, (g + interval '1 month' - interval '1 day')::date "
             "AS last FROM generate_series(?::date, ?::date, interval '1 month') g), "
-            "cap AS (SELECT m.first AS month, rc.employee_id, rc.capacity_hours FROM m CROSS JOIN "
-            "LATERAL employee_range_capacity(m.first, m.last) rc), "
             "booked AS (SELECT m.first AS month, a.employee_id, sum(a.hours_per_week * "
             "keel_weekdays(greatest(a.start_date, m.first), least(a.end_date, m.last)) / 5) AS "
             "hours FROM m JOIN assignments a ON a.kind = 'hard' AND a.start_date <= m.last AND "
             "a.end_date >= m.first GROUP BY 1, 2) "
-            "SELECT e.legal_entity_id, cap.month, e.practice_id, fh.hours * e.bill_rate * r.rate "
+            "SELECT pm.legal_entity_id, pm.month, pm.practice_id, fh.hours * e.bill_rate * r.rate "
             "AS amount, %1 AS missing, 'employee'::text AS rec_kind, e.id AS rec_id, "
             "json_build_object('employee_id', e.id::text, 'free_hours', fh.hours::text, "
             "'bill_rate', %2) AS item "
-            "FROM cap JOIN employees e ON e.id = cap.employee_id "
-            "JOIN legal_entities le ON le.id = e.legal_entity_id "
-            "LEFT JOIN booked b ON b.employee_id = cap.employee_id AND b.month = cap.month "
-            "CROSS JOIN LATERAL (SELECT greatest(cap.capacity_hours - coalesce(b.hours, 0), 0) "
+            "FROM analytics_person_month pm JOIN employees e ON e.id = pm.employee_id "
+            "JOIN legal_entities le ON le.id = pm.legal_entity_id "
+            "LEFT JOIN booked b ON b.employee_id = pm.employee_id AND b.month = pm.month "
+            "CROSS JOIN LATERAL (SELECT greatest(pm.available_hours - coalesce(b.hours, 0), 0) "
             "AS hours) fh "
             "LEFT JOIN LATERAL (SELECT %3 AS rate) r ON true "
-            "WHERE e.active AND e.bill_rate IS NOT NULL AND e.legal_entity_id = ANY(?::bigint[])")
+            "WHERE e.active AND e.bill_rate IS NOT NULL AND pm.legal_entity_id = "
+            "ANY(?::bigint[]) AND pm.month BETWEEN ? AND ?")
             .arg(missingRate(QStringLiteral("e.bill_rate_currency"),
                              QStringLiteral("le.functional_currency"), today),
                  moneyJson(QStringLiteral("e.bill_rate"), QStringLiteral("e.bill_rate_currency")),
                  rateInto(QStringLiteral("e.bill_rate_currency"),
                           QStringLiteral("le.functional_currency"), today));
-    r.binds = {c.filter.from, c.filter.to, c.entityArray()};
+    r.binds = {c.filter.from, c.filter.to, c.entityArray(), c.filter.from, c.filter.to};
     return r;
 }
 

@@ -23,9 +23,9 @@ SalesRelation salesClosedDealsRelation(const MetricContext &c);
 SalesRelation salesPipelineRelation(const MetricContext &c);
 
 // The delivery capacity left to sell, per month from filter.from to filter.to: each active
-// person's available hours (employee_range_capacity: capacity less holidays and approved leave)
-// less their hard assignments, never below zero, valued at their standard bill rate. Sliced by
-// entity and practice (the person's).
+// person's available hours (analytics_person_month: capacity less holidays and approved leave;
+// build its partitions first, ensurePersonMonthsBuilt) less their hard assignments, never below
+// zero, valued at their standard bill rate. Sliced by entity and practice (the person's).
 SalesRelation salesCapacityRelation(const MetricContext &c);
 
 // The funnel: every open opportunity now, at its full value, with its stage; month is filter.to.
