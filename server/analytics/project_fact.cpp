@@ -37,15 +37,19 @@ QString fxRateSql(const QString &from, const QString &to, const QString &date)
 
 QString timeEntriesSql(const QString &selection)
 {
+    // Realisation counts the time a contract bills by the hour (a time-and-materials line or a
+    // retainer, the close's unbilled_time rule): time on fixed-fee, milestone or subscription
+    // work, or without a contract, is paid by the fee or by no one and has no billed value.
     // Billed value: each issued invoice line that billed the entry, net of its approved
     // write-down and of the credit notes on that line, shared among the line's sources by their
     // billed amounts, at the invoice's rate (credit notes mirror the invoice at its rate).
     return QStringLiteral(R"(
 SELECT e.id, e.legal_entity_id, e.month, e.project_id, e.practice_id, e.client_id, e.employee_id,
-       e.work_date, e.hours, e.billable, e.currency, e.labour_cost,
-       CASE WHEN e.billable THEN coalesce(round(e.hours * r.rate, 2), 0) ELSE 0 END
-           AS standard_value,
-       CASE WHEN e.billable THEN coalesce(bv.billed, 0) ELSE 0 END AS billed_value
+       e.work_date, e.hours, e.billable, e.currency, e.labour_cost, e.bills_time,
+       CASE WHEN e.billable AND e.bills_time THEN coalesce(round(e.hours * r.rate, 2), 0) ELSE 0
+           END AS standard_value,
+       CASE WHEN e.billable AND e.bills_time THEN coalesce(bv.billed, 0) ELSE 0 END
+           AS billed_value
 FROM (
     SELECT te.id, p.legal_entity_id, date_trunc('month', te.work_date)::date AS month,
            te.project_id, p.practice_id, p.account_id AS client_id, te.employee_id,
@@ -53,6 +57,8 @@ FROM (
            CASE WHEN te.cost_amount IS NULL THEN 0
                 WHEN te.cost_currency = le.functional_currency THEN te.cost_amount
                 ELSE coalesce(round(te.cost_amount * %2, 2), 0) END AS labour_cost,
+           EXISTS (SELECT 1 FROM contract_lines cl WHERE cl.contract_id = p.contract_id
+                   AND cl.billing_model IN ('time_and_materials', 'retainer')) AS bills_time,
            NULL::bigint AS contract_id, NULL::bigint AS account_id,
            coalesce(t.job_role_id, em.job_role_id) AS role_id, false AS rate_items
     FROM %1
@@ -72,7 +78,7 @@ LEFT JOIN LATERAL (
                        JOIN invoice_lines cl ON cl.invoice_id = cn.id AND cl.line_no = il.line_no
                        WHERE cn.credits_invoice_id = i.id AND cn.number IS NOT NULL) cr ON true
     WHERE bs.source_kind = 'time_entry' AND bs.source_key = e.id::text AND ls.total <> 0) bv
-    ON e.billable)")
+    ON e.billable AND e.bills_time)")
         .arg(selection,
              fxRateSql(QStringLiteral("te.cost_currency"), QStringLiteral("le.functional_currency"),
                        QStringLiteral("te.work_date")),

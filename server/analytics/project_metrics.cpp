@@ -113,8 +113,8 @@ RecordsPage realisationRecords(const MetricContext &c)
                     {"billed_value", "Billed value", "money"},
                     {"realisation", "Realisation", "ratio"}};
 
-    // The billable entries of the slice, read from the detail (one month or project at a time
-    // in a drill-down; project_status index per project).
+    // The entries the figure counts (billable, on a contract billing hours) of the slice, read
+    // from the detail (one month or project at a time in a drill-down; by project index).
     const QString entries = QStringLiteral("(%1) f").arg(timeEntriesSql(QStringLiteral(
         "projects p JOIN time_entries te ON te.project_id = p.id AND p.legal_entity_id = "
         "ANY(?::bigint[]) AND te.status IN ('approved', 'invoiced') AND te.billable AND "
@@ -149,13 +149,14 @@ RecordsPage realisationRecords(const MetricContext &c)
     const int limit = recordsLimit(c);
     QSqlQuery q = db::query(
         c.db,
-        QStringLiteral("SELECT f.work_date, f.id, us.display_name, pj.name, f.hours::text, "
-                       "f.currency, f.standard_value::numeric(20, 2)::text, "
-                       "f.billed_value::numeric(20, 4)::text, CASE WHEN f.standard_value = 0 "
-                       "THEN NULL ELSE round(f.billed_value / f.standard_value, 4)::text END, "
-                       "f.employee_id, f.project_id FROM %1 JOIN projects pj ON pj.id = "
-                       "f.project_id JOIN employees em ON em.id = f.employee_id JOIN users us ON "
-                       "us.id = em.user_id WHERE %2 %3 ORDER BY f.work_date, f.id LIMIT %4")
+        QStringLiteral(
+            "SELECT f.work_date, f.id, us.display_name, pj.name, f.hours::text, "
+            "f.currency, f.standard_value::numeric(20, 2)::text, "
+            "f.billed_value::numeric(20, 4)::text, CASE WHEN f.standard_value = 0 "
+            "THEN NULL ELSE round(f.billed_value / f.standard_value, 4)::text END, "
+            "f.employee_id, f.project_id FROM %1 JOIN projects pj ON pj.id = "
+            "f.project_id JOIN employees em ON em.id = f.employee_id JOIN users us ON "
+            "us.id = em.user_id WHERE f.bills_time AND %2 %3 ORDER BY f.work_date, f.id LIMIT %4")
             .arg(entries, slice.sql, keyset)
             .arg(limit + 1),
         binds);

@@ -17,7 +17,8 @@ void rebuildProjectMonths(QSqlDatabase db, const QList<EntityMonth> &partitions)
 // One row per approved or invoiced time entry with what the metrics take from it, in the
 // project entity's functional currency: id, legal_entity_id (the project's), month (of the
 // work), project_id, practice_id, client_id (the project's), employee_id, work_date, hours,
-// billable, currency, labour_cost, standard_value, billed_value. `selection` is a FROM fragment
+// billable, currency, labour_cost, bills_time (the contract bills hours), standard_value,
+// billed_value (both 0 unless billable and bills_time). `selection` is a FROM fragment
 // that defines `te` (time_entries) and `p` (projects) with every condition in its ON clauses;
 // its binds come first.
 QString timeEntriesSql(const QString &selection);

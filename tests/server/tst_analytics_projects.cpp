@@ -1,8 +1,9 @@
 // The project metrics (server/analytics/README.md "Project metrics") on a small hand-computed
 // firm: project A of the US company (USD) staffed by Ann (US) and Bob (UK, costs in GBP at
 // 1.25), with an expense, a subcontractor bill and an invoice written down from 2,100.00 to
-// 1,890.00; project B of the UK company in GBP; project C of the US company burning its budget
-// ahead of progress. September 2026 unless said otherwise.
+// 1,890.00, on a time-and-materials contract; project B of the UK company in GBP on a retainer;
+// project C of the US company burning its budget ahead of progress; fixed-fee work on "Acme sea"
+// in October. September 2026 unless said otherwise.
 //
 //   A, September: revenue 2,000.00; labour 600.00 (Ann) + 200.00 GBP × 1.25 (Bob) + 120.00
 //     (Ann, non-billable) = 970.00; expenses 80.00; subcontractor 330.00
@@ -86,6 +87,20 @@ class AnalyticsProjectsTest : public QObject, public LedgerFixture
         return v;
     }
 
+    // A contract for the project with one line of the billing model.
+    void contract(qint64 projectId, qint64 entity, const char *currency, const char *model)
+    {
+        const qint64 c = scalar("INSERT INTO contracts (legal_entity_id, account_id, title, "
+                                "currency, start_date, end_date) VALUES (?, ?, 'Work', ?, "
+                                "'2026-01-01', '2026-12-31') RETURNING id",
+                                {entity, client, QString::fromLatin1(currency)});
+        db::query(db->sql(),
+                  "INSERT INTO contract_lines (contract_id, line_no, description, billing_model, "
+                  "value) VALUES (?, 1, 'Work', ?, 0)",
+                  {c, QString::fromLatin1(model)});
+        db::query(db->sql(), "UPDATE projects SET contract_id = ? WHERE id = ?", {c, projectId});
+    }
+
     void task(qint64 projectId, int seq, const char *etcHours, const char *etcCost)
     {
         db::query(db->sql(),
@@ -121,6 +136,9 @@ class AnalyticsProjectsTest : public QObject, public LedgerFixture
                           "'2026-01-01', '2026-12-31', 'active') RETURNING id",
                           {uk, client});
         projectC = makeProject(us, "Acme river");
+        contract(project, us, "USD", "time_and_materials");
+        contract(projectB, uk, "GBP", "retainer");
+        contract(project2, us, "USD", "fixed_fee");
 
         te1 = time(ann, project, "2026-09-10", "10", true, "600.00", "USD");
         te2 = time(bob, project, "2026-09-11", "4", true, "200.00", "GBP");
@@ -129,6 +147,8 @@ class AnalyticsProjectsTest : public QObject, public LedgerFixture
         time(ann, project, "2026-05-12", "5", false, "300.00", "USD");
         time(bob, projectB, "2026-09-08", "5", true, "250.00", "GBP");
         time(ann, projectC, "2026-08-05", "4", false, "600.00", "USD");
+        // Fixed-fee work is paid by the fee: no standard value for realisation.
+        time(ann, project2, "2026-10-05", "3", true, "180.00", "USD");
 
         const qint64 category = scalar(
             "INSERT INTO expense_categories (legal_entity_id, code, name) VALUES (?, 'TRAVEL', "
@@ -364,6 +384,17 @@ private slots:
         QCOMPARE(str(a, "numerator"), QString("1701.00"));
         QCOMPARE(str(a, "value"), QString("0.8100"));
         QCOMPARE(str(f->get(path("realisation", q, true)).json(), "total"), QString("1701.00"));
+
+        // October's only billable time is fixed-fee work: nothing to realise.
+        a = f->get(path("realisation", "from=2026-10&to=2026-10")).json();
+        QCOMPARE(str(a, "denominator"), QString("0.00"));
+        QVERIFY(a.value("value").isNull());
+        QCOMPARE(f->get(path("realisation", "from=2026-10&to=2026-10", true))
+                     .json()
+                     .value("items")
+                     .toArray()
+                     .size(),
+                 0);
     }
 
     void budgetBurnAndEac()
@@ -465,7 +496,7 @@ private slots:
         QCOMPARE(scalar("SELECT count(*) FROM (SELECT * FROM analytics_project_month EXCEPT ALL "
                         "SELECT * FROM kept) d"),
                  0);
-        QCOMPARE(scalar("SELECT count(*) FROM kept"), 4); // A in May and September, B, C
+        QCOMPARE(scalar("SELECT count(*) FROM kept"), 5); // A in May and September, B, C, Acme sea
     }
 
     void badFiltersAndForeignEntities()
