@@ -12,6 +12,7 @@ struct DemoAnalyticsCounts
     int partitions = 0;          // entity-months of every fact rebuilt
     QDate firstMonth, lastMonth; // the months the aggregates were rebuilt for
     qint64 milliseconds = 0;     // what this step added to the load
+    qint64 snapshotMilliseconds = 0; // all the forecast snapshots took, the replay's included
 };
 
 // The revenue forecast as it stood at the start of `month`, for every legal entity

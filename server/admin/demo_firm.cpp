@@ -605,7 +605,8 @@ private:
                                 {QStringLiteral("receipts"), billing.receipts},
                                 {QStringLiteral("vendor_payments"), billing.vendorPayments},
                                 {QStringLiteral("closed_periods"), close.periodsClosed},
-                                {QStringLiteral("analytics_ms"), analytics.milliseconds}};
+                                {QStringLiteral("analytics_ms"), analytics.milliseconds},
+                                {QStringLiteral("snapshots_ms"), analytics.snapshotMilliseconds}};
         if (!exec(q,
                   QStringLiteral("INSERT INTO audit_log (actor_name, action, record_type, "
                                  "record_id, after) VALUES ('keel-admin', 'demo_firm.load', "
