@@ -11,10 +11,12 @@
 //   intercompany charge to UK on 03-31: 5,000 on 4100, not revenue of the group
 //   → at the end of March: AR 30,000 (A 20,000 current, B 10,000 11 days late), unbilled
 //     26,000, deferred 6,000, cash 40,000, DSO 30,000 / 90,000 × 90 = 30.0
-// UK (GBP), client Initech: revenue Feb 10,000, Mar 8,000 (unbilled, no project).
+// UK (GBP), client Initech: revenue Feb 10,000, Mar 8,000 (unbilled, no project); an invoice
+//   of 1,000 GBP on 03-20 (due 04-19) clears 1,000 of it.
 //   GBP→USD 1.25 from 01-01, 1.30 from 03-16: Feb average 1.25; March average
 //   (15 × 1.25 + 16 × 1.30) / 31 = 1.275806, closing 1.30.
-//   → in USD: revenue Feb 12,500.00, Mar 10,206.45; unbilled at March end 23,400.00.
+//   → in USD: revenue Feb 12,500.00, Mar 10,206.45; unbilled at March end 17,000 × 1.30 =
+//     22,100.00; AR 1,300.00.
 
 #include "analytics/analytics_facts.h"
 #include "analytics/ledger_month_fact.h"
@@ -98,6 +100,7 @@ class AnalyticsFinanceTest : public QObject, public ReceivablesFixture
                   {{0, money("10000.00", "GBP"), std::nullopt, {}}});
         recognise(uk, initech, "fin:uk:mar", QDate(2026, 3, 31),
                   {{0, money("8000.00", "GBP"), std::nullopt, {}}});
+        invoice(uk, initech, "GBP", "1000.00", QDate(2026, 3, 20), QDate(2026, 4, 19));
     }
 
     static QString metric(const char *name, const QString &query)
@@ -278,25 +281,36 @@ private slots:
         QCOMPARE(points(ok(*g, metric("revenue", q1 + "&by=entity"))),
                  QStringList({"UK=22706.45", "US=90000.00"}));
 
-        // Balances at the month's closing rate: Feb 10,000 × 1.25, Mar 18,000 × 1.30.
+        // Balances at the month's closing rate: Feb 10,000 × 1.25, Mar 17,000 × 1.30.
         const QJsonObject unbilled = ok(*g, metric("unbilled", q1));
         QCOMPARE(points(unbilled),
-                 QStringList({"2026-01=40000.00", "2026-02=82500.00", "2026-03=49400.00"}));
+                 QStringList({"2026-01=40000.00", "2026-02=82500.00", "2026-03=48100.00"}));
         QCOMPARE(ok(*g, records("unbilled", q1 + "&key=2026-03")).value("total").toString(),
-                 QString("49400.00"));
+                 QString("48100.00"));
         QCOMPARE(ok(*g, metric("unbilled", q1 + "&currency=group&entity=" + QString::number(uk)))
                      .value("value")
                      .toString(),
-                 QString("23400.00"));
+                 QString("22100.00"));
 
-        // DSO of the group: 30,000.00 / 112,706.45 × 90 = 23.956 → 24.0.
+        // DSO of the group: (30,000.00 + 1,300.00) / 112,706.45 × 90 = 24.994 → 25.0; the UK's
+        // 1,300.00 / 22,706.45 × 90 = 5.15 → 5.2.
         const QJsonObject dso = ok(*g, metric("dso", q1));
-        QCOMPARE(dso.value("value").toString(), QString("24.0"));
+        QCOMPARE(dso.value("value").toString(), QString("25.0"));
+        QCOMPARE(dso.value("numerator").toString(), QString("31300.00"));
         QCOMPARE(dso.value("denominator").toString(), QString("112706.45"));
         QCOMPARE(ok(*g, records("dso", q1 + "&part=denominator")).value("total").toString(),
                  QString("112706.45"));
         QCOMPARE(points(ok(*g, metric("dso", "to=2026-03&from=2026-03&by=entity"))),
-                 QStringList({"UK=0.0", "US=30.0"}));
+                 QStringList({"UK=5.2", "US=30.0"}));
+
+        // Aging at the closing rate of `to`: the UK invoice is current, 1,000 × 1.30.
+        const QJsonObject aging = ok(*g, metric("ar_aging", "to=2026-03&by=entity"));
+        QCOMPARE(aging.value("value").toString(), QString("31300.00"));
+        QCOMPARE(points(aging), QStringList({"UK=1300.00", "US=30000.00"}));
+        QCOMPARE(points(ok(*g, metric("ar_aging", "to=2026-03"))).first(),
+                 QString("current=21300.00"));
+        QCOMPARE(ok(*g, records("ar_aging", "to=2026-03&key=current")).value("total").toString(),
+                 QString("21300.00"));
 
         // The UK in its own currency.
         const QJsonObject own =
@@ -360,8 +374,9 @@ private slots:
         auto uk = login("ukfin");
         QCOMPARE(uk->get(metric("revenue", "entity=" + QString::number(us))).status, 403);
         QCOMPARE(uk->get(records("ar_aging", "entity=" + QString::number(us))).status, 403);
-        QCOMPARE(uk->get(metric("ar_aging", "to=2026-03")).json().value("value").toString(),
-                 QString("0.00"));
+        const QJsonObject own = uk->get(metric("ar_aging", "to=2026-03")).json();
+        QCOMPARE(own.value("currency").toString(), QString("GBP"));
+        QCOMPARE(own.value("value").toString(), QString("1000.00"));
     }
 };
 
