@@ -56,15 +56,14 @@ QList<PointRow> points(const MetricContext &c, const PointsQuery &q, bool byPoin
     }
     const bool ranked = byPoint && f.by != QLatin1String(Dimension::Month) &&
                         f.by != QLatin1String(Dimension::Entity) && f.by2.isEmpty();
-    const QString order = ranked
-                              ? QStringLiteral("ORDER BY 5 %1 NULLS LAST, key LIMIT %2")
-                                    .arg(f.order == QLatin1String("asc") ? QStringLiteral("ASC")
-                                                                         : QStringLiteral("DESC"))
-                                    .arg(f.limit)
-                              : QStringLiteral("ORDER BY key, key2");
+    const QString direction =
+        f.order == QLatin1String("asc") ? QStringLiteral("ASC") : QStringLiteral("DESC");
+    const QString order = ranked ? QStringLiteral("ORDER BY (%1) %2 NULLS LAST, key LIMIT %3")
+                                       .arg(q.value, direction, QString::number(f.limit))
+                                 : QStringLiteral("ORDER BY key, key2");
     const QString sql =
         QStringLiteral(
-            "SELECT key, label, key2, label2, (%1) AS value, %2 FROM ("
+            "SELECT key, label, key2, label2, (%1)::text AS value, %2 FROM ("
             "SELECT key, label, key2, label2, month, %3 FROM ("
             "SELECT %4 AS key, %5 AS label, %6 AS key2, %7 AS label2, f.month AS month, %8 "
             "FROM %9 JOIN %10 ON fx.legal_entity_id = f.legal_entity_id AND fx.month = f.month"
@@ -114,11 +113,12 @@ RecordsPage records(const MetricContext &c, const RecordsQuery &q)
     binds = q.detail.binds;
     binds += slice.binds;
     binds << c.filter.after << c.filter.limit + 1;
-    QSqlQuery i = db::query(c.db,
-                            QStringLiteral("SELECT d.cursor, (%1)::text FROM %2 WHERE %3 AND "
-                                           "d.cursor > ? ORDER BY d.cursor LIMIT ?")
-                                .arg(q.item, q.detail.sql, where),
-                            binds);
+    QSqlQuery i =
+        db::query(c.db,
+                  QStringLiteral("SELECT d.cursor, (%1)::text FROM %2 WHERE %3 AND "
+                                 "d.cursor > coalesce(?::text, '') ORDER BY d.cursor LIMIT ?")
+                      .arg(q.item, q.detail.sql, where),
+                  binds);
     QString last;
     int n = 0;
     while (i.next()) {
