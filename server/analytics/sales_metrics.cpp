@@ -4,7 +4,6 @@
 
 #include "analytics_catalogue.h"
 #include "db/database.h"
-#include "decimal.h"
 #include "http/http_types.h"
 #include "people_store.h"
 #include "sales_relations.h"
@@ -40,10 +39,10 @@ QStringList dealDimensions()
 MetricAnswer bookings(const MetricContext &c)
 {
     const SalesRelation r = salesBookingsRelation(c);
-    salesRequireRates(c, r);
+    const SalesMoney money = salesMoney(c, r);
     MetricAnswer a;
-    a.points = salesMoneyPoints(c, r);
-    a.value = salesTotal(c, r).value;
+    a.points = money.points;
+    a.value = money.value;
     // What the contracts signed and what their change orders added, apart.
     for (const SalesSumRow &row : salesSums(c, r, QStringLiteral("kind"), {}))
         a.extra.insert(row.key == QLatin1String("contract") ? QStringLiteral("contracts")
@@ -55,7 +54,6 @@ MetricAnswer bookings(const MetricContext &c)
 RecordsPage bookingRecords(const MetricContext &c)
 {
     const SalesRelation r = salesBookingsRelation(c);
-    salesRequireRates(c, r);
     return salesRecordsPage(c, r,
                             {col("kind", "Kind", "text"), col("contract", "Contract", "text"),
                              col("title", "Title", "text"), col("client", "Client", "text"),
@@ -73,19 +71,17 @@ MetricAnswer backlog(const MetricContext &c)
     // Month points need every month end; any other cut is the balance at the end of `to`.
     const SalesRelation r = salesBacklogRelation(
         c, f.by == QLatin1String(Dimension::Month) ? f.months() : QList<QDate>{f.to});
-    salesRequireRates(c, r);
+    const SalesMoney money = salesMoney(c, r);
     MetricAnswer a;
-    a.points = salesMoneyPoints(c, r);
-    const SalesSumRow total = salesTotal(c, r);
-    a.value = total.value;
-    a.extra.insert(QStringLiteral("contracts"), total.count);
+    a.points = money.points;
+    a.value = money.value;
+    a.extra.insert(QStringLiteral("contracts"), money.count);
     return a;
 }
 
 RecordsPage backlogRecords(const MetricContext &c)
 {
     const SalesRelation r = salesBacklogRelation(c, {c.filter.to});
-    salesRequireRates(c, r);
     return salesRecordsPage(
         c, r,
         {col("contract", "Contract", "text"), col("title", "Title", "text"),
@@ -117,7 +113,8 @@ MetricAnswer winRate(const MetricContext &c)
     const AnalyticsFilter &f = c.filter;
     const SalesRelation r = salesClosedDealsRelation(c);
     MetricAnswer a;
-    const QList<SalesRatioRow> rows = salesCountRatio(c, r, f.by, f.by2, kWon);
+    const SalesRatios ratios = salesCountRatio(c, r, kWon);
+    const QList<SalesRatioRow> &rows = ratios.rows;
     if (f.by == QLatin1String(Dimension::Month) && f.by2.isEmpty()) {
         QHash<QString, SalesRatioRow> byKey;
         for (const SalesRatioRow &row : rows)
@@ -133,8 +130,7 @@ MetricAnswer winRate(const MetricContext &c)
         for (const SalesRatioRow &row : rows)
             a.points.append(ratioPoint(row));
     }
-    const QList<SalesRatioRow> all = salesCountRatio(c, r, {}, {}, kWon);
-    const SalesRatioRow total = all.value(0);
+    const SalesRatioRow &total = ratios.total;
     a.value = total.value;
     a.numerator = QString::number(total.numerator);
     a.denominator = QString::number(total.denominator);
@@ -142,9 +138,10 @@ MetricAnswer winRate(const MetricContext &c)
     // of these two sums (the rate by count does not need one).
     a.extra.insert(QStringLiteral("won"), total.numerator);
     a.extra.insert(QStringLiteral("lost"), total.denominator - total.numerator);
-    a.extra.insert(QStringLiteral("won_value"), salesTotal(c, r, {kWon, {}}).value);
-    a.extra.insert(QStringLiteral("lost_value"),
-                   salesTotal(c, r, {QStringLiteral("NOT f.won"), {}}).value);
+    a.extra.insert(QStringLiteral("won_value"), QStringLiteral("0.00"));
+    a.extra.insert(QStringLiteral("lost_value"), QStringLiteral("0.00"));
+    for (const SalesSumRow &row : salesSums(c, r, QStringLiteral("outcome"), {}, {}, false))
+        a.extra.insert(row.key + QStringLiteral("_value"), row.value);
     return a;
 }
 
@@ -153,7 +150,7 @@ RecordsPage winRateRecords(const MetricContext &c)
     const SalesRelation r = salesClosedDealsRelation(c);
     const bool denominator = c.filter.part == QLatin1String("denominator");
     const SalesCondition condition{denominator ? QString() : kWon, {}};
-    const SalesRatioRow total = salesCountRatio(c, r, {}, {}, kWon).value(0);
+    const SalesRatioRow total = salesCountRatio(c, r, kWon).total;
     return salesRecordsPage(
         c, r,
         {col("opportunity", "Opportunity", "text"), col("client", "Client", "text"),
@@ -174,26 +171,21 @@ MetricAnswer weightedPipeline(const MetricContext &c)
 {
     const AnalyticsFilter &f = c.filter;
     const SalesRelation r = salesPipelineRelation(c);
-    salesRequireRates(c, r);
+    const SalesMoney money = salesMoney(c, r);
     MetricAnswer a;
-    a.points = salesMoneyPoints(c, r);
-    const SalesSumRow total = salesTotal(c, r);
-    a.value = total.value;
-    a.extra.insert(QStringLiteral("count"), total.count);
+    a.points = money.points;
+    a.value = money.value;
+    a.extra.insert(QStringLiteral("count"), money.count);
     if (f.by == QLatin1String(Dimension::Month) && f.by2.isEmpty() && f.clientId == 0) {
         for (MetricPoint &p : a.points)
             p.series = kWeighted;
         ensurePersonMonthsBuilt(c);
-        const SalesRelation capacity = salesCapacityRelation(c);
-        salesRequireRates(c, capacity);
-        // Month points add up to the total exactly (each is a sum of rounded partitions).
-        Decimal sum;
-        for (MetricPoint p : salesMoneyPoints(c, capacity)) {
+        const SalesMoney capacity = salesMoney(c, salesCapacityRelation(c));
+        for (MetricPoint p : capacity.points) {
             p.series = kCapacity;
-            sum = sum.add(Decimal::parse(p.value).valueOr(Decimal())).valueOr(sum);
             a.points.append(p);
         }
-        a.extra.insert(QStringLiteral("capacity"), sum.toString(2));
+        a.extra.insert(QStringLiteral("capacity"), capacity.value);
     }
     return a;
 }
@@ -201,7 +193,6 @@ MetricAnswer weightedPipeline(const MetricContext &c)
 RecordsPage pipelineRecords(const MetricContext &c, const SalesRelation &r,
                             const SalesCondition &condition = {})
 {
-    salesRequireRates(c, r);
     return salesRecordsPage(c, r,
                             {col("opportunity", "Opportunity", "text"),
                              col("client", "Client", "text"), col("entity", "Entity", "text"),
@@ -234,7 +225,6 @@ MetricAnswer funnel(const MetricContext &c)
 {
     const AnalyticsFilter &f = c.filter;
     const SalesRelation r = salesFunnelRelation(c);
-    salesRequireRates(c, r);
     MetricAnswer a;
     QJsonObject counts;
     const QList<SalesSumRow> rows = salesSums(c, r, f.by, f.by2);
@@ -245,8 +235,6 @@ MetricAnswer funnel(const MetricContext &c)
             byKey.insert(row.key, row);
         for (const SalesOpenStage &s : openStages(c)) {
             const SalesSumRow row = byKey.value(s.code);
-            if (row.key.isEmpty() && s.code.isEmpty())
-                continue;
             a.points.append({s.code,
                              s.name,
                              {},

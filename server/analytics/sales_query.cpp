@@ -1,6 +1,7 @@
 #include "sales_query.h"
 
 #include "db/database.h"
+#include "decimal.h"
 #include "http/http_types.h"
 
 #include <QJsonDocument>
@@ -50,13 +51,17 @@ DimensionSql salesDimension(const QString &dimension)
         return {QStringLiteral("f.stage_code"), QStringLiteral("f.stage_name"), {}};
     if (dimension == QLatin1String("kind"))
         return {QStringLiteral("f.rec_kind"), QStringLiteral("f.rec_kind"), {}};
+    if (dimension == QLatin1String("outcome"))
+        return {QStringLiteral("CASE WHEN f.won THEN 'won' ELSE 'lost' END"),
+                QStringLiteral("CASE WHEN f.won THEN 'won' ELSE 'lost' END"),
+                {}};
     if (dimension.isEmpty())
         return {QStringLiteral("''"), QStringLiteral("''"), {}};
     return dimensionSql(dimension);
 }
 
 QList<SalesSumRow> salesSums(const MetricContext &c, const SalesRelation &r, const QString &by,
-                             const QString &by2, const SalesCondition &extra)
+                             const QString &by2, const SalesCondition &extra, bool requireRates)
 {
     const DimensionSql d1 = salesDimension(by);
     const DimensionSql d2 = by2.isEmpty()
@@ -77,10 +82,11 @@ QList<SalesSumRow> salesSums(const MetricContext &c, const SalesRelation &r, con
         order = QStringLiteral(" ORDER BY min(p.s1), p.k, min(p.s2), p.k2");
     const QString sql =
         QStringLiteral("WITH f AS (") + r.sql +
-        QStringLiteral(") SELECT p.k, p.l, p.k2, p.l2, coalesce(%1, 0)::numeric(20, 2)::text, "
-                       "sum(p.n)::int FROM (SELECT %2 AS k, %3 AS l, %4 AS k2, %5 AS l2, "
-                       "min(%6) AS s1, min(%7) AS s2, f.legal_entity_id, f.month, "
-                       "sum(f.amount) AS amount, count(*) AS n FROM f")
+        QStringLiteral(
+            ") SELECT p.k, p.l, p.k2, p.l2, coalesce(%1, 0)::numeric(20, 2)::text, "
+            "sum(p.n)::int, min(p.missing) FROM (SELECT %2 AS k, %3 AS l, %4 AS k2, %5 AS l2, "
+            "min(%6) AS s1, min(%7) AS s2, f.legal_entity_id, f.month, "
+            "sum(f.amount) AS amount, count(*) AS n, min(f.missing) AS missing FROM f")
             .arg(converted, d1.key, d1.label, d2.key, d2.label,
                  sort1.isEmpty() ? QStringLiteral("NULL::int") : sort1,
                  sort2.isEmpty() ? QStringLiteral("NULL::int") : sort2) +
@@ -92,13 +98,23 @@ QList<SalesSumRow> salesSums(const MetricContext &c, const SalesRelation &r, con
         order;
     QSqlQuery q = db::query(c.db, sql, r.binds + slice.binds + c.rates.binds());
     QList<SalesSumRow> rows;
-    while (q.next())
+    QString missing;
+    while (q.next()) {
         rows.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                      q.value(3).toString(), q.value(4).toString(), q.value(5).toInt()});
+        if (missing.isEmpty())
+            missing = q.value(6).toString();
+    }
+    if (requireRates && !missing.isEmpty())
+        throw ApiError::invalidField(
+            QStringLiteral("currency"), QStringLiteral("no_fx_rate"),
+            QStringLiteral("No exchange rate %1: enter it under Finance, exchange rates.")
+                .arg(missing));
     return rows;
 }
 
-SalesSumRow salesTotal(const MetricContext &c, const SalesRelation &r, const SalesCondition &extra)
+SalesSumRow salesTotal(const MetricContext &c, const SalesRelation &r, const SalesCondition &extra,
+                       bool requireRates)
 {
     SalesCondition condition = extra;
     if (r.balance) {
@@ -108,51 +124,49 @@ SalesSumRow salesTotal(const MetricContext &c, const SalesRelation &r, const Sal
             QStringLiteral("f.month = ?");
         condition.binds.append(c.filter.to);
     }
-    const QList<SalesSumRow> rows = salesSums(c, r, {}, {}, condition);
+    const QList<SalesSumRow> rows = salesSums(c, r, {}, {}, condition, requireRates);
     return rows.isEmpty() ? SalesSumRow{{}, {}, {}, {}, QStringLiteral("0.00"), 0} : rows.first();
 }
 
-QList<MetricPoint> salesMoneyPoints(const MetricContext &c, const SalesRelation &r,
-                                    const SalesCondition &extra)
+SalesMoney salesMoney(const MetricContext &c, const SalesRelation &r, const SalesCondition &extra)
 {
     const AnalyticsFilter &f = c.filter;
     const QList<SalesSumRow> rows = salesSums(c, r, f.by, f.by2, extra);
-    QList<MetricPoint> points;
-    if (f.by == QLatin1String(Dimension::Month) && f.by2.isEmpty()) {
-        QHash<QString, QString> byKey;
+    SalesMoney out;
+    if (f.by != QLatin1String(Dimension::Month) || !f.by2.isEmpty()) {
         for (const SalesSumRow &row : rows)
-            byKey.insert(row.key, row.value);
-        for (const QDate &m : f.months()) {
-            const QString key = m.toString(QStringLiteral("yyyy-MM"));
-            points.append({key,
+            out.points.append({row.key, row.label, row.key2, row.label2, {}, row.value, {}, {}});
+        const SalesSumRow total = salesTotal(c, r, extra);
+        out.value = total.value;
+        out.count = total.count;
+        return out;
+    }
+    QHash<QString, SalesSumRow> byKey;
+    for (const SalesSumRow &row : rows)
+        byKey.insert(row.key, row);
+    Decimal sum;
+    for (const QDate &m : f.months()) {
+        const QString key = m.toString(QStringLiteral("yyyy-MM"));
+        const SalesSumRow row = byKey.value(key, {key, {}, {}, {}, QStringLiteral("0.00"), 0});
+        out.points.append({key,
                            QLocale::c().toString(m, QStringLiteral("MMM yyyy")),
                            {},
                            {},
                            {},
-                           byKey.value(key, QStringLiteral("0.00")),
+                           row.value,
                            {},
                            {}});
+        if (r.balance) {
+            out.value = row.value;
+            out.count = row.count;
+        } else {
+            sum = sum.add(Decimal::parse(row.value).valueOr(Decimal())).valueOr(sum);
+            out.count += row.count;
         }
-        return points;
     }
-    for (const SalesSumRow &row : rows)
-        points.append({row.key, row.label, row.key2, row.label2, {}, row.value, {}, {}});
-    return points;
-}
-
-void salesRequireRates(const MetricContext &c, const SalesRelation &r)
-{
-    const SalesSliceSql slice = sliceOf(c, r, {});
-    QSqlQuery q = db::query(c.db,
-                            QStringLiteral("WITH f AS (") + r.sql +
-                                QStringLiteral(") SELECT min(f.missing) FROM f WHERE ") +
-                                slice.where + QStringLiteral(" AND f.missing IS NOT NULL"),
-                            r.binds + slice.binds);
-    if (q.next() && !q.value(0).isNull())
-        throw ApiError::invalidField(
-            QStringLiteral("currency"), QStringLiteral("no_fx_rate"),
-            QStringLiteral("No exchange rate %1: enter it under Finance, exchange rates.")
-                .arg(q.value(0).toString()));
+    if (!r.balance)
+        out.value = sum.toString(2);
+    return out;
 }
 
 RecordsPage salesRecordsPage(const MetricContext &c, const SalesRelation &r,
@@ -197,31 +211,40 @@ RecordsPage salesRecordsPage(const MetricContext &c, const SalesRelation &r,
     return page;
 }
 
-QList<SalesRatioRow> salesCountRatio(const MetricContext &c, const SalesRelation &r,
-                                     const QString &by, const QString &by2,
-                                     const QString &numerator)
+SalesRatios salesCountRatio(const MetricContext &c, const SalesRelation &r,
+                            const QString &numerator)
 {
-    const DimensionSql d1 = salesDimension(by);
-    const DimensionSql d2 = salesDimension(by2);
-    const QString sort1 = sortOf(by), sort2 = sortOf(by2);
+    const AnalyticsFilter &f = c.filter;
+    const DimensionSql d1 = salesDimension(f.by);
+    const DimensionSql d2 = salesDimension(f.by2);
+    const QString sort1 = sortOf(f.by), sort2 = sortOf(f.by2);
     const SalesSliceSql slice = sliceOf(c, r, {});
+    // Counts add up exactly, so the points and the figure come from one statement.
     const QString sql =
         QStringLiteral("WITH f AS (") + r.sql +
-        QStringLiteral(") SELECT %1, %2, %3, %4, count(*) FILTER (WHERE %5)::int, count(*)::int, "
-                       "round((count(*) FILTER (WHERE %5))::numeric / nullif(count(*), 0), "
-                       "4)::text FROM f")
-            .arg(d1.key, d1.label, d2.key, d2.label, numerator) +
+        QStringLiteral(") SELECT q.k, q.l, q.k2, q.l2, count(*) FILTER (WHERE q.num)::int, "
+                       "count(*)::int, round((count(*) FILTER (WHERE q.num))::numeric / "
+                       "nullif(count(*), 0), 4)::text, grouping(q.k) FROM (SELECT %1 AS k, %2 AS "
+                       "l, %3 AS k2, %4 AS l2, %5 AS s1, %6 AS s2, (%7) AS num FROM f")
+            .arg(d1.key, d1.label, d2.key, d2.label,
+                 sort1.isEmpty() ? QStringLiteral("NULL::int") : sort1,
+                 sort2.isEmpty() ? QStringLiteral("NULL::int") : sort2, numerator) +
         d1.joins + d2.joins + QStringLiteral(" WHERE ") + slice.where +
-        QStringLiteral(" GROUP BY 1, 2, 3, 4 ORDER BY min(%1), 1, min(%2), 3")
-            .arg(sort1.isEmpty() ? QStringLiteral("NULL::int") : sort1,
-                 sort2.isEmpty() ? QStringLiteral("NULL::int") : sort2);
+        QStringLiteral(") q GROUP BY GROUPING SETS ((q.k, q.l, q.k2, q.l2), ()) "
+                       "ORDER BY grouping(q.k), min(q.s1), q.k, min(q.s2), q.k2");
     QSqlQuery q = db::query(c.db, sql, r.binds + slice.binds);
-    QList<SalesRatioRow> rows;
-    while (q.next())
-        rows.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                     q.value(3).toString(), q.value(4).toInt(), q.value(5).toInt(),
-                     q.value(6).toString()});
-    return rows;
+    SalesRatios out;
+    out.total.value.clear();
+    while (q.next()) {
+        const SalesRatioRow row{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                q.value(3).toString(), q.value(4).toInt(),    q.value(5).toInt(),
+                                q.value(6).toString()};
+        if (q.value(7).toInt() == 1)
+            out.total = row;
+        else
+            out.rows.append(row);
+    }
+    return out;
 }
 
 QString salesStageKey(const AnalyticsFilter &f)

@@ -38,28 +38,34 @@ struct SalesSumRow
     int count = 0;
 };
 
-// The key and label of a dimension over `f`: the standard ones, plus the sales family's "stage"
-// and "kind" (rec_kind).
+// The key and label of a dimension over `f`: the standard ones, plus the sales family's "stage",
+// "kind" (rec_kind) and "outcome" (won or lost, over f.won).
 DimensionSql salesDimension(const QString &dimension);
 
 // Σ per (entity, month) × rate, rounded to the cent, then added, grouped by `by` (and `by2`;
 // both empty: one row for the whole slice, key empty). Rows of month keys in order, stage keys in
 // the stages' order, client, project and person ranked by value (filter.order, filter.limit),
-// others by key.
+// others by key. With `requireRates`, a record in the slice without an exchange rate into its
+// entity's currency is 422 no_fx_rate; without, it is left out of the sums.
 QList<SalesSumRow> salesSums(const MetricContext &c, const SalesRelation &r, const QString &by,
-                             const QString &by2, const SalesCondition &extra = {});
+                             const QString &by2, const SalesCondition &extra = {},
+                             bool requireRates = true);
 
 // The figure over the slice: for a balance the value at the end of filter.to.
 SalesSumRow salesTotal(const MetricContext &c, const SalesRelation &r,
-                       const SalesCondition &extra = {});
+                       const SalesCondition &extra = {}, bool requireRates = true);
 
-// Money points of filter.by (and by2); every month of the range when by is the month (zero where
-// nothing was signed).
-QList<MetricPoint> salesMoneyPoints(const MetricContext &c, const SalesRelation &r,
-                                    const SalesCondition &extra = {});
-
-// 422 no_fx_rate when a record in the slice has no exchange rate into its entity's currency.
-void salesRequireRates(const MetricContext &c, const SalesRelation &r);
+// A money metric's points of filter.by (and by2) and its figure; by month every month of the
+// range is a point (zero where there is nothing) and the figure comes from the same statement
+// (the flows' sum of the months, a balance's last month), which the partitions make exact.
+struct SalesMoney
+{
+    QList<MetricPoint> points;
+    QString value;
+    int count = 0; // records behind the figure
+};
+SalesMoney salesMoney(const MetricContext &c, const SalesRelation &r,
+                      const SalesCondition &extra = {});
 
 // One page of the records in the slice, keyset-paged by (rec_kind, rec_id) with filter.limit and
 // filter.after; `total` is the caller's (the figure the records make up).
@@ -74,11 +80,15 @@ struct SalesRatioRow
     QString value; // round(numerator / denominator, 4); empty over zero
 };
 
-// Counts of the records in the slice that meet `numerator` over all of them, grouped by `by`
-// (and `by2`; both empty: one row for the slice), ordered as salesSums orders keys.
-QList<SalesRatioRow> salesCountRatio(const MetricContext &c, const SalesRelation &r,
-                                     const QString &by, const QString &by2,
-                                     const QString &numerator);
+// Counts of the records in the slice that meet `numerator` over all of them, by filter.by (and
+// by2), ordered as salesSums orders keys, and over the whole slice.
+struct SalesRatios
+{
+    QList<SalesRatioRow> rows;
+    SalesRatioRow total;
+};
+SalesRatios salesCountRatio(const MetricContext &c, const SalesRelation &r,
+                            const QString &numerator);
 
 // The stage of a drill-down's point when the metric is cut by stage (key or key2), else empty.
 QString salesStageKey(const AnalyticsFilter &f);

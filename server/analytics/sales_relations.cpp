@@ -111,12 +111,15 @@ SalesRelation salesBacklogRelation(const MetricContext &c, const QList<QDate> &m
     r.balance = true;
     // Recognised to date per contract: each obligation's cumulative revenue of its latest period
     // on or before the month (a row holds from its period until the obligation's next one).
+    // The booking events are materialised: inlined, their value at signature would be read again
+    // for every month.
     r.sql =
         QStringLiteral(
             "WITH m AS (SELECT unnest(?::date[]) AS month), "
             "bc AS (SELECT c.* FROM contracts c WHERE %1 AND c.legal_entity_id = ANY(?::bigint[]) "
             "AND c.signature_date < (SELECT max(month) FROM m) + interval '1 month'), "
-            "ev AS (SELECT c.id AS contract_id, c.signature_date AS day, %2 AS amount FROM bc c "
+            "ev AS MATERIALIZED (SELECT c.id AS contract_id, c.signature_date AS day, %2 AS amount "
+            "FROM bc c "
             "UNION ALL SELECT co.contract_id, %3, %4 FROM contract_change_orders co JOIN bc ON "
             "bc.id = co.contract_id WHERE co.status = 'approved' AND co.decided_at IS NOT NULL), "
             "signed AS (SELECT ev.contract_id, m.month, sum(ev.amount) AS amount FROM ev JOIN m ON "
@@ -220,7 +223,8 @@ SalesRelation salesCapacityRelation(const MetricContext &c)
             "WITH m AS (SELECT g::date AS first, (g + interval '1 month' - interval '1 day')::date "
             "AS last FROM generate_series(?::date, ?::date, interval '1 month') g), "
             "booked AS (SELECT m.first AS month, a.employee_id, sum(a.hours_per_week * "
-            "keel_weekdays(greatest(a.start_date, m.first), least(a.end_date, m.last)) / 5) AS "
+            "analytics_weekdays(greatest(a.start_date, m.first), least(a.end_date, m.last)) / 5) "
+            "AS "
             "hours FROM m JOIN assignments a ON a.kind = 'hard' AND a.start_date <= m.last AND "
             "a.end_date >= m.first GROUP BY 1, 2) "
             "SELECT pm.legal_entity_id, pm.month, pm.practice_id, fh.hours * e.bill_rate * r.rate "

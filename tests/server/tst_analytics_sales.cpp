@@ -530,6 +530,17 @@ private slots:
         QCOMPARE(acme.value("points").toArray().size(), 2);
     }
 
+    void weekdaysAsKeelWeekdays()
+    {
+        // 0028's inlinable copy of 0010's working-day count agrees with it everywhere.
+        QCOMPARE(scalar("SELECT count(*) FROM generate_series(DATE '2026-01-01', DATE "
+                        "'2026-02-15', interval '1 day') a, generate_series(DATE '2025-12-20', "
+                        "DATE '2026-04-01', interval '1 day') b WHERE keel_weekdays(a::date, "
+                        "b::date) <> analytics_weekdays(a::date, b::date)"),
+                 0);
+        QCOMPARE(scalar("SELECT analytics_weekdays(DATE '2026-03-01', DATE '2026-03-31')"), 22);
+    }
+
     void badFiltersAndScope()
     {
         contracts();
