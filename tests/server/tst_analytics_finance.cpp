@@ -20,6 +20,7 @@
 
 #include "analytics/analytics_facts.h"
 #include "analytics/ledger_month_fact.h"
+#include "receivables/aging_service.h"
 #include "receivables/receipt_service.h"
 #include "tst_receivables_fixture.h"
 
@@ -350,6 +351,24 @@ private slots:
         QCOMPARE(scalar("SELECT count(*) FROM (SELECT * FROM kept EXCEPT ALL SELECT * FROM "
                         "analytics_ledger_month) d"),
                  0);
+    }
+
+    // One rounding, from the exact quotient: 49,999.95 × 90 / 90,000,000.00 = 0.04999995 days
+    // is 0.0, where rounding the quotient to six places first would make it 0.1.
+    void theDsoRuleRoundsOnce()
+    {
+        const auto d = [](const char *ar, const char *revenue) {
+            const auto days =
+                receivables::dsoDays(Decimal::parse(QString::fromLatin1(ar)).value(),
+                                     Decimal::parse(QString::fromLatin1(revenue)).value());
+            return days ? days->toString(1) : QStringLiteral("null");
+        };
+        QCOMPARE(d("49999.95", "90000000.00"), QString("0.0"));
+        QCOMPARE(d("50000.00", "90000000.00"), QString("0.1")); // 0.05: half away from zero
+        QCOMPARE(d("-50000.00", "90000000.00"), QString("-0.1"));
+        QCOMPARE(d("30000.00", "90000.00"), QString("30.0"));
+        QCOMPARE(d("30000.00", "0"), QString("null"));
+        QCOMPARE(d("30000.00", "-5.00"), QString("null"));
     }
 
     void badFiltersAre422AndOtherEntities403()
