@@ -44,15 +44,15 @@ MetricAnswer computeBench(const MetricContext &c)
     // A bench person's hours go to the point of each of their rows (practice, entity as built).
     const PeopleGrouping g = peopleGrouping(c.filter, QStringLiteral("f"));
     QVariantList binds = slice.binds + slice.binds;
-    const QString grouped =
+    const PeopleSums sums{
         QStringLiteral("SELECT %1, sum(f.available_hours - f.billable_hours) AS num, "
-                       "NULL::numeric AS den, sum(f.available_hours - f.billable_hours) AS value, "
-                       "count(DISTINCT f.employee_id) AS extra FROM analytics_person_month f "
-                       "JOIN %2 b ON b.employee_id = f.employee_id %3 WHERE %4 "
-                       "GROUP BY 1, 2, 3, 4")
-            .arg(g.keyColumns(), benchPeople(slice.sql), g.joins(), slice.sql);
-    QSqlQuery p = db::query(
-        c.db, peopleRankedPoints(c.filter, g, grouped, QStringLiteral("sum(num)"), binds), binds);
+                       "NULL::numeric AS den, count(DISTINCT f.employee_id) AS people "
+                       "FROM analytics_person_month f JOIN %2 b ON b.employee_id = f.employee_id "
+                       "WHERE %3 GROUP BY %1")
+            .arg(g.raw, benchPeople(slice.sql), slice.sql),
+        QStringLiteral("f.num AS value, f.people AS extra"), QStringLiteral("rnum")};
+    const QString points = peopleRankedPoints(c.filter, g, sums, binds);
+    QSqlQuery p = db::query(c.db, points, binds);
     while (p.next()) {
         MetricPoint point;
         point.key = p.value(0).toString();

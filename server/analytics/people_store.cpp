@@ -103,6 +103,21 @@ PeopleGrouping peopleGrouping(const AnalyticsFilter &filter, const QString &alia
     const QLatin1String month(Dimension::Month);
     g.rankFirst = filter.by != month;
     g.rankSecond = !g.rankFirst && g.hasSecond && filter.by2 != month;
+    const auto column = [](const QString &dimension) {
+        if (dimension == QLatin1String(Dimension::Entity))
+            return QStringLiteral("legal_entity_id");
+        if (dimension == QLatin1String(Dimension::Practice))
+            return QStringLiteral("practice_id");
+        if (dimension == QLatin1String(Dimension::Person))
+            return QStringLiteral("employee_id");
+        return QStringLiteral("month");
+    };
+    g.rawFirst = column(filter.by);
+    g.raw = alias + u'.' + g.rawFirst;
+    if (g.hasSecond) {
+        g.rawSecond = column(filter.by2);
+        g.raw += QStringLiteral(", ") + alias + u'.' + g.rawSecond;
+    }
     return g;
 }
 
@@ -122,28 +137,31 @@ QPair<QString, QString> peopleCursor(const QString &after)
     return {parts.at(0), parts.at(1)};
 }
 
-namespace {
-const char pointColumns[] = "g.k1, g.l1, g.k2, g.l2, g.value::text, g.num::text, g.den::text, "
-                            "g.extra::text";
-} // namespace
-
 QString peopleRankedPoints(const AnalyticsFilter &filter, const PeopleGrouping &grouping,
-                           const QString &grouped, const QString &rankValue, QVariantList &binds)
+                           const PeopleSums &sums, QVariantList &binds)
 {
-    if (!grouping.rankFirst && !grouping.rankSecond)
-        return QStringLiteral("WITH g AS (%1) SELECT %2 FROM g ORDER BY g.k1, g.k2")
-            .arg(grouped, QLatin1String(pointColumns));
-    const QString rk = grouping.rankFirst ? QStringLiteral("k1") : QStringLiteral("k2");
-    const QString direction =
-        filter.order == QLatin1String("asc") ? QStringLiteral("ASC") : QStringLiteral("DESC");
-    binds.append(filter.limit);
-    return QStringLiteral(
-               "WITH g AS (%1), r AS (SELECT %2 AS rk, row_number() OVER (ORDER BY "
-               "%5 %3 NULLS LAST, %2) AS pos FROM g GROUP BY %2 "
-               "ORDER BY pos LIMIT ?) SELECT %6 FROM g JOIN r ON r.rk = g.%2 ORDER BY %4")
-        .arg(grouped, rk, direction,
-             grouping.rankFirst ? QStringLiteral("r.pos, g.k2") : QStringLiteral("g.k1, r.pos"),
-             rankValue, QLatin1String(pointColumns));
+    QString source = QStringLiteral("a");
+    QString order = QStringLiteral("q.k1, q.k2");
+    if (grouping.rankFirst || grouping.rankSecond) {
+        const QString rk = grouping.rankFirst ? grouping.rawFirst : grouping.rawSecond;
+        const QString direction =
+            filter.order == QLatin1String("asc") ? QStringLiteral("ASC") : QStringLiteral("DESC");
+        // Ranked on the ids before any key or label is made, with windows rather than a join
+        // back to the ranking: one pass over the cells whatever the planner thinks of them.
+        source = QStringLiteral("(SELECT r.* FROM (SELECT s.*, dense_rank() OVER (ORDER BY %1 %2 "
+                                "NULLS LAST, %3) AS pos FROM (SELECT a.*, sum(num) OVER "
+                                "(PARTITION BY %3) AS rnum, sum(den) OVER (PARTITION BY %3) AS "
+                                "rden FROM a) s) r WHERE r.pos <= ?)")
+                     .arg(sums.rankValue, direction, rk);
+        binds.append(filter.limit);
+        order = grouping.rankFirst ? QStringLiteral("q.pos, q.k2") : QStringLiteral("q.k1, q.pos");
+    }
+    return QStringLiteral("WITH a AS (%1) SELECT q.k1, q.l1, q.k2, q.l2, q.value::text, "
+                          "q.num::text, q.den::text, q.extra::text FROM (SELECT %2, f.num, f.den, "
+                          "%3, %4 AS pos FROM %5 f %6) q ORDER BY %7")
+        .arg(sums.inner, grouping.keyColumns(), sums.figures,
+             source == QLatin1String("a") ? QStringLiteral("0") : QStringLiteral("f.pos"), source,
+             grouping.joins(), order);
 }
 
 } // namespace keel

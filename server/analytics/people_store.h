@@ -30,17 +30,26 @@ struct PeopleGrouping
     QString joins() const { return first.joins + (hasSecond ? second.joins : QString()); }
     // "<key> AS k1, <label> AS l1, <key2> AS k2, <label2> AS l2" (NULLs without by2).
     QString keyColumns() const;
+    // The fact's columns the points group by ("f.employee_id, f.month"), and each one's name:
+    // sums are taken and ranked by these ids first, keys and labels made for the points kept.
+    QString raw, rawFirst, rawSecond;
 };
 PeopleGrouping peopleGrouping(const AnalyticsFilter &filter, const QString &alias);
 
 // A records cursor "a|b" split in two; 422 (field after) when malformed.
 QPair<QString, QString> peopleCursor(const QString &after);
 
-// The points query around `grouped`, a SELECT giving k1, l1, k2, l2, value, num, den and extra
-// (the metric's sums; extra any figure or NULL), answering them in that order as text: ranks
-// the limited dimension by `rankValue` (an expression over sum(num) and sum(den), in
-// filter.order, nulls last) and keeps filter.limit of its keys; months in time.
+// A people metric's points: `inner` groups the fact by grouping.raw and answers those columns
+// (unqualified) with num, den and any other sums; `figures` makes "<…> AS value, <…> AS extra"
+// of one such row aliased f; `rankValue` ranks a key by rnum and rden, its sums of num and den.
+struct PeopleSums
+{
+    QString inner, figures, rankValue;
+};
+
+// The points query: k1, l1, k2, l2, value, num, den and extra as text. A ranked dimension keeps
+// filter.limit keys by rankValue in filter.order (nulls last); months are in time.
 QString peopleRankedPoints(const AnalyticsFilter &filter, const PeopleGrouping &grouping,
-                           const QString &grouped, const QString &rankValue, QVariantList &binds);
+                           const PeopleSums &sums, QVariantList &binds);
 
 } // namespace keel

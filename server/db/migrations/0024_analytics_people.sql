@@ -33,9 +33,12 @@ CREATE TABLE analytics_person_month_partitions (
     PRIMARY KEY (legal_entity_id, month)
 );
 
--- The billable time of a person and month, for the drill-down (employee, day) and rebuilds.
+-- Counted time by person and day (rebuilds, a person's drill-down), and billable time in the
+-- drill-down's order (day, id) so a page of a whole year stops after its rows.
 CREATE INDEX time_entries_counted_idx ON time_entries (employee_id, work_date)
     INCLUDE (hours, billable) WHERE status IN ('approved', 'invoiced');
+CREATE INDEX time_entries_billable_day_idx ON time_entries (work_date, id)
+    WHERE billable AND status IN ('approved', 'invoiced');
 
 -- Time: only approved or invoiced entries count, so only rows in those states before or after
 -- the statement mark the employee's entity and the entry's month.
