@@ -422,6 +422,24 @@ private slots:
         QCOMPARE(points(byPractice), QStringList{id(data) + "=0.5556"}); // 230 / 414
         QCOMPARE(byPractice.value("denominator").toString(), "414.00");
 
+        // Invoicing approved time changes no figure and marks nothing; correcting the hours of
+        // an approved entry does (Ann's 30th: 6 → 7, 231 / 414).
+        db::query(db->sql(),
+                  "UPDATE time_entries SET status = 'invoiced' WHERE employee_id = ? AND "
+                  "status = 'approved'",
+                  {carl});
+        QCOMPARE(scalar("SELECT count(*) FROM analytics_stale_months WHERE fact = "
+                        "'person_month'"),
+                 0);
+        db::query(db->sql(),
+                  "UPDATE time_entries SET hours = 7 WHERE employee_id = ? AND work_date = "
+                  "'2026-11-30'",
+                  {ann});
+        QCOMPARE(scalar("SELECT count(*) FROM analytics_stale_months WHERE fact = "
+                        "'person_month'"),
+                 1);
+        QCOMPARE(get(*http, metricPath("utilisation", nov)).value("value").toString(), "0.5580");
+
         // The aggregate kept up by the triggers equals one rebuilt from the detail.
         const QString kept = factRows();
         QVERIFY(!kept.isEmpty());

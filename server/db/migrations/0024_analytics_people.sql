@@ -41,16 +41,27 @@ CREATE INDEX time_entries_billable_day_idx ON time_entries (work_date, id)
     WHERE billable AND status IN ('approved', 'invoiced');
 
 -- Time: only approved or invoiced entries count, so only rows in those states before or after
--- the statement mark the employee's entity and the entry's month.
+-- the statement mark the employee's entity and the entry's month; an update marks only rows whose
+-- counted hours changed (invoicing approved time changes nothing here).
 CREATE FUNCTION analytics_people_time_marks() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    IF TG_OP = 'UPDATE' THEN
+        PERFORM analytics_mark_stale('person_month', array_agg(e.legal_entity_id),
+                                     array_agg(c.work_date))
+           FROM old_rows o JOIN new_rows n ON n.id = o.id
+          CROSS JOIN LATERAL (VALUES (o.employee_id, o.work_date), (n.employee_id, n.work_date))
+                AS c(employee_id, work_date)
+           JOIN employees e ON e.id = c.employee_id
+          WHERE (o.status IN ('approved', 'invoiced') OR n.status IN ('approved', 'invoiced'))
+            AND ((o.status IN ('approved', 'invoiced')) <> (n.status IN ('approved', 'invoiced'))
+                 OR o.hours <> n.hours OR o.billable <> n.billable
+                 OR o.work_date <> n.work_date OR o.employee_id <> n.employee_id);
+    ELSIF TG_OP = 'DELETE' THEN
         PERFORM analytics_mark_stale('person_month', array_agg(e.legal_entity_id),
                                      array_agg(o.work_date))
            FROM old_rows o JOIN employees e ON e.id = o.employee_id
           WHERE o.status IN ('approved', 'invoiced');
-    END IF;
-    IF TG_OP IN ('UPDATE', 'INSERT') THEN
+    ELSE
         PERFORM analytics_mark_stale('person_month', array_agg(e.legal_entity_id),
                                      array_agg(n.work_date))
            FROM new_rows n JOIN employees e ON e.id = n.employee_id
