@@ -2,7 +2,9 @@
 
 #include "db/database.h"
 
+#include <QHash>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QSqlQuery>
 
 namespace keel::revenue_analytics {
@@ -20,6 +22,29 @@ QDate currentMonth()
 {
     const QDate today = QDate::currentDate();
     return QDate(today.year(), today.month(), 1);
+}
+
+void fillMonths(QList<MetricPoint> &points, const AnalyticsFilter &filter, const QString &empty)
+{
+    if (filter.by != QLatin1String(Dimension::Month) || !filter.by2.isEmpty())
+        return;
+    QHash<QString, MetricPoint> byKey;
+    for (const MetricPoint &p : points)
+        byKey.insert(p.key, p);
+    QList<MetricPoint> out;
+    for (const QDate &m : filter.months()) {
+        const QString key = m.toString(QStringLiteral("yyyy-MM"));
+        out.append(
+            byKey.value(key, MetricPoint{key,
+                                         QLocale::c().toString(m, QStringLiteral("MMM yyyy")),
+                                         {},
+                                         {},
+                                         {},
+                                         empty,
+                                         {},
+                                         {}}));
+    }
+    points = out;
 }
 
 QString moneyJson(const QString &amount, const QString &currency)

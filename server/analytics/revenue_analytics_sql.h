@@ -48,6 +48,10 @@ struct RecordsQuery
 };
 RecordsPage records(const MetricContext &c, const RecordsQuery &q);
 
+// By month (without by2), a point for every month of the slice: `empty` where there is none
+// (0.00 for money, "" for a ratio without a denominator).
+void fillMonths(QList<MetricPoint> &points, const AnalyticsFilter &filter, const QString &empty);
+
 // The month of the first day of today, the boundary between past months (snapshots) and live
 // ones.
 QDate currentMonth();

@@ -32,6 +32,7 @@ MetricAnswer ratioAnswer(const MetricContext &c, const PointsQuery &q)
         a.denominator = figure.first().sums.value(1);
     }
     a.points = toPoints(points(c, q, true));
+    fillMonths(a.points, c.filter, {});
     return a;
 }
 

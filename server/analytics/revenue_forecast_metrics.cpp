@@ -273,6 +273,7 @@ MetricAnswer forecastAccuracy(const MetricContext &c)
     q = accuracyQuery(c);
     for (const PointRow &r : points(c, q, true))
         a.points.append(ratioPoint(r.key, r.label, r.value, r.sums.value(0), r.sums.value(1)));
+    fillMonths(a.points, c.filter, {});
     return a;
 }
 

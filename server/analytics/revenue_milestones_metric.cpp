@@ -56,6 +56,7 @@ MetricAnswer milestonesAnswer(const MetricContext &c)
                    figure.isEmpty() ? QStringLiteral("0") : figure.first().sums.value(1));
     for (const PointRow &r : points(c, q, true))
         a.points.append({r.key, r.label, r.key2, r.label2, {}, r.value, {}, {}});
+    fillMonths(a.points, c.filter, QStringLiteral("0.00"));
     return a;
 }
 
