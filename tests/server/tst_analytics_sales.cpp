@@ -563,6 +563,14 @@ private slots:
                  QString("key:invalid_key"));
         QCOMPARE(sam->get(kApi + "bookings/records?after=nonsense").fieldCodes(),
                  QString("after:invalid_cursor"));
+        // A contract in a currency without a rate into its entity's: named, not guessed.
+        contract(m_us, m_acme, "JPY", "signed", "2026-03-09", "100000");
+        const HttpResult noRate = sam->get(kApi + "bookings?from=2026-03&to=2026-03");
+        QCOMPARE(noRate.fieldCodes(), QString("currency:no_fx_rate"));
+        QVERIFY(noRate.body.contains("JPY"));
+        QCOMPARE(sam->get(kApi + "bookings/records?from=2026-03&to=2026-03").status, 422);
+        QCOMPARE(get(*sam, "bookings?from=2026-02&to=2026-02").value("value").toString(),
+                 QString("5000.00")); // other months are unaffected
         auto amy = login("amy");
         QCOMPARE(amy->get(kApi + "bookings").status, 403);
 
