@@ -33,6 +33,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -219,15 +220,35 @@ int main(int argc, char *argv[])
             QSqlDatabase db = keel::db::connection(database.config());
             QElapsedTimer load;
             load.start();
-            const keel::DemoLoadResult loaded = keel::loadDemoFirm(db, scale, {});
+            // Where the load's time goes, step by step (stderr).
+            QString step;
+            qint64 stepStart = 0;
+            QStringList steps;
+            const auto progress = [&](int, const QString &name) {
+                // "Closing 2025-03" and "Closing 2025-04" are one step.
+                const QString phase =
+                    QString(name).remove(QRegularExpression(QStringLiteral(" \\d{4}-\\d{2}.*$")));
+                if (phase == step)
+                    return;
+                if (!step.isEmpty())
+                    steps << QStringLiteral("%1 %2 s").arg(step).arg(
+                        double(load.elapsed() - stepStart) / 1000, 0, 'f', 1);
+                step = phase;
+                stepStart = load.elapsed();
+            };
+            const keel::DemoLoadResult loaded = keel::loadDemoFirm(db, scale, progress);
+            steps << QStringLiteral("%1 %2 s").arg(step).arg(
+                double(load.elapsed() - stepStart) / 1000, 0, 'f', 1);
+            qInfo("load steps: %s", qPrintable(steps.join(QStringLiteral(", "))));
             if (!loaded.ok)
                 throw BenchError(
                     QStringLiteral("demo load at scale %1: %2").arg(scale).arg(loaded.error));
             QSqlQuery q = keel::db::exec(
-                db, QStringLiteral("SELECT after->>'analytics_ms' FROM audit_log WHERE action = "
-                                   "'demo_firm.load'"));
+                db, QStringLiteral("SELECT format('%s ms, the forecast snapshots %s ms', "
+                                   "after->>'analytics_ms', after->>'snapshots_ms') FROM audit_log "
+                                   "WHERE action = 'demo_firm.load'"));
             const QString analyticsMs = q.next() ? q.value(0).toString() : QStringLiteral("?");
-            qInfo("loaded scale %d in %.1f s (the aggregates' step %s ms)", scale,
+            qInfo("loaded scale %d in %.1f s (the aggregates' step %s)", scale,
                   double(load.elapsed()) / 1000, qPrintable(analyticsMs));
             keel::db::exec(db, QStringLiteral("ANALYZE"));
         }

@@ -461,7 +461,9 @@ private slots:
                      qPrintable(QStringLiteral("%1 at %2: records total %3, the point %4")
                                     .arg(name, point.value("key").toString(), total, expected)));
             QVERIFY2(!d.json().value("items").toArray().isEmpty(),
-                     qPrintable(name + QStringLiteral(": a figure without records")));
+                     qPrintable(name + QStringLiteral(" at ") + point.value("key").toString() +
+                                QStringLiteral(": a figure without records: ") +
+                                QString::fromUtf8(d.body.left(600))));
             // A ratio's denominator drills to its own records.
             if (point.contains("denominator") &&
                 canonical(text(point.value("denominator"))) != QLatin1String("0")) {
