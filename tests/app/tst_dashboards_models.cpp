@@ -147,8 +147,8 @@ private slots:
             return m;
         };
         QCOMPARE(metrics(DashboardRole::Executive),
-                 QStringList({"bookings", "backlog", "project_margin", "revenue_vs_forecast",
-                              "utilisation", "dso", "cash"}));
+                 QStringList({"bookings", "backlog", "project_margin", "utilisation", "dso", "cash",
+                              "revenue_vs_forecast"}));
         QCOMPARE(metrics(DashboardRole::ServiceLeader),
                  QStringList({"utilisation", "utilisation", "utilisation", "bench",
                               "project_margin", "projects_at_risk"}));

@@ -57,19 +57,18 @@ QList<CardSpec> executive()
                      {{By, Month}}, ChartKind::Line)),
         withKpi(card("project_margin", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Gross margin"),
                      "project_margin", {{By, Month}}, ChartKind::Line)),
-        spanning(
-            card("revenue_vs_forecast",
-                 QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Revenue recognised vs forecast"),
-                 "revenue_vs_forecast", {{By, Month}}, ChartKind::Line),
-            2),
         withTarget(
             withKpi(card("utilisation", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Utilisation"),
                          "utilisation", {{By, Month}}, ChartKind::Line))),
         withKpi(card("dso", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Days sales outstanding"),
                      "dso", {{By, Month}}, ChartKind::Line)),
-        spanning(withKpi(card("cash", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Cash"), "cash",
-                              {{By, Month}}, ChartKind::Line)),
-                 2),
+        withKpi(card("cash", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Cash"), "cash",
+                     {{By, Month}}, ChartKind::Line)),
+        spanning(
+            card("revenue_vs_forecast",
+                 QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Revenue recognised vs forecast"),
+                 "revenue_vs_forecast", {{By, Month}}, ChartKind::Line),
+            3),
     };
 }
 
@@ -84,7 +83,8 @@ QList<CardSpec> serviceLeader()
     return {
         withTarget(card("utilisation_practice",
                         QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Utilisation by practice"),
-                        "utilisation", {{By, QStringLiteral("practice")}}, ChartKind::Bar)),
+                        "utilisation", {{By, QStringLiteral("practice")}},
+                        ChartKind::HorizontalBar)),
         spanning(
             card("utilisation_heatmap",
                  QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Utilisation by person and month"),

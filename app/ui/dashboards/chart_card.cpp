@@ -61,12 +61,12 @@ ChartCard::ChartCard(const CardSpec &spec, QWidget *parent)
     setObjectName(QStringLiteral("dashboardCard"));
     setProperty("cardId", spec.id);
     setFrameShape(QFrame::NoFrame);
-    setMinimumHeight(spec.chart == ChartKind::Heatmap ? 340 : 290);
+    setMinimumHeight(spec.chart == ChartKind::Heatmap ? 340 : 250);
     setStyleSheet(QStringLiteral(
         "#dashboardCard { background: #ffffff; border: 1px solid #dde2ea; border-radius: 8px; }"
         "#cardTitle { color: #23324a; font-size: 10.5pt; font-weight: 600; }"
         "#cardSubtitle { color: #6b7788; font-size: 8.5pt; }"
-        "#cardFigure { color: #13294B; font-size: 19pt; font-weight: 600; }"
+        "#cardFigure { color: #13294B; font-size: 17pt; font-weight: 600; }"
         "#cardComparison { color: #4a5668; font-size: 8.5pt; }"
         "#cardLoading { color: #8a94a3; background: #f6f8fa; border-radius: 6px; }"
         "#cardEmpty { color: #4a5668; background: #f8fafb; border: 1px dashed #c5ced9;"
@@ -253,6 +253,17 @@ void ChartCard::fillKpi()
 {
     m_figure->setText(answerFigure(m_answer));
     QStringList notes;
+    // A balance has no figure for a month not yet ended (DSO of the current month): the latest
+    // month that has one stands in, named.
+    if (m_answer.value.isEmpty() && m_answer.by == QLatin1String("month")) {
+        const QString series = m_answer.seriesNames().value(0);
+        for (auto p = m_answer.points.crbegin(); p != m_answer.points.crend(); ++p)
+            if (p->series == series && p->key2.isEmpty() && !p->value.isEmpty()) {
+                m_figure->setText(formatMetricValue(p->value, m_answer.unit, m_answer.currency));
+                notes << tr("as of %1").arg(shortMonthLabel(p->key, p->label));
+                break;
+            }
+    }
     // The latest two months beside each other, with the direction of travel.
     if (m_answer.by == QLatin1String("month")) {
         const QString series = m_answer.seriesNames().value(0);

@@ -62,7 +62,9 @@ DashboardView::DashboardView(ApiClient *api, DashboardRole role, const QList<Car
     }
     for (int c = 0; c < Columns; ++c)
         layout->setColumnStretch(c, 1);
-    layout->setRowStretch(row + 1, 1);
+    // A tall window gives every row more room alike.
+    for (int r = 0; r <= row; ++r)
+        layout->setRowStretch(r, 1);
 
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);

@@ -11,6 +11,8 @@
 #include <QCursor>
 #include <QHorizontalBarSeries>
 #include <QHorizontalStackedBarSeries>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QToolTip>
 #include <QValueAxis>
@@ -49,8 +51,12 @@ QString elided(const QString &text, int max)
 MetricChartView::MetricChartView(QWidget *parent) : QChartView(parent)
 {
     setRenderHint(QPainter::Antialiasing);
+    setFrameShape(QFrame::NoFrame);
+    setBackgroundBrush(Qt::white);
     auto *chart = new QChart;
-    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->setBackgroundBrush(Qt::white);
+    chart->setBackgroundPen(Qt::NoPen);
+    chart->setMargins(QMargins(0, 0, 0, 0));
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->legend()->setFont(QFont(font().family(), 8));
@@ -155,7 +161,17 @@ void MetricChartView::showAnswer(const CardSpec &spec, const MetricAnswer &answe
         drawBars(keys, false);
         break;
     }
-    c->legend()->setVisible(c->series().size() > 1);
+    // One bar series beside a target or capacity line: the card's title names the bars, the
+    // legend only the line.
+    int dataSeries = 0;
+    for (QAbstractSeries *series : c->series())
+        if (qobject_cast<QAbstractBarSeries *>(series))
+            dataSeries += qobject_cast<QAbstractBarSeries *>(series)->count();
+    c->legend()->setVisible(c->series().size() > 1 && spec.chart != ChartKind::Funnel);
+    if (dataSeries == 1 && c->series().size() > 1)
+        for (QLegendMarker *m : c->legend()->markers())
+            if (qobject_cast<QAbstractBarSeries *>(m->series()))
+                m->setVisible(false);
 }
 
 void MetricChartView::addValueAxis(Qt::Alignment alignment, double low, double high)
@@ -163,11 +179,21 @@ void MetricChartView::addValueAxis(Qt::Alignment alignment, double low, double h
     auto *y = new QValueAxis;
     if (high <= low)
         high = low + 1;
+    // A project losing fifteen times its revenue would flatten every other bar: ratios are
+    // drawn from -100 % at most (the tooltip keeps the exact figure) and the axis says so.
+    QString title = m_axisTitle;
+    if (m_answer.unit == QLatin1String("ratio") && low < -110) {
+        low = -110;
+        title = tr("%1, from -100 %").arg(m_axisTitle);
+    }
     y->setRange(low, high);
-    y->setLabelFormat(high - low < 10 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
+    y->setLabelFormat(high - low < 1    ? QStringLiteral("%.2f")
+                      : high - low < 10 ? QStringLiteral("%.1f")
+                                        : QStringLiteral("%.0f"));
     y->setTickCount(5);
     y->applyNiceNumbers();
-    y->setTitleText(m_axisTitle);
+    y->setTitleText(title);
+    y->setTruncateLabels(false);
     QFont f = y->labelsFont();
     f.setPointSizeF(8);
     y->setLabelsFont(f);
@@ -185,12 +211,34 @@ QBarCategoryAxis *categoryAxis(const QStringList &labels)
     auto *x = new QBarCategoryAxis;
     x->append(labels);
     QFont f = x->labelsFont();
-    f.setPointSizeF(labels.size() > 8 ? 7.5 : 8);
+    f.setPointSizeF(8);
     x->setLabelsFont(f);
     x->setGridLineVisible(false);
+    x->setTruncateLabels(false);
     return x;
 }
 } // namespace
+
+QStringList MetricChartView::categoryLabels(const QStringList &keys, int maxChars) const
+{
+    // A narrow card labels every second or third month, always the latest; the others get
+    // distinct invisible labels (a category axis needs unique ones). Tooltips name every month.
+    const bool months = m_answer.by == QLatin1String("month");
+    const int room = 6 * std::max(1, m_spec.columnSpan);
+    const int step = months ? std::max(1, int((keys.size() + room - 1) / room)) : 1;
+    QStringList labels;
+    for (int i = 0; i < keys.size(); ++i) {
+        const QString &k = keys.at(i);
+        QString label = months ? shortMonthLabel(k, m_answer.labelOf(k))
+                               : elided(m_answer.labelOf(k), maxChars);
+        if ((keys.size() - 1 - i) % step != 0)
+            label.clear();
+        while (label.isEmpty() || labels.contains(label))
+            label += QChar(0x200B);
+        labels << label;
+    }
+    return labels;
+}
 
 void MetricChartView::drawBars(const QStringList &keysInOrder, bool horizontal)
 {
@@ -200,11 +248,8 @@ void MetricChartView::drawBars(const QStringList &keysInOrder, bool horizontal)
     if (horizontal)
         std::reverse(keys.begin(), keys.end());
     m_categoryKeys = keys;
-    QStringList labels;
-    for (const QString &k : keys)
-        labels << (m_answer.by == QLatin1String("month")
-                       ? shortMonthLabel(k, m_answer.labelOf(k))
-                       : elided(m_answer.labelOf(k), horizontal ? 24 : 14));
+    const QStringList labels =
+        categoryLabels(keys, horizontal ? (m_spec.columnSpan > 1 ? 26 : 16) : 12);
 
     QAbstractBarSeries *bars = horizontal
                                    ? static_cast<QAbstractBarSeries *>(new QHorizontalBarSeries)
@@ -264,11 +309,9 @@ void MetricChartView::drawBars(const QStringList &keysInOrder, bool horizontal)
         c->addSeries(line);
     if (m_spec.targetLine && !m_answer.target.isEmpty()) {
         high = std::max(high, scaled(m_answer.target));
-        addTargetLine(int(keys.size()));
+        addTargetLine(int(keys.size()), horizontal);
     }
     QBarCategoryAxis *x = categoryAxis(labels);
-    if (!horizontal && labels.size() > 8)
-        x->setLabelsAngle(-45);
     c->addAxis(x, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
     for (QAbstractSeries *s : c->series())
         s->attachAxis(x);
@@ -278,10 +321,7 @@ void MetricChartView::drawBars(const QStringList &keysInOrder, bool horizontal)
 void MetricChartView::drawLines(const QStringList &keys)
 {
     QChart *c = chart();
-    QStringList labels;
-    for (const QString &k : keys)
-        labels << (m_answer.by == QLatin1String("month") ? shortMonthLabel(k, m_answer.labelOf(k))
-                                                         : elided(m_answer.labelOf(k), 14));
+    const QStringList labels = categoryLabels(keys, 12);
     double low = 0, high = 0;
     int colour = 0;
     for (const QString &series : m_answer.seriesNames()) {
@@ -314,23 +354,27 @@ void MetricChartView::drawLines(const QStringList &keys)
         addTargetLine(int(keys.size()));
     }
     QBarCategoryAxis *x = categoryAxis(labels);
-    if (labels.size() > 8)
-        x->setLabelsAngle(-45);
     c->addAxis(x, Qt::AlignBottom);
     for (QAbstractSeries *s : c->series())
         s->attachAxis(x);
     addValueAxis(Qt::AlignLeft, low < 0 ? low * 1.1 : 0, high * 1.1);
 }
 
-void MetricChartView::addTargetLine(int categories)
+void MetricChartView::addTargetLine(int categories, bool vertical)
 {
     auto *target = new QLineSeries;
     target->setName(tr("Target %1").arg(formatMetricNumber(m_answer.target, m_answer.unit)));
     QPen pen(QColor(0xb3, 0x26, 0x1e), 1.5, Qt::DashLine);
     target->setPen(pen);
     const double y = scaled(m_answer.target);
-    target->append(-0.5, y);
-    target->append(std::max(0, categories - 1) + 0.5, y);
+    const double end = std::max(0, categories - 1) + 0.5;
+    if (vertical) { // across horizontal bars
+        target->append(y, -0.5);
+        target->append(y, end);
+    } else {
+        target->append(-0.5, y);
+        target->append(end, y);
+    }
     chart()->addSeries(target);
 }
 
@@ -358,7 +402,10 @@ void MetricChartView::drawFunnel()
         const double v = p ? std::max(0.0, scaled(p->value)) : 0;
         *pad << (widest - v) / 2;
         *set << v;
-        labels << elided(m_answer.labelOf(k), 18);
+        QString label = elided(m_answer.labelOf(k), 18);
+        while (labels.contains(label))
+            label += QChar(0x200B);
+        labels << label;
     }
     connect(set, &QBarSet::hovered, this,
             [this](bool on, int index) { hover(m_categoryKeys.value(index), {}, on); });

@@ -31,7 +31,8 @@ private:
     void drawLines(const QStringList &keys);
     void drawFunnel();
     void addValueAxis(Qt::Alignment alignment, double low, double high);
-    void addTargetLine(int categories);
+    void addTargetLine(int categories, bool vertical = false);
+    QStringList categoryLabels(const QStringList &keys, int maxChars) const;
     void hover(const QString &key, const QString &series, bool on);
     void activate(const QString &key, const QString &series);
     double scaled(const QString &value) const;
