@@ -31,7 +31,7 @@ class AnalyticsFinanceTest : public QObject, public ReceivablesFixture
 {
     Q_OBJECT
 
-    qint64 invoiceA = 0, invoiceB = 0, ukProject = 0;
+    qint64 invoiceA = 0, invoiceB = 0, ukProject = 0, cloud = 0;
 
     void recognise(qint64 entity, qint64 clientId, const char *sourceId, QDate date,
                    QList<posting_rules::ProjectAmount> unbilled,
@@ -68,6 +68,12 @@ class AnalyticsFinanceTest : public QObject, public ReceivablesFixture
                             "VALUES ('GBP', 'USD', '2026-01-01', 1.25), "
                             "('GBP', 'USD', '2026-03-16', 1.30)");
         ukProject = makeProject(uk, "UK work");
+        // Lake is a practice's, managed by fin: its lines carry the practice.
+        cloud = scalar(
+            "INSERT INTO practices (code, name) VALUES ('FIN_TEST', 'Finance test') RETURNING id");
+        db::query(db->sql(),
+                  "UPDATE projects SET practice_id = ?, project_manager_id = ? WHERE id = ?",
+                  {cloud, fin, project});
         const Money usd40k = money("40000.00", "USD");
         recognise(us, client, "fin:jan", QDate(2026, 1, 31), {{project, usd40k, std::nullopt, {}}});
         recognise(us, client, "fin:feb", QDate(2026, 2, 28),
@@ -198,6 +204,25 @@ private slots:
         QCOMPARE(r.json().value("dso").toString(), QString("30.0"));
     }
 
+    void practiceAndManagerSliceTheProjectMetrics()
+    {
+        auto f = login("fin");
+        const QString q1 = QStringLiteral("from=2026-01&to=2026-03");
+        const QString c = QString::number(cloud);
+        QCOMPARE(points(ok(*f, metric("revenue", q1 + "&by=practice"))),
+                 QStringList({c + "=86000.00", "none=4000.00"}));
+        QCOMPARE(ok(*f, metric("revenue", q1 + "&practice=" + c)).value("value").toString(),
+                 QString("86000.00"));
+        QCOMPARE(ok(*f, records("revenue", q1 + "&by=practice&key=none")).value("total").toString(),
+                 QString("4000.00"));
+        QCOMPARE(ok(*f, metric("unbilled", q1 + "&manager=me")).value("value").toString(),
+                 QString("26000.00"));
+        QCOMPARE(ok(*f, metric("deferred_revenue", q1 + "&manager=me")).value("value").toString(),
+                 QString("0.00"));
+        QCOMPARE(ok(*f, records("revenue", q1 + "&manager=me")).value("total").toString(),
+                 QString("86000.00"));
+    }
+
     void drillDownsAddUpToTheirPoint()
     {
         auto f = login("fin");
@@ -286,8 +311,25 @@ private slots:
         const QJsonObject unbilled = ok(*g, metric("unbilled", q1));
         QCOMPARE(points(unbilled),
                  QStringList({"2026-01=40000.00", "2026-02=82500.00", "2026-03=48100.00"}));
-        QCOMPARE(ok(*g, records("unbilled", q1 + "&key=2026-03")).value("total").toString(),
-                 QString("48100.00"));
+        // Two balances (US lake, UK without a project), one per page.
+        const QJsonObject first = ok(*g, records("unbilled", q1 + "&key=2026-03&limit=1"));
+        QCOMPARE(first.value("total").toString(), QString("48100.00"));
+        QCOMPARE(first.value("items").toArray().size(), 1);
+        const QJsonObject rest =
+            ok(*g, records("unbilled",
+                           q1 + "&key=2026-03&limit=1&after=" + first.value("next").toString()));
+        QCOMPARE(rest.value("total").toString(), QString("48100.00"));
+        QCOMPARE(rest.value("items").toArray().size(), 1);
+        QVERIFY(rest.value("next").isNull());
+        QStringList balances;
+        for (const QJsonObject &p : {first, rest}) {
+            const QJsonObject item = p.value("items").toArray().first().toObject();
+            balances << item.value("entity").toString() + u' ' + item.value("project").toString() +
+                            u' ' + amt(item.value("balance"));
+        }
+        balances.sort();
+        QCOMPARE(balances,
+                 QStringList({"UK No project 17000.00 GBP", "US Acme lake 26000.00 USD"}));
         QCOMPARE(ok(*g, metric("unbilled", q1 + "&currency=group&entity=" + QString::number(uk)))
                      .value("value")
                      .toString(),
