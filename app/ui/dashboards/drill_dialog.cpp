@@ -67,6 +67,9 @@ DrillDialog::DrillDialog(ApiClient *api, const CardSpec &card, const MetricAnswe
 
     connect(m_model, &MetricRecordsModel::pageLoaded, this, [this] {
         showTotal();
+        // Ids are for the machine; the names beside them are for people.
+        for (int c = 0; c < m_model->columns().size(); ++c)
+            m_view->setColumnHidden(c, m_model->columns().at(c).type == QLatin1String("id"));
         if (m_model->rowCount() > 0 && m_model->rowCount() <= 100)
             m_view->resizeColumnsToContents();
     });
@@ -127,9 +130,17 @@ QString DrillDialog::totalText() const
 void DrillDialog::reload()
 {
     const QString figure = m_point.key.isEmpty() ? m_answer.value : m_point.value;
+    const QString where =
+        m_point.key.isEmpty()
+            ? QStringLiteral("%1 – %2").arg(m_answer.from, m_answer.to)
+            : (m_point.label.isEmpty() ? m_point.key : m_point.label) +
+                  (m_point.key2.isEmpty()
+                       ? QString()
+                       : QStringLiteral(" · ") +
+                             (m_point.label2.isEmpty() ? m_point.key2 : m_point.label2));
     QString text =
-        tr("<b>%1</b>: %2")
-            .arg(m_card.translatedTitle().toHtmlEscaped(),
+        tr("<b>%1</b> · %2: %3")
+            .arg(m_card.translatedTitle().toHtmlEscaped(), where.toHtmlEscaped(),
                  formatMetricValue(figure, m_answer.unit, m_answer.currency).toHtmlEscaped());
     if (m_answer.unit == QLatin1String("ratio"))
         text += QStringLiteral(" = %1 / %2")
