@@ -1,8 +1,7 @@
-#include "db/pg_array.h"
 #include "forecast_snapshot.h"
-#include "revenue/revenue_forecast_store.h"
 #include "revenue_analytics_sql.h"
 #include "revenue_family.h"
+#include "revenue_live_forecast.h"
 
 #include <QHash>
 #include <QLocale>
@@ -55,43 +54,16 @@ const QList<RecordColumn> kLineColumns{{"date", "Date", "date"},
                                        {"project", "Project", "text"},
                                        {"amount", "Revenue", "money"}};
 
-// The live forecast (revenue_forecast_store, as now) of the filter's current and future months,
-// by entity, month and contract, converted into the functional currency at today's rate. An
-// obligation that ended before those months can only add a late milestone or completion work.
+// The live forecast of the filter's current and later months (analytics_live_forecast, at
+// most five minutes old), by entity, month and contract, in the functional currency.
 SqlFragment liveForecast(const MetricContext &c)
 {
-    const QDate current = currentMonth();
-    db::PgArray entities, months, contracts, amounts, currencies;
-    if (c.filter.to >= current) {
-        const QDate from = std::max(c.filter.from, current);
-        const QList<RevenueMonthRow> rows = revenue_forecast_store::months(
-            c.db,
-            QStringLiteral("o.legal_entity_id = ANY(?::bigint[]) AND (o.end_date >= ? OR "
-                           "o.method IN ('poc_cost', 'poc_effort', 'milestone'))"),
-            {c.entityArray(), from}, from, c.filter.to);
-        for (const RevenueMonthRow &r : rows) {
-            entities.add(r.entityId);
-            months.add(r.month);
-            contracts.add(r.contractId);
-            amounts.add(r.amount);
-            currencies.add(r.currency);
-        }
-    }
-    return {QStringLiteral(R"(
-SELECT u.legal_entity_id, u.month, u.contract_id, round(sum(u.amount) * r.rate, 2) AS functional,
-       sum(u.amount) AS amount, u.currency, 'live'::text AS source
-FROM unnest(?::bigint[], ?::date[], ?::bigint[], ?::numeric[], ?::text[])
-     AS u(legal_entity_id, month, contract_id, amount, currency)
-JOIN legal_entities le ON le.id = u.legal_entity_id
-CROSS JOIN LATERAL (
-    SELECT CASE WHEN u.currency = le.functional_currency THEN 1::numeric
-                ELSE (SELECT round(x.rate, 6) FROM fx_rates x WHERE x.from_currency = u.currency
-                      AND x.to_currency = le.functional_currency AND x.rate_date <= current_date
-                      ORDER BY x.rate_date DESC LIMIT 1) END AS rate) r
-WHERE r.rate IS NOT NULL
-GROUP BY u.legal_entity_id, u.month, u.contract_id, u.currency, r.rate)"),
-            {entities.literal(), months.literal(), contracts.literal(), amounts.literal(),
-             currencies.literal()}};
+    refreshLiveForecast(c.db, c.entityIds, c.filter.to);
+    return {QStringLiteral("SELECT legal_entity_id, month, contract_id, functional, amount, "
+                           "currency::text AS currency, 'live'::text AS source FROM "
+                           "analytics_live_forecast WHERE legal_entity_id = ANY(?::bigint[]) AND "
+                           "month BETWEEN ? AND ?"),
+            {c.entityArray(), std::max(c.filter.from, currentMonth()), c.filter.to}};
 }
 
 // Snapshot rows of each month's own snapshot (forecast month = snapshot month), in the
