@@ -125,13 +125,22 @@ QList<CardSpec> sales()
     };
 }
 
+// Burn beside progress: a project whose cost runs ahead of its percent complete shows it.
+CardSpec withProgress(CardSpec c)
+{
+    c.extraField = QStringLiteral("percent_complete");
+    c.extraSeries = QStringLiteral("progress");
+    return c;
+}
+
 QList<CardSpec> projectManager()
 {
     return {
-        spanning(mine(card("budget_burn",
-                           QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Budget burn and progress"),
-                           "budget_burn", {{By, Project}, {Limit, QStringLiteral("15")}},
-                           ChartKind::HorizontalBar)),
+        spanning(withProgress(mine(
+                     card("budget_burn",
+                          QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Budget burn and progress"),
+                          "budget_burn", {{By, Project}, {Limit, QStringLiteral("15")}},
+                          ChartKind::HorizontalBar))),
                  2),
         mine(withKpi(card("milestones_due",
                           QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Milestones due"),

@@ -46,7 +46,10 @@ struct CardSpec
     bool targetLine = false; // draw the answer's target as a dashed line
     QString lineSeries;      // a series drawn as a line over the bars ("capacity")
     int rankEnds = 0;        // rankings: show only the best and the worst N
-    int columnSpan = 1;      // grid columns the card takes (of three)
+    // A second bar per key from the answer's extra ({key: {field: value}}), named: budget
+    // burn's percent complete beside the burn.
+    QString extraField, extraSeries;
+    int columnSpan = 1; // grid columns the card takes (of three)
 
     QString translatedTitle() const;
 };

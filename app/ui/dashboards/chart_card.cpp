@@ -297,6 +297,8 @@ void ChartCard::fillKpi()
 
 void ChartCard::fillTable()
 {
+    // A list of counted items (projects at risk, one each) says it all in its names.
+    m_table->setColumnHidden(1, m_answer.unit == QLatin1String("count"));
     m_table->setRowCount(int(m_answer.points.size()));
     for (int i = 0; i < m_answer.points.size(); ++i) {
         const MetricPoint &p = m_answer.points.at(i);

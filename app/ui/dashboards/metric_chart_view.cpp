@@ -11,6 +11,7 @@
 #include <QCursor>
 #include <QHorizontalBarSeries>
 #include <QHorizontalStackedBarSeries>
+#include <QJsonObject>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -99,6 +100,16 @@ QString MetricChartView::tooltipFor(const MetricPoint &p) const
                               ? tr("no value")
                               : formatMetricValue(p.value, m_answer.unit, m_answer.currency);
     QString text = where + QStringLiteral(": ") + value;
+    const QJsonObject extra = m_answer.extra.value(p.key).toObject();
+    if (extra.contains(QLatin1String("eac")))
+        text +=
+            QStringLiteral("\n") +
+            tr("EAC %1 against a budget of %2, cost to date %3")
+                .arg(
+                    formatMetricValue(extra.value("eac").toString(), "money", m_answer.currency),
+                    formatMetricValue(extra.value("budget").toString(), "money", m_answer.currency),
+                    formatMetricValue(extra.value("cost_to_date").toString(), "money",
+                                      m_answer.currency));
     if (m_answer.unit == QLatin1String("ratio") && !p.numerator.isEmpty())
         text += QStringLiteral(" (%1 / %2)")
                     .arg(sales::groupDigits(p.numerator), sales::groupDigits(p.denominator));
@@ -109,13 +120,29 @@ void MetricChartView::showAnswer(const CardSpec &spec, const MetricAnswer &answe
 {
     m_spec = spec;
     m_answer = answer;
+    m_original = answer;
+    // The extra's field as a second series beside the first (burn beside progress); the
+    // answer's own points become the first series, named after the card.
+    if (!spec.extraField.isEmpty()) {
+        QList<MetricPoint> points;
+        for (MetricPoint p : answer.points) {
+            if (!p.series.isEmpty())
+                continue;
+            p.series = QStringLiteral("burn");
+            points.append(p);
+            const QJsonValue v = answer.extra.value(p.key).toObject().value(spec.extraField);
+            MetricPoint extra{p.key, p.label, {}, {}, spec.extraSeries, v.toString(), {}, {}};
+            points.append(extra);
+        }
+        m_answer.points = points;
+    }
     QChart *c = chart();
     c->removeAllSeries();
     for (QAbstractAxis *a : c->axes()) {
         c->removeAxis(a);
         delete a;
     }
-    m_drawn = answer.points;
+    m_drawn = m_answer.points;
     if (spec.rankEnds > 0 && m_drawn.size() > 2 * spec.rankEnds) {
         // Best first: the server ranks, but the ends are what a leader acts on.
         std::stable_sort(m_drawn.begin(), m_drawn.end(),
@@ -167,7 +194,11 @@ void MetricChartView::showAnswer(const CardSpec &spec, const MetricAnswer &answe
     for (QAbstractSeries *series : c->series())
         if (qobject_cast<QAbstractBarSeries *>(series))
             dataSeries += qobject_cast<QAbstractBarSeries *>(series)->count();
-    c->legend()->setVisible(c->series().size() > 1 && spec.chart != ChartKind::Funnel);
+    int lines = 0;
+    for (QAbstractSeries *series : c->series())
+        if (!qobject_cast<QAbstractBarSeries *>(series))
+            ++lines;
+    c->legend()->setVisible(dataSeries + lines > 1 && spec.chart != ChartKind::Funnel);
     if (dataSeries == 1 && c->series().size() > 1)
         for (QLegendMarker *m : c->legend()->markers())
             if (qobject_cast<QAbstractBarSeries *>(m->series()))
@@ -438,6 +469,13 @@ void MetricChartView::hover(const QString &key, const QString &series, bool on)
 
 void MetricChartView::activate(const QString &key, const QString &series)
 {
+    // Both bars of a key drawn from the extra open the answer's own point.
+    if (!m_spec.extraField.isEmpty()) {
+        for (const MetricPoint &p : m_original.points)
+            if (p.key == key && p.series.isEmpty())
+                emit pointActivated(p);
+        return;
+    }
     if (const MetricPoint *p = m_answer.find(key, {}, series))
         emit pointActivated(*p);
 }

@@ -39,7 +39,8 @@ private:
     QString seriesTitle(const QString &series) const;
 
     CardSpec m_spec;
-    MetricAnswer m_answer;
+    MetricAnswer m_answer;   // as drawn (with an extra series)
+    MetricAnswer m_original; // as the server answered
     QList<MetricPoint> m_drawn;
     QStringList m_categoryKeys;
     double m_scale = 1;
