@@ -10,6 +10,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace keel {
 
 namespace {
@@ -126,6 +128,16 @@ MetricAnswer winRate(const MetricContext &c)
             row.label = QLocale::c().toString(m, QStringLiteral("MMM yyyy"));
             a.points.append(ratioPoint(row));
         }
+    } else if (f.by == QLatin1String(Dimension::Client)) {
+        // Clients are a ranking: those with the most closed deals, `limit` of them.
+        QList<SalesRatioRow> ranked = rows;
+        std::stable_sort(ranked.begin(), ranked.end(),
+                         [asc = f.order == QLatin1String("asc")](const auto &x, const auto &y) {
+                             return asc ? x.denominator < y.denominator
+                                        : x.denominator > y.denominator;
+                         });
+        for (const SalesRatioRow &row : ranked.mid(0, f.limit))
+            a.points.append(ratioPoint(row));
     } else {
         for (const SalesRatioRow &row : rows)
             a.points.append(ratioPoint(row));

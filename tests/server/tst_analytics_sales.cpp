@@ -378,6 +378,12 @@ private slots:
         const QJsonObject us =
             get(*exec, "win_rate?from=2026-03&to=2026-03&entity=" + QString::number(m_us));
         QCOMPARE(us.value("value").toString(), QString("0.6667"));
+        // By client, a ranking by closed deals: Acme's 2 of 4 first, `limit` of them.
+        const QJsonObject clients =
+            get(*exec, "win_rate?from=2026-03&to=2026-04&by=client&limit=1");
+        QCOMPARE(clients.value("points").toArray().size(), 1);
+        QCOMPARE(valueAt(clients, QString::number(m_acme)), QString("0.5000"));
+        QCOMPARE(clients.value("value").toString(), QString("0.6000"));
         // A month without closed deals has no rate.
         const QJsonObject may = get(*exec, "win_rate?from=2026-05&to=2026-05");
         QVERIFY(may.value("value").isNull());
