@@ -2376,6 +2376,10 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
+    <message>
+        <source>as of %1</source>
+        <translation>Stand %1</translation>
+    </message>
 </context>
 <context>
     <name>keel::dashboards::DrillDialog</name>
@@ -2396,10 +2400,6 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
         <translation>Datensätze des Nenners</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;: %2</translation>
-    </message>
-    <message>
         <source>Loading the records…</source>
         <translation>Die Datensätze werden geladen…</translation>
     </message>
@@ -2414,6 +2414,10 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
     <message>
         <source>Total of the records: &lt;b&gt;%1&lt;/b&gt; — &lt;span style=&apos;color:#8c1d18&apos;&gt;differs from the figure %2&lt;/span&gt;%3</source>
         <translation>Summe der Datensätze: &lt;b&gt;%1&lt;/b&gt; — &lt;span style=&apos;color:#8c1d18&apos;&gt;weicht von der Kennzahl %2 ab&lt;/span&gt;%3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2: %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2: %3</translation>
     </message>
 </context>
 <context>
@@ -2503,6 +2507,14 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
     <message>
         <source>Target %1</source>
         <translation>Ziel %1</translation>
+    </message>
+    <message>
+        <source>EAC %1 against a budget of %2, cost to date %3</source>
+        <translation>Prognose bei Fertigstellung %1 bei einem Budget von %2, Kosten bisher %3</translation>
+    </message>
+    <message>
+        <source>%1, from -100 %</source>
+        <translation>%1, ab -100 %</translation>
     </message>
 </context>
 <context>
