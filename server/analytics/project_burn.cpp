@@ -19,7 +19,8 @@ struct BurnSql
 // functional currency: cost to date (every month of the aggregate up to `to`), hours to date,
 // the latest budget version's cost and the tasks' estimate to complete (hours and cost, the
 // revenue measures' ETC). Budget and ETC are in the project's currency, converted at the rate of
-// the last day of `to` when it differs.
+// the last day of `to` when it differs. The sums are MATERIALIZED: the rates relation is estimated
+// at one row and the planner then re-ran them once per project (300 ms instead of 10).
 BurnSql burnSql(const MetricContext &c)
 {
     const SqlFragment slice = sliceCondition(c, BurnColumns);
@@ -34,7 +35,7 @@ WITH pj AS (
         FROM projects p JOIN legal_entities le ON le.id = p.legal_entity_id
         WHERE p.start_date <= ? AND p.end_date >= ?) f
     WHERE %1),
-cost AS (
+cost AS MATERIALIZED (
     SELECT m.project_id, sum(m.labour_cost + m.expense_cost + m.subcontract_cost) AS cost,
            sum(m.hours) AS hours
     FROM analytics_project_month m
@@ -45,13 +46,13 @@ bv AS (
     SELECT DISTINCT ON (v.project_id) v.project_id, v.id
     FROM project_budget_versions v JOIN pj ON pj.project_id = v.project_id
     ORDER BY v.project_id, v.budget_version DESC),
-bud AS (
+bud AS MATERIALIZED (
     SELECT bv.project_id, sum(l.cost) AS budget
     FROM bv JOIN project_budget_lines l ON l.budget_version_id = bv.id GROUP BY 1),
-etc AS (
+etc AS MATERIALIZED (
     SELECT t.project_id, sum(t.etc_hours) AS etc_hours, sum(t.etc_cost) AS etc_cost
     FROM project_tasks t JOIN pj ON pj.project_id = t.project_id GROUP BY 1),
-b AS (
+b AS MATERIALIZED (
     SELECT pj.project_id, pj.legal_entity_id, pj.name, pj.functional,
            coalesce(cost.cost, 0) AS cost, coalesce(cost.hours, 0) AS hours,
            coalesce(round(coalesce(bud.budget, 0) * r.rate, 2), 0) AS budget,

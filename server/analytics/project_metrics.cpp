@@ -113,52 +113,41 @@ RecordsPage realisationRecords(const MetricContext &c)
                     {"billed_value", "Billed value", "money"},
                     {"realisation", "Realisation", "ratio"}};
 
-    // The entries the figure counts (billable, on a contract billing hours) of the slice, read
-    // from the detail (one month or project at a time in a drill-down; by project index).
-    const QString entries = QStringLiteral("(%1) f").arg(timeEntriesSql(QStringLiteral(
-        "projects p JOIN time_entries te ON te.project_id = p.id AND p.legal_entity_id = "
-        "ANY(?::bigint[]) AND te.status IN ('approved', 'invoiced') AND te.billable AND "
-        "te.work_date BETWEEN ? AND ?")));
-    const QVariantList head{c.entityArray(), c.filter.from, c.filter.lastDay()};
-    const SqlFragment slice = sliceCondition(c, r.columns);
+    // Total: the aggregate under the slice, converted as the figure (the aggregate is these
+    // entries' values summed; a year of entries valued one by one takes seconds).
+    page.total = convertedTotal(c, r, denominatorPart(c) ? r.denominator : r.numerator);
 
-    // Total: as the figure, per entity and month converted.
-    {
-        QVariantList binds = head + slice.binds;
-        binds += c.rates.binds();
-        QSqlQuery q = db::query(
-            c.db,
-            QStringLiteral("SELECT coalesce(sum(round(s.n * fx.average_rate, 2)), 0)::numeric(20, "
-                           "2)::text FROM (SELECT f.legal_entity_id, f.month, sum(%1) AS n FROM "
-                           "%2 WHERE %3 GROUP BY 1, 2) s JOIN %4 ON fx.legal_entity_id = "
-                           "s.legal_entity_id AND fx.month = s.month")
-                .arg(denominatorPart(c) ? QStringLiteral("f.standard_value")
-                                        : QStringLiteral("f.billed_value"),
-                     entries, slice.sql, AnalyticsRates::relation()),
-            binds);
-        page.total = q.next() ? q.value(0).toString() : QStringLiteral("0.00");
-    }
-
-    QVariantList binds = head + slice.binds;
+    // The page: the entries the figure counts (billable, on a contract billing hours) of the
+    // slice's projects, by project index, cut to the page before they are valued.
+    const SqlFragment slice = sliceCondition(c, r.columns, QStringLiteral("p"));
+    QVariantList binds{c.filter.from, c.filter.from, c.filter.lastDay()};
+    binds += slice.binds;
     QString keyset;
     const QStringList after = cursorParts(c, "du");
     if (!after.isEmpty()) {
-        keyset = QStringLiteral("AND (f.work_date, f.id) > (?::date, ?::uuid)");
+        keyset = QStringLiteral("WHERE (x.work_date, x.id) > (?::date, ?::uuid)");
         binds << after.at(0) << after.at(1);
     }
     const int limit = recordsLimit(c);
+    const QString entries = timeEntriesSql(
+        QStringLiteral(
+            "(SELECT x.* FROM (SELECT p.*, p.id AS project_id, p.account_id AS client_id, "
+            "?::date AS month FROM projects p) p JOIN LATERAL (SELECT * FROM time_entries x "
+            "WHERE x.project_id = p.id AND x.status IN ('approved', 'invoiced') AND x.billable "
+            "AND x.work_date BETWEEN ? AND ?) x ON %1 AND %2 %3 ORDER BY x.work_date, x.id "
+            "LIMIT %4) te JOIN projects p ON p.id = te.project_id")
+            .arg(slice.sql, billsTimeSql(QStringLiteral("p")), keyset)
+            .arg(limit + 1));
     QSqlQuery q = db::query(
         c.db,
-        QStringLiteral(
-            "SELECT f.work_date, f.id, us.display_name, pj.name, f.hours::text, "
-            "f.currency, f.standard_value::numeric(20, 2)::text, "
-            "f.billed_value::numeric(20, 4)::text, CASE WHEN f.standard_value = 0 "
-            "THEN NULL ELSE round(f.billed_value / f.standard_value, 4)::text END, "
-            "f.employee_id, f.project_id FROM %1 JOIN projects pj ON pj.id = "
-            "f.project_id JOIN employees em ON em.id = f.employee_id JOIN users us ON "
-            "us.id = em.user_id WHERE f.bills_time AND %2 %3 ORDER BY f.work_date, f.id LIMIT %4")
-            .arg(entries, slice.sql, keyset)
-            .arg(limit + 1),
+        QStringLiteral("SELECT f.work_date, f.id, us.display_name, pj.name, f.hours::text, "
+                       "f.currency, f.standard_value::numeric(20, 2)::text, "
+                       "f.billed_value::numeric(20, 4)::text, CASE WHEN f.standard_value = 0 "
+                       "THEN NULL ELSE round(f.billed_value / f.standard_value, 4)::text END, "
+                       "f.employee_id, f.project_id FROM (%1) f JOIN projects pj ON pj.id = "
+                       "f.project_id JOIN employees em ON em.id = f.employee_id JOIN users us ON "
+                       "us.id = em.user_id ORDER BY f.work_date, f.id")
+            .arg(entries),
         binds);
     fillPage(q, c, page, [&q](QJsonObject &item) {
         const QString cur = q.value(5).toString();

@@ -23,6 +23,10 @@ void rebuildProjectMonths(QSqlDatabase db, const QList<EntityMonth> &partitions)
 // its binds come first.
 QString timeEntriesSql(const QString &selection);
 
+// Whether the contract of the project aliased `project` bills hours: a time-and-materials line
+// or a retainer (the close's unbilled_time rule). Only such time has a standard and billed value.
+QString billsTimeSql(const QString &project);
+
 // `(SELECT round(rate, 6) …)`: the ledger's rule for a date's rate (the latest on or before it,
 // six places, ledger/fx_rates.cpp) as a scalar subquery over three SQL expressions.
 QString fxRateSql(const QString &from, const QString &to, const QString &date);
