@@ -71,8 +71,8 @@ MetricAnswer backlog(const MetricContext &c)
 {
     const AnalyticsFilter &f = c.filter;
     // Month points need every month end; any other cut is the balance at the end of `to`.
-    const SalesRelation r = salesBacklogRelation(
-        c, f.by == QLatin1String(Dimension::Month) ? f.months() : QList<QDate>{f.to});
+    const SalesRelation r =
+        salesBacklogRelation(c, f.by == QLatin1String(Dimension::Month) ? f.from : f.to, f.to);
     const SalesMoney money = salesMoney(c, r);
     MetricAnswer a;
     a.points = money.points;
@@ -83,7 +83,7 @@ MetricAnswer backlog(const MetricContext &c)
 
 RecordsPage backlogRecords(const MetricContext &c)
 {
-    const SalesRelation r = salesBacklogRelation(c, {c.filter.to});
+    const SalesRelation r = salesBacklogRelation(c, c.filter.to, c.filter.to);
     return salesRecordsPage(
         c, r,
         {col("contract", "Contract", "text"), col("title", "Title", "text"),

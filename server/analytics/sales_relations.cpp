@@ -99,41 +99,42 @@ SalesRelation salesBookingsRelation(const MetricContext &c)
     return r;
 }
 
-SalesRelation salesBacklogRelation(const MetricContext &c, const QList<QDate> &months)
+SalesRelation salesBacklogRelation(const MetricContext &c, QDate first, QDate last)
 {
-    db::PgArray monthArray;
-    for (const QDate &m : months)
-        monthArray.add(m);
     const QString monthEnd =
         QStringLiteral("(b.month + interval '1 month' - interval '1 day')::date");
     SalesRelation r;
     r.columns = contractColumns();
     r.balance = true;
-    // Recognised to date per contract: each obligation's cumulative revenue of its latest period
-    // on or before the month (a row holds from its period until the obligation's next one).
-    // The booking events are materialised: inlined, their value at signature would be read again
-    // for every month.
+    // Every change to a contract's balance is a delta in its month: what it signed (at
+    // signature, then each approved change order) and what each recognition added to its
+    // obligation's cumulative revenue (recognised to date at a month end is the cumulative of
+    // each obligation's latest period on or before it, the sum of these deltas). Deltas before
+    // `first` fall into `first`; a running sum per contract over its months gives both sides at
+    // each month end, the backlog their difference, never below zero.
     r.sql =
         QStringLiteral(
-            "WITH m AS (SELECT unnest(?::date[]) AS month), "
-            "bc AS (SELECT c.* FROM contracts c WHERE %1 AND c.legal_entity_id = ANY(?::bigint[]) "
-            "AND c.signature_date < (SELECT max(month) FROM m) + interval '1 month'), "
-            "ev AS MATERIALIZED (SELECT c.id AS contract_id, c.signature_date AS day, %2 AS amount "
-            "FROM bc c "
-            "UNION ALL SELECT co.contract_id, %3, %4 FROM contract_change_orders co JOIN bc ON "
-            "bc.id = co.contract_id WHERE co.status = 'approved' AND co.decided_at IS NOT NULL), "
-            "signed AS (SELECT ev.contract_id, m.month, sum(ev.amount) AS amount FROM ev JOIN m ON "
-            "ev.day < m.month + interval '1 month' GROUP BY 1, 2), "
-            "rec AS (SELECT rr.contract_id, rr.period_start, rr.cumulative_revenue, "
-            "lead(rr.period_start) OVER (PARTITION BY rr.obligation_id ORDER BY rr.period_start) "
-            "AS next_start FROM revenue_recognitions rr JOIN bc ON bc.id = rr.contract_id), "
-            "done AS (SELECT rec.contract_id, m.month, sum(rec.cumulative_revenue) AS amount FROM "
-            "rec JOIN m ON rec.period_start <= m.month AND (rec.next_start IS NULL OR "
-            "rec.next_start > m.month) GROUP BY 1, 2), "
-            "b AS MATERIALIZED (SELECT s.contract_id, s.month, s.amount AS signed, "
-            "coalesce(d.amount, 0) AS "
-            "recognised, greatest(s.amount - coalesce(d.amount, 0), 0) AS backlog FROM signed s "
-            "LEFT JOIN done d ON d.contract_id = s.contract_id AND d.month = s.month) "
+            "WITH bc AS MATERIALIZED (SELECT c.* FROM contracts c WHERE %1 AND c.legal_entity_id = "
+            "ANY(?::bigint[]) AND c.signature_date < ?::date + interval '1 month'), "
+            "ev AS (SELECT c.id AS contract_id, date_trunc('month', c.signature_date)::date AS "
+            "month, %2 AS signed, 0::numeric AS recognised FROM bc c "
+            "UNION ALL SELECT co.contract_id, date_trunc('month', %3)::date, %4, 0 FROM "
+            "contract_change_orders co JOIN bc ON bc.id = co.contract_id WHERE co.status = "
+            "'approved' AND co.decided_at IS NOT NULL "
+            "UNION ALL SELECT rr.contract_id, rr.period_start, 0, rr.cumulative_revenue - "
+            "coalesce(lag(rr.cumulative_revenue) OVER (PARTITION BY rr.obligation_id ORDER BY "
+            "rr.period_start), 0) FROM revenue_recognitions rr JOIN bc ON bc.id = "
+            "rr.contract_id), "
+            "d AS (SELECT ev.contract_id, greatest(ev.month, ?::date) AS month, sum(ev.signed) AS "
+            "signed, sum(ev.recognised) AS recognised FROM ev WHERE ev.month <= ? GROUP BY 1, 2), "
+            "g AS (SELECT bc.id AS contract_id, gm::date AS month FROM bc CROSS JOIN "
+            "generate_series(greatest(?::date, date_trunc('month', bc.signature_date)), ?::date, "
+            "interval '1 month') gm), "
+            "b AS MATERIALIZED (SELECT s.contract_id, s.month, s.signed, s.recognised, "
+            "greatest(s.signed - s.recognised, 0) AS backlog FROM (SELECT g.contract_id, g.month, "
+            "sum(coalesce(d.signed, 0)) OVER w AS signed, sum(coalesce(d.recognised, 0)) OVER w "
+            "AS recognised FROM g LEFT JOIN d ON d.contract_id = g.contract_id AND d.month = "
+            "g.month WINDOW w AS (PARTITION BY g.contract_id ORDER BY g.month)) s) "
             "SELECT c.legal_entity_id, b.month, c.practice_id, c.account_id AS client_id, pj.id "
             "AS project_id, b.backlog * r.rate AS amount, %5 AS missing, 'contract'::text AS "
             "rec_kind, c.id AS rec_id, json_build_object('contract_id', c.id::text, 'contract', "
@@ -159,7 +160,7 @@ SalesRelation salesBacklogRelation(const MetricContext &c, const QList<QDate> &m
             .arg(rateInto(QStringLiteral("c.currency"), QStringLiteral("le.functional_currency"),
                           monthEnd),
                  monthEnd);
-    r.binds = {monthArray.literal(), c.entityArray()};
+    r.binds = {c.entityArray(), last, first, last, first, last};
     return r;
 }
 

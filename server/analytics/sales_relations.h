@@ -11,10 +11,10 @@ namespace keel {
 // change order at its approval date (the value it added, negative when it reduced it).
 SalesRelation salesBookingsRelation(const MetricContext &c);
 
-// Backlog at the end of each of `months` (first days): per contract signed by then, its value
-// signed to that month end (change orders included) less its revenue recognised to date, never
-// below zero; rows only where it is above zero.
-SalesRelation salesBacklogRelation(const MetricContext &c, const QList<QDate> &months);
+// Backlog at the end of each month from `first` to `last` (first days): per contract signed by
+// then, its value signed to that month end (change orders included) less its revenue recognised
+// to date, never below zero; rows only where it is above zero.
+SalesRelation salesBacklogRelation(const MetricContext &c, QDate first, QDate last);
 
 // Closed deals: opportunities whose stage is won or lost, in the month they closed; `f.won`.
 SalesRelation salesClosedDealsRelation(const MetricContext &c);
