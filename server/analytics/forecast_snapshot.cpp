@@ -46,11 +46,9 @@ int takeRevenueForecastSnapshot(QSqlDatabase db, qint64 entityId, QDate month)
     }
     const QVariantList unnestBinds{contracts.literal(), months.literal(), amounts.literal(),
                                    currencies.literal()};
-    const QString rate = QStringLiteral(
-        "CROSS JOIN LATERAL (SELECT CASE WHEN u.currency = le.functional_currency THEN "
-        "1::numeric ELSE (SELECT round(x.rate, 6) FROM fx_rates x WHERE x.from_currency = "
-        "u.currency AND x.to_currency = le.functional_currency AND x.rate_date <= ? ORDER BY "
-        "x.rate_date DESC LIMIT 1) END AS rate) r");
+    const QString rate =
+        QStringLiteral("CROSS JOIN LATERAL (SELECT analytics_fx_rate(u.currency::char(3), "
+                       "le.functional_currency, ?) AS rate) r");
     const QString from = QStringLiteral(
         "FROM unnest(?::bigint[], ?::date[], ?::numeric[], ?::text[]) AS u(contract_id, month, "
         "amount, currency) JOIN legal_entities le ON le.id = ? ");

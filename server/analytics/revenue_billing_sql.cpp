@@ -43,11 +43,7 @@ CROSS JOIN LATERAL (SELECT (coalesce(e.resolved_at, e.created_at) AT TIME ZONE '
                     AS day) w
 JOIN contracts c ON c.id = e.contract_id
 JOIN legal_entities le ON le.id = e.legal_entity_id
-CROSS JOIN LATERAL (
-    SELECT CASE WHEN e.currency = le.functional_currency THEN 1::numeric
-                ELSE (SELECT round(x.rate, 6) FROM fx_rates x WHERE x.from_currency = e.currency
-                      AND x.to_currency = le.functional_currency AND x.rate_date <= w.day
-                      ORDER BY x.rate_date DESC LIMIT 1) END AS rate) r
+CROSS JOIN LATERAL (SELECT analytics_fx_rate(e.currency, le.functional_currency, w.day) AS rate) r
 WHERE w.day >= p.m AND w.day < (p.m + interval '1 month')::date AND r.rate IS NOT NULL))");
     QVariantList binds = partitions.binds;
     binds += partitions.binds;

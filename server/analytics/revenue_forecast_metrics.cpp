@@ -40,19 +40,25 @@ WHERE jl.legal_entity_id = ANY(?::bigint[]) AND jl.entry_date BETWEEN ? AND ?%1)
             {c.entityArray(), c.filter.from, c.filter.lastDay()}};
 }
 
-QString lineItem()
+// The revenue journal lines behind the actual figure (total = actual).
+RecordsPage actualLineRecords(const MetricContext &c, const QString &partitionCondition = {})
 {
-    return QStringLiteral("json_build_object('date', d.entry_date, 'entry', d.description, "
-                          "'account', d.account, 'project', (SELECT pj.name FROM projects pj "
-                          "WHERE pj.id = d.project_id), 'amount', %1)")
-        .arg(moneyJson(QStringLiteral("d.amount"), QStringLiteral("d.currency")));
+    RecordsQuery q;
+    q.detail = actualLines(c, partitionCondition);
+    q.columns = kForecastColumns;
+    q.partitionTotal = QStringLiteral("round(sum(d.functional) * fx.average_rate, 2)");
+    q.totalCast = QStringLiteral("numeric(20, 2)");
+    q.item = QStringLiteral("json_build_object('date', d.entry_date, 'entry', d.description, "
+                            "'account', d.account, 'project', (SELECT pj.name FROM projects pj "
+                            "WHERE pj.id = d.project_id), 'amount', %1)")
+                 .arg(moneyJson(QStringLiteral("d.amount"), QStringLiteral("d.currency")));
+    q.recordColumns = {{"date", "Date", "date"},
+                       {"entry", "Entry", "text"},
+                       {"account", "Account", "text"},
+                       {"project", "Project", "text"},
+                       {"amount", "Revenue", "money"}};
+    return records(c, q);
 }
-
-const QList<RecordColumn> kLineColumns{{"date", "Date", "date"},
-                                       {"entry", "Entry", "text"},
-                                       {"account", "Account", "text"},
-                                       {"project", "Project", "text"},
-                                       {"amount", "Revenue", "money"}};
 
 // The live forecast of the filter's current and later months (analytics_live_forecast, at
 // most five minutes old), by entity, month and contract, in the functional currency.
@@ -176,14 +182,7 @@ RecordsPage revenueVsForecastRecords(const MetricContext &c)
 {
     if (c.filter.part == QLatin1String("denominator"))
         return forecastRecords(c, forecastRows(c));
-    RecordsQuery q;
-    q.detail = actualLines(c);
-    q.columns = kForecastColumns;
-    q.partitionTotal = QStringLiteral("round(sum(d.functional) * fx.average_rate, 2)");
-    q.totalCast = QStringLiteral("numeric(20, 2)");
-    q.item = lineItem();
-    q.recordColumns = kLineColumns;
-    return records(c, q);
+    return actualLineRecords(c);
 }
 
 // The entity-months forecast accuracy counts: a snapshot was taken when the month began, the
@@ -257,17 +256,10 @@ RecordsPage forecastAccuracyRecords(const MetricContext &c)
                                                QStringLiteral("s.forecast_month")));
         return forecastRecords(c, {u'(' + snapshots.sql + u')', snapshots.binds});
     }
-    RecordsQuery q;
-    q.detail = actualLines(c, QStringLiteral(" AND ") +
-                                  accuracyMonths(QStringLiteral("jl.legal_entity_id"),
-                                                 QStringLiteral("date_trunc('month', "
-                                                                "jl.entry_date)::date")));
-    q.columns = kForecastColumns;
-    q.partitionTotal = QStringLiteral("round(sum(d.functional) * fx.average_rate, 2)");
-    q.totalCast = QStringLiteral("numeric(20, 2)");
-    q.item = lineItem();
-    q.recordColumns = kLineColumns;
-    return records(c, q);
+    return actualLineRecords(c, QStringLiteral(" AND ") +
+                                    accuracyMonths(QStringLiteral("jl.legal_entity_id"),
+                                                   QStringLiteral("date_trunc('month', "
+                                                                  "jl.entry_date)::date")));
 }
 
 } // namespace

@@ -82,10 +82,7 @@ FROM (SELECT legal_entity_id, month, contract_id, currency, sum(amount) AS amoun
       GROUP BY 1, 2, 3, 4) g
 JOIN legal_entities le ON le.id = g.legal_entity_id
 CROSS JOIN LATERAL (
-    SELECT CASE WHEN g.currency = le.functional_currency THEN 1::numeric
-                ELSE (SELECT round(x.rate, 6) FROM fx_rates x WHERE x.from_currency = g.currency
-                      AND x.to_currency = le.functional_currency AND x.rate_date <= current_date
-                      ORDER BY x.rate_date DESC LIMIT 1) END AS rate) r
+    SELECT analytics_fx_rate(g.currency::char(3), le.functional_currency, current_date) AS rate) r
 WHERE r.rate IS NOT NULL)"),
               {entities.literal(), months.literal(), contracts.literal(), amounts.literal(),
                currencies.literal()});

@@ -23,14 +23,10 @@ FROM project_milestones pm
 JOIN projects pr ON pr.id = pm.project_id
 JOIN legal_entities le ON le.id = pr.legal_entity_id
 CROSS JOIN LATERAL (
-    SELECT CASE WHEN pm.currency = le.functional_currency THEN 1::numeric
-                ELSE coalesce(
-                    (SELECT round(x.rate, 6) FROM fx_rates x WHERE x.from_currency = pm.currency
-                     AND x.to_currency = le.functional_currency AND x.rate_date <= pm.planned_date
-                     ORDER BY x.rate_date DESC LIMIT 1),
+    SELECT coalesce(analytics_fx_rate(pm.currency, le.functional_currency, pm.planned_date),
                     (SELECT round(x.rate, 6) FROM fx_rates x WHERE x.from_currency = pm.currency
                      AND x.to_currency = le.functional_currency
-                     ORDER BY x.rate_date LIMIT 1)) END AS rate) r
+                     ORDER BY x.rate_date LIMIT 1)) AS rate) r
 WHERE pm.planned_date BETWEEN ? AND ? AND pr.legal_entity_id = ANY(?::bigint[])
   AND pm.amount <> 0 AND r.rate IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM billing_sources s JOIN invoices i ON i.id = s.invoice_id

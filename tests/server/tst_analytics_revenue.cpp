@@ -81,11 +81,18 @@ class AnalyticsRevenueTest : public QObject, public RevenueFixture
     };
     qint64 invoice(const QString &date, const QList<Line> &lines, bool issue = true)
     {
-        const qint64 id =
-            scalar("INSERT INTO invoices (legal_entity_id, account_id, contract_id, project_id, "
-                   "invoice_date, due_date, currency, tax_code) VALUES (?, ?, ?, ?, ?::date, "
-                   "?::date + 30, 'USD', 'US_STANDARD') RETURNING id",
-                   {us, acme, build.id, build.project, date, date});
+        return invoiceOf(build, date, lines, issue);
+    }
+    // The same for any contract: in its currency, at `fxRate` into its entity's.
+    qint64 invoiceOf(const Contract &contract, const QString &date, const QList<Line> &lines,
+                     bool issue = true, const QString &fxRate = "1")
+    {
+        const qint64 id = scalar(
+            "INSERT INTO invoices (legal_entity_id, account_id, contract_id, project_id, "
+            "invoice_date, due_date, currency, tax_code) SELECT legal_entity_id, account_id, "
+            "id, ?, ?::date, ?::date + 30, currency, 'US_STANDARD' FROM contracts WHERE id = ? "
+            "RETURNING id",
+            {contract.project, date, date, contract.id});
         int no = 0;
         for (const Line &l : lines) {
             const bool down = l.writeDown != "0";
@@ -94,7 +101,7 @@ class AnalyticsRevenueTest : public QObject, public RevenueFixture
                 "gross_amount, write_down, write_down_reason, write_down_status, amount) VALUES "
                 "(?, ?, ?, ?, ?, ?::numeric, ?::numeric, ?, ?, ?::numeric - ?::numeric) "
                 "RETURNING id",
-                {id, ++no, l.kind, build.project, l.kind + " line", l.gross, l.writeDown,
+                {id, ++no, l.kind, contract.project, l.kind + " line", l.gross, l.writeDown,
                  down ? QVariant("Goodwill") : QVariant(QMetaType::fromType<QString>()),
                  down ? QVariant("approved") : QVariant(QMetaType::fromType<QString>()), l.gross,
                  l.writeDown});
@@ -106,11 +113,13 @@ class AnalyticsRevenueTest : public QObject, public RevenueFixture
         }
         if (issue)
             db::query(db->sql(),
-                      "UPDATE invoices SET status = 'issued', number = ?, fx_rate = 1, "
-                      "functional_currency = 'USD', subtotal = (SELECT sum(amount) FROM "
-                      "invoice_lines WHERE invoice_id = ?), total = (SELECT sum(amount) FROM "
-                      "invoice_lines WHERE invoice_id = ?), issued_at = now() WHERE id = ?",
-                      {QStringLiteral("INV-AR-%1").arg(++invoiceNo), id, id, id});
+                      "UPDATE invoices i SET status = 'issued', number = ?, fx_rate = "
+                      "?::numeric, functional_currency = le.functional_currency, subtotal = "
+                      "(SELECT sum(amount) FROM invoice_lines WHERE invoice_id = i.id), total = "
+                      "(SELECT sum(amount) FROM invoice_lines WHERE invoice_id = i.id), "
+                      "issued_at = now() FROM legal_entities le WHERE le.id = i.legal_entity_id "
+                      "AND i.id = ?",
+                      {QStringLiteral("INV-AR-%1").arg(++invoiceNo), fxRate, id});
         return id;
     }
 
@@ -316,6 +325,56 @@ private slots:
                              "entity=" + QString::number(us) + "&from=2026-03&to=2026-05"));
         QCOMPARE(points(a), (QStringList{"2026-03=0.1418", "2026-04=0.0000", "2026-05="}));
         QCOMPARE(a.value("value").toString(), QString("0.1200")); // 780 / 6,500
+    }
+
+    // UK (GBP): invoice of 2026-03-31 in GBP, gross 800.00 with 80.00 written down, and a EUR
+    // cap excess of 100.00 written off on 03-20 at EUR→GBP 0.85 (85.00). GBP→USD 1.25, 1.30 from
+    // 03-16: March average (15 × 1.25 + 16 × 1.30) / 31 = 1.275806. In USD per entity and month:
+    // UK 165.00 × 1.275806 = 210.51 over 885.00 × 1.275806 = 1,129.09; with the US
+    // 780.00 / 5,500.00: (780.00 + 210.51) / (5,500.00 + 1,129.09) = 990.51 / 6,629.09 = 0.1494.
+    void groupCurrencyPerEntityAndMonth()
+    {
+        billingBook();
+        db::exec(db->sql(), "INSERT INTO fx_rates (from_currency, to_currency, rate_date, rate) "
+                            "VALUES ('GBP', 'USD', '2026-03-16', 1.30), "
+                            "('EUR', 'GBP', '2026-03-01', 0.85)");
+        const qint64 initech = account("UK", "Initech", "GB", "GBP", "STANDARD", 30);
+        const Contract ukWork = contract(initech, "GBP", "UK work");
+        invoiceOf(ukWork, "2026-03-31", {{"time", "800.00", "80.00", {}}});
+        const qint64 euroClient = account("UK", "Euro client", "DE", "EUR", "STANDARD", 30);
+        const Contract euroWork = contract(euroClient, "EUR", "Euro work");
+        const QString exception =
+            "INSERT INTO billing_exceptions (legal_entity_id, contract_id, kind, amount, "
+            "currency, detail, status, resolved_by, resolved_at) VALUES (?, ?, 'cap_exceeded', "
+            "?::numeric, ?, 'Over the cap', 'written_off', ?, '2026-03-20 10:00:00+00')";
+        db::query(db->sql(), exception, {uk, euroWork.id, "100", "EUR", fin});
+        db::query(db->sql(), exception, {us, build.id, "280", "USD", fin});
+
+        auto http = login("fin");
+        const QString march = "from=2026-03&to=2026-03";
+        QJsonObject a = ok(*http, metric("write_off_rate", march));
+        QCOMPARE(a.value("currency").toString(), QString("USD"));
+        QCOMPARE(a.value("numerator").toString(), QString("990.51"));
+        QCOMPARE(a.value("denominator").toString(), QString("6629.09"));
+        QCOMPARE(a.value("value").toString(), QString("0.1494"));
+        a = ok(*http, metric("write_off_rate", march + "&by=entity"));
+        QCOMPARE(points(a), (QStringList{"UK=0.1864", "US=0.1418"}));
+        // The UK drill-down in dollars equals its point; in pounds the entity's own figure.
+        QJsonObject r =
+            ok(*http, recordsOf("write_off_rate", march + "&currency=group&by=entity&key=UK"));
+        QCOMPARE(r.value("total").toString(), QString("210.51"));
+        QCOMPARE(r.value("items").toArray().size(), 2);
+        r = ok(*http, recordsOf("write_off_rate",
+                                march + "&currency=group&by=entity&key=UK&part=denominator"));
+        QCOMPARE(r.value("total").toString(), QString("1129.09"));
+        r = ok(*http, recordsOf("write_off_rate", march + "&by=entity&key=UK&part=denominator"));
+        QCOMPARE(r.value("currency").toString(), QString("GBP"));
+        QCOMPARE(r.value("total").toString(), QString("885.00"));
+        a = ok(*http, metric("write_off_rate", march + "&entity=" + QString::number(uk)));
+        QCOMPARE(a.value("currency").toString(), QString("GBP"));
+        QCOMPARE(a.value("numerator").toString(), QString("165.00"));
+        QCOMPARE(a.value("denominator").toString(), QString("885.00"));
+        QCOMPARE(a.value("value").toString(), QString("0.1864"));
     }
 
     void cycleTimeExact()

@@ -14,6 +14,18 @@ CREATE TABLE revenue_forecast_snapshot_takes (
     PRIMARY KEY (legal_entity_id, snapshot_month)
 );
 
+-- The rate of a day from one currency into another as the ledger's lookup reads it
+-- (server/ledger/fx_rates: the latest on or before the day, six places); 1 for the same
+-- currency, NULL without one. Every conversion of this family goes through it.
+CREATE FUNCTION analytics_fx_rate(p_from char(3), p_to char(3), p_day date)
+RETURNS numeric LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN p_from = p_to THEN 1::numeric
+                ELSE (SELECT round(x.rate, 6) FROM fx_rates x
+                       WHERE x.from_currency = p_from AND x.to_currency = p_to
+                         AND x.rate_date <= p_day
+                       ORDER BY x.rate_date DESC LIMIT 1) END
+$$;
+
 -- The fact "billing_month": issued invoices and written-off billing exceptions per entity, month
 -- (of the invoice date; of the write-off for exceptions), client, project and source. Functional
 -- amounts, each line converted at its invoice's rate and rounded to the cent.
