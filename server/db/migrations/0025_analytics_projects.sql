@@ -20,6 +20,11 @@ CREATE TABLE analytics_project_month (
 );
 CREATE INDEX analytics_project_month_project_idx ON analytics_project_month (project_id, month);
 
+-- Realisation's drill-down pages through counted time by date: an ordered scan that stops at
+-- the page instead of sorting a year of entries.
+CREATE INDEX analytics_time_counted_date_idx ON time_entries (work_date, id)
+    WHERE billable AND status IN ('approved', 'invoiced');
+
 -- What billed a time entry, found from the entry (the billed value of time).
 CREATE INDEX analytics_billing_sources_time_idx ON billing_sources (source_key)
     WHERE source_kind = 'time_entry';
