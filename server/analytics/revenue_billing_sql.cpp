@@ -63,14 +63,15 @@ FROM %1 %2
 JOIN billing_sources s ON s.invoice_id = i.id AND s.invoice_line_id IS NOT NULL
  AND s.released_at IS NULL AND s.source_kind IN ('time_entry', 'expense', 'milestone')
 JOIN invoice_lines l ON l.id = s.invoice_line_id
-CROSS JOIN LATERAL (
-    SELECT CASE s.source_kind
-           WHEN 'time_entry' THEN (SELECT t.work_date FROM time_entries t
-                                   WHERE t.id = s.source_key::uuid)
-           WHEN 'expense' THEN (SELECT x.expense_date FROM expenses x
-                                WHERE x.id = s.source_key::uuid)
-           ELSE (SELECT coalesce(ms.accepted_date, ms.actual_date, ms.planned_date)
-                 FROM project_milestones ms WHERE ms.id = s.source_key::bigint) END AS day) ev
+-- Joins rather than a subquery per source: a full rebuild hashes the detail once. The CASE keeps
+-- a milestone's key from being read as a uuid and the other way round.
+LEFT JOIN time_entries t ON t.id = CASE WHEN s.source_kind = 'time_entry'
+                                        THEN s.source_key::uuid END
+LEFT JOIN expenses x ON x.id = CASE WHEN s.source_kind = 'expense' THEN s.source_key::uuid END
+LEFT JOIN project_milestones ms ON ms.id = CASE WHEN s.source_kind = 'milestone'
+                                                THEN s.source_key::bigint END
+CROSS JOIN LATERAL (SELECT coalesce(t.work_date, x.expense_date, ms.accepted_date,
+                                    ms.actual_date, ms.planned_date) AS day) ev
 WHERE ev.day IS NOT NULL
 ORDER BY i.id, s.source_kind, s.source_key, s.id))");
     return {sql.arg(partitions.sql, kIssued), partitions.binds};
@@ -85,6 +86,12 @@ void rebuildBillingMonths(QSqlDatabase db, const QList<EntityMonth> &partitions)
         entities.add(p.entityId);
         months.add(p.month);
     }
+    // A full rebuild (the demo load) reads every billed source: no JIT (it costs more than the
+    // query) and room for the sort.
+    db::query(db,
+              QStringLiteral("SELECT set_config('jit', 'off', true), set_config('work_mem', "
+                             "'64MB', true)"),
+              {});
     const SqlFragment p{QStringLiteral("unnest(?::bigint[], ?::date[]) AS p(e, m)"),
                         {entities.literal(), months.literal()}};
     db::query(db,
