@@ -217,15 +217,21 @@ SalesRelation salesCapacityRelation(const MetricContext &c)
     const QString today = QStringLiteral("current_date");
     SalesRelation r;
     r.columns = {QLatin1String(Dimension::Practice)};
+    // An assignment covering the whole month takes the month's working days, counted once per
+    // month (m is materialised so that they are).
     // Available hours are the people family's (analytics_person_month, employee_range_capacity's
     // rule, the one utilisation divides by). Soft assignments are not taken off: they hold people
     // for opportunities, which the pipeline itself counts.
     r.sql =
         QStringLiteral(
-            "WITH m AS (SELECT g::date AS first, (g + interval '1 month' - interval '1 day')::date "
-            "AS last FROM generate_series(?::date, ?::date, interval '1 month') g), "
+            "WITH m AS MATERIALIZED (SELECT g::date AS first, (g + interval '1 month' - interval "
+            "'1 day')::date AS last, keel_weekdays(g::date, (g + interval '1 month' - interval '1 "
+            "day')::date) "
+            "AS days FROM generate_series(?::date, ?::date, interval '1 month') g), "
             "booked AS (SELECT m.first AS month, a.employee_id, sum(a.hours_per_week * "
-            "analytics_weekdays(greatest(a.start_date, m.first), least(a.end_date, m.last)) / 5) "
+            "CASE WHEN a.start_date <= m.first AND a.end_date >= m.last THEN m.days ELSE "
+            "analytics_weekdays(greatest(a.start_date, m.first), least(a.end_date, m.last)) END) "
+            "/ 5 "
             "AS "
             "hours FROM m JOIN assignments a ON a.kind = 'hard' AND a.start_date <= m.last AND "
             "a.end_date >= m.first GROUP BY 1, 2) "
