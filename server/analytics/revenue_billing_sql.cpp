@@ -50,6 +50,9 @@ WHERE w.day >= p.m AND w.day < (p.m + interval '1 month')::date AND r.rate IS NO
     return {sql.arg(partitions.sql, kIssued, partitions.sql), binds};
 }
 
+// Joins rather than a subquery per source, so a full rebuild hashes the detail once; each CASE
+// keeps a milestone's key from being read as a uuid and the other way round. (No comments in the
+// SQL: the driver's placeholder scan takes an apostrophe there for a string.)
 SqlFragment billingCycleDetail(const SqlFragment &partitions)
 {
     const QString sql = QStringLiteral(R"((
@@ -63,8 +66,6 @@ FROM %1 %2
 JOIN billing_sources s ON s.invoice_id = i.id AND s.invoice_line_id IS NOT NULL
  AND s.released_at IS NULL AND s.source_kind IN ('time_entry', 'expense', 'milestone')
 JOIN invoice_lines l ON l.id = s.invoice_line_id
--- Joins rather than a subquery per source: a full rebuild hashes the detail once. The CASE keeps
--- a milestone's key from being read as a uuid and the other way round.
 LEFT JOIN time_entries t ON t.id = CASE WHEN s.source_kind = 'time_entry'
                                         THEN s.source_key::uuid END
 LEFT JOIN expenses x ON x.id = CASE WHEN s.source_kind = 'expense' THEN s.source_key::uuid END
