@@ -52,7 +52,9 @@ QString timeEntriesSql(const QString &selection)
     // write-down and of the credit notes on that line, shared among the line's sources by their
     // billed amounts, at the invoice's rate (credit notes mirror the invoice at its rate). The
     // lines are read once each, not once per entry: a monthly line carries a hundred entries;
-    // the rate chain runs once per entity, role and day, not once per entry.
+    // the rate chain runs once per entity, role and day, not once per entry. The sources are
+    // probed per entry (a lateral kept from flattening by OFFSET 0) rather than hashed whole: a
+    // stale month has a few thousand of the 120,000.
     return QStringLiteral(R"(
 WITH e0 AS (
     SELECT te.id, p.legal_entity_id, date_trunc('month', te.work_date)::date AS month,
@@ -70,9 +72,11 @@ WITH e0 AS (
     LEFT JOIN project_tasks t ON t.id = te.task_id),
 src AS (
     SELECT e0.id, bs.invoice_line_id, bs.amount
-    FROM e0 JOIN billing_sources bs ON bs.source_kind = 'time_entry'
-                                   AND bs.source_key = e0.id::text
-    WHERE e0.billable AND e0.bills_time AND bs.invoice_line_id IS NOT NULL),
+    FROM e0 CROSS JOIN LATERAL (
+        SELECT s.invoice_line_id, s.amount FROM billing_sources s
+        WHERE s.source_kind = 'time_entry' AND s.source_key = e0.id::text
+          AND s.invoice_line_id IS NOT NULL OFFSET 0) bs
+    WHERE e0.billable AND e0.bills_time),
 ln AS MATERIALIZED (
     SELECT il.id, il.line_no, il.amount, i.id AS invoice_id, coalesce(i.fx_rate, 1) AS fx_rate,
            (SELECT sum(s.amount) FROM billing_sources s WHERE s.invoice_line_id = il.id) AS total,
