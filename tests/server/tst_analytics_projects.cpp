@@ -354,6 +354,17 @@ private slots:
                  QString("540.0000"));
         QCOMPARE(str(f->get(path("realisation", q + "&part=denominator", true)).json(), "total"),
                  QString("2100.00"));
+        // Narrowed to the project: the same two entries.
+        const QJsonObject byProject =
+            f->get(path("realisation", q + "&by=project&key=" + QString::number(project), true))
+                .json();
+        QCOMPARE(str(byProject, "total"), QString("1890.00"));
+        QCOMPARE(byProject.value("items").toArray().size(), 2);
+        QCOMPARE(str(f->get(path("realisation", q + "&by=project&key=" + QString::number(projectC),
+                                 true))
+                         .json(),
+                     "total"),
+                 QString("0.00"));
 
         // A paging of one: the second page holds the second entry, the total stays.
         const QJsonObject page1 = f->get(path("realisation", q + "&limit=1", true)).json();
@@ -515,9 +526,13 @@ private slots:
         r = f->get(path("project_margin", "after=nonsense", true));
         QCOMPARE(r.status, 422);
         QCOMPARE(r.fieldCodes(), QString("after:invalid_cursor"));
-        r = f->get(path("project_margin", "manager=me"));
-        QCOMPARE(r.status, 200); // a manager filter is honoured: fin manages nothing
+        r = f->get(path("project_margin", "manager=me&from=2026-09&to=2026-09"));
+        QCOMPARE(r.status, 200); // a manager filter is honoured: fin manages nothing yet
         QVERIFY(r.json().value("value").isNull());
+        db::query(db->sql(), "UPDATE projects SET project_manager_id = ? WHERE id = ?",
+                  {fin, project});
+        r = f->get(path("project_margin", "manager=me&from=2026-09&to=2026-09"));
+        QCOMPARE(str(r.json(), "value"), QString("0.3100"));
 
         auto u = login("ukfin");
         r = u->get(path("project_margin", "entity=" + QString::number(us)));
