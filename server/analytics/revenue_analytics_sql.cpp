@@ -1,6 +1,7 @@
 #include "revenue_analytics_sql.h"
 
 #include "db/database.h"
+#include "db/pg_array.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -56,10 +57,17 @@ QString moneyJson(const QString &amount, const QString &currency)
 
 SqlFragment scopePartitions(const MetricContext &c)
 {
-    return {
-        QStringLiteral("(SELECT e, m::date FROM unnest(?::bigint[]) AS e, "
-                       "generate_series(?::date, ?::date, interval '1 month') AS m) AS p(e, m)"),
-        {c.entityArray(), c.filter.from, c.filter.to}};
+    // Literal pairs rather than generate_series: the planner sees how few partitions there are
+    // (a series is estimated at 1,000 rows, which made a month's drill-down hash every time
+    // entry under JIT: 2 s instead of 0.1 s at scale 1).
+    db::PgArray entities, months;
+    for (qint64 entity : c.entityIds)
+        for (const QDate &m : c.filter.months()) {
+            entities.add(entity);
+            months.add(m);
+        }
+    return {QStringLiteral("unnest(?::bigint[], ?::date[]) AS p(e, m)"),
+            {entities.literal(), months.literal()}};
 }
 
 QList<PointRow> points(const MetricContext &c, const PointsQuery &q, bool byPoint)
