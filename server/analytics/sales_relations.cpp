@@ -217,8 +217,9 @@ SalesRelation salesCapacityRelation(const MetricContext &c)
     const QString today = QStringLiteral("current_date");
     SalesRelation r;
     r.columns = {QLatin1String(Dimension::Practice)};
-    // An assignment covering the whole month takes the month's working days, counted once per
-    // month (m is materialised so that they are).
+    // One row per entity, month, practice and bill-rate currency (the series has no records of
+    // its own). An assignment covering the whole month takes the month's working days, counted
+    // once per month (m is materialised so that they are).
     // Available hours are the people family's (analytics_person_month, employee_range_capacity's
     // rule, the one utilisation divides by). Soft assignments are not taken off: they hold people
     // for opportunities, which the pipeline itself counts.
@@ -235,23 +236,21 @@ SalesRelation salesCapacityRelation(const MetricContext &c)
             "AS "
             "hours FROM m JOIN assignments a ON a.kind = 'hard' AND a.start_date <= m.last AND "
             "a.end_date >= m.first GROUP BY 1, 2) "
-            "SELECT pm.legal_entity_id, pm.month, pm.practice_id, fh.hours * e.bill_rate * r.rate "
-            "AS amount, %1 AS missing, 'employee'::text AS rec_kind, e.id AS rec_id, "
-            "json_build_object('employee_id', e.id::text, 'free_hours', fh.hours::text, "
-            "'bill_rate', %2) AS item "
-            "FROM analytics_person_month pm JOIN employees e ON e.id = pm.employee_id "
-            "JOIN legal_entities le ON le.id = pm.legal_entity_id "
-            "LEFT JOIN booked b ON b.employee_id = pm.employee_id AND b.month = pm.month "
-            "CROSS JOIN LATERAL (SELECT greatest(pm.available_hours - coalesce(b.hours, 0), 0) "
-            "AS hours) fh "
-            "LEFT JOIN LATERAL (SELECT %3 AS rate) r ON true "
-            "WHERE e.active AND e.bill_rate IS NOT NULL AND pm.legal_entity_id = "
-            "ANY(?::bigint[]) AND pm.month BETWEEN ? AND ?")
-            .arg(missingRate(QStringLiteral("e.bill_rate_currency"),
+            "SELECT cp.legal_entity_id, cp.month, cp.practice_id, cp.value * r.rate AS amount, %1 "
+            "AS "
+            "missing, 'capacity'::text AS rec_kind, 0::bigint AS rec_id, NULL::json AS item "
+            "FROM (SELECT pm.legal_entity_id, pm.month, pm.practice_id, e.bill_rate_currency AS "
+            "currency, sum(greatest(pm.available_hours - coalesce(b.hours, 0), 0) * "
+            "e.bill_rate) AS value FROM analytics_person_month pm JOIN employees e ON e.id = "
+            "pm.employee_id LEFT JOIN booked b ON b.employee_id = pm.employee_id AND b.month = "
+            "pm.month WHERE e.active AND e.bill_rate IS NOT NULL AND pm.legal_entity_id = "
+            "ANY(?::bigint[]) AND pm.month BETWEEN ? AND ? GROUP BY 1, 2, 3, 4) cp "
+            "JOIN legal_entities le ON le.id = cp.legal_entity_id "
+            "LEFT JOIN LATERAL (SELECT %2 AS rate) r ON true")
+            .arg(missingRate(QStringLiteral("cp.currency"),
                              QStringLiteral("le.functional_currency"), today),
-                 moneyJson(QStringLiteral("e.bill_rate"), QStringLiteral("e.bill_rate_currency")),
-                 rateInto(QStringLiteral("e.bill_rate_currency"),
-                          QStringLiteral("le.functional_currency"), today));
+                 rateInto(QStringLiteral("cp.currency"), QStringLiteral("le.functional_currency"),
+                          today));
     r.binds = {c.filter.from, c.filter.to, c.entityArray(), c.filter.from, c.filter.to};
     return r;
 }
