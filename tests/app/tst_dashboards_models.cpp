@@ -169,6 +169,11 @@ private slots:
         }
         const auto weighted = dashboardCards(DashboardRole::Sales).at(1);
         QCOMPARE(weighted.lineSeries, QString("capacity"));
+        // The pipeline looks ahead: the twelve months from the filter's last.
+        DashboardFilter f;
+        f.from = QDate(2026, 1, 1);
+        f.to = QDate(2026, 12, 1);
+        QCOMPARE(cardQuery(weighted, f).toString(), QString("from=2026-12&to=2027-11&by=month"));
     }
 
     void roleOpensItsTab()

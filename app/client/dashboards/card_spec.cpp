@@ -41,6 +41,12 @@ CardSpec spanning(CardSpec c, int columns)
     return c;
 }
 
+CardSpec tall(CardSpec c)
+{
+    c.rowSpan = 2;
+    return c;
+}
+
 // The project manager's cards read only their own projects.
 CardSpec mine(CardSpec c)
 {
@@ -81,17 +87,17 @@ QList<CardSpec> serviceLeader()
              ChartKind::HorizontalBar);
     ranking.rankEnds = 5;
     return {
-        withTarget(card("utilisation_practice",
-                        QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Utilisation by practice"),
-                        "utilisation", {{By, QStringLiteral("practice")}},
-                        ChartKind::HorizontalBar)),
-        spanning(
+        tall(spanning(
             card("utilisation_heatmap",
                  QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Utilisation by person and month"),
                  "utilisation",
                  {{By, QStringLiteral("person")}, {By2, Month}, {Limit, QStringLiteral("30")}},
                  ChartKind::Heatmap),
-            2),
+            2)),
+        withTarget(card("utilisation_practice",
+                        QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Utilisation by practice"),
+                        "utilisation", {{By, QStringLiteral("practice")}},
+                        ChartKind::HorizontalBar)),
         withTarget(withKpi(card("utilisation_trend",
                                 QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Utilisation trend"),
                                 "utilisation", {{By, Month}}, ChartKind::Line))),
@@ -112,6 +118,7 @@ QList<CardSpec> sales()
              QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Weighted pipeline against capacity"),
              "weighted_pipeline", {{By, Month}}, ChartKind::Bar);
     weighted.lineSeries = QStringLiteral("capacity");
+    weighted.ahead = true;
     return {
         withKpi(card("pipeline_funnel",
                      QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Pipeline funnel"),
@@ -166,7 +173,7 @@ QList<CardSpec> finance()
                      QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Deferred revenue"),
                      "deferred_revenue", {{By, Month}}, ChartKind::Line)),
         withKpi(card("ar_aging", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Receivables aging"),
-                     "ar_aging", {{By, QStringLiteral("bucket")}}, ChartKind::Bar)),
+                     "ar_aging", {{By, QStringLiteral("bucket")}}, ChartKind::HorizontalBar)),
         withKpi(card("dso", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "DSO trend"), "dso",
                      {{By, Month}}, ChartKind::Line)),
         withKpi(card("write_off_rate",
@@ -206,6 +213,12 @@ QList<CardSpec> dashboardCards(DashboardRole role)
 QUrlQuery cardQuery(const CardSpec &card, const DashboardFilter &filter)
 {
     QUrlQuery q = filter.toQuery();
+    if (card.ahead && filter.to.isValid()) {
+        DashboardFilter ahead = filter;
+        ahead.from = filter.to;
+        ahead.to = filter.to.addMonths(11);
+        q = ahead.toQuery();
+    }
     for (const auto &[name, value] : card.query) {
         q.removeAllQueryItems(name);
         q.addQueryItem(name, value);

@@ -50,6 +50,10 @@ struct CardSpec
     // burn's percent complete beside the burn.
     QString extraField, extraSeries;
     int columnSpan = 1; // grid columns the card takes (of three)
+    int rowSpan = 1;    // grid rows
+    // A forward-looking metric (the weighted pipeline by expected month): the twelve months
+    // from the filter's last one, whatever the filter's first.
+    bool ahead = false;
 
     QString translatedTitle() const;
 };

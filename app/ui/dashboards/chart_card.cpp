@@ -61,7 +61,7 @@ ChartCard::ChartCard(const CardSpec &spec, QWidget *parent)
     setObjectName(QStringLiteral("dashboardCard"));
     setProperty("cardId", spec.id);
     setFrameShape(QFrame::NoFrame);
-    setMinimumHeight(spec.chart == ChartKind::Heatmap ? 340 : 250);
+    setMinimumHeight(250 * spec.rowSpan + 12 * (spec.rowSpan - 1));
     setStyleSheet(QStringLiteral(
         "#dashboardCard { background: #ffffff; border: 1px solid #dde2ea; border-radius: 8px; }"
         "#cardTitle { color: #23324a; font-size: 10.5pt; font-weight: 600; }"
@@ -265,7 +265,7 @@ void ChartCard::fillKpi()
             }
     }
     // The latest two months beside each other, with the direction of travel.
-    if (m_answer.by == QLatin1String("month")) {
+    if (m_answer.by == QLatin1String("month") && !m_spec.ahead) {
         const QString series = m_answer.seriesNames().value(0);
         QList<const MetricPoint *> months;
         for (const MetricPoint &p : m_answer.points)
@@ -291,7 +291,7 @@ void ChartCard::fillKpi()
     }
     if (!m_answer.target.isEmpty())
         notes << tr("target %1").arg(formatMetricNumber(m_answer.target, m_answer.unit));
-    m_comparison->setText(notes.join(QStringLiteral(" · ")));
+    m_comparison->setText(notes.join(u'\n'));
     m_comparison->setVisible(!notes.isEmpty());
 }
 

@@ -36,16 +36,34 @@ DashboardView::DashboardView(ApiClient *api, DashboardRole role, const QList<Car
     auto *layout = new QGridLayout(grid);
     layout->setContentsMargins(12, 12, 12, 12);
     layout->setSpacing(12);
-    int row = 0, column = 0;
+    // Each card goes to the first free place its spans fit, row by row.
+    QList<QList<bool>> taken;
+    const auto isFree = [&taken](int r, int c, int rows, int columns) {
+        for (int i = r; i < r + rows; ++i)
+            for (int j = c; j < c + columns; ++j)
+                if (j >= Columns || (i < taken.size() && taken.at(i).at(j)))
+                    return false;
+        return true;
+    };
+    int lastRow = 0;
     for (const CardSpec &spec : cards) {
         auto *card = new ChartCard(spec, grid);
-        const int span = std::min(spec.columnSpan, Columns);
-        if (column + span > Columns) {
-            ++row;
-            column = 0;
+        const int columns = std::clamp(spec.columnSpan, 1, Columns);
+        const int rows = std::max(1, spec.rowSpan);
+        int r = 0, c = 0;
+        while (!isFree(r, c, rows, columns)) {
+            if (++c >= Columns) {
+                c = 0;
+                ++r;
+            }
         }
-        layout->addWidget(card, row, column, 1, span);
-        column += span;
+        while (taken.size() < r + rows)
+            taken.append(QList<bool>(Columns, false));
+        for (int i = r; i < r + rows; ++i)
+            for (int j = c; j < c + columns; ++j)
+                taken[i][j] = true;
+        lastRow = std::max(lastRow, r + rows - 1);
+        layout->addWidget(card, r, c, rows, columns);
         m_cards.append(card);
         connect(card, &ChartCard::retryRequested, this, [this, card] {
             // One card again: it counts as pending until it answers.
@@ -63,7 +81,7 @@ DashboardView::DashboardView(ApiClient *api, DashboardRole role, const QList<Car
     for (int c = 0; c < Columns; ++c)
         layout->setColumnStretch(c, 1);
     // A tall window gives every row more room alike.
-    for (int r = 0; r <= row; ++r)
+    for (int r = 0; r <= lastRow; ++r)
         layout->setRowStretch(r, 1);
 
     auto *scroll = new QScrollArea;

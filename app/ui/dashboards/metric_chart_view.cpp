@@ -199,7 +199,7 @@ void MetricChartView::showAnswer(const CardSpec &spec, const MetricAnswer &answe
         if (!qobject_cast<QAbstractBarSeries *>(series))
             ++lines;
     c->legend()->setVisible(dataSeries + lines > 1 && spec.chart != ChartKind::Funnel);
-    if (dataSeries == 1 && c->series().size() > 1)
+    if (dataSeries == 1 && c->series().size() > 1 && spec.lineSeries.isEmpty())
         for (QLegendMarker *m : c->legend()->markers())
             if (qobject_cast<QAbstractBarSeries *>(m->series()))
                 m->setVisible(false);
@@ -255,7 +255,10 @@ QStringList MetricChartView::categoryLabels(const QStringList &keys, int maxChar
     // A narrow card labels every second or third month, always the latest; the others get
     // distinct invisible labels (a category axis needs unique ones). Tooltips name every month.
     const bool months = m_answer.by == QLatin1String("month");
-    const int room = 6 * std::max(1, m_spec.columnSpan);
+    // About 60 pixels a label, five a grid column at most (a view not yet laid out has a
+    // default width).
+    const int columnRoom = 5 * std::max(1, m_spec.columnSpan);
+    const int room = width() > 150 ? std::clamp(width() / 60, 3, columnRoom) : columnRoom;
     const int step = months ? std::max(1, int((keys.size() + room - 1) / room)) : 1;
     QStringList labels;
     for (int i = 0; i < keys.size(); ++i) {
