@@ -315,6 +315,18 @@ private slots:
                                            true));
         QCOMPARE(str(den.json(), "total"), QString("1250.00"));
 
+        // A point of one entity drills in the group currency when asked for (without currency=
+        // the drill-down is the entity's own figure, in pounds).
+        const QJsonObject ukPoint = pointOf(
+            b->get(path("project_margin", "from=2026-09&to=2026-09&by=entity")).json(), "UK");
+        QCOMPARE(str(ukPoint, "numerator"), QString("937.50"));
+        const QJsonObject ukDrill =
+            b->get(path("project_margin", "from=2026-09&to=2026-09&currency=group&by=entity&key=UK",
+                        true))
+                .json();
+        QCOMPARE(str(ukDrill, "currency"), QString("USD"));
+        QCOMPARE(str(ukDrill, "total"), QString("937.50"));
+
         // Realisation in USD: US 1,890.00 / 2,100.00, UK nothing billed of 5 h × 100 × 1.25.
         const QJsonObject re =
             b->get(path("realisation", "from=2026-09&to=2026-09&by=entity")).json();
