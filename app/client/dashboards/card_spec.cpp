@@ -41,6 +41,13 @@ CardSpec spanning(CardSpec c, int columns)
     return c;
 }
 
+// Due dates lie ahead: the twelve months from the filter's last.
+CardSpec ahead(CardSpec c)
+{
+    c.ahead = true;
+    return c;
+}
+
 CardSpec tall(CardSpec c)
 {
     c.rowSpan = 2;
@@ -146,19 +153,19 @@ QList<CardSpec> projectManager()
         spanning(withProgress(mine(
                      card("budget_burn",
                           QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Budget burn and progress"),
-                          "budget_burn", {{By, Project}, {Limit, QStringLiteral("15")}},
+                          "budget_burn", {{By, Project}, {Limit, QStringLiteral("10")}},
                           ChartKind::HorizontalBar))),
                  2),
-        mine(withKpi(card("milestones_due",
-                          QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Milestones due"),
-                          "milestones_due", {{By, Month}}, ChartKind::Bar))),
+        mine(ahead(withKpi(card("milestones_due",
+                                QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Milestones due"),
+                                "milestones_due", {{By, Month}}, ChartKind::Bar)))),
         mine(withKpi(card("unbilled", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Unbilled work"),
-                          "unbilled", {{By, Project}, {Limit, QStringLiteral("15")}},
+                          "unbilled", {{By, Project}, {Limit, QStringLiteral("10")}},
                           ChartKind::HorizontalBar))),
         spanning(
             mine(withKpi(card("project_margin",
                               QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Margin by project"),
-                              "project_margin", {{By, Project}, {Limit, QStringLiteral("15")}},
+                              "project_margin", {{By, Project}, {Limit, QStringLiteral("10")}},
                               ChartKind::HorizontalBar))),
             2),
     };
