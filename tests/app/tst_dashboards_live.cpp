@@ -32,26 +32,28 @@ class TestDashboardsLive : public QObject, public LedgerFixture
 {
     Q_OBJECT
 
-    void recognise(qint64 entity, const char *date, const char *amount, const char *currency)
+    void recognise(qint64 entity, const char *date, const char *amount, const char *currency,
+                   qint64 onProject = 0)
     {
         inTx([&] {
             return posting_rules::revenueRecognised(
-                *ledger, {entity,
-                          client,
-                          fin,
-                          QStringLiteral("P:%1").arg(QString::fromLatin1(date)),
-                          QDate::fromString(QString::fromLatin1(date), Qt::ISODate),
-                          {{project, money(amount, currency), std::nullopt, {}}},
-                          {}});
+                *ledger,
+                {entity,
+                 client,
+                 fin,
+                 QStringLiteral("P:%1").arg(QString::fromLatin1(date)),
+                 QDate::fromString(QString::fromLatin1(date), Qt::ISODate),
+                 {{onProject ? onProject : project, money(amount, currency), std::nullopt, {}}},
+                 {}});
         });
     }
 
-    // September and October 2026 recognised, nothing billed: unbilled is 10,000.00 at the end
-    // of September and 22,500.00 from the end of October.
+    // September (Acme lake) and October 2026 (Acme sea) recognised, nothing billed: unbilled
+    // is 10,000.00 at the end of September and 22,500.00 from the end of October.
     void postUs()
     {
         recognise(us, "2026-09-30", "10000.00", "USD");
-        recognise(us, "2026-10-31", "12500.00", "USD");
+        recognise(us, "2026-10-31", "12500.00", "USD", project2);
     }
 
     static DashboardFilter months(const char *from, const char *to, qint64 entity = 0)
@@ -159,6 +161,41 @@ private slots:
         QCOMPARE(october->model()->total(), QString("22500.00"));
         QVERIFY(october->totalEqualsFigure());
         october->close();
+    }
+
+    void recordsArriveAPageAtATime()
+    {
+        postUs();
+        auto session = signInAs(*server, "fin");
+        MetricRecordsModel model(session->api());
+        model.setPageSize(1);
+        QUrlQuery q = cardQuery(unbilledCard(), months("2026-01", "2026-11", us));
+        q.addQueryItem("key", "2026-10");
+        QSignalSpy page(&model, &MetricRecordsModel::pageLoaded);
+        model.open("unbilled", q);
+        QVERIFY(page.wait(10000));
+        QVERIFY2(model.lastError().isEmpty(), qPrintable(model.lastError()));
+        // One row, the total of both already, and a cursor for the next.
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.total(), QString("22500.00"));
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QVERIFY(page.wait(10000));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.total(), QString("22500.00"));
+        if (model.canFetchMore({})) { // a last, empty page is allowed
+            model.fetchMore({});
+            QVERIFY(page.wait(10000));
+        }
+        QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(model.rowCount(), 2);
+        QStringList balances;
+        for (int r = 0; r < model.rowCount(); ++r)
+            for (int c = 0; c < model.columnCount(); ++c)
+                if (model.columns().at(c).type == "money")
+                    balances << model.index(r, c).data().toString();
+        balances.sort();
+        QCOMPARE(balances, QStringList({"USD 10,000.00", "USD 12,500.00"}));
     }
 
     void exportsCsvAndPng()
