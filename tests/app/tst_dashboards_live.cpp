@@ -11,11 +11,14 @@
 #include "dashboards/drill_dialog.h"
 #include "dashboards/filter_bar.h"
 #include "dashboards/metric_chart_view.h"
+#include "metric_format.h"
 #include "metric_records_model.h"
 #include "sales_format.h"
 #include "tst_finance_live.h"
 #include "tst_ledger_fixture.h"
 
+#include <QAbstractSeries>
+#include <QChart>
 #include <QComboBox>
 #include <QImage>
 #include <QJsonArray>
@@ -153,6 +156,23 @@ private slots:
         QVERIFY(dialog->model()->columnCount() >= 1);
         grabIfAsked(dialog, "dashboards-drill");
         dialog->close();
+
+        // A real click on September's point of the line opens the same records.
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        MetricChartView *chartView = card->chartView();
+        QAbstractSeries *line = chartView->chart()->series().value(0);
+        QVERIFY(line);
+        const int september = int(card->answer().keys().indexOf("2026-09"));
+        const QPointF inChart = chartView->chart()->mapToPosition(
+            QPointF(september, chartNumber(sep->value, "money") / 1e3), line);
+        const QPoint at = chartView->mapFromScene(chartView->chart()->mapToScene(inChart));
+        const int before = int(opened.count());
+        QTest::mouseClick(chartView->viewport(), Qt::LeftButton, {}, at);
+        QTRY_COMPARE(opened.count(), before + 1);
+        auto *clicked = opened.last().at(0).value<DrillDialog *>();
+        QCOMPARE(clicked->point().key, QString("2026-09"));
+        clicked->close();
 
         // October's balance: both postings.
         QVERIFY(card->activatePoint("2026-10"));
