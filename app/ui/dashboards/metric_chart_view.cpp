@@ -299,26 +299,7 @@ void MetricChartView::drawBars(const QStringList &keysInOrder, bool horizontal)
             return QString();
         };
         if (!m_spec.lineSeries.isEmpty() && series == m_spec.lineSeries && !horizontal) {
-            line = new QLineSeries;
-            line->setName(seriesTitle(series));
-            QPen pen(QColor(0xE0, 0x7A, 0x2E), 2.5);
-            line->setPen(pen);
-            line->setPointsVisible(true);
-            for (int i = 0; i < keys.size(); ++i) {
-                const QString v = valueOf(keys.at(i));
-                if (v.isEmpty())
-                    continue;
-                const double y = scaled(v);
-                line->append(i, y);
-                low = std::min(low, y);
-                high = std::max(high, y);
-            }
-            connect(line, &QLineSeries::hovered, this, [this, series](QPointF p, bool on) {
-                hover(m_categoryKeys.value(qRound(p.x())), series, on);
-            });
-            connect(line, &QLineSeries::clicked, this, [this, series](QPointF p) {
-                activate(m_categoryKeys.value(qRound(p.x())), series);
-            });
+            line = lineOf(keys, series, QPen(QColor(0xE0, 0x7A, 0x2E), 2.5), &low, &high);
             continue;
         }
         auto *set = new QBarSet(seriesTitle(series));
@@ -352,6 +333,30 @@ void MetricChartView::drawBars(const QStringList &keysInOrder, bool horizontal)
     addValueAxis(horizontal ? Qt::AlignBottom : Qt::AlignLeft, low < 0 ? low * 1.1 : 0, high * 1.1);
 }
 
+QLineSeries *MetricChartView::lineOf(const QStringList &keys, const QString &series,
+                                     const QPen &pen, double *low, double *high)
+{
+    auto *line = new QLineSeries;
+    line->setName(seriesTitle(series));
+    line->setPen(pen);
+    line->setPointsVisible(true);
+    for (int i = 0; i < keys.size(); ++i) {
+        const MetricPoint *p = m_answer.find(keys.at(i), {}, series);
+        if (!p || p->value.isEmpty())
+            continue; // no value is no point, not zero
+        const double y = scaled(p->value);
+        line->append(i, y);
+        *low = std::min(*low, y);
+        *high = std::max(*high, y);
+    }
+    connect(line, &QLineSeries::hovered, this, [this, series](QPointF p, bool on) {
+        hover(m_categoryKeys.value(qRound(p.x())), series, on);
+    });
+    connect(line, &QLineSeries::clicked, this,
+            [this, series](QPointF p) { activate(m_categoryKeys.value(qRound(p.x())), series); });
+    return line;
+}
+
 void MetricChartView::drawLines(const QStringList &keys)
 {
     QChart *c = chart();
@@ -359,28 +364,10 @@ void MetricChartView::drawLines(const QStringList &keys)
     double low = 0, high = 0;
     int colour = 0;
     for (const QString &series : m_answer.seriesNames()) {
-        auto *line = new QLineSeries;
-        line->setName(seriesTitle(series));
         QPen pen(colourAt(colour++), 2.5);
         if (series == QLatin1String("forecast"))
             pen.setStyle(Qt::DashLine);
-        line->setPen(pen);
-        line->setPointsVisible(true);
-        for (int i = 0; i < keys.size(); ++i) {
-            const MetricPoint *p = m_answer.find(keys.at(i), {}, series);
-            if (!p || p->value.isEmpty())
-                continue;
-            const double y = scaled(p->value);
-            line->append(i, y);
-            low = std::min(low, y);
-            high = std::max(high, y);
-        }
-        connect(line, &QLineSeries::hovered, this, [this, series](QPointF p, bool on) {
-            hover(m_categoryKeys.value(qRound(p.x())), series, on);
-        });
-        connect(line, &QLineSeries::clicked, this, [this, series](QPointF p) {
-            activate(m_categoryKeys.value(qRound(p.x())), series);
-        });
+        QLineSeries *line = lineOf(keys, series, pen, &low, &high);
         c->addSeries(line);
     }
     if (m_spec.targetLine && !m_answer.target.isEmpty()) {

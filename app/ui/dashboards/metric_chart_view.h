@@ -5,6 +5,8 @@
 
 #include <QChartView>
 
+class QLineSeries;
+
 namespace keel::dashboards {
 
 // A metric answer drawn as bars, lines, a ranking or a funnel (CardSpec::chart). Values are
@@ -29,6 +31,8 @@ signals:
 private:
     void drawBars(const QStringList &keys, bool horizontal);
     void drawLines(const QStringList &keys);
+    QLineSeries *lineOf(const QStringList &keys, const QString &series, const QPen &pen,
+                        double *low, double *high);
     void drawFunnel();
     void addValueAxis(Qt::Alignment alignment, double low, double high);
     void addTargetLine(int categories, bool vertical = false);
