@@ -24,7 +24,9 @@ void rebuildPersonMonths(QSqlDatabase db, const QList<EntityMonth> &partitions)
     // person's country; tm: approved or invoiced hours of the partitions' people, read by
     // time_entries_counted_idx over the months asked. Leave is what the capacity loses beyond
     // the holidays, so capacity − holidays − leave = available exactly. A person who is no
-    // longer active counts only in the months they recorded approved time.
+    // longer active counts only in the months they recorded approved time. People without a
+    // utilisation target (sales, finance, administration) are not delivery capacity: they are in
+    // neither utilisation, the bench nor the pipeline's capacity.
     db::query(
         db,
         QStringLiteral(
@@ -56,7 +58,7 @@ void rebuildPersonMonths(QSqlDatabase db, const QList<EntityMonth> &partitions)
             "JOIN cap ON cap.employee_id = pe.id AND cap.month = p.month "
             "LEFT JOIN hol ON hol.employee_id = pe.id AND hol.month = p.month "
             "LEFT JOIN tm ON tm.employee_id = pe.id AND tm.month = p.month "
-            "WHERE pe.active OR tm.employee_id IS NOT NULL) "
+            "WHERE (pe.active OR tm.employee_id IS NOT NULL) AND pe.utilisation_target_pct > 0) "
             "INSERT INTO analytics_person_month (legal_entity_id, month, employee_id, "
             "practice_id, capacity_hours, holiday_hours, leave_hours, available_hours, "
             "billable_hours, non_billable_hours, target_pct, target_hours) "

@@ -17,7 +17,8 @@ const char billableTime[] =
     "(SELECT te.id, te.work_date, date_trunc('month', te.work_date)::date AS month, "
     "e.legal_entity_id, e.practice_id, te.employee_id, te.project_id, te.hours, te.status "
     "FROM time_entries te JOIN employees e ON e.id = te.employee_id "
-    "WHERE te.billable AND te.status IN ('approved', 'invoiced')) f";
+    "WHERE te.billable AND te.status IN ('approved', 'invoiced') "
+    "AND e.utilisation_target_pct > 0) f";
 
 MetricAnswer computeUtilisation(const MetricContext &c)
 {

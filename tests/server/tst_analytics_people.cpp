@@ -369,6 +369,26 @@ private slots:
         QCOMPARE(top.value("unbilled").toString(), "106.00");
     }
 
+    // Staff without a utilisation target (sales, finance) are not delivery capacity: a
+    // salesperson's 168 available hours and the billable day they booked count nowhere.
+    void peopleWithoutATargetAreNotCounted()
+    {
+        const qint64 sam = person("sam", uk, "GB", cloud, "40", "0");
+        time(sam, {2}, "8.00", true, "approved");
+        auto http = client("boss", "boss password");
+        const QJsonObject a = get(*http, metricPath("utilisation", "from=2026-11&to=2026-11"));
+        QCOMPARE(a.value("value").toString(), "0.4946");
+        QCOMPARE(a.value("denominator").toString(), "466.00");
+        const QJsonObject drill =
+            get(*http, QStringLiteral("/api/v1/analytics/metrics/utilisation/records?from=2026-11"
+                                      "&to=2026-11&person=%1")
+                           .arg(sam));
+        QCOMPARE(drill.value("items").toArray().size(), 0);
+        QCOMPARE(drill.value("total").toString(), "0.00");
+        const QJsonObject bench = get(*http, metricPath("bench", "from=2026-11&to=2026-11"));
+        QCOMPARE(bench.value("value").toString(), "194.00");
+    }
+
     void aggregateFollowsTheDetail()
     {
         auto http = client("boss", "boss password");
