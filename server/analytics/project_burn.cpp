@@ -30,9 +30,9 @@ BurnSql burnSql(const MetricContext &c)
     out.with =
         QStringLiteral(R"(
 WITH pj AS (
-    SELECT f.project_id, f.legal_entity_id, f.name, f.currency, f.functional FROM (
+    SELECT f.project_id, f.legal_entity_id, f.name, f.currency, f.functional, f.status FROM (
         SELECT p.id AS project_id, p.legal_entity_id, p.practice_id, p.account_id AS client_id,
-               ?::date AS month, p.name, p.currency,
+               ?::date AS month, p.name, p.currency, p.status,
                le.functional_currency AS functional
         FROM projects p JOIN legal_entities le ON le.id = p.legal_entity_id
         WHERE p.start_date <= ? AND p.end_date >= ?) f
@@ -215,27 +215,40 @@ RecordsPage burnRecords(const MetricContext &c)
     return page;
 }
 
-// Projects at risk: margin of the last three months (to−2..to) below that of the three before
-// (to−5..to−3), both with revenue; or burn more than ten points ahead of progress. Ratios in the
-// entity's functional currency: no conversion changes them.
+// Projects at risk: live projects (active or on hold now; a closed one is past risk) whose margin
+// of the last three months is below that of the three before, both with revenue, or whose burn
+// runs more than ten points ahead of progress. The months end at each entity's last month with
+// recognised revenue up to `to` (looking back a year): a month whose recognition has not run yet
+// (the close in progress) has costs and no revenue, and would make every margin fall. Ratios in
+// the entity's functional currency: no conversion changes them.
 QString riskSql(const BurnSql &burn)
 {
     return burn.with + QStringLiteral(R"(,
+anchor AS MATERIALIZED (
+    SELECT l.legal_entity_id, max(l.month) AS last
+    FROM analytics_ledger_month l
+    WHERE l.legal_entity_id IN (SELECT legal_entity_id FROM pj) AND l.account_role = 'revenue'
+      AND l.month <= ?::date AND l.month > ?::date - interval '12 months'
+    GROUP BY 1),
 win AS (
     SELECT u.project_id,
-           sum(u.rev) FILTER (WHERE u.month >= ?::date) AS rev_recent,
-           sum(u.cost) FILTER (WHERE u.month >= ?::date) AS cost_recent,
-           sum(u.rev) FILTER (WHERE u.month < ?::date) AS rev_before,
-           sum(u.cost) FILTER (WHERE u.month < ?::date) AS cost_before
-    FROM (SELECT l.project_id, l.month, l.functional_credit - l.functional_debit AS rev, 0 AS cost
+           sum(u.rev) FILTER (WHERE u.month > a.last - interval '3 months') AS rev_recent,
+           sum(u.cost) FILTER (WHERE u.month > a.last - interval '3 months') AS cost_recent,
+           sum(u.rev) FILTER (WHERE u.month <= a.last - interval '3 months') AS rev_before,
+           sum(u.cost) FILTER (WHERE u.month <= a.last - interval '3 months') AS cost_before
+    FROM (SELECT l.legal_entity_id, l.project_id, l.month,
+                 l.functional_credit - l.functional_debit AS rev, 0 AS cost
           FROM analytics_ledger_month l JOIN pj ON pj.project_id = l.project_id
            AND pj.legal_entity_id = l.legal_entity_id
           WHERE l.account_role = 'revenue' AND l.month BETWEEN ?::date AND ?::date
           UNION ALL
-          SELECT m.project_id, m.month, 0, m.labour_cost + m.expense_cost + m.subcontract_cost
+          SELECT m.legal_entity_id, m.project_id, m.month, 0,
+                 m.labour_cost + m.expense_cost + m.subcontract_cost
           FROM analytics_project_month m JOIN pj ON pj.project_id = m.project_id
            AND pj.legal_entity_id = m.legal_entity_id
           WHERE m.month BETWEEN ?::date AND ?::date) u
+    JOIN anchor a ON a.legal_entity_id = u.legal_entity_id
+    WHERE u.month <= a.last AND u.month > a.last - interval '6 months'
     GROUP BY 1),
 r AS (
     SELECT pj.project_id, pj.name,
@@ -247,7 +260,8 @@ r AS (
            CASE WHEN b.hours + b.etc_hours > 0 THEN round(b.hours / (b.hours + b.etc_hours), 4)
                 END AS progress
     FROM pj LEFT JOIN win w ON w.project_id = pj.project_id
-    LEFT JOIN b ON b.project_id = pj.project_id),
+    LEFT JOIN b ON b.project_id = pj.project_id
+    WHERE pj.status IN ('active', 'on_hold')),
 risk AS (
     SELECT r.*, coalesce(r.margin_recent < r.margin_before, false) AS falling,
            coalesce(r.burn - coalesce(r.progress, 0) > 0.1, false) AS ahead
@@ -256,9 +270,10 @@ risk AS (
 
 QVariantList riskBinds(const MetricContext &c, const BurnSql &burn)
 {
-    const QDate recent = c.filter.to.addMonths(-2), before = c.filter.to.addMonths(-5);
+    // The detail of the anchor's possible six months: up to seventeen months back.
+    const QDate earliest = c.filter.to.addMonths(-17);
     QVariantList binds = burn.binds;
-    binds << recent << recent << recent << recent << before << c.filter.to << before << c.filter.to;
+    binds << c.filter.to << c.filter.to << earliest << c.filter.to << earliest << c.filter.to;
     return binds;
 }
 

@@ -484,6 +484,14 @@ private slots:
         const QJsonObject first = rec.value("items").toArray().first().toObject();
         QCOMPARE(str(first, "margin_before"), QString("0.7000"));
         QCOMPARE(str(first, "margin_recent"), QString("0.3100"));
+
+        // October has no recognised revenue yet: the windows still end with September.
+        QCOMPARE(str(f->get(path("projects_at_risk", "from=2026-10&to=2026-10")).json(), "value"),
+                 QString("2"));
+        // A closed project is past risk.
+        db::query(db->sql(), "UPDATE projects SET status = 'closed' WHERE id = ?", {projectC});
+        QCOMPARE(str(f->get(path("projects_at_risk", "from=2026-09&to=2026-09")).json(), "value"),
+                 QString("1"));
     }
 
     void theAggregateFollowsTheDetail()
