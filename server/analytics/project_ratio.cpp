@@ -3,6 +3,7 @@
 #include "db/database.h"
 #include "http/http_types.h"
 
+#include <QLocale>
 #include <QUuid>
 
 namespace keel::project_analytics {
@@ -162,6 +163,24 @@ MetricAnswer computeProjectRatio(const MetricContext &context, const ProjectRati
         p.denominator = q.value(5).toString();
         p.value = q.value(6).toString();
         out.points.append(p);
+    }
+    if (byMonth && !two) {
+        // A trend has every month of the slice: one without data reads 0.00 over 0.00 (null).
+        QList<MetricPoint> all;
+        qsizetype i = 0;
+        for (const QDate &m : f.months()) {
+            const QString key = m.toString(QStringLiteral("yyyy-MM"));
+            if (i < out.points.size() && out.points.at(i).key == key) {
+                all.append(out.points.at(i++));
+                continue;
+            }
+            MetricPoint p;
+            p.key = key;
+            p.label = QLocale::c().toString(m, QStringLiteral("MMM yyyy"));
+            p.numerator = p.denominator = QStringLiteral("0.00");
+            all.append(p);
+        }
+        out.points = all;
     }
     return out;
 }

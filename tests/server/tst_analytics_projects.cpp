@@ -261,6 +261,16 @@ private slots:
         QCOMPARE(a.value("points").toArray().size(), 1);
         QCOMPARE(str(pointOf(a, "2026-09"), "value"), QString("0.3100"));
 
+        // A trend has every month: July without data, August with C's cost and no revenue.
+        const QJsonObject trend = f->get(path("project_margin", "from=2026-07&to=2026-09")).json();
+        QCOMPARE(trend.value("points").toArray().size(), 3);
+        QCOMPARE(str(pointOf(trend, "2026-07"), "label"), QString("Jul 2026"));
+        QCOMPARE(str(pointOf(trend, "2026-07"), "numerator"), QString("0.00"));
+        QVERIFY(pointOf(trend, "2026-07").value("value").isNull());
+        QCOMPARE(str(pointOf(trend, "2026-08"), "numerator"), QString("-600.00"));
+        QVERIFY(pointOf(trend, "2026-08").value("value").isNull());
+        QCOMPARE(str(trend, "numerator"), QString("20.00")); // 620.00 − 600.00
+
         // The records: one project-month whose margin is the numerator.
         const HttpResult d =
             f->get(path("project_margin", "from=2026-09&to=2026-09&key=2026-09", true));
