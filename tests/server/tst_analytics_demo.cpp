@@ -622,6 +622,32 @@ private slots:
             QCOMPARE(text(a.value("value")), q.value(2).toString());
         }
     }
+    // Scope and bad input on the demo, for every metric: the UK's finance user asking for the US
+    // gets a 403, a month that does not exist a 422 naming `from`; neither is a 500.
+    void everyMetricRefusesOutsideScopeAndBadInput()
+    {
+        auto finance = login(QStringLiteral("finance"));
+        for (const MetricDefinition &m : analyticsMetrics()) {
+            const HttpResult foreign =
+                finance->get(QStringLiteral("/api/v1/analytics/metrics/%1?entity=%2")
+                                 .arg(m.name)
+                                 .arg(m_entities.value(QStringLiteral("US"))));
+            QVERIFY2(foreign.status == 403,
+                     qPrintable(m.name + QStringLiteral(": ") + QString::number(foreign.status)));
+            const HttpResult records =
+                finance->get(QStringLiteral("/api/v1/analytics/metrics/%1/records?entity=%2")
+                                 .arg(m.name)
+                                 .arg(m_entities.value(QStringLiteral("US"))));
+            QVERIFY2(records.status == 403, qPrintable(m.name + QStringLiteral(" records: ") +
+                                                       QString::number(records.status)));
+            const HttpResult bad =
+                m_ceo->get(QStringLiteral("/api/v1/analytics/metrics/%1?from=2026-13").arg(m.name));
+            QVERIFY2(bad.status == 422,
+                     qPrintable(m.name + QStringLiteral(": ") + QString::number(bad.status)));
+            QVERIFY2(bad.fieldCodes().startsWith(QStringLiteral("from:")),
+                     qPrintable(m.name + QStringLiteral(": ") + bad.fieldCodes()));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(AnalyticsDemoTest)
