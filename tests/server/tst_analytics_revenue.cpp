@@ -445,6 +445,33 @@ private slots:
         QCOMPARE(points(a), (QStringList{"2026-03=0.00", "2026-04=0.00", "2026-05=2000.00"}));
     }
 
+    // The current and later months show the live forecast: a milestone of 5,000.00 planned for
+    // the 10th of next month.
+    void liveForecastOfTheComingMonths()
+    {
+        acme = account("US", "Acme", "US", "USD", "US_STANDARD", 30);
+        const Contract fixed = contract(acme, "USD", "Milestone work");
+        const qint64 ms = line(fixed.id, "milestones", {{"value", "5000"}});
+        const QDate today = QDate::currentDate();
+        const QDate current(today.year(), today.month(), 1);
+        const QDate next = current.addMonths(1);
+        milestone(fixed.project, ms, 1, "5000", next.addDays(9).toString(Qt::ISODate));
+        auto http = login("fin");
+        const QString range = QStringLiteral("entity=%1&from=%2&to=%3")
+                                  .arg(us)
+                                  .arg(current.toString("yyyy-MM"), next.toString("yyyy-MM"));
+        const QJsonObject a = ok(*http, metric("revenue_vs_forecast", range));
+        const QString c = current.toString("yyyy-MM"), n = next.toString("yyyy-MM");
+        QCOMPARE(points(a), (QStringList{c + "/actual=0.00", c + "/forecast=0.00",
+                                         n + "/actual=0.00", n + "/forecast=5000.00"}));
+        QCOMPARE(a.value("extra").toObject().value("forecast").toString(), QString("5000.00"));
+        const QJsonObject r =
+            ok(*http, recordsOf("revenue_vs_forecast", range + "&key=" + n + "&part=denominator"));
+        QCOMPARE(r.value("total").toString(), QString("5000.00"));
+        QCOMPARE(r.value("items").toArray().first().toObject().value("source").toString(),
+                 QString("live"));
+    }
+
     void lazySnapshotAndTheRoute()
     {
         auto http = login("fin");
