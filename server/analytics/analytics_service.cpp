@@ -117,6 +117,9 @@ MetricContext AnalyticsService::contextFor(QSqlDatabase db, const Request &reque
             byCode.insert(code, id);
         }
     }
+    // The currency a figure was answered in is the one its drill-down keeps: narrowing a group
+    // answer to one entity's point must not switch to that entity's currency.
+    const bool groupByDefault = f.entityId != 0 ? false : visible.size() > 1;
     if (drill) {
         // Without a key the records are those of the whole figure.
         if (!f.key.isEmpty()) {
@@ -155,7 +158,7 @@ MetricContext AnalyticsService::contextFor(QSqlDatabase db, const Request &reque
 
     const bool currencyGiven = request.query.hasQueryItem(QStringLiteral("currency"));
     if (!currencyGiven)
-        f.groupCurrency = c.entityIds.size() > 1;
+        f.groupCurrency = groupByDefault;
     if (!f.groupCurrency && c.entityIds.size() > 1)
         throw ApiError::invalidField(QStringLiteral("currency"), QStringLiteral("one_entity"),
                                      QStringLiteral("Choose one entity to see its figures in its "

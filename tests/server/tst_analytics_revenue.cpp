@@ -367,7 +367,12 @@ private slots:
         r = ok(*http, recordsOf("write_off_rate",
                                 march + "&currency=group&by=entity&key=UK&part=denominator"));
         QCOMPARE(r.value("total").toString(), QString("1129.09"));
+        // Without a currency the drill-down keeps the figure's (the group's); in pounds on request.
         r = ok(*http, recordsOf("write_off_rate", march + "&by=entity&key=UK&part=denominator"));
+        QCOMPARE(r.value("currency").toString(), QString("USD"));
+        QCOMPARE(r.value("total").toString(), QString("1129.09"));
+        r = ok(*http, recordsOf("write_off_rate",
+                                march + "&currency=entity&by=entity&key=UK&part=denominator"));
         QCOMPARE(r.value("currency").toString(), QString("GBP"));
         QCOMPARE(r.value("total").toString(), QString("885.00"));
         a = ok(*http, metric("write_off_rate", march + "&entity=" + QString::number(uk)));
