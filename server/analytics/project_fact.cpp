@@ -43,11 +43,32 @@ QString billsTimeSql(const QString &project)
         .arg(project);
 }
 
+QString writtenOffHoursSql(const QString &entry)
+{
+    return QStringLiteral(
+               "(SELECT sum(wo.hours) FROM billing_sources wo JOIN billing_exceptions wx ON "
+               "wx.id = wo.billing_exception_id AND wx.kind = 'cap_exceeded' AND wx.status = "
+               "'written_off' WHERE wo.source_kind = 'time_entry' AND wo.source_key = %1.id::text "
+               "AND wo.released_at IS NULL)")
+        .arg(entry);
+}
+
+QString realisedTimeSql(const QString &entry)
+{
+    return QStringLiteral("(%1.status = 'invoiced' OR (%1.status = 'approved' AND %2 IS NOT "
+                          "NULL))")
+        .arg(entry, writtenOffHoursSql(entry));
+}
+
 QString timeEntriesSql(const QString &selection)
 {
     // Realisation counts the time a contract bills by the hour (a time-and-materials line or a
     // retainer, the close's unbilled_time rule): time on fixed-fee, milestone or subscription
     // work, or without a contract, is paid by the fee or by no one and has no billed value.
+    // Only billed time is realised: an invoiced entry with all its hours; approved time waiting
+    // for a run or a draft is work in progress and counts on neither side, except the hours a
+    // written-off cap exception holds, which the firm did for nothing (the entry stays approved
+    // when the whole of it is held; a partly billed one is invoiced with all its hours).
     // Billed value: each issued invoice line that billed the entry, net of its approved
     // write-down and of the credit notes on that line, shared among the line's sources by their
     // billed amounts, at the invoice's rate (credit notes mirror the invoice at its rate). The
@@ -59,7 +80,8 @@ QString timeEntriesSql(const QString &selection)
 WITH e0 AS (
     SELECT te.id, p.legal_entity_id, date_trunc('month', te.work_date)::date AS month,
            te.project_id, p.practice_id, p.account_id AS client_id, te.employee_id,
-           te.work_date, te.hours, te.billable, le.functional_currency::text AS currency,
+           te.work_date, te.hours, te.billable, te.status,
+           le.functional_currency::text AS currency,
            CASE WHEN te.cost_amount IS NULL THEN 0
                 WHEN te.cost_currency = le.functional_currency THEN te.cost_amount
                 ELSE coalesce(round(te.cost_amount * %2, 2), 0) END AS labour_cost,
@@ -70,13 +92,19 @@ WITH e0 AS (
     JOIN legal_entities le ON le.id = p.legal_entity_id
     JOIN employees em ON em.id = te.employee_id
     LEFT JOIN project_tasks t ON t.id = te.task_id),
+e1 AS (
+    SELECT e0.*,
+           CASE WHEN NOT (e0.billable AND e0.bills_time) THEN 0
+                WHEN e0.status = 'invoiced' THEN e0.hours
+                ELSE coalesce(%5, 0) END AS counted_hours
+    FROM e0),
 src AS (
     SELECT e0.id, bs.invoice_line_id, bs.amount
     FROM e0 CROSS JOIN LATERAL (
         SELECT s.invoice_line_id, s.amount FROM billing_sources s
         WHERE s.source_kind = 'time_entry' AND s.source_key = e0.id::text
           AND s.invoice_line_id IS NOT NULL OFFSET 0) bs
-    WHERE e0.billable AND e0.bills_time),
+    WHERE e0.billable AND e0.bills_time AND e0.status = 'invoiced'),
 ln AS MATERIALIZED (
     SELECT il.id, il.line_no, il.amount, i.id AS invoice_id, coalesce(i.fx_rate, 1) AS fx_rate,
            (SELECT sum(s.amount) FROM billing_sources s WHERE s.invoice_line_id = il.id) AS total,
@@ -94,25 +122,27 @@ bv AS (
 rk AS MATERIALIZED (
     SELECT DISTINCT legal_entity_id, currency, role_id, work_date, contract_id, account_id,
            rate_items
-    FROM e0 WHERE billable AND bills_time),
+    FROM e1 WHERE counted_hours <> 0),
 std AS MATERIALIZED (
     SELECT e.legal_entity_id, e.role_id, e.work_date, r.rate
     FROM rk e
 %3)
 SELECT e.id, e.legal_entity_id, e.month, e.project_id, e.practice_id, e.client_id, e.employee_id,
        e.work_date, e.hours, e.billable, e.currency, e.labour_cost, e.bills_time,
-       CASE WHEN e.billable AND e.bills_time THEN coalesce(round(e.hours * r.rate, 2), 0) ELSE 0
-           END AS standard_value,
+       e.counted_hours,
+       CASE WHEN e.billable AND e.bills_time THEN coalesce(round(e.counted_hours * r.rate, 2), 0)
+           ELSE 0 END AS standard_value,
        CASE WHEN e.billable AND e.bills_time THEN coalesce(bv.billed, 0) ELSE 0 END
            AS billed_value
-FROM e0 e
+FROM e1 e
 LEFT JOIN std r ON r.legal_entity_id = e.legal_entity_id AND r.role_id = e.role_id
                AND r.work_date = e.work_date
 LEFT JOIN bv ON bv.id = e.id)")
         .arg(selection,
              fxRateSql(QStringLiteral("te.cost_currency"), QStringLiteral("le.functional_currency"),
                        QStringLiteral("te.work_date")),
-             standardRateJoins(), billsTimeSql(QStringLiteral("p")));
+             standardRateJoins(), billsTimeSql(QStringLiteral("p")),
+             writtenOffHoursSql(QStringLiteral("e0")));
 }
 
 void rebuildProjectMonths(QSqlDatabase db, const QList<EntityMonth> &partitions)

@@ -117,8 +117,9 @@ RecordsPage realisationRecords(const MetricContext &c)
     // entries' values summed; a year of entries valued one by one takes seconds).
     page.total = convertedTotal(c, r, denominatorPart(c) ? r.denominator : r.numerator);
 
-    // The page: the entries the figure counts (billable, on a contract billing hours) of the
-    // slice's projects, by project index, cut to the page before they are valued.
+    // The page: the entries the figure counts (billable, on a contract billing hours, billed or
+    // held by a written-off cap exception) of the slice's projects, by project index, cut to the
+    // page before they are valued. Hours are those counted (an approved entry's written-off part).
     const SqlFragment slice = sliceCondition(c, r.columns, QStringLiteral("p"));
     QVariantList binds{c.filter.from, c.filter.from, c.filter.lastDay()};
     binds += slice.binds;
@@ -134,13 +135,15 @@ RecordsPage realisationRecords(const MetricContext &c)
             "(SELECT x.* FROM (SELECT p.*, p.id AS project_id, p.account_id AS client_id, "
             "?::date AS month FROM projects p) p JOIN LATERAL (SELECT * FROM time_entries x "
             "WHERE x.project_id = p.id AND x.status IN ('approved', 'invoiced') AND x.billable "
-            "AND x.work_date BETWEEN ? AND ?) x ON %1 AND %2 %3 ORDER BY x.work_date, x.id "
-            "LIMIT %4) te JOIN projects p ON p.id = te.project_id")
+            "AND x.work_date BETWEEN ? AND ? AND %5) x ON %1 AND %2 %3 ORDER BY x.work_date, "
+            "x.id LIMIT %4) te JOIN projects p ON p.id = te.project_id")
             .arg(slice.sql, billsTimeSql(QStringLiteral("p")), keyset)
-            .arg(limit + 1));
+            .arg(limit + 1)
+            .arg(realisedTimeSql(QStringLiteral("x"))));
     QSqlQuery q = db::query(
         c.db,
-        QStringLiteral("SELECT f.work_date, f.id, us.display_name, pj.name, f.hours::text, "
+        QStringLiteral("SELECT f.work_date, f.id, us.display_name, pj.name, "
+                       "f.counted_hours::text, "
                        "f.currency, f.standard_value::numeric(20, 2)::text, "
                        "f.billed_value::numeric(20, 4)::text, CASE WHEN f.standard_value = 0 "
                        "THEN NULL ELSE round(f.billed_value / f.standard_value, 4)::text END, "
@@ -187,8 +190,9 @@ QList<MetricDefinition> projectMetrics()
     realisation.name = QStringLiteral("realisation");
     realisation.title = QStringLiteral("Realisation");
     realisation.description = QStringLiteral(
-        "Billed value of billable time (issued invoices net of write-downs and credit notes) / "
-        "its hours at the standard rate, by the month of the work.");
+        "Billed value of billed time (issued invoices net of write-downs and credit notes) / "
+        "its hours at the standard rate (with hours written off beyond a cap), by the month of "
+        "the work; approved time not yet billed is work in progress and not counted.");
     realisation.unit = MetricUnit::Ratio;
     realisation.dimensions = ProjectDimensions;
     realisation.facts = {QStringLiteral("project_month")};

@@ -17,11 +17,17 @@ void rebuildProjectMonths(QSqlDatabase db, const QList<EntityMonth> &partitions)
 // One row per approved or invoiced time entry with what the metrics take from it, in the
 // project entity's functional currency: id, legal_entity_id (the project's), month (of the
 // work), project_id, practice_id, client_id (the project's), employee_id, work_date, hours,
-// billable, currency, labour_cost, bills_time (the contract bills hours), standard_value,
-// billed_value (both 0 unless billable and bills_time). `selection` is a FROM fragment
+// billable, currency, labour_cost, bills_time (the contract bills hours), counted_hours (the
+// hours realisation counts: all of an invoiced entry's, the written-off held hours of an approved
+// one, else 0), standard_value (counted_hours at the standard rate), billed_value (issued invoices
+// of an invoiced entry; all three 0 unless billable and bills_time). `selection` is a FROM fragment
 // that defines `te` (time_entries) and `p` (projects) with every condition in its ON clauses;
 // its binds come first.
 QString timeEntriesSql(const QString &selection);
+
+// Whether realisation counts the time entry aliased `entry`: billed (status 'invoiced', on an
+// issued invoice) or, still approved, with hours held by a written-off cap exception.
+QString realisedTimeSql(const QString &entry);
 
 // Whether the contract of the project aliased `project` bills hours: a time-and-materials line
 // or a retainer (the close's unbilled_time rule). Only such time has a standard and billed value.
