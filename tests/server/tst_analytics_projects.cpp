@@ -10,7 +10,10 @@
 //     → margin 620.00 / 2,000.00 = 0.3100.
 //   A, May: revenue 1,000.00, labour 300.00 → margin 0.7000 (the "before" window of the risk).
 //   A, time billed: 10 h × 150 + 4 h × 150 = 2,100.00 standard, invoiced 2,100.00 less a
-//     210.00 write-down → realisation 1,890.00 / 2,100.00 = 0.9000.
+//     210.00 write-down → realisation 1,890.00 / 2,100.00 = 0.9000 once the invoice is issued
+//     (while it is a draft nothing is billed: no value). Approved time not yet billed counts on
+//     neither side; 2 h held beyond a cap and written off count at 300.00 standard, 0 billed:
+//     1,890.00 / 2,400.00 = 0.7875.
 //   B (UK, GBP): revenue 1,000.00, labour 250.00 → 0.7500; in USD 937.50 / 1,250.00.
 //   Budget burn (to September): A cost 1,680.00 of 4,000.00 (the latest budget version) = 0.4200,
 //     21 h done and 10 h to go = 0.6774, EAC 1,680.00 + 630.00 = 2,310.00; C 600.00 of
@@ -337,25 +340,32 @@ private slots:
         QCOMPARE(str(ukDrill, "currency"), QString("USD"));
         QCOMPARE(str(ukDrill, "total"), QString("937.50"));
 
-        // Realisation in USD: US 1,890.00 / 2,100.00, UK nothing billed of 5 h × 100 × 1.25.
+        // Realisation in USD: US 1,890.00 / 2,100.00; UK's 5 h are approved, not billed: work in
+        // progress, in neither side (the UK point has no value, not 0 %).
         const QJsonObject re =
             b->get(path("realisation", "from=2026-09&to=2026-09&by=entity")).json();
         QCOMPARE(str(re, "numerator"), QString("1890.00"));
-        QCOMPARE(str(re, "denominator"), QString("2725.00"));
-        QCOMPARE(str(re, "value"), QString("0.6936"));
-        QCOMPARE(str(pointOf(re, "UK"), "denominator"), QString("625.00"));
-        QCOMPARE(str(pointOf(re, "UK"), "value"), QString("0.0000"));
+        QCOMPARE(str(re, "denominator"), QString("2100.00"));
+        QCOMPARE(str(re, "value"), QString("0.9000"));
+        QCOMPARE(str(pointOf(re, "US"), "value"), QString("0.9000"));
+        QCOMPARE(str(pointOf(re, "UK"), "denominator"), QString("0.00"));
+        QVERIFY(pointOf(re, "UK").value("value").isNull());
     }
 
     void realisationAfterAWriteDown()
     {
         auto f = login("fin");
         const QString q = QStringLiteral("from=2026-09&to=2026-09");
-        // While the invoice is a draft nothing is billed.
+        // While the invoice is a draft nothing is billed: no realisation yet (null, not 0 %),
+        // and no records.
         QJsonObject a = f->get(path("realisation", q)).json();
         QCOMPARE(str(a, "numerator"), QString("0.00"));
-        QCOMPARE(str(a, "denominator"), QString("2100.00"));
-        QCOMPARE(str(a, "value"), QString("0.0000"));
+        QCOMPARE(str(a, "denominator"), QString("0.00"));
+        QVERIFY(a.value("value").isNull());
+        QVERIFY(pointOf(a, "2026-09").value("value").isNull());
+        QJsonObject draft = f->get(path("realisation", q + "&key=2026-09", true)).json();
+        QCOMPARE(str(draft, "total"), QString("0.00"));
+        QCOMPARE(draft.value("items").toArray().size(), 0);
 
         issueInvoice();
         a = f->get(path("realisation", q)).json();
@@ -427,6 +437,92 @@ private slots:
                      .value("items")
                      .toArray()
                      .size(),
+                 0);
+    }
+
+    // Approved time waiting for the next run is work in progress; hours a cap held and finance
+    // wrote off were done for nothing and count at their standard value. A credit note that
+    // releases the sources puts the entries back to work in progress.
+    void realisationCountsBilledTimeOnly()
+    {
+        auto f = login("fin");
+        const QString q = QStringLiteral("from=2026-09&to=2026-09");
+        issueInvoice();
+        refresh();
+
+        // 6 h approved in September, not billed yet: the margin takes its cost (the partition
+        // was rebuilt), realisation does not move.
+        time(ann, project, "2026-09-21", "6", true, "360.00", "USD");
+        QCOMPARE(scalar("SELECT count(*) FROM analytics_stale_months WHERE fact = "
+                        "'project_month'"),
+                 1);
+        QCOMPARE(str(f->get(path("project_margin", q)).json(), "numerator"), QString("260.00"));
+        QJsonObject a = f->get(path("realisation", q)).json();
+        QCOMPARE(str(a, "value"), QString("0.9000"));
+        QCOMPARE(str(a, "numerator"), QString("1890.00"));
+        QCOMPARE(str(a, "denominator"), QString("2100.00"));
+        QCOMPARE(f->get(path("realisation", q, true)).json().value("items").toArray().size(), 2);
+
+        // 2 h beyond the not-to-exceed cap, held on an exception: open, nothing changes.
+        const QString held = time(ann, project, "2026-09-22", "2", true, "120.00", "USD");
+        const qint64 x = scalar(
+            "INSERT INTO billing_exceptions (legal_entity_id, contract_id, contract_line_id, "
+            "kind, hours, amount, currency, detail) SELECT ?, p.contract_id, cl.id, "
+            "'cap_exceeded', 2, 300, 'USD', 'cap' FROM projects p JOIN contract_lines cl ON "
+            "cl.contract_id = p.contract_id WHERE p.id = ? RETURNING id",
+            {us, project});
+        db::query(db->sql(),
+                  "INSERT INTO billing_sources (source_kind, source_key, billing_exception_id, "
+                  "hours, amount) VALUES ('time_entry', ?, ?, 2, 300)",
+                  {held, x});
+        QCOMPARE(str(f->get(path("realisation", q)).json(), "value"), QString("0.9000"));
+
+        // Written off: 2 h × 150 = 300.00 more standard value, nothing billed.
+        db::query(db->sql(), "UPDATE billing_exceptions SET status = 'written_off' WHERE id = ?",
+                  {x});
+        QCOMPARE(scalar("SELECT count(*) FROM analytics_stale_months WHERE fact = "
+                        "'project_month'"),
+                 1);
+        a = f->get(path("realisation", q)).json();
+        QCOMPARE(str(a, "numerator"), QString("1890.00"));
+        QCOMPARE(str(a, "denominator"), QString("2400.00"));
+        QCOMPARE(str(a, "value"), QString("0.7875"));
+        const QJsonObject rec = f->get(path("realisation", q, true)).json();
+        QCOMPARE(str(rec, "total"), QString("1890.00"));
+        const QJsonArray items = rec.value("items").toArray();
+        QCOMPARE(items.size(), 3); // the two billed entries and the written-off one
+        const QJsonObject wo = items.at(2).toObject();
+        QCOMPARE(str(wo, "time_entry_id"), held);
+        QCOMPARE(str(wo, "hours"), QString("2.00"));
+        QCOMPARE(wo.value("standard_value").toObject().value("amount").toString(),
+                 QString("300.00"));
+        QCOMPARE(wo.value("billed_value").toObject().value("amount").toString(), QString("0.0000"));
+        QCOMPARE(str(wo, "realisation"), QString("0.0000"));
+        QCOMPARE(str(f->get(path("realisation", q + "&part=denominator", true)).json(), "total"),
+                 QString("2400.00"));
+
+        // A full credit note releasing the sources: the billed entries are approved again, work
+        // in progress; only the written-off hours remain (0 of 300.00).
+        db::query(db->sql(), "UPDATE billing_sources SET released_at = now() WHERE invoice_id = ?",
+                  {invoice});
+        db::query(db->sql(),
+                  "UPDATE time_entries SET status = 'approved', invoice_id = NULL WHERE "
+                  "invoice_id = ?",
+                  {invoice});
+        a = f->get(path("realisation", q)).json();
+        QCOMPARE(str(a, "numerator"), QString("0.00"));
+        QCOMPARE(str(a, "denominator"), QString("300.00"));
+        QCOMPARE(str(a, "value"), QString("0.0000"));
+
+        // What the triggers kept equals a rebuild from the detail.
+        refresh();
+        db::exec(db->sql(), "CREATE TEMP TABLE kept AS SELECT * FROM analytics_project_month");
+        rebuildAllFacts(db->sql(), QDate(2026, 1, 1), QDate(2026, 12, 1));
+        QCOMPARE(scalar("SELECT count(*) FROM (SELECT * FROM kept EXCEPT ALL SELECT * FROM "
+                        "analytics_project_month) d"),
+                 0);
+        QCOMPARE(scalar("SELECT count(*) FROM (SELECT * FROM analytics_project_month EXCEPT ALL "
+                        "SELECT * FROM kept) d"),
                  0);
     }
 
