@@ -46,7 +46,9 @@ CREATE INDEX time_entries_billable_day_idx ON time_entries (work_date, id)
 CREATE FUNCTION analytics_people_time_marks() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'UPDATE' THEN
-        PERFORM analytics_mark_stale('person_month', array_agg(e.legal_entity_id),
+        -- EXECUTE plans the join of the two transition tables with their real sizes; a
+        -- cached plan from a one-row update would nest-loop a billing run's thousands.
+        EXECUTE $q$ SELECT analytics_mark_stale('person_month', array_agg(e.legal_entity_id),
                                      array_agg(c.work_date))
            FROM old_rows o JOIN new_rows n ON n.id = o.id
           CROSS JOIN LATERAL (VALUES (o.employee_id, o.work_date), (n.employee_id, n.work_date))
@@ -55,7 +57,7 @@ BEGIN
           WHERE (o.status IN ('approved', 'invoiced') OR n.status IN ('approved', 'invoiced'))
             AND ((o.status IN ('approved', 'invoiced')) <> (n.status IN ('approved', 'invoiced'))
                  OR o.hours <> n.hours OR o.billable <> n.billable
-                 OR o.work_date <> n.work_date OR o.employee_id <> n.employee_id);
+                 OR o.work_date <> n.work_date OR o.employee_id <> n.employee_id) $q$;
     ELSIF TG_OP = 'DELETE' THEN
         PERFORM analytics_mark_stale('person_month', array_agg(e.legal_entity_id),
                                      array_agg(o.work_date))
@@ -151,14 +153,14 @@ BEGIN
     ELSIF TG_OP = 'DELETE' THEN
         SELECT array_agg(DISTINCT legal_entity_id) INTO v_entities FROM old_rows;
     ELSE
-        SELECT array_agg(DISTINCT x.e) INTO v_entities
+        EXECUTE $q$ SELECT array_agg(DISTINCT x.e)
           FROM old_rows o JOIN new_rows n ON n.id = o.id
          CROSS JOIN LATERAL (VALUES (o.legal_entity_id), (n.legal_entity_id)) AS x(e)
          WHERE (o.legal_entity_id, o.practice_id, o.weekly_capacity_hours,
                 o.utilisation_target_pct, o.country, o.active)
                IS DISTINCT FROM
                (n.legal_entity_id, n.practice_id, n.weekly_capacity_hours,
-                n.utilisation_target_pct, n.country, n.active);
+                n.utilisation_target_pct, n.country, n.active) $q$ INTO v_entities;
     END IF;
     IF v_entities IS NOT NULL THEN
         PERFORM analytics_mark_stale('person_month', array_agg(p.legal_entity_id),

@@ -116,7 +116,8 @@ CREATE TRIGGER analytics_project_bill_line_del AFTER DELETE ON vendor_bill_lines
 -- A bill's status or date: payments change amount_paid every day and must not mark anything.
 CREATE FUNCTION analytics_project_bill_stale() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM analytics_mark_stale('project_month', array_agg(p.legal_entity_id),
+    -- EXECUTE: planned with the transition tables' real sizes (see 0024).
+    EXECUTE $q$ SELECT analytics_mark_stale('project_month', array_agg(p.legal_entity_id),
                                  array_agg(x.bill_date))
       FROM (SELECT n.id, n.bill_date FROM new_rows n JOIN old_rows o ON o.id = n.id
              WHERE n.status IS DISTINCT FROM o.status OR n.bill_date <> o.bill_date
@@ -124,7 +125,7 @@ BEGIN
             SELECT o.id, o.bill_date FROM new_rows n JOIN old_rows o ON o.id = n.id
              WHERE n.status IS DISTINCT FROM o.status OR n.bill_date <> o.bill_date) x
       JOIN vendor_bill_lines l ON l.bill_id = x.id
-      JOIN projects p ON p.id = l.project_id;
+      JOIN projects p ON p.id = l.project_id $q$;
     RETURN NULL;
 END $$;
 CREATE TRIGGER analytics_project_bill_upd AFTER UPDATE ON vendor_bills
@@ -146,7 +147,7 @@ BEGIN
           JOIN projects p ON p.id = te.project_id
          WHERE n.number IS NOT NULL;
     ELSE
-        PERFORM analytics_mark_stale('project_month', array_agg(p.legal_entity_id),
+        EXECUTE $q$ SELECT analytics_mark_stale('project_month', array_agg(p.legal_entity_id),
                                      array_agg(te.work_date))
           FROM new_rows n JOIN old_rows o ON o.id = n.id
           JOIN billing_sources bs ON bs.invoice_id = coalesce(n.credits_invoice_id, n.id)
@@ -154,7 +155,7 @@ BEGIN
           JOIN time_entries te ON te.id = bs.source_key::uuid
           JOIN projects p ON p.id = te.project_id
          WHERE n.status IS DISTINCT FROM o.status OR n.number IS DISTINCT FROM o.number
-            OR n.fx_rate IS DISTINCT FROM o.fx_rate;
+            OR n.fx_rate IS DISTINCT FROM o.fx_rate $q$;
     END IF;
     RETURN NULL;
 END $$;

@@ -66,7 +66,8 @@ CREATE TRIGGER invoices_analytics_billing_insert AFTER INSERT ON invoices
 
 CREATE FUNCTION analytics_invoices_billing_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM analytics_mark_stale('billing_month', array_agg(v.entity), array_agg(v.day))
+    -- EXECUTE: planned with the transition tables' real sizes (see 0024).
+    EXECUTE $q$ SELECT analytics_mark_stale('billing_month', array_agg(v.entity), array_agg(v.day))
        FROM (SELECT n.legal_entity_id AS ne, n.invoice_date AS nd, o.legal_entity_id AS oe,
                     o.invoice_date AS od
                FROM new_rows n JOIN old_rows o ON o.id = n.id
@@ -77,7 +78,7 @@ BEGIN
                      OR n.account_id <> o.account_id OR n.kind <> o.kind
                      OR n.project_id IS DISTINCT FROM o.project_id
                      OR n.fx_rate IS DISTINCT FROM o.fx_rate)) AS c,
-            LATERAL (VALUES (c.ne, c.nd), (c.oe, c.od)) AS v(entity, day);
+            LATERAL (VALUES (c.ne, c.nd), (c.oe, c.od)) AS v(entity, day) $q$;
     RETURN NULL;
 END $$;
 CREATE TRIGGER invoices_analytics_billing_update AFTER UPDATE ON invoices
