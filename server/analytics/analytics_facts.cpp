@@ -22,7 +22,35 @@ void lockFact(QSqlDatabase db, const QString &name)
               {name});
 }
 
+void prepareRebuild(QSqlDatabase db)
+{
+    db::query(db,
+              QStringLiteral("SELECT set_config('jit', 'off', true), set_config('work_mem', "
+                             "'64MB', true)"),
+              {});
+}
+
 } // namespace
+
+QVariantList partitionBinds(const QList<EntityMonth> &partitions)
+{
+    db::PgArray entities, months;
+    for (const EntityMonth &p : partitions) {
+        entities.add(p.entityId);
+        months.add(p.month);
+    }
+    return {entities.literal(), months.literal()};
+}
+
+void deletePartitions(QSqlDatabase db, const QString &table, const QList<EntityMonth> &partitions)
+{
+    db::query(db,
+              QStringLiteral("DELETE FROM %1 f USING unnest(?::bigint[], ?::date[]) AS "
+                             "p(legal_entity_id, month) WHERE f.legal_entity_id = "
+                             "p.legal_entity_id AND f.month = p.month")
+                  .arg(table),
+              partitionBinds(partitions));
+}
 
 void refreshStaleFacts(QSqlDatabase db, const QStringList &facts)
 {
@@ -48,8 +76,10 @@ void refreshStaleFacts(QSqlDatabase db, const QStringList &facts)
         QList<EntityMonth> partitions;
         while (taken.next())
             partitions.append({taken.value(0).toLongLong(), taken.value(1).toDate()});
-        if (!partitions.isEmpty())
+        if (!partitions.isEmpty()) {
+            prepareRebuild(db);
             fact->rebuild(db, partitions);
+        }
         tx.commit();
     }
 }
@@ -69,6 +99,7 @@ int rebuildAllFacts(QSqlDatabase db, QDate from, QDate to)
         lockFact(db, fact.name);
         db::query(db, QStringLiteral("DELETE FROM analytics_stale_months WHERE fact = ?"),
                   {fact.name});
+        prepareRebuild(db);
         fact.rebuild(db, partitions);
         db::query(db,
                   QStringLiteral("INSERT INTO analytics_fact_builds (fact, built_at, months) "

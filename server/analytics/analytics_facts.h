@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 #include <functional>
 
@@ -28,6 +29,14 @@ struct AnalyticsFact
     // partitions as two arrays). Runs inside the caller's transaction.
     std::function<void(QSqlDatabase, const QList<EntityMonth> &)> rebuild;
 };
+
+// What every rebuild starts with: the partitions as the two array binds of
+// `unnest(?::bigint[], ?::date[])`, and the deletion of their rows from a fact table keyed by
+// (legal_entity_id, month). refreshStaleFacts and rebuildAllFacts also turn JIT off and give the
+// rebuild's sorts room (for the rest of the transaction): JIT compiled a two-year rebuild for
+// longer than it ran.
+QVariantList partitionBinds(const QList<EntityMonth> &partitions);
+void deletePartitions(QSqlDatabase db, const QString &table, const QList<EntityMonth> &partitions);
 
 // Every fact of every family (analytics_catalogue.cpp).
 const QList<AnalyticsFact> &analyticsFacts();

@@ -1,7 +1,6 @@
 #include "ledger_month_fact.h"
 
 #include "db/database.h"
-#include "db/pg_array.h"
 
 namespace keel {
 
@@ -9,17 +8,7 @@ namespace {
 
 void rebuildLedgerMonths(QSqlDatabase db, const QList<EntityMonth> &partitions)
 {
-    db::PgArray entities, months;
-    for (const EntityMonth &p : partitions) {
-        entities.add(p.entityId);
-        months.add(p.month);
-    }
-    const QVariantList binds{entities.literal(), months.literal()};
-    db::query(db,
-              QStringLiteral("DELETE FROM analytics_ledger_month f USING unnest(?::bigint[], "
-                             "?::date[]) AS p(legal_entity_id, month) WHERE f.legal_entity_id = "
-                             "p.legal_entity_id AND f.month = p.month"),
-              binds);
+    deletePartitions(db, QStringLiteral("analytics_ledger_month"), partitions);
     // Each partition reads one entity's month through journal_lines_tb_idx.
     db::query(
         db,
@@ -36,7 +25,7 @@ void rebuildLedgerMonths(QSqlDatabase db, const QList<EntityMonth> &partitions)
             "JOIN ledger_accounts a ON a.id = l.ledger_account_id "
             "GROUP BY p.legal_entity_id, p.month, l.ledger_account_id, a.type, a.role, a.number, "
             "l.project_id, l.client_account_id, l.practice_id"),
-        binds);
+        partitionBinds(partitions));
 }
 
 } // namespace

@@ -8,17 +8,8 @@ namespace keel {
 
 void rebuildPersonMonths(QSqlDatabase db, const QList<EntityMonth> &partitions)
 {
-    db::PgArray entities, months;
-    for (const EntityMonth &p : partitions) {
-        entities.add(p.entityId);
-        months.add(p.month);
-    }
-    const QVariantList binds{entities.literal(), months.literal()};
-    db::query(db,
-              QStringLiteral("DELETE FROM analytics_person_month f USING unnest(?::bigint[], "
-                             "?::date[]) AS p(legal_entity_id, month) WHERE f.legal_entity_id = "
-                             "p.legal_entity_id AND f.month = p.month"),
-              binds);
+    const QVariantList binds = partitionBinds(partitions);
+    deletePartitions(db, QStringLiteral("analytics_person_month"), partitions);
     // p: the partitions; cap: available hours by employee_range_capacity (0010), the rule the
     // capacity planner and the bench use, once per month; hol: weekday public holidays of each
     // person's country; tm: approved or invoiced hours of the partitions' people, read by

@@ -82,24 +82,9 @@ namespace {
 
 void rebuildBillingMonths(QSqlDatabase db, const QList<EntityMonth> &partitions)
 {
-    db::PgArray entities, months;
-    for (const EntityMonth &p : partitions) {
-        entities.add(p.entityId);
-        months.add(p.month);
-    }
-    // A full rebuild (the demo load) reads every billed source: no JIT (it costs more than the
-    // query) and room for the sort.
-    db::query(db,
-              QStringLiteral("SELECT set_config('jit', 'off', true), set_config('work_mem', "
-                             "'64MB', true)"),
-              {});
     const SqlFragment p{QStringLiteral("unnest(?::bigint[], ?::date[]) AS p(e, m)"),
-                        {entities.literal(), months.literal()}};
-    db::query(db,
-              QStringLiteral("DELETE FROM analytics_billing_month f USING %1 WHERE "
-                             "f.legal_entity_id = p.e AND f.month = p.m")
-                  .arg(p.sql),
-              p.binds);
+                        partitionBinds(partitions)};
+    deletePartitions(db, QStringLiteral("analytics_billing_month"), partitions);
     const SqlFragment writeOffs = billingWriteOffDetail(p);
     db::query(db,
               QStringLiteral("INSERT INTO analytics_billing_month (legal_entity_id, month, "
