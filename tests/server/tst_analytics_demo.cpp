@@ -602,11 +602,13 @@ private slots:
                 run(QStringLiteral(
                         "WITH b AS (SELECT coalesce(sum(t.hours), 0) AS h FROM time_entries t JOIN "
                         "employees e ON e.id = t.employee_id WHERE e.legal_entity_id = ?1 AND "
-                        "e.active AND t.billable AND t.status IN ('approved', 'invoiced') AND "
+                        "e.active AND e.utilisation_target_pct > 0 AND t.billable AND "
+                        "t.status IN ('approved', 'invoiced') AND "
                         "t.work_date BETWEEN '2026-09-01' AND '2026-09-30'), a AS (SELECT "
                         "coalesce(sum(c.capacity_hours), 0) AS h FROM "
                         "employee_range_capacity('2026-09-01', '2026-09-30') c JOIN employees e ON "
-                        "e.id = c.employee_id WHERE e.legal_entity_id = ?1 AND e.active) SELECT "
+                        "e.id = c.employee_id WHERE e.legal_entity_id = ?1 AND e.active AND "
+                        "e.utilisation_target_pct > 0) SELECT "
                         "b.h, a.h, round(b.h / nullif(a.h, 0), 4) FROM a, b")
                         .replace(QStringLiteral("?1"), QString::number(it.value())));
             QVERIFY(q.next());
