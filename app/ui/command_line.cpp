@@ -3,6 +3,9 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace keel {
 
 CommandLine CommandLine::parse(const QStringList &arguments)
@@ -33,7 +36,12 @@ CommandLine CommandLine::parse(const QStringList &arguments)
                                     "Workspace to open after signing in, optionally with the "
                                     "number of its tab: billing or billing:2."),
         "id[:tab]");
-    parser.addOptions({server, user, password, screenshot, lang, workspace});
+    const QCommandLineOption size(
+        "size",
+        QCoreApplication::translate("keel::CommandLine",
+                                    "Size of the main window in pixels, e.g. 1600x1200."),
+        "WIDTHxHEIGHT");
+    parser.addOptions({server, user, password, screenshot, lang, workspace, size});
     parser.process(arguments);
 
     CommandLine cl;
@@ -46,6 +54,15 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QStringList ws = parser.value(workspace).split(u':');
     cl.workspace = ws.value(0);
     cl.workspaceTab = ws.value(1).toInt();
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).split(u'x');
+        const QSize sz(wh.value(0).toInt(), wh.value(1).toInt());
+        if (wh.size() != 2 || sz.width() < 200 || sz.height() < 200) {
+            std::fprintf(stderr, "keel: --size expects WIDTHxHEIGHT, e.g. 1600x1200\n");
+            std::exit(2);
+        }
+        cl.windowSize = sz;
+    }
     return cl;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -19,6 +20,9 @@ struct CommandLine
     // tab of its page), for screenshots and demos.
     QString workspace;
     int workspaceTab = 0; // 1-based; 0 = the page's default
+    // --size WIDTHxHEIGHT: the main window's size (screenshots of a whole dashboard); invalid =
+    // the window's own default.
+    QSize windowSize;
 
     bool autoSignIn() const { return server.isValid() && !user.isEmpty() && !password.isEmpty(); }
 

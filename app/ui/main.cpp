@@ -70,6 +70,16 @@ void openWorkspaceWhenShown(keel::AppController *controller, const QString &id, 
                      });
 }
 
+// --size: the main window at that size once shown (before --screenshot's picture).
+void resizeWhenShown(keel::AppController *controller, const QSize &size)
+{
+    QObject::connect(controller, &keel::AppController::windowShown, controller,
+                     [controller, size](QWidget *window) {
+                         if (window == controller->mainWindow())
+                             window->resize(size);
+                     });
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -97,6 +107,8 @@ int main(int argc, char *argv[])
     keel::AppController controller(&settings, &translations, &tokenStore);
     if (!commandLine.workspace.isEmpty())
         openWorkspaceWhenShown(&controller, commandLine.workspace, commandLine.workspaceTab);
+    if (commandLine.windowSize.isValid())
+        resizeWhenShown(&controller, commandLine.windowSize);
     if (!commandLine.screenshotFile.isEmpty())
         grabOnceShown(&controller, commandLine.screenshotFile);
     controller.start(commandLine);

@@ -62,6 +62,7 @@ class TestDashboardsLive : public QObject, public LedgerFixture
     static DashboardFilter months(const char *from, const char *to, qint64 entity = 0)
     {
         DashboardFilter f;
+        f.period = DashboardFilter::Period::Custom;
         f.from = QDate::fromString(QString::fromLatin1(from) + "-01", Qt::ISODate);
         f.to = QDate::fromString(QString::fromLatin1(to) + "-01", Qt::ISODate);
         if (entity)
@@ -338,6 +339,18 @@ private slots:
         QVERIFY(done.wait(15000));
         QCOMPARE(view.cardQueryOf("unbilled").queryItemValue("to"), QString("2026-09"));
         QCOMPARE(view.card("unbilled")->figureText(), QString("USD 10,000.00"));
+        auto *period = bar.findChild<QComboBox *>("dashboardPeriod");
+        QVERIFY(period);
+        QCOMPARE(period->currentIndex(), int(DashboardFilter::Period::Custom));
+
+        // The default preset ends with the last complete month.
+        bar.applyPeriod(DashboardFilter::Period::LastTwelveFullMonths);
+        QVERIFY(done.wait(15000));
+        const QDate month(QDate::currentDate().year(), QDate::currentDate().month(), 1);
+        QCOMPARE(view.cardQueryOf("unbilled").queryItemValue("to"),
+                 month.addMonths(-1).toString("yyyy-MM"));
+        QCOMPARE(period->currentIndex(), int(DashboardFilter::Period::LastTwelveFullMonths));
+        QCOMPARE(period->currentText(), QString("Last 12 full months"));
     }
 
     void pageOpensOnTheRolesTab()

@@ -99,23 +99,52 @@ private slots:
 
     void filterQuery()
     {
-        DashboardFilter f = DashboardFilter::lastTwelveMonths(QDate(2026, 12, 6));
-        QCOMPARE(f.from, QDate(2026, 1, 1));
-        QCOMPARE(f.to, QDate(2026, 12, 1));
-        QCOMPARE(f.toQuery().toString(), QString("from=2026-01&to=2026-12"));
+        // The default ends with the last complete month: December is still being worked.
+        DashboardFilter f = DashboardFilter::lastTwelveFullMonths(QDate(2026, 12, 6));
+        QCOMPARE(f.period, DashboardFilter::Period::LastTwelveFullMonths);
+        QCOMPARE(f.from, QDate(2025, 12, 1));
+        QCOMPARE(f.to, QDate(2026, 11, 1));
+        QCOMPARE(f.toQuery().toString(), QString("from=2025-12&to=2026-11"));
+        using P = DashboardFilter::Period;
+        QCOMPARE(DashboardFilter::periodMonths(P::LastTwelveMonths, QDate(2026, 12, 6)),
+                 std::pair(QDate(2026, 1, 1), QDate(2026, 12, 1)));
+        QCOMPARE(DashboardFilter::periodMonths(P::LastTwelveFullMonths, QDate(2027, 1, 31)),
+                 std::pair(QDate(2026, 1, 1), QDate(2026, 12, 1)));
+        QCOMPARE(DashboardFilter::periodMonths(P::LastQuarter, QDate(2026, 12, 6)),
+                 std::pair(QDate(2026, 7, 1), QDate(2026, 9, 1)));
         f.entityId = "3";
         f.practiceId = "2";
         f.currency = DashboardFilter::Currency::Entity;
         QCOMPARE(f.toQuery().toString(),
-                 QString("from=2026-01&to=2026-12&entity=3&practice=2&currency=entity"));
+                 QString("from=2025-12&to=2026-11&entity=3&practice=2&currency=entity"));
         f.currency = DashboardFilter::Currency::Group;
         QCOMPARE(f.toQuery().queryItemValue("currency"), QString("group"));
 
-        // Remembered, and a nonsense range falls back to the default.
+        // Remembered: a preset follows the calendar, a custom range stays as it was.
         f.save("t/");
         QCOMPARE(DashboardFilter::load("t/", QDate(2026, 12, 6)), f);
+        const DashboardFilter january = DashboardFilter::load("t/", QDate(2027, 1, 10));
+        QCOMPARE(january.period, P::LastTwelveFullMonths);
+        QCOMPARE(january.to, QDate(2026, 12, 1));
+        QCOMPARE(january.entityId, QString("3"));
+        DashboardFilter custom = f;
+        custom.period = P::Custom;
+        custom.from = QDate(2026, 1, 1);
+        custom.to = QDate(2026, 11, 1);
+        custom.save("t/");
+        QCOMPARE(DashboardFilter::load("t/", QDate(2027, 1, 10)), custom);
+        // Even when its months are a preset's today.
+        custom.to = QDate(2026, 12, 1);
+        custom.save("t/");
+        QCOMPARE(DashboardFilter::load("t/", QDate(2026, 12, 6)).period, P::Custom);
+        // Saved before the period was: the preset it matches, else custom.
+        QSettings().remove("t/period");
+        QCOMPARE(DashboardFilter::load("t/", QDate(2026, 12, 6)).period, P::LastTwelveMonths);
+        QSettings().setValue("t/from", "2026-02");
+        QCOMPARE(DashboardFilter::load("t/", QDate(2026, 12, 6)).period, P::Custom);
+        // A nonsense range falls back to the default.
         QSettings().setValue("t/from", "2027-01");
-        QCOMPARE(DashboardFilter::load("t/", QDate(2026, 12, 6)).from, QDate(2026, 1, 1));
+        QCOMPARE(DashboardFilter::load("t/", QDate(2026, 12, 6)).from, QDate(2025, 12, 1));
     }
 
     void cardQueryAddsTheCardsParameters()
@@ -169,11 +198,20 @@ private slots:
         }
         const auto weighted = dashboardCards(DashboardRole::Sales).at(1);
         QCOMPARE(weighted.lineSeries, QString("capacity"));
-        // The pipeline looks ahead: the twelve months from the filter's last.
+        // The pipeline looks ahead: the twelve months from the filter's last or from today's,
+        // whichever is later (the default period ends last month).
         DashboardFilter f;
         f.from = QDate(2026, 1, 1);
         f.to = QDate(2026, 12, 1);
-        QCOMPARE(cardQuery(weighted, f).toString(), QString("from=2026-12&to=2027-11&by=month"));
+        const QDate today(2026, 12, 6);
+        QCOMPARE(cardQuery(weighted, f, today).toString(),
+                 QString("from=2026-12&to=2027-11&by=month"));
+        QCOMPARE(
+            cardQuery(weighted, DashboardFilter::lastTwelveFullMonths(today), today).toString(),
+            QString("from=2026-12&to=2027-11&by=month"));
+        f.to = QDate(2027, 3, 1);
+        QCOMPARE(cardQuery(weighted, f, today).toString(),
+                 QString("from=2027-03&to=2028-02&by=month"));
     }
 
     void roleOpensItsTab()

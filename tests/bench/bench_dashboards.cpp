@@ -80,7 +80,8 @@ QString demoUserOf(DashboardRole role)
 // client's DashboardView makes it.
 QString cardPath(const CardSpec &card)
 {
-    const QUrlQuery q = cardQuery(card, DashboardFilter::lastTwelveMonths(QDate::currentDate()));
+    const QUrlQuery q =
+        cardQuery(card, DashboardFilter::lastTwelveFullMonths(QDate::currentDate()));
     return QStringLiteral("/api/v1/analytics/metrics/%1?%2")
         .arg(card.metric, q.toString(QUrl::FullyEncoded));
 }
@@ -175,7 +176,7 @@ double openWidget(keel::ApiClient &api, DashboardRole role, QStringList *failed)
     timer.start();
     auto view = std::make_unique<DashboardView>(&api, role);
     view->setDrillEnabled(false);
-    view->setFilter(DashboardFilter::lastTwelveMonths(QDate::currentDate()));
+    view->setFilter(DashboardFilter::lastTwelveFullMonths(QDate::currentDate()));
     QObject::connect(view.get(), &DashboardView::cardLoaded, view.get(),
                      [failed](const QString &id, qint64, bool ok) {
                          if (!ok)

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace keel::dashboards {
 
 namespace {
@@ -108,8 +110,9 @@ QList<CardSpec> serviceLeader()
         withTarget(withKpi(card("utilisation_trend",
                                 QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Utilisation trend"),
                                 "utilisation", {{By, Month}}, ChartKind::Line))),
+        // Ten people: in a card of one row every name beside its bar shows.
         withKpi(card("bench", QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Bench"), "bench",
-                     {{By, QStringLiteral("person")}, {Limit, QStringLiteral("15")}},
+                     {{By, QStringLiteral("person")}, {Limit, QStringLiteral("10")}},
                      ChartKind::HorizontalBar)),
         ranking,
         withKpi(card("projects_at_risk",
@@ -217,13 +220,16 @@ QList<CardSpec> dashboardCards(DashboardRole role)
     return {};
 }
 
-QUrlQuery cardQuery(const CardSpec &card, const DashboardFilter &filter)
+QUrlQuery cardQuery(const CardSpec &card, const DashboardFilter &filter, const QDate &today)
 {
     QUrlQuery q = filter.toQuery();
     if (card.ahead && filter.to.isValid()) {
+        // Deals and milestones ahead are ahead of today: a period of past months (the default
+        // ends last month) still looks forward from the current month.
+        const QDate month(today.year(), today.month(), 1);
         DashboardFilter ahead = filter;
-        ahead.from = filter.to;
-        ahead.to = filter.to.addMonths(11);
+        ahead.from = std::max(filter.to, month);
+        ahead.to = ahead.from.addMonths(11);
         q = ahead.toQuery();
     }
     for (const auto &[name, value] : card.query) {

@@ -51,8 +51,8 @@ struct CardSpec
     QString extraField, extraSeries;
     int columnSpan = 1; // grid columns the card takes (of three)
     int rowSpan = 1;    // grid rows
-    // A forward-looking metric (the weighted pipeline by expected month): the twelve months
-    // from the filter's last one, whatever the filter's first.
+    // A forward-looking metric (the weighted pipeline by expected month): twelve months from
+    // the filter's last one or the current month, whichever is later (cardQuery).
     bool ahead = false;
 
     QString translatedTitle() const;
@@ -63,7 +63,10 @@ QList<CardSpec> dashboardCards(DashboardRole role);
 
 // The filter's query plus the card's own parameters (a card's by/limit win over nothing in the
 // filter; the filter never sets them).
-QUrlQuery cardQuery(const CardSpec &card, const DashboardFilter &filter);
+// A forward-looking card's twelve months start at the later of the filter's last month and the
+// month of `today`.
+QUrlQuery cardQuery(const CardSpec &card, const DashboardFilter &filter,
+                    const QDate &today = QDate::currentDate());
 
 // Stable keys ("executive", "service_leader", "sales", "project_manager", "finance") for
 // settings and the command line, and translated tab titles.

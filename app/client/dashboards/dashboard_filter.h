@@ -4,6 +4,8 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <utility>
+
 namespace keel::dashboards {
 
 // What the filter bar says every card shows: the months, an entity and a practice (empty for
@@ -17,13 +19,29 @@ struct DashboardFilter
         Entity
     };
 
+    // How the months were chosen: a preset follows the calendar (a filter remembered as the
+    // last twelve full months is next month's last twelve full months), a custom range stays.
+    enum class Period
+    {
+        LastTwelveFullMonths, // ending with the previous month: every month of it complete
+        LastTwelveMonths,     // ending with the current month, partial as it is
+        ThisYear,
+        LastYear,
+        LastQuarter,
+        Custom
+    };
+
     QDate from, to;
+    Period period = Period::LastTwelveFullMonths;
     QString entityId;   // legal_entities.id; empty = every entity the caller's grants cover
     QString practiceId; // practices.id; empty = all
     Currency currency = Currency::Automatic;
 
-    // The twelve months up to and including the month of `today` (the server's default).
-    static DashboardFilter lastTwelveMonths(const QDate &today);
+    // The default: the twelve complete months before the month of `today`, so that no trend
+    // ends with a month still being worked, billed and closed.
+    static DashboardFilter lastTwelveFullMonths(const QDate &today);
+    // The first and last month of a preset period for `today` (Custom: invalid dates).
+    static std::pair<QDate, QDate> periodMonths(Period period, const QDate &today);
 
     // from, to (YYYY-MM), entity, practice, currency (group|entity) as the analytics routes
     // read them (server/analytics/README.md "Filters"). Empty values are left out.

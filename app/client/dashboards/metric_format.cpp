@@ -50,6 +50,28 @@ QString formatMetricNumber(const QString &value, const QString &unit)
     return digits;
 }
 
+QString formatCompactMoney(const QString &value, const QString &currency)
+{
+    const auto d = Decimal::parse(value);
+    if (!d)
+        return formatMetricValue(value, QStringLiteral("money"), currency);
+    const auto scaledBy = [&](qint64 unit, const char *text) -> QString {
+        const auto s = d->divide(Decimal::fromInt(unit));
+        if (!s)
+            return {};
+        return currency + u' ' +
+               QCoreApplication::translate("keel::dashboards::Units", text)
+                   .arg(sales::groupDigits(s->rounded(1).toString(1)));
+    };
+    const Decimal magnitude = d->abs();
+    QString text;
+    if (magnitude >= Decimal::fromInt(1'000'000))
+        text = scaledBy(1'000'000, QT_TRANSLATE_NOOP("keel::dashboards::Units", "%1 m"));
+    else if (magnitude >= Decimal::fromInt(10'000))
+        text = scaledBy(1'000, QT_TRANSLATE_NOOP("keel::dashboards::Units", "%1 k"));
+    return text.isEmpty() ? formatMetricValue(value, QStringLiteral("money"), currency) : text;
+}
+
 QString formatMetricValue(const QString &value, const QString &unit, const QString &currency)
 {
     if (value.isEmpty())

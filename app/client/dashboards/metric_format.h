@@ -8,6 +8,9 @@ namespace keel::dashboards {
 // money "USD 1,234,567.50", ratio "73.12 %", hours "1,234.5 h", days "45.2 days", count "12".
 // Empty for an empty value. Digits are grouped by the locale.
 QString formatMetricValue(const QString &value, const QString &unit, const QString &currency);
+// Money in a few characters for a label beside a mark: "USD 52.1 m", "USD 815.3 k",
+// "USD 420.00"; rounded from the exact decimal (half away from zero), never through a double.
+QString formatCompactMoney(const QString &value, const QString &currency);
 // The same without the currency (axis titles and headers name it once).
 QString formatMetricNumber(const QString &value, const QString &unit);
 // "0.7312" -> "73.12": a ratio as percent by moving the decimal point (exact).

@@ -14,7 +14,17 @@ namespace keel::dashboards {
 
 namespace {
 constexpr int Columns = 3;
-}
+
+// A card's wrapped comparison text gives the grid a height-for-width, and a scroll area then
+// sizes the grid by every card's preferred height: a window tall enough for every card still
+// scrolled. Without it the grid fills the viewport and scrolls only below the cards' minimum.
+class RowsByMinimumGrid : public QGridLayout
+{
+public:
+    using QGridLayout::QGridLayout;
+    bool hasHeightForWidth() const override { return false; }
+};
+} // namespace
 
 DashboardView::DashboardView(ApiClient *api, DashboardRole role, QWidget *parent)
     : DashboardView(api, role, dashboardCards(role), parent)
@@ -27,13 +37,13 @@ DashboardView::DashboardView(ApiClient *api, const QList<CardSpec> &cards, QWidg
 DashboardView::DashboardView(ApiClient *api, DashboardRole role, const QList<CardSpec> &cards,
                              QWidget *parent)
     : QWidget(parent), m_client(api), m_api(api), m_role(role),
-      m_filter(DashboardFilter::lastTwelveMonths(QDate::currentDate()))
+      m_filter(DashboardFilter::lastTwelveFullMonths(QDate::currentDate()))
 {
     setObjectName(QStringLiteral("dashboard_") + dashboardRoleKey(role));
     qRegisterMetaType<DrillDialog *>(); // queued and spied on as drillOpened's argument
     auto *grid = new QWidget;
     grid->setObjectName("dashboardGrid");
-    auto *layout = new QGridLayout(grid);
+    auto *layout = new RowsByMinimumGrid(grid);
     layout->setContentsMargins(12, 12, 12, 12);
     layout->setSpacing(12);
     // Each card goes to the first free place its spans fit, row by row.

@@ -12,6 +12,8 @@
 #include <QJsonArray>
 #include <QLabel>
 
+#include <tuple>
+
 namespace keel::dashboards {
 
 namespace {
@@ -23,8 +25,8 @@ QDate firstOfMonth(const QDate &d)
 
 FilterBar::FilterBar(ApiClient *api, const UserInfo &user, QWidget *parent)
     : QWidget(parent), m_api(api),
-      m_filter(DashboardFilter::lastTwelveMonths(QDate::currentDate())), m_preset(new QComboBox),
-      m_from(new QDateEdit), m_to(new QDateEdit), m_entity(new QComboBox),
+      m_filter(DashboardFilter::lastTwelveFullMonths(QDate::currentDate())),
+      m_preset(new QComboBox), m_from(new QDateEdit), m_to(new QDateEdit), m_entity(new QComboBox),
       m_practice(new QComboBox), m_currency(new QComboBox)
 {
     setObjectName("dashboardFilterBar");
@@ -35,8 +37,8 @@ FilterBar::FilterBar(ApiClient *api, const UserInfo &user, QWidget *parent)
             m_grantedCodes.append(g.legalEntity);
 
     m_preset->setObjectName("dashboardPeriod");
-    m_preset->addItems(
-        {tr("Last 12 months"), tr("This year"), tr("Last year"), tr("Last quarter"), tr("Custom")});
+    m_preset->addItems({tr("Last 12 full months"), tr("Last 12 months incl. current"),
+                        tr("This year"), tr("Last year"), tr("Last quarter"), tr("Custom")});
     for (QDateEdit *e : {m_from, m_to}) {
         e->setDisplayFormat(QStringLiteral("MMM yyyy"));
         e->setCalendarPopup(false);
@@ -68,13 +70,12 @@ FilterBar::FilterBar(ApiClient *api, const UserInfo &user, QWidget *parent)
     layout->addStretch();
 
     connect(m_preset, &QComboBox::activated, this, [this](int p) {
-        if (p != Custom)
-            applyPreset(p);
+        if (p != int(DashboardFilter::Period::Custom))
+            applyPeriod(DashboardFilter::Period(p));
     });
     const auto dateEdited = [this] {
         if (m_updating)
             return;
-        m_preset->setCurrentIndex(Custom);
         setPeriod(m_from->date(), m_to->date());
     };
     connect(m_from, &QDateEdit::dateChanged, this, dateEdited);
@@ -89,41 +90,16 @@ FilterBar::FilterBar(ApiClient *api, const UserInfo &user, QWidget *parent)
     showFilter();
 }
 
-std::pair<QDate, QDate> FilterBar::presetMonths(int preset, const QDate &today)
-{
-    const QDate month = firstOfMonth(today);
-    switch (preset) {
-    case ThisYear:
-        return {QDate(today.year(), 1, 1), month};
-    case LastYear:
-        return {QDate(today.year() - 1, 1, 1), QDate(today.year() - 1, 12, 1)};
-    case LastQuarter: {
-        const QDate quarter(today.year(), (today.month() - 1) / 3 * 3 + 1, 1);
-        return {quarter.addMonths(-3), quarter.addMonths(-1)};
-    }
-    default:
-        return {month.addMonths(-11), month};
-    }
-}
-
 void FilterBar::restore(const DashboardFilter &filter)
 {
     m_filter = filter;
-    int preset = Custom;
-    for (int p = LastTwelveMonths; p < Custom; ++p) {
-        const auto [from, to] = presetMonths(p, QDate::currentDate());
-        if (from == filter.from && to == filter.to) {
-            preset = p;
-            break;
-        }
-    }
-    m_preset->setCurrentIndex(preset);
     showFilter();
 }
 
 void FilterBar::showFilter()
 {
     m_updating = true;
+    m_preset->setCurrentIndex(int(m_filter.period));
     m_from->setDate(m_filter.from);
     m_to->setDate(m_filter.to);
     const int e = m_entity->findData(m_filter.entityId);
@@ -153,6 +129,7 @@ void FilterBar::change(const DashboardFilter &next)
 void FilterBar::setPeriod(const QDate &from, const QDate &to)
 {
     DashboardFilter f = m_filter;
+    f.period = DashboardFilter::Period::Custom;
     f.from = firstOfMonth(from);
     f.to = firstOfMonth(to);
     if (f.from > f.to)
@@ -163,11 +140,12 @@ void FilterBar::setPeriod(const QDate &from, const QDate &to)
     change(f);
 }
 
-void FilterBar::applyPreset(int preset)
+void FilterBar::applyPeriod(DashboardFilter::Period period)
 {
-    m_preset->setCurrentIndex(preset);
-    const auto [from, to] = presetMonths(preset, QDate::currentDate());
-    setPeriod(from, to);
+    DashboardFilter f = m_filter;
+    f.period = period;
+    std::tie(f.from, f.to) = DashboardFilter::periodMonths(period, QDate::currentDate());
+    change(f);
 }
 
 void FilterBar::setEntity(const QString &entityId)

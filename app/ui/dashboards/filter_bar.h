@@ -21,15 +21,6 @@ class FilterBar : public QWidget
 {
     Q_OBJECT
 public:
-    enum Preset
-    {
-        LastTwelveMonths,
-        ThisYear,
-        LastYear,
-        LastQuarter,
-        Custom
-    };
-
     FilterBar(ApiClient *api, const UserInfo &user, QWidget *parent = nullptr);
 
     DashboardFilter filter() const { return m_filter; }
@@ -40,7 +31,8 @@ public:
     bool choicesLoaded() const { return m_entitiesLoaded && m_practicesLoaded; }
 
     void setPeriod(const QDate &from, const QDate &to);
-    void applyPreset(int preset);
+    // The period combo's items are DashboardFilter::Period in order.
+    void applyPeriod(DashboardFilter::Period period);
     void setEntity(const QString &entityId);
     void setPractice(const QString &practiceId);
     void setCurrency(DashboardFilter::Currency currency);
@@ -48,9 +40,6 @@ public:
     QComboBox *entityBox() const { return m_entity; }
     QComboBox *practiceBox() const { return m_practice; }
     QComboBox *currencyBox() const { return m_currency; }
-
-    // The first and last month of a preset, for `today`.
-    static std::pair<QDate, QDate> presetMonths(int preset, const QDate &today);
 
 signals:
     void filterChanged(const keel::dashboards::DashboardFilter &filter);

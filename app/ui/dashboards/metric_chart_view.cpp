@@ -9,6 +9,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QCursor>
+#include <QFontMetrics>
 #include <QHorizontalBarSeries>
 #include <QHorizontalStackedBarSeries>
 #include <QJsonObject>
@@ -174,6 +175,7 @@ void MetricChartView::showAnswer(const CardSpec &spec, const MetricAnswer &answe
         if (!keys.contains(p.key))
             keys.append(p.key);
     m_categoryKeys = keys;
+    m_fit = labelFit(int(keys.size()));
     switch (spec.chart) {
     case ChartKind::Line:
         drawLines(keys);
@@ -218,11 +220,14 @@ void MetricChartView::addValueAxis(Qt::Alignment alignment, double low, double h
         title = tr("%1, from -100 %").arg(m_axisTitle);
     }
     y->setRange(low, high);
-    y->setLabelFormat(high - low < 1    ? QStringLiteral("%.2f")
-                      : high - low < 10 ? QStringLiteral("%.1f")
-                                        : QStringLiteral("%.0f"));
     y->setTickCount(5);
     y->applyNiceNumbers();
+    // As many decimals as the ticks' step needs: "0, 2, 4, 6", not "0.0, 2.0, 4.0, 6.0".
+    const double step = (y->max() - y->min()) / std::max(1, y->tickCount() - 1);
+    const auto whole = [](double v) { return std::abs(v - std::round(v)) < 1e-9; };
+    y->setLabelFormat(whole(step)        ? QStringLiteral("%.0f")
+                      : whole(step * 10) ? QStringLiteral("%.1f")
+                                         : QStringLiteral("%.2f"));
     y->setTitleText(title);
     y->setTruncateLabels(false);
     QFont f = y->labelsFont();
@@ -250,22 +255,50 @@ QBarCategoryAxis *categoryAxis(const QStringList &labels)
 }
 } // namespace
 
-QStringList MetricChartView::categoryLabels(const QStringList &keys, int maxChars) const
+MetricChartView::LabelFit MetricChartView::labelFit(int keyCount) const
 {
-    // A narrow card labels every second or third month, always the latest; the others get
-    // distinct invisible labels (a category axis needs unique ones). Tooltips name every month.
+    LabelFit fit;
     const bool months = m_answer.by == QLatin1String("month");
-    // About 60 pixels a label, five a grid column at most (a view not yet laid out has a
-    // default width).
-    const int columnRoom = 5 * std::max(1, m_spec.columnSpan);
-    const int room = width() > 150 ? std::clamp(width() / 60, 3, columnRoom) : columnRoom;
-    const int step = months ? std::max(1, int((keys.size() + room - 1) / room)) : 1;
+    // A view not yet laid out has a default width: a card's share of a typical window.
+    const int w = width() > 150 ? width() : 300 * std::max(1, m_spec.columnSpan);
+    // A narrow card labels every second or third month, always the latest: about 60 pixels a
+    // label, five a grid column at most.
+    const int room = std::clamp(w / 60, 3, 5 * std::max(1, m_spec.columnSpan));
+    fit.step = months ? std::max(1, (keyCount + room - 1) / room) : 1;
+    // Qt hides the label of the first and the last category when it is wider than its
+    // category, so a narrow card never named its latest month: the year goes under the month.
+    QFont axisFont = font();
+    axisFont.setPointSizeF(8);
+    fit.stacked = months && keyCount > 0 &&
+                  (w - 70) / keyCount <
+                      QFontMetrics(axisFont).horizontalAdvance(QStringLiteral("May 26")) + 4;
+    // Names beside horizontal bars take up to about two fifths of the card.
+    fit.nameChars = m_spec.chart == ChartKind::HorizontalBar ? std::clamp(w / 18, 14, 40) : 12;
+    return fit;
+}
+
+void MetricChartView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    // Labels chosen for another width are redrawn for this one (only when the choice changes).
+    if (!m_original.points.isEmpty() && labelFit(int(m_categoryKeys.size())) != m_fit)
+        showAnswer(m_spec, m_original);
+}
+
+QStringList MetricChartView::categoryLabels(const QStringList &keys) const
+{
+    // Unlabelled months get distinct invisible labels (a category axis needs unique ones).
+    // Tooltips name every month.
+    const bool months = m_answer.by == QLatin1String("month");
+    const LabelFit &fit = m_fit;
     QStringList labels;
     for (int i = 0; i < keys.size(); ++i) {
         const QString &k = keys.at(i);
         QString label = months ? shortMonthLabel(k, m_answer.labelOf(k))
-                               : elided(m_answer.labelOf(k), maxChars);
-        if ((keys.size() - 1 - i) % step != 0)
+                               : elided(m_answer.labelOf(k), fit.nameChars).toHtmlEscaped();
+        if (fit.stacked)
+            label.replace(u' ', QStringLiteral("<br>"));
+        if ((keys.size() - 1 - i) % fit.step != 0)
             label.clear();
         while (label.isEmpty() || labels.contains(label))
             label += QChar(0x200B);
@@ -282,8 +315,7 @@ void MetricChartView::drawBars(const QStringList &keysInOrder, bool horizontal)
     if (horizontal)
         std::reverse(keys.begin(), keys.end());
     m_categoryKeys = keys;
-    const QStringList labels =
-        categoryLabels(keys, horizontal ? (m_spec.columnSpan > 1 ? 26 : 16) : 12);
+    const QStringList labels = categoryLabels(keys);
 
     QAbstractBarSeries *bars = horizontal
                                    ? static_cast<QAbstractBarSeries *>(new QHorizontalBarSeries)
@@ -360,7 +392,7 @@ QLineSeries *MetricChartView::lineOf(const QStringList &keys, const QString &ser
 void MetricChartView::drawLines(const QStringList &keys)
 {
     QChart *c = chart();
-    const QStringList labels = categoryLabels(keys, 12);
+    const QStringList labels = categoryLabels(keys);
     double low = 0, high = 0;
     int colour = 0;
     for (const QString &series : m_answer.seriesNames()) {
@@ -417,13 +449,29 @@ void MetricChartView::drawFunnel()
     auto *set = new QBarSet(seriesTitle({}));
     set->setColor(colourAt(1));
     set->setBorderColor(Qt::transparent);
+    // Each stage names its value and its deals beside the bar: a funnel read only through
+    // tooltips says nothing on a wall or in a screenshot.
+    const QJsonObject counts = m_answer.extra.value(QLatin1String("counts")).toObject();
     QStringList labels;
     for (const QString &k : keys) {
         const MetricPoint *p = m_answer.find(k);
         const double v = p ? std::max(0.0, scaled(p->value)) : 0;
         *pad << (widest - v) / 2;
         *set << v;
-        QString label = elided(m_answer.labelOf(k), 18);
+        QStringList figures;
+        if (p && !p->value.isEmpty())
+            figures << (m_answer.unit == QLatin1String("money")
+                            ? formatCompactMoney(p->value, m_answer.currency)
+                            : formatMetricValue(p->value, m_answer.unit, m_answer.currency));
+        const QJsonValue count = counts.value(k);
+        if (!count.isUndefined()) {
+            const int n = count.isString() ? count.toString().toInt() : count.toInt();
+            figures << (n == 1 ? tr("1 deal") : tr("%1 deals").arg(n));
+        }
+        QString label = elided(m_answer.labelOf(k), 18).toHtmlEscaped();
+        if (!figures.isEmpty())
+            label += QStringLiteral("<br><span style=\"color:#5b6575\">%1</span>")
+                         .arg(figures.join(QStringLiteral(" · ")).toHtmlEscaped());
         while (labels.contains(label))
             label += QChar(0x200B);
         labels << label;

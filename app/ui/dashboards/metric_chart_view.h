@@ -28,7 +28,21 @@ public:
 signals:
     void pointActivated(const keel::dashboards::MetricPoint &point);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    // How the category labels fit the view's width: months labelled every `step`, the year
+    // under the month when a label is wider than its category, names cut at `nameChars`.
+    struct LabelFit
+    {
+        int step = 1;
+        bool stacked = false;
+        int nameChars = 12;
+        bool operator==(const LabelFit &) const = default;
+    };
+    LabelFit labelFit(int keyCount) const;
+
     void drawBars(const QStringList &keys, bool horizontal);
     void drawLines(const QStringList &keys);
     QLineSeries *lineOf(const QStringList &keys, const QString &series, const QPen &pen,
@@ -36,7 +50,7 @@ private:
     void drawFunnel();
     void addValueAxis(Qt::Alignment alignment, double low, double high);
     void addTargetLine(int categories, bool vertical = false);
-    QStringList categoryLabels(const QStringList &keys, int maxChars) const;
+    QStringList categoryLabels(const QStringList &keys) const;
     void hover(const QString &key, const QString &series, bool on);
     void activate(const QString &key, const QString &series);
     double scaled(const QString &value) const;
@@ -48,6 +62,7 @@ private:
     QList<MetricPoint> m_drawn;
     QStringList m_categoryKeys;
     double m_scale = 1;
+    LabelFit m_fit; // as drawn
     QString m_axisTitle;
 };
 
