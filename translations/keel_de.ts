@@ -61,6 +61,10 @@
         <source>Workspace to open after signing in, optionally with the number of its tab: billing or billing:2.</source>
         <translation>Arbeitsbereich, der nach der Anmeldung geöffnet wird, optional mit der Nummer seines Reiters: billing oder billing:2.</translation>
     </message>
+    <message>
+        <source>Size of the main window in pixels, e.g. 1600x1200.</source>
+        <translation>Größe des Hauptfensters in Pixeln, z. B. 1600x1200.</translation>
+    </message>
 </context>
 <context>
     <name>keel::LoginDialog</name>
@@ -2423,10 +2427,6 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
 <context>
     <name>keel::dashboards::FilterBar</name>
     <message>
-        <source>Last 12 months</source>
-        <translation>Letzte 12 Monate</translation>
-    </message>
-    <message>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
@@ -2461,6 +2461,14 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
     <message>
         <source>Period</source>
         <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last 12 full months</source>
+        <translation>Letzte 12 volle Monate</translation>
+    </message>
+    <message>
+        <source>Last 12 months incl. current</source>
+        <translation>Letzte 12 Monate inkl. aktuellem</translation>
     </message>
 </context>
 <context>
@@ -2516,6 +2524,14 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
         <source>%1, from -100 %</source>
         <translation>%1, ab -100 %</translation>
     </message>
+    <message>
+        <source>1 deal</source>
+        <translation>1 Verkaufschance</translation>
+    </message>
+    <message>
+        <source>%1 deals</source>
+        <translation>%1 Verkaufschancen</translation>
+    </message>
 </context>
 <context>
     <name>keel::dashboards::Roles</name>
@@ -2561,6 +2577,14 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
     <message>
         <source>count</source>
         <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 Mio.</translation>
+    </message>
+    <message>
+        <source>%1 k</source>
+        <translation>%1 Tsd.</translation>
     </message>
 </context>
 <context>
