@@ -269,9 +269,14 @@ MetricChartView::LabelFit MetricChartView::labelFit(int keyCount) const
     // category, so a narrow card never named its latest month: the year goes under the month.
     QFont axisFont = font();
     axisFont.setPointSizeF(8);
-    fit.stacked = months && keyCount > 0 &&
-                  (w - 70) / keyCount <
-                      QFontMetrics(axisFont).horizontalAdvance(QStringLiteral("May 26")) + 4;
+    // A narrow funnel puts its deals under the value: Qt squeezes the stage names' axis and
+    // would cut long labels at the card's edge.
+    if (m_spec.chart == ChartKind::Funnel)
+        fit.stacked = w < 420;
+    else
+        fit.stacked = months && keyCount > 0 &&
+                      (w - 70) / keyCount <
+                          QFontMetrics(axisFont).horizontalAdvance(QStringLiteral("May 26")) + 4;
     // Names beside horizontal bars take up to about two fifths of the card.
     fit.nameChars = m_spec.chart == ChartKind::HorizontalBar ? std::clamp(w / 18, 14, 40) : 12;
     return fit;
@@ -462,16 +467,18 @@ void MetricChartView::drawFunnel()
         if (p && !p->value.isEmpty())
             figures << (m_answer.unit == QLatin1String("money")
                             ? formatCompactMoney(p->value, m_answer.currency)
-                            : formatMetricValue(p->value, m_answer.unit, m_answer.currency));
+                            : formatMetricValue(p->value, m_answer.unit, m_answer.currency))
+                           .toHtmlEscaped();
         const QJsonValue count = counts.value(k);
         if (!count.isUndefined()) {
             const int n = count.isString() ? count.toString().toInt() : count.toInt();
-            figures << (n == 1 ? tr("1 deal") : tr("%1 deals").arg(n));
+            figures << (n == 1 ? tr("1 deal") : tr("%1 deals").arg(n)).toHtmlEscaped();
         }
         QString label = elided(m_answer.labelOf(k), 18).toHtmlEscaped();
         if (!figures.isEmpty())
             label += QStringLiteral("<br><span style=\"color:#5b6575\">%1</span>")
-                         .arg(figures.join(QStringLiteral(" · ")).toHtmlEscaped());
+                         .arg(figures.join(m_fit.stacked ? QStringLiteral("<br>")
+                                                         : QStringLiteral(" · ")));
         while (labels.contains(label))
             label += QChar(0x200B);
         labels << label;
