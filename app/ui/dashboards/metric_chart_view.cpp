@@ -144,6 +144,10 @@ void MetricChartView::showAnswer(const CardSpec &spec, const MetricAnswer &answe
         delete a;
     }
     m_drawn = m_answer.points;
+    // A ranking's key without a value (a practice with no one to utilise, a project without
+    // revenue) drew an empty row that read as zero; it has nothing to rank.
+    if (spec.chart == ChartKind::HorizontalBar && spec.extraField.isEmpty())
+        m_drawn.removeIf([](const MetricPoint &p) { return p.value.isEmpty(); });
     if (spec.rankEnds > 0 && m_drawn.size() > 2 * spec.rankEnds) {
         // Best first: the server ranks, but the ends are what a leader acts on.
         std::stable_sort(m_drawn.begin(), m_drawn.end(),
