@@ -2526,11 +2526,11 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
     </message>
     <message>
         <source>1 deal</source>
-        <translation>1 Verkaufschance</translation>
+        <translation>1 Chance</translation>
     </message>
     <message>
         <source>%1 deals</source>
-        <translation>%1 Verkaufschancen</translation>
+        <translation>%1 Chancen</translation>
     </message>
 </context>
 <context>
