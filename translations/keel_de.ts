@@ -2532,6 +2532,10 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
         <source>%1 deals</source>
         <translation>%1 Chancen</translation>
     </message>
+    <message>
+        <source>Weighted</source>
+        <translation type="unfinished">Gewichtet</translation>
+    </message>
 </context>
 <context>
     <name>keel::dashboards::Roles</name>

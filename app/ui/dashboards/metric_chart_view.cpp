@@ -76,6 +76,8 @@ QString MetricChartView::seriesTitle(const QString &series) const
         return tr("Forecast");
     if (series == QLatin1String("capacity"))
         return tr("Capacity");
+    if (series == QLatin1String("weighted"))
+        return tr("Weighted");
     if (series == QLatin1String("burn"))
         return tr("Budget burn");
     if (series == QLatin1String("progress"))
