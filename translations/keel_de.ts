@@ -2534,7 +2534,7 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
     </message>
     <message>
         <source>Weighted</source>
-        <translation type="unfinished">Gewichtet</translation>
+        <translation>Gewichtet</translation>
     </message>
 </context>
 <context>
