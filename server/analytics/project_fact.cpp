@@ -150,21 +150,9 @@ LEFT JOIN bv ON bv.id = e.id)")
 
 void rebuildProjectMonths(QSqlDatabase db, const QList<EntityMonth> &partitions)
 {
-    db::PgArray entities, months;
-    for (const EntityMonth &p : partitions) {
-        entities.add(p.entityId);
-        months.add(p.month);
-    }
-    const QString e = entities.literal(), m = months.literal();
-    // As the billing run: JIT compiled this statement for six of its ten seconds over the demo's
-    // two years, and the sorts of 300,000 entries want more than the default memory. Both last
-    // to the end of the caller's transaction.
-    db::exec(db, QStringLiteral("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'"));
-    db::query(db,
-              QStringLiteral("DELETE FROM analytics_project_month f USING unnest(?::bigint[], "
-                             "?::date[]) AS part(pe, pm) WHERE f.legal_entity_id = part.pe AND "
-                             "f.month = part.pm"),
-              {e, m});
+    const QVariantList binds = partitionBinds(partitions);
+    const QString e = binds.at(0).toString(), m = binds.at(1).toString();
+    deletePartitions(db, QStringLiteral("analytics_project_month"), partitions);
     // Every branch walks the partition's projects and reads their detail by project index (the
     // lateral keeps the planner from scanning a whole month of every entity per partition).
     const QString parts =
