@@ -3,6 +3,8 @@
 #include "revenue_family.h"
 #include "revenue_live_forecast.h"
 
+#include "db/database.h"
+
 #include <QHash>
 #include <QLocale>
 
@@ -158,7 +160,17 @@ MetricAnswer revenueVsForecast(const MetricContext &c)
             {r.key, r.label, r.key2, r.label2, QStringLiteral("forecast"), forecastValue, {}, {}});
     };
     if (c.filter.by == QLatin1String(Dimension::Month)) {
-        // Every month of the chart, with zeros where nothing was recognised or forecast.
+        // Every month of the chart, with zeros where nothing was recognised or forecast. A month
+        // no recognition run has reached yet has no actual (null, not a collapse to zero).
+        QSqlQuery last =
+            db::query(c.db,
+                      QStringLiteral("SELECT max(period_start) FROM revenue_runs WHERE status = "
+                                     "'completed' AND legal_entity_id = ANY(?::bigint[])"),
+                      {c.entityArray()});
+        const QDate lastRun = last.next() ? last.value(0).toDate() : QDate();
+        const auto actualOf = [&lastRun](QDate month, const QString &value) {
+            return lastRun.isValid() && month <= lastRun ? value : QString();
+        };
         QHash<QString, PointRow> byKey;
         for (const PointRow &r : rows)
             byKey.insert(r.key, r);
@@ -166,10 +178,10 @@ MetricAnswer revenueVsForecast(const MetricContext &c)
             const QString key = m.toString(QStringLiteral("yyyy-MM"));
             const auto it = byKey.constFind(key);
             if (it != byKey.constEnd())
-                add(*it, it->sums.value(0), it->sums.value(1));
+                add(*it, actualOf(m, it->sums.value(0)), it->sums.value(1));
             else
                 add({key, QLocale::c().toString(m, QStringLiteral("MMM yyyy")), {}, {}, {}, {}},
-                    zero, zero);
+                    actualOf(m, zero), zero);
         }
     } else {
         for (const PointRow &r : rows)

@@ -467,8 +467,9 @@ private slots:
                                   .arg(current.toString("yyyy-MM"), next.toString("yyyy-MM"));
         const QJsonObject a = ok(*http, metric("revenue_vs_forecast", range));
         const QString c = current.toString("yyyy-MM"), n = next.toString("yyyy-MM");
-        QCOMPARE(points(a), (QStringList{c + "/actual=0.00", c + "/forecast=0.00",
-                                         n + "/actual=0.00", n + "/forecast=5000.00"}));
+        // No recognition run has reached these months: no actual yet (null), only the forecast.
+        QCOMPARE(points(a), (QStringList{c + "/actual=", c + "/forecast=0.00",
+                                         n + "/actual=", n + "/forecast=5000.00"}));
         QCOMPARE(a.value("extra").toObject().value("forecast").toString(), QString("5000.00"));
         const QJsonObject r =
             ok(*http, recordsOf("revenue_vs_forecast", range + "&key=" + n + "&part=denominator"));
