@@ -1,6 +1,7 @@
 #include "keel_server.h"
 
 #include "analytics/analytics_context.h"
+#include "insights/insights_context.h"
 #include "audit/audit_routes.h"
 #include "billing/billing_context.h"
 #include "close/close_context.h"
@@ -59,6 +60,7 @@ KeelServer::KeelServer(ServerConfig config) : m_context(std::make_shared<ServerC
     registerRevenueContext(router, m_context->config.database, *m_workflow);
     registerCloseContext(router, m_context->config.database, *m_workflow);
     registerAnalyticsContext(router, m_context->config.database);
+    registerInsightsContext(router, m_context->config.database);
     const IdentityService *identity = m_identity.get();
     m_context->authenticate = [identity](const QByteArray &token) {
         return identity->authenticate(token);

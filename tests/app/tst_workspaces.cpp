@@ -32,16 +32,18 @@ void TestWorkspaces::visibleForRole_data()
     QTest::addColumn<QString>("role");
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("consultant") << QString(Role::Consultant) << QStringList{"time"};
-    QTest::newRow("project_manager") << QString(Role::ProjectManager)
-                                     << QStringList{"delivery", "resourcing", "time", "dashboards"};
+    QTest::newRow("project_manager")
+        << QString(Role::ProjectManager)
+        << QStringList{"delivery", "resourcing", "time", "dashboards", "insights"};
     QTest::newRow("resource_manager")
         << QString(Role::ResourceManager)
         << QStringList{"delivery", "resourcing", "time", "dashboards"};
-    QTest::newRow("sales") << QString(Role::Sales) << QStringList{"sales", "dashboards"};
+    QTest::newRow("sales") << QString(Role::Sales)
+                           << QStringList{"sales", "dashboards", "insights"};
     QTest::newRow("sales_director")
         << QString(Role::SalesDirector) << QStringList{"sales", "dashboards", "insights"};
     QTest::newRow("finance") << QString(Role::Finance)
-                             << QStringList{"time", "billing", "finance", "dashboards"};
+                             << QStringList{"time", "billing", "finance", "dashboards", "insights"};
     QTest::newRow("controller") << QString(Role::Controller)
                                 << QStringList{"billing", "finance", "dashboards", "insights"};
     QTest::newRow("executive") << QString(Role::Executive)
@@ -61,7 +63,7 @@ void TestWorkspaces::combinedRolesSeeTheUnion()
 {
     const QStringList ids =
         visibleWorkspaceIds(permissionsOfRoles({Role::Consultant, Role::Sales}));
-    QCOMPARE(ids, (QStringList{"sales", "time", "dashboards"}));
+    QCOMPARE(ids, (QStringList{"sales", "time", "dashboards", "insights"}));
 }
 
 void TestWorkspaces::noPermissionsNoWorkspaces()

@@ -1,0 +1,2 @@
+-- Insights: opportunity_score (placeholder, filled by its author).
+SELECT 1;

@@ -1,0 +1,2 @@
+-- Insights: margin_risk (placeholder, filled by its author).
+SELECT 1;

@@ -1,0 +1,2 @@
+-- Insights: invoice_anomaly (placeholder, filled by its author).
+SELECT 1;

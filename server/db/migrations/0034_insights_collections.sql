@@ -1,0 +1,2 @@
+-- Insights: collections (placeholder, filled by its author).
+SELECT 1;

@@ -1,0 +1,2 @@
+-- Insights: executive_forecast (placeholder, filled by its author).
+SELECT 1;

@@ -1,0 +1,4 @@
+# server/insights: Executive forecast (owned by its author).
+target_sources(keel-server-core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/executive_forecast.cpp
+)

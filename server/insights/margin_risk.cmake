@@ -1,0 +1,4 @@
+# server/insights: Margin-risk alerts (owned by its author).
+target_sources(keel-server-core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/margin_risk.cpp
+)
