@@ -20,4 +20,10 @@ InsightsModelSpec opportunityScoreModel()
 
 void registerOpportunityScoreRoutes(Router &, const DbConfig &) {}
 
+std::vector<OpportunityWinProbability> opportunityWinProbabilities(QSqlDatabase,
+                                                                   const QList<qint64> &, QDate)
+{
+    return {};
+}
+
 } // namespace keel
