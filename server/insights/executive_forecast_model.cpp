@@ -1,0 +1,328 @@
+#include "executive_forecast_params.h"
+#include "insights_model.h"
+#include "insights_stats.h"
+
+#include "db/database.h"
+#include "db/pg_array.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace keel {
+
+namespace {
+
+// Months the backtest needs before its first origin, so the expanding fit has history to learn.
+constexpr int kWarmUpMonths = 6;
+constexpr int kHorizons = 12;
+
+int monthsBetween(QDate from, QDate to)
+{
+    return (to.year() - from.year()) * 12 + to.month() - from.month();
+}
+
+QDate monthOf(QDate d)
+{
+    return QDate(d.year(), d.month(), 1);
+}
+
+struct ExecForecastBacklog
+{
+    double total = 0, tm = 0; // group currency
+};
+
+struct ExecForecastDeal
+{
+    QDate expectedClose;
+    qint64 serviceLine = 0;
+    double weighted = 0; // value × probability, group currency
+};
+
+struct ExecForecastHistory
+{
+    QList<qint64> entities;
+    QDate lastRecognised;
+    QList<QDate> origins;
+    std::map<std::pair<QDate, QDate>, ExecForecastBacklog> backlog; // (origin, month)
+    QHash<QDate, double> actual;
+    QHash<QDate, QList<ExecForecastDeal>> pipeline; // by origin
+};
+
+QString ids(const QList<qint64> &entities)
+{
+    db::PgArray a;
+    for (qint64 id : entities)
+        a.add(id);
+    return a.literal();
+}
+
+// Everything the backtest compares, in the group currency: both sides of a month are converted at
+// that month's end (analytics_fx_rate), so the error measures revenue, not exchange-rate moves.
+ExecForecastHistory loadHistory(QSqlDatabase db, QDate asOfMonth)
+{
+    ExecForecastHistory h;
+    QSqlQuery e = db::exec(db, QStringLiteral("SELECT id FROM legal_entities ORDER BY id"));
+    while (e.next())
+        h.entities.append(e.value(0).toLongLong());
+    const QString all = ids(h.entities);
+
+    // The last month every entity has recognised (a month one entity has not run yet would
+    // read as a miss).
+    QSqlQuery r = db::query(
+        db,
+        QStringLiteral(
+            "SELECT min(m) FROM (SELECT le.id, max(rr.period_start) AS m FROM legal_entities le "
+            "LEFT JOIN revenue_runs rr ON rr.legal_entity_id = le.id AND rr.status = 'completed' "
+            "WHERE le.id = ANY(?::bigint[]) GROUP BY le.id) x"),
+        {all});
+    if (r.next() && !r.value(0).isNull())
+        h.lastRecognised = std::min(r.value(0).toDate(), asOfMonth.addMonths(-1));
+
+    QSqlQuery o = db::query(
+        db,
+        QStringLiteral(
+            "SELECT snapshot_month FROM revenue_forecast_snapshot_takes WHERE legal_entity_id = "
+            "ANY(?::bigint[]) AND snapshot_month < ? GROUP BY 1 HAVING count(*) = "
+            "cardinality(?::bigint[]) "
+            "ORDER BY 1"),
+        {all, asOfMonth, all});
+    while (o.next())
+        h.origins.append(o.value(0).toDate());
+    if (h.origins.isEmpty() || !h.lastRecognised.isValid())
+        return h;
+
+    QSqlQuery b = db::query(db, QStringLiteral(R"(
+WITH tm AS (SELECT DISTINCT contract_id FROM contract_lines WHERE billing_model = 'time_and_materials')
+SELECT s.snapshot_month, s.forecast_month,
+       sum(s.amount * x.rate),
+       sum(CASE WHEN tm.contract_id IS NULL THEN 0 ELSE s.amount * x.rate END)
+FROM revenue_forecast_snapshots s
+JOIN legal_entities le ON le.id = s.legal_entity_id
+LEFT JOIN tm ON tm.contract_id = s.contract_id
+CROSS JOIN group_settings g
+CROSS JOIN LATERAL (SELECT analytics_fx_rate(le.functional_currency, g.group_currency,
+    (s.forecast_month + interval '1 month - 1 day')::date) AS rate) x
+WHERE s.legal_entity_id = ANY(?::bigint[]) AND s.snapshot_month < ? AND s.forecast_month <= ?
+GROUP BY 1, 2)"),
+                            {all, asOfMonth, h.lastRecognised});
+    while (b.next())
+        h.backlog[{b.value(0).toDate(), b.value(1).toDate()}] = {b.value(2).toDouble(),
+                                                                 b.value(3).toDouble()};
+
+    QSqlQuery a = db::query(db, QStringLiteral(R"(
+SELECT m.month, sum(m.v * analytics_fx_rate(le.functional_currency, g.group_currency,
+                                            (m.month + interval '1 month - 1 day')::date))
+FROM (SELECT jl.legal_entity_id, date_trunc('month', jl.entry_date)::date AS month,
+             sum(jl.functional_credit - jl.functional_debit) AS v
+      FROM journal_lines jl JOIN ledger_accounts la ON la.id = jl.ledger_account_id
+      WHERE la.role = 'revenue' AND jl.legal_entity_id = ANY(?::bigint[])
+        AND jl.entry_date >= ? AND jl.entry_date < ?
+      GROUP BY 1, 2) m
+JOIN legal_entities le ON le.id = m.legal_entity_id CROSS JOIN group_settings g
+GROUP BY 1)"),
+                            {all, h.origins.first(), h.lastRecognised.addMonths(1)});
+    while (a.next())
+        h.actual.insert(a.value(0).toDate(), a.value(1).toDouble());
+
+    // The deals open when each origin began (stage history) with the probability of the stage
+    // they stood in then: no model existed as of those months.
+    db::PgArray origins;
+    for (QDate d : h.origins)
+        origins.add(d);
+    QSqlQuery p = db::query(db, QStringLiteral(R"(
+SELECT g.o, op.expected_close,
+       (SELECT min(s.service_line_id) FROM opportunity_service_lines s WHERE s.opportunity_id = op.id),
+       op.expected_value * analytics_fx_rate(op.currency::char(3), le.functional_currency, g.o)
+           * analytics_fx_rate(le.functional_currency, gs.group_currency, g.o) * st.probability / 100
+FROM unnest(?::date[]) AS g(o)
+JOIN opportunities op ON op.created_at < g.o AND op.legal_entity_id = ANY(?::bigint[])
+JOIN legal_entities le ON le.id = op.legal_entity_id
+CROSS JOIN group_settings gs
+CROSS JOIN LATERAL (SELECT h.to_stage_id, h.probability FROM opportunity_stage_history h
+                    WHERE h.opportunity_id = op.id AND h.changed_at < g.o
+                    ORDER BY h.changed_at DESC, h.id DESC LIMIT 1) st
+JOIN opportunity_stages os ON os.id = st.to_stage_id AND NOT os.is_won AND NOT os.is_lost)"),
+                            {origins.literal(), all});
+    while (p.next())
+        h.pipeline[p.value(0).toDate()].append(
+            {p.value(1).toDate(), p.value(2).toLongLong(), p.value(3).toDouble()});
+    return h;
+}
+
+// The pipeline's share of month `month` as a forecast made when `origin` began: the deal starts
+// its service line's duration from the later of its expected close and the origin, plus the lag.
+double pipelineIn(const QList<ExecForecastDeal> &deals, const ExecutiveForecastFit &fit,
+                  QDate origin, QDate month)
+{
+    double sum = 0;
+    for (const ExecForecastDeal &d : deals) {
+        const QDate close = d.expectedClose.isValid() ? std::max(d.expectedClose, origin) : origin;
+        const QDate start = monthOf(close.addDays(fit.lagDays));
+        const int duration = std::max(1, int(std::lround(fit.durationOf(d.serviceLine))));
+        const int k = monthsBetween(start, month);
+        if (k >= 0 && k < duration)
+            sum += d.weighted / duration;
+    }
+    return sum;
+}
+
+QString oneDecimal(double v)
+{
+    return QString::number(v, 'f', 1);
+}
+
+InsightsTrained train(QSqlDatabase db, QDate asOf, const InsightsProgress &progress)
+{
+    InsightsTrained t;
+    const QDate asOfMonth = monthOf(asOf);
+    if (progress)
+        progress(5, QStringLiteral("Reading the schedules' snapshots, revenue and pipeline"));
+    const ExecForecastHistory h = loadHistory(db, asOfMonth);
+
+    // Expanding-window backtest: each origin O is forecast with parameters fitted on what was
+    // known before O (contracts signed, months recognised, snapshots taken), from O's snapshot of
+    // the schedules and the deals open at O; then compared with what O + h recognised.
+    std::vector<double> ape3;
+    std::array<std::vector<double>, kHorizons> relative;
+    QJsonArray perOrigin;
+    QDate firstScored, lastScored;
+    int scoredMonths = 0;
+    const QDate firstOrigin = h.origins.isEmpty() ? QDate() : h.origins.first();
+    for (qsizetype i = 0; i < h.origins.size(); ++i) {
+        const QDate o = h.origins.at(i);
+        if (monthsBetween(firstOrigin, o) < kWarmUpMonths || o > h.lastRecognised)
+            continue;
+        if (progress)
+            progress(
+                10 + int(70 * i / std::max<qsizetype>(1, h.origins.size())),
+                QStringLiteral("Backtesting the forecast made in %1").arg(o.toString("yyyy-MM")));
+        const ExecutiveForecastFit fit = fitExecutiveForecast(db, h.entities, o);
+        for (int k = 0; k < kHorizons; ++k) {
+            const QDate m = o.addMonths(k);
+            if (m > h.lastRecognised)
+                break;
+            const double actual = h.actual.value(m);
+            if (actual <= 0)
+                continue;
+            const auto b = h.backlog.find({o, m});
+            const ExecForecastBacklog backlog =
+                b == h.backlog.end() ? ExecForecastBacklog{} : b->second;
+            const double forecast = backlog.total + (fit.tmRatio - 1) * backlog.tm +
+                                    pipelineIn(h.pipeline.value(o), fit, o, m);
+            if (forecast > 0)
+                relative[std::size_t(k)].push_back((actual - forecast) / forecast);
+            ++scoredMonths;
+            if (k == 3) {
+                ape3.push_back(std::abs(forecast - actual) / actual);
+                perOrigin.append(
+                    QJsonObject{{QStringLiteral("origin"), o.toString("yyyy-MM")},
+                                {QStringLiteral("month"), m.toString("yyyy-MM")},
+                                {QStringLiteral("forecast"), QString::number(forecast, 'f', 0)},
+                                {QStringLiteral("actual"), QString::number(actual, 'f', 0)}});
+                if (!firstScored.isValid())
+                    firstScored = o;
+                lastScored = o;
+            }
+        }
+    }
+
+    if (progress)
+        progress(85, QStringLiteral("Fitting on the whole history"));
+    ExecutiveForecastFit fit = fitExecutiveForecast(db, h.entities, asOf.addDays(1));
+    // Horizons the history cannot measure borrow the nearest measured one's range.
+    int nearest = -1;
+    for (int k = 0; k < kHorizons; ++k) {
+        if (relative[std::size_t(k)].size() >= 3)
+            nearest = k;
+        const int use = relative[std::size_t(k)].size() >= 3 ? k : nearest;
+        if (use >= 0) {
+            fit.p10[std::size_t(k)] =
+                std::max(-0.95, stats::quantile(relative[std::size_t(use)], 0.1));
+            fit.p90[std::size_t(k)] = stats::quantile(relative[std::size_t(use)], 0.9);
+        } else {
+            fit.p10[std::size_t(k)] = -0.2;
+            fit.p90[std::size_t(k)] = 0.2;
+        }
+    }
+    t.parameters = fit.toJson();
+    t.sampleSize = fit.contracts;
+
+    QJsonObject figures;
+    double mape = std::nan("");
+    if (!ape3.empty()) {
+        double s = 0;
+        for (double v : ape3)
+            s += v;
+        mape = 100 * s / double(ape3.size());
+        figures.insert(QStringLiteral("forecast_mape_3m"), oneDecimal(mape));
+    }
+    QJsonArray errorsByHorizon;
+    for (int k = 0; k < kHorizons; ++k) {
+        const auto &v = relative[std::size_t(k)];
+        errorsByHorizon.append(QJsonObject{
+            {QStringLiteral("horizon"), k},
+            {QStringLiteral("n"), int(v.size())},
+            {QStringLiteral("p10"),
+             v.empty() ? QJsonValue()
+                       : QJsonValue(QString::number(stats::quantile(v, 0.1), 'f', 4))},
+            {QStringLiteral("p50"),
+             v.empty() ? QJsonValue()
+                       : QJsonValue(QString::number(stats::quantile(v, 0.5), 'f', 4))},
+            {QStringLiteral("p90"),
+             v.empty() ? QJsonValue()
+                       : QJsonValue(QString::number(stats::quantile(v, 0.9), 'f', 4))}});
+    }
+    t.backtest = QJsonObject{
+        {QStringLiteral("cutoff"),
+         firstScored.isValid() ? firstScored.toString(Qt::ISODate) : QString()},
+        {QStringLiteral("trained_on"),
+         QStringLiteral("for each origin month, what was known before it: contracts signed, "
+                        "months recognised, the schedules' snapshot taken when it began, deals "
+                        "open then")},
+        {QStringLiteral("scored_on"),
+         QStringLiteral("%1 forecasts 3 months ahead (origins %2 to %3), %4 origin-months over "
+                        "horizons 0-11")
+             .arg(ape3.size())
+             .arg(firstScored.toString("yyyy-MM"), lastScored.toString("yyyy-MM"))
+             .arg(scoredMonths)},
+        {QStringLiteral("figures"), figures},
+        {QStringLiteral("relative_errors"), errorsByHorizon},
+        {QStringLiteral("forecasts_3m"), perOrigin},
+        {QStringLiteral("notes"),
+         QStringLiteral(
+             "Rolling origin: every month O from the 7th snapshot on is forecast with the lag, "
+             "durations and T&M ratio fitted on data before O (the cut-off is O), backlog from "
+             "the revenue_forecast_snapshots of O, pipeline = the deals open at O (stage "
+             "history) at the probability of their stage then (no model existed as of O; "
+             "current expected close and value, which the history does not keep), placed "
+             "from max(expected close, O) + lag over the service line's median duration. "
+             "Compared with recognised revenue (account role revenue) of O + h in the group "
+             "currency, both sides at the month's closing rate; months every entity has "
+             "recognised only. forecast_mape_3m = mean |forecast - actual| / actual at h = 3, "
+             "in percent. P10/P90 = quantiles of (actual - forecast) / forecast per horizon.")}};
+    if (progress)
+        progress(100, QStringLiteral("Done"));
+    return t;
+}
+
+} // namespace
+
+InsightsModelSpec executiveForecastModel()
+{
+    InsightsModelSpec spec;
+    spec.name = QStringLiteral("executive_forecast");
+    spec.title = QStringLiteral("Executive forecast");
+    spec.description = QStringLiteral(
+        "Revenue by month for the next 12 months: the schedules' backlog, the pipeline weighted "
+        "by win probability and placed by the firm's signature-to-start lag and durations, and "
+        "the T&M run-rate, with a P10-P90 range from the backtest and a capacity check");
+    spec.train = train;
+    return spec;
+}
+
+} // namespace keel
