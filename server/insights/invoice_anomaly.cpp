@@ -1,23 +1,36 @@
 #include "invoice_anomaly.h"
 
-#include "insights_model.h"
+#include "invoice_anomaly_service.h"
+
+#include "http/router.h"
+#include "insights_model_store.h"
+#include "permissions.h"
+
+#include <memory>
 
 namespace keel {
 
-// Placeholder until its author lands the model: training reports that it is not built.
-InsightsModelSpec invoiceAnomalyModel()
+std::vector<InvoiceAnomalyScored>
+currentInvoiceAnomalies(QSqlDatabase db, const QList<qint64> &entityIds, qint64 invoiceId)
 {
-    InsightsModelSpec spec;
-    spec.name = QStringLiteral("invoice_anomaly");
-    spec.title = QStringLiteral("Invoice anomalies");
-    spec.train = [](QSqlDatabase, QDate, const InsightsProgress &) {
-        InsightsTrained t;
-        t.error = QStringLiteral("not built yet");
-        return t;
-    };
-    return spec;
+    const auto model = currentInsightsModel(db, QStringLiteral("invoice_anomaly"));
+    if (!model)
+        return {};
+    InvoiceAnomalyTargets targets;
+    targets.entityIds = entityIds;
+    targets.invoiceId = invoiceId;
+    return scoreInvoiceAnomalies(db, targets, QDate::currentDate().addDays(1),
+                                 InvoiceAnomalyParams::fromJson(model->parameters));
 }
 
-void registerInvoiceAnomalyRoutes(Router &, const DbConfig &) {}
+void registerInvoiceAnomalyRoutes(Router &router, const DbConfig &database)
+{
+    const auto service = std::make_shared<const InvoiceAnomalyService>(database);
+    router.add({"GET", QStringLiteral("/api/v1/insights/invoice-anomalies"),
+                Permission::InsightsUse, Scope::LegalEntity,
+                "Draft invoices with their anomaly flags, each saying what it compared against "
+                "(?entity=&invoice=<id>&all=true)",
+                [service](Request &r) { return Reply::json(service->list(r)); }});
+}
 
 } // namespace keel

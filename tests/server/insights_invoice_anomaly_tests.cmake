@@ -1,0 +1,1 @@
+keel_server_test(insights_invoice_anomaly)
