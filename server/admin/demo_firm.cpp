@@ -9,6 +9,7 @@
 #include "demo_close.h"
 #include "demo_delivery.h"
 #include "demo_expenses.h"
+#include "demo_insights.h"
 #include "demo_names.h"
 #include "demo_people.h"
 #include "demo_sales.h"
@@ -588,6 +589,15 @@ private:
             return false;
         }
 
+        // Last: every insights model trained on the finished history (a model that fails is
+        // reported, the load goes on).
+        step(96, QStringLiteral("Training the insights models"));
+        DemoInsightsCounts insights;
+        if (QString error; !loadDemoInsights(m_db, &insights, &error)) {
+            m_error = error;
+            return false;
+        }
+
         step(96, QStringLiteral("Recording the load"));
         const QJsonObject after{{QStringLiteral("scale"), m_scale},
                                 {QStringLiteral("users"), m_userCount},
@@ -606,7 +616,10 @@ private:
                                 {QStringLiteral("vendor_payments"), billing.vendorPayments},
                                 {QStringLiteral("closed_periods"), close.periodsClosed},
                                 {QStringLiteral("analytics_ms"), analytics.milliseconds},
-                                {QStringLiteral("snapshots_ms"), analytics.snapshotMilliseconds}};
+                                {QStringLiteral("snapshots_ms"), analytics.snapshotMilliseconds},
+                                {QStringLiteral("insights_trained"), insights.trained},
+                                {QStringLiteral("insights_failed"), int(insights.failed.size())},
+                                {QStringLiteral("insights_ms"), insights.milliseconds}};
         if (!exec(q,
                   QStringLiteral("INSERT INTO audit_log (actor_name, action, record_type, "
                                  "record_id, after) VALUES ('keel-admin', 'demo_firm.load', "
