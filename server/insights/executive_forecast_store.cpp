@@ -134,18 +134,20 @@ sums AS (SELECT month, sum(amount) FILTER (WHERE part = 'backlog') AS b,
                 sum(amount) FILTER (WHERE part = 'run_rate') AS rr
          FROM recs GROUP BY 1),
 q AS (SELECT * FROM unnest(?::numeric[], ?::numeric[]) WITH ORDINALITY AS q(lo, hi, k))
-SELECT 'M', ms.month, coalesce(s.b, 0)::numeric(20, 2), coalesce(s.pl, 0)::numeric(20, 2),
-       coalesce(s.rr, 0)::numeric(20, 2), x.e::numeric(20, 2),
-       round(x.e * (1 + q.lo), 2)::numeric(20, 2), round(x.e * (1 + q.hi), 2)::numeric(20, 2),
-       coalesce((SELECT sum(required) FROM byrole b WHERE b.month = ms.month), 0)::numeric(20, 2),
-       coalesce((SELECT sum(available) FROM byrole b WHERE b.month = ms.month), 0)::numeric(20, 2),
+SELECT 'M', ms.month, coalesce(s.b, 0)::numeric(20, 2)::text,
+       coalesce(s.pl, 0)::numeric(20, 2)::text, coalesce(s.rr, 0)::numeric(20, 2)::text,
+       x.e::numeric(20, 2)::text, round(x.e * (1 + q.lo), 2)::numeric(20, 2)::text,
+       round(x.e * (1 + q.hi), 2)::numeric(20, 2)::text,
+       coalesce((SELECT sum(required) FROM byrole b WHERE b.month = ms.month), 0)::numeric(20, 2)::text,
+       coalesce((SELECT sum(available) FROM byrole b WHERE b.month = ms.month), 0)::numeric(20, 2)::text,
        NOT EXISTS (SELECT 1 FROM byrole b WHERE b.month = ms.month AND b.required > b.available),
        NULL, NULL, NULL
 FROM ms JOIN q ON q.k = ms.k LEFT JOIN sums s ON s.month = ms.month
 CROSS JOIN LATERAL (SELECT coalesce(s.b, 0) + coalesce(s.pl, 0) + coalesce(s.rr, 0) AS e) x
 UNION ALL
-SELECT 'S', b.month, NULL, NULL, NULL, NULL, NULL, NULL, b.required, b.available, NULL,
-       jr.code, jr.name, b.required - b.available
+SELECT 'S', b.month, NULL, NULL, NULL, NULL, NULL, NULL, b.required::numeric(20, 2)::text,
+       b.available::numeric(20, 2)::text, NULL, jr.code, jr.name,
+       (b.required - b.available)::numeric(20, 2)::text
 FROM byrole b JOIN job_roles jr ON jr.id = b.role WHERE b.required > b.available
 ORDER BY 1, 2, 12)");
     QVariantList binds = recordBinds(in);
@@ -186,7 +188,7 @@ SELECT r.kind, r.id,
        (SELECT a.name FROM accounts a WHERE a.id = CASE WHEN r.kind = 'contract'
             THEN (SELECT c.account_id FROM contracts c WHERE c.id = r.id)
             ELSE (SELECT o.account_id FROM opportunities o WHERE o.id = r.id) END),
-       r.amount::numeric(20, 2), r.p, sum(r.amount) OVER ()::numeric(20, 2)
+       r.amount::numeric(20, 2)::text, r.p, (sum(r.amount) OVER ())::numeric(20, 2)::text
 FROM recs r WHERE r.month = ? AND r.part = ?
 ORDER BY r.amount DESC, r.id)");
     QVariantList binds = recordBinds(in);

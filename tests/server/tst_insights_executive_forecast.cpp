@@ -1,0 +1,230 @@
+// The executive forecast (server/insights/README.md "Executive forecast") on a small US book,
+// against hand-computed figures. M0 is the current month, Mk the k-th after it.
+//
+// Contract "Platform" (fixed fee 12,000.00 USD, poc_cost), signed 10 days before M0 begins, runs
+// M0 to the end of M5 (six months); nothing recognised yet, so the schedules spread the price
+// evenly: backlog 2,000.00 in each of M0..M5. It is the firm's only contract: the learned lag is
+// 10 days, the duration six months; no T&M, so the run-rate is 0.00.
+// Deal "Rollout" (6,000.00 USD, rep's probability 50 %, no scoring model) closes on M1's 5th: it
+// starts in M1 (5th + 10 days) and spreads over six months: pipeline 6,000 × 0.5 / 6 = 500.00 in
+// M1..M6. Expected M1 = 2,500.00; no backtest history, so the range is ±20 %: 2,000.00–3,000.00.
+// Its effort is 6,000 architect hours: 500.00 h a month against one architect (< 184 h a month):
+// capacity_ok false in M1..M6, true in M0.
+
+#include "insights/executive_forecast_params.h"
+#include "insights/insights_model.h"
+#include "insights/insights_model_store.h"
+#include "tst_revenue_fixture.h"
+
+#include "revenue/revenue_obligation_store.h"
+
+using namespace keel;
+using namespace keel::test;
+
+class InsightsExecutiveForecastTest : public QObject, public RevenueFixture
+{
+    Q_OBJECT
+
+    QDate m0;
+    qint64 architect = 0, deal = 0, other = 0;
+    Contract platform;
+
+    QString month(int k) const { return m0.addMonths(k).toString("yyyy-MM"); }
+
+    static QJsonObject ok(HttpClient &http, const QString &path)
+    {
+        const HttpResult r = http.get(path);
+        if (r.status != 200)
+            qWarning() << path << r.status << r.body;
+        return r.status == 200 ? r.json() : QJsonObject();
+    }
+    static QString problem(const HttpResult &r)
+    {
+        const QJsonObject e = r.json().value("errors").toArray().first().toObject();
+        return QString::number(r.status) + u' ' + e.value("field").toString() + u' ' +
+               e.value("code").toString();
+    }
+
+    void seed()
+    {
+        m0 = QDate(QDate::currentDate().year(), QDate::currentDate().month(), 1);
+        const qint64 acme = account("US", "Acme", "US", "USD");
+        platform = contract(acme, "USD", "Platform");
+        db::query(db->sql(),
+                  "UPDATE contracts SET start_date = ?, end_date = ?, signature_date = ? WHERE "
+                  "id = ?",
+                  {m0, m0.addMonths(6).addDays(-1), m0.addDays(-10), platform.id});
+        db::query(db->sql(), "UPDATE projects SET start_date = ?, end_date = ? WHERE id = ?",
+                  {m0, m0.addMonths(6).addDays(-1), platform.project});
+        line(platform.id, "fixed_fee", {{"value", "12000.00"}});
+        revenue_obligation_store::sync(db->sql(), us, platform.id);
+
+        architect = employee("US", "ARCHITECT");
+        deal = scalar("INSERT INTO opportunities (legal_entity_id, account_id, owner_id, name, "
+                      "stage_id, probability, expected_value, currency, expected_close) "
+                      "SELECT ?, ?, ?, 'Rollout', id, 50, 6000.00, 'USD', ? FROM "
+                      "opportunity_stages WHERE code = 'PROPOSE' RETURNING id",
+                      {us, acme, fin, m0.addMonths(1).addDays(4)});
+        db::query(db->sql(),
+                  "INSERT INTO opportunity_effort (opportunity_id, job_role_id, hours) VALUES "
+                  "(?, ?, 6000)",
+                  {deal, role("ARCHITECT")});
+        // Another entity's deal never shows in the US answer.
+        const qint64 globex = account("UK", "Globex", "GB", "GBP");
+        other = scalar("INSERT INTO opportunities (legal_entity_id, account_id, owner_id, name, "
+                       "stage_id, probability, expected_value, currency, expected_close) "
+                       "SELECT ?, ?, ?, 'Elsewhere', id, 90, 99000.00, 'GBP', ? FROM "
+                       "opportunity_stages WHERE code = 'NEGOTIATE' RETURNING id",
+                       {uk, globex, fin, m0.addMonths(1)});
+        server->createUser("usexec", "usexec password", {{"finance", "US"}}, "US");
+    }
+
+    void train()
+    {
+        QSqlDatabase sql = db->sql();
+        const InsightsTrained t = executiveForecastModel().train(sql, QDate::currentDate(), {});
+        QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
+        storeInsightsModel(sql, "executive_forecast", QDate::currentDate(), t, 1, 0);
+    }
+
+private slots:
+    void init() { setUp(QTest::currentTestFunction()); }
+    void cleanup() { tearDown(); }
+
+    void notTrainedIs409()
+    {
+        seed();
+        auto http = login("usexec");
+        QCOMPARE(http->get("/api/v1/insights/forecast").status, 409);
+        QCOMPARE(http->get("/api/v1/insights/forecast/" + month(1) + "/records").status, 409);
+    }
+
+    void learnsLagAndDuration()
+    {
+        seed();
+        QSqlDatabase sql = db->sql();
+        const InsightsTrained t = executiveForecastModel().train(sql, QDate::currentDate(), {});
+        const ExecutiveForecastFit fit = ExecutiveForecastFit::fromJson(t.parameters);
+        QCOMPARE(fit.lagDays, 10);
+        QCOMPARE(fit.defaultDuration, 6.0);
+        QCOMPARE(fit.tmRatio, 1.0);
+        QCOMPARE(t.sampleSize, 1);
+    }
+
+    void monthsToTheCent()
+    {
+        seed();
+        train();
+        auto http = login("usexec");
+        const QJsonObject a = ok(*http, "/api/v1/insights/forecast");
+        QCOMPARE(a.value("currency").toString(), QString("USD"));
+        QCOMPARE(a.value("model").toObject().value("name").toString(),
+                 QString("executive_forecast"));
+        const QJsonArray months = a.value("months").toArray();
+        QCOMPARE(months.size(), 12);
+        QStringList got, want;
+        for (int k = 0; k < 12; ++k) {
+            const QJsonObject m = months.at(k).toObject();
+            got << QStringList{m.value("month").toString(), m.value("backlog").toString(),
+                               m.value("pipeline").toString(), m.value("run_rate").toString(),
+                               m.value("expected").toString()}
+                       .join(u' ');
+            const QString backlog = k <= 5 ? "2000.00" : "0.00";
+            const QString pipeline = k >= 1 && k <= 6 ? "500.00" : "0.00";
+            const QString expected = k == 0   ? "2000.00"
+                                     : k <= 5 ? "2500.00"
+                                     : k == 6 ? "500.00"
+                                              : "0.00";
+            want << QStringList{month(k), backlog, pipeline, "0.00", expected}.join(u' ');
+        }
+        QCOMPARE(got, want);
+        const QJsonObject m1 = months.at(1).toObject();
+        QCOMPARE(m1.value("p10").toString(), QString("2000.00"));
+        QCOMPARE(m1.value("p90").toString(), QString("3000.00"));
+    }
+
+    void capacityShortfall()
+    {
+        seed();
+        train();
+        auto http = login("usexec");
+        const QJsonObject a = ok(*http, "/api/v1/insights/forecast");
+        const QJsonArray months = a.value("months").toArray();
+        QVERIFY(months.at(0).toObject().value("capacity_ok").toBool());
+        for (int k = 1; k <= 6; ++k) {
+            const QJsonObject m = months.at(k).toObject();
+            QVERIFY2(!m.value("capacity_ok").toBool(), qPrintable(m.value("month").toString()));
+            QCOMPARE(m.value("required_hours").toString(), QString("500.00"));
+            QVERIFY(m.value("available_hours").toString().toDouble() < 200);
+        }
+        QVERIFY(months.at(7).toObject().value("capacity_ok").toBool());
+        const QJsonArray shortfalls = a.value("capacity").toArray();
+        QCOMPARE(shortfalls.size(), 6);
+        const QJsonObject s = shortfalls.at(0).toObject();
+        QCOMPARE(s.value("month").toString(), month(1));
+        QCOMPARE(s.value("role").toString(), QString("ARCHITECT"));
+        QCOMPARE(s.value("required_hours").toString(), QString("500.00"));
+        const QString available =
+            text("SELECT capacity_hours FROM employee_range_capacity(?, ?) WHERE employee_id = ?",
+                 {m0.addMonths(1), m0.addMonths(2).addDays(-1), architect});
+        QCOMPARE(s.value("available_hours").toString(), available);
+        QCOMPARE(s.value("shortfall_hours").toString(),
+                 text("SELECT 500.00 - ?::numeric", {available}));
+    }
+
+    void recordsTotalEqualsThePart()
+    {
+        seed();
+        train();
+        auto http = login("usexec");
+        const QJsonObject pipeline =
+            ok(*http, "/api/v1/insights/forecast/" + month(1) + "/records?part=pipeline");
+        QCOMPARE(pipeline.value("total").toString(), QString("500.00"));
+        const QJsonArray items = pipeline.value("items").toArray();
+        QCOMPARE(items.size(), 1);
+        const QJsonObject d = items.at(0).toObject();
+        QCOMPARE(d.value("kind").toString(), QString("opportunity"));
+        QCOMPARE(d.value("id").toString(), QString::number(deal));
+        QCOMPARE(d.value("name").toString(), QString("Rollout"));
+        QCOMPARE(d.value("account").toString(), QString("Acme"));
+        QCOMPARE(d.value("amount").toString(), QString("500.00"));
+        QCOMPARE(d.value("probability").toString(), QString("0.5000"));
+
+        const QJsonObject backlog =
+            ok(*http, "/api/v1/insights/forecast/" + month(1) + "/records?part=backlog");
+        QCOMPARE(backlog.value("total").toString(), QString("2000.00"));
+        const QJsonObject c = backlog.value("items").toArray().at(0).toObject();
+        QCOMPARE(c.value("kind").toString(), QString("contract"));
+        QCOMPARE(c.value("id").toString(), QString::number(platform.id));
+        QCOMPARE(c.value("amount").toString(), QString("2000.00"));
+        QVERIFY(c.value("probability").isNull());
+
+        const QJsonObject runRate =
+            ok(*http, "/api/v1/insights/forecast/" + month(1) + "/records?part=run_rate");
+        QCOMPARE(runRate.value("total").toString(), QString("0.00"));
+        QCOMPARE(runRate.value("items").toArray().size(), 0);
+    }
+
+    void otherEntityAndBadInput()
+    {
+        seed();
+        train();
+        auto http = login("usexec");
+        QCOMPARE(http->get(QStringLiteral("/api/v1/insights/forecast?entity=%1").arg(uk)).status,
+                 403);
+        QCOMPARE(problem(http->get("/api/v1/insights/forecast/2026-13/records")),
+                 QString("422 month invalid"));
+        QCOMPARE(problem(http->get("/api/v1/insights/forecast/soon/records")),
+                 QString("422 month invalid"));
+        QCOMPARE(problem(http->get("/api/v1/insights/forecast/" +
+                                   m0.addMonths(12).toString("yyyy-MM") + "/records")),
+                 QString("422 month out_of_range"));
+        QCOMPARE(problem(http->get("/api/v1/insights/forecast/" + month(1) + "/records?part=all")),
+                 QString("422 part invalid"));
+        QCOMPARE(problem(http->get("/api/v1/insights/forecast?entity=x")),
+                 QString("422 entity invalid"));
+    }
+};
+
+QTEST_GUILESS_MAIN(InsightsExecutiveForecastTest)
+#include "tst_insights_executive_forecast.moc"
