@@ -1,0 +1,95 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <vector>
+
+namespace keel {
+
+// Days paid after due are whole days, clamped to this range: an invoice paid more than two
+// months before its due date or more than a year after it says nothing more by being extreme.
+inline constexpr int CollectionsDelayMin = -60;
+inline constexpr int CollectionsDelayMax = 365;
+inline constexpr int CollectionsLateDays = 30;
+
+// How many invoices were paid how many days after due (a histogram over whole days).
+class CollectionsHistogram
+{
+public:
+    CollectionsHistogram();
+    void add(int delay, double weight = 1);
+    double count() const { return m_total; }
+    double at(int index) const { return m_counts[std::size_t(index)]; }
+    static int indexOf(int delay);
+    static int size() { return CollectionsDelayMax - CollectionsDelayMin + 1; }
+    double median() const; // NaN when empty
+    double shareAbove(int delay) const;
+    QJsonArray toJson() const; // sparse: [[delay, count], …]
+    static CollectionsHistogram fromJson(const QJsonArray &json);
+
+private:
+    std::vector<double> m_counts;
+    double m_total = 0;
+};
+
+// A client's delays shrunk towards the firm's (empirical Bayes): the client's histogram weighs
+// n / (n + k), the firm's k / (n + k), then the mixture is conditioned on the invoice being
+// unpaid after `overdueDays` (delay > overdueDays). Empty when no mass is left beyond it.
+std::vector<double> collectionsConditional(const CollectionsHistogram &client,
+                                           const CollectionsHistogram &firm, double k,
+                                           int overdueDays);
+
+struct CollectionsPrediction
+{
+    int delay = 0;              // expected days after due: the conditional median
+    double pLate30 = 0;         // P(delay > 30 | unpaid after overdueDays)
+    bool beyondHistory = false; // nobody ever paid this late: a week from today assumed
+};
+CollectionsPrediction collectionsPredict(const CollectionsHistogram &client,
+                                         const CollectionsHistogram &firm, double k,
+                                         int overdueDays);
+
+// One paid invoice of the history: its client, size and the days it was paid after due.
+struct CollectionsSample
+{
+    qint64 accountId = 0;
+    double amount = 0;   // a feature (the amount band), never summed
+    int settleDelay = 0; // amount-weighted over its receipts' allocations
+    bool hasRest = false;
+    int restDelay = 0; // amount-weighted over the allocations after the first payment day
+};
+
+// The amount bands of the explanation, in the invoice's currency.
+int collectionsAmountBand(double amount);
+QString collectionsAmountBandLabel(int band);
+inline constexpr int CollectionsAmountBands = 4;
+
+// What scoring needs, as stored in insights_models.parameters.
+struct CollectionsParams
+{
+    double k = 1;
+    CollectionsHistogram firmSettle, firmRest;
+    QHash<qint64, CollectionsHistogram> settle, rest; // per client account
+    std::vector<double> bandMedian = std::vector<double>(CollectionsAmountBands, 0.0);
+    std::vector<int> bandCount = std::vector<int>(CollectionsAmountBands, 0);
+
+    QJsonObject toJson() const;
+    static CollectionsParams fromJson(const QJsonObject &json);
+};
+
+// Fits the parameters: histograms per client and for the firm, and the prior weight k chosen
+// from a grid by the leave-one-out mean absolute error of each paid invoice's delay predicted
+// from the others. `looMae` (may be null) gets that error for the chosen k.
+CollectionsParams collectionsFit(const std::vector<CollectionsSample> &samples,
+                                 double *looMae = nullptr);
+
+// The prediction for an open invoice: the client's "rest" distribution when part of it is
+// already paid (what is left of a part-payer's invoice comes with the final instalment), else
+// the distribution of whole invoices.
+CollectionsPrediction collectionsPredictInvoice(const CollectionsParams &params, qint64 accountId,
+                                                bool partPaid, int overdueDays);
+
+} // namespace keel

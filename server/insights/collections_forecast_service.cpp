@@ -1,0 +1,325 @@
+#include "collections_forecast_service.h"
+
+#include "currency.h"
+#include "http/http_types.h"
+#include "http/paging.h"
+#include "json_codec.h"
+#include "money.h"
+
+#include <QUrlQuery>
+
+#include <algorithm>
+#include <cmath>
+
+namespace keel {
+
+namespace {
+
+const QString kModel = QStringLiteral("collections");
+constexpr int kSimulations = 1000;
+
+QString ratio(double v)
+{
+    return QString::number(std::isfinite(v) ? v : 0.0, 'f', 4);
+}
+
+QString percent(double v)
+{
+    return QString::number(std::lround(v * 100)) + u'%';
+}
+
+QString days(int d)
+{
+    return d == 1 || d == -1 ? QStringLiteral("1 day") : QStringLiteral("%1 days").arg(std::abs(d));
+}
+
+// "40 days after due" / "3 days before due" / "on the due date".
+QString relative(double d)
+{
+    const int n = int(std::lround(d));
+    if (n == 0)
+        return QStringLiteral("on the due date");
+    return days(n) + (n > 0 ? QStringLiteral(" after due") : QStringLiteral(" before due"));
+}
+
+QJsonArray factorsOf(const CollectionsParams &p, const CollectionsExpectation &e)
+{
+    QJsonArray out;
+    const CollectionsOpenInvoice &inv = e.invoice;
+    const double firmMedian = p.firmSettle.median();
+    const auto client = p.settle.constFind(inv.accountId);
+    if (client != p.settle.constEnd() && client->count() > 0) {
+        const int n = int(std::lround(client->count()));
+        const double med = client->median();
+        const double late = client->shareAbove(CollectionsLateDays);
+        out.append(QJsonObject{
+            {"factor", "client_history"},
+            {"value", med},
+            {"compared_with", firmMedian},
+            {"invoices", n},
+            {"late_30_share", ratio(late)},
+            {"text", QStringLiteral("%1 paid %2 invoice%3 a median of %4 (the firm: %5); %6 "
+                                    "of them more than 30 days late.")
+                         .arg(inv.account)
+                         .arg(n)
+                         .arg(n == 1 ? QString() : QStringLiteral("s"))
+                         .arg(relative(med), relative(firmMedian), percent(late))}});
+    } else {
+        out.append(QJsonObject{
+            {"factor", "client_history"},
+            {"value", QJsonValue()},
+            {"compared_with", firmMedian},
+            {"invoices", 0},
+            {"text", QStringLiteral("%1 has no paid invoice yet: the firm's history stands in "
+                                    "(a median of %2).")
+                         .arg(inv.account, relative(firmMedian))}});
+    }
+    const int band = collectionsAmountBand(inv.total);
+    const double bandMedian = p.bandMedian[std::size_t(band)];
+    out.append(QJsonObject{
+        {"factor", "amount_band"},
+        {"value", collectionsAmountBandLabel(band)},
+        {"band_median", bandMedian},
+        {"compared_with", firmMedian},
+        {"text", QStringLiteral("Invoices of %1 %2 were paid a median of %3 (all invoices: %4).")
+                     .arg(collectionsAmountBandLabel(band), inv.currency, relative(bandMedian),
+                          relative(firmMedian))}});
+    if (e.overdueDays > 0) {
+        out.append(QJsonObject{
+            {"factor", "overdue"},
+            {"value", e.overdueDays},
+            {"compared_with", e.prediction.delay},
+            {"text", QStringLiteral("Already %1 overdue: invoices still unpaid this late were "
+                                    "paid a median of %2, %3 from today.")
+                         .arg(days(e.overdueDays), relative(e.prediction.delay),
+                              days(e.prediction.delay - e.overdueDays))}});
+    } else {
+        out.append(QJsonObject{
+            {"factor", "overdue"},
+            {"value", e.overdueDays},
+            {"compared_with", e.prediction.delay},
+            {"text", e.overdueDays == 0
+                         ? QStringLiteral("Due today.")
+                         : QStringLiteral("Not due yet: due in %1.").arg(days(e.overdueDays))}});
+    }
+    if (inv.partPaid)
+        out.append(QJsonObject{
+            {"factor", "part_paid"},
+            {"value", inv.openAmount},
+            {"text", QStringLiteral("Part of it is paid; the %1 %2 left is expected as the "
+                                    "client's final instalments came before.")
+                         .arg(inv.openAmount, inv.currency)}});
+    if (inv.dunningLevel > 0)
+        out.append(QJsonObject{
+            {"factor", "reminders"},
+            {"value", inv.dunningLevel},
+            {"text", QStringLiteral("Dunning level %1 reached.").arg(inv.dunningLevel)}});
+    if (e.prediction.beyondHistory)
+        out.append(QJsonObject{
+            {"factor", "beyond_history"},
+            {"value", e.overdueDays},
+            {"text", QStringLiteral("No invoice in the history was paid this late: a week "
+                                    "from today is assumed.")}});
+    return out;
+}
+
+QDate mondayOf(QDate d)
+{
+    return d.addDays(1 - d.dayOfWeek());
+}
+
+int weekOf(QDate weekStart, QDate date)
+{
+    return int(weekStart.daysTo(date) / 7);
+}
+
+QString moneyText(qint64 minor, const QString &currency)
+{
+    return Money::fromMinor(minor, Currency::fromCode(currency).value()).value().toString();
+}
+
+// A week= parameter: a date that is a Monday (422 otherwise).
+std::optional<QDate> weekParam(const Request &r)
+{
+    if (!r.query.hasQueryItem(QStringLiteral("week")))
+        return std::nullopt;
+    const Result<QDate> d = parseDate(r.query.queryItemValue(QStringLiteral("week")));
+    if (!d.ok())
+        throw ApiError::invalidField(QStringLiteral("week"), QStringLiteral("invalid"),
+                                     QStringLiteral("week must be a date (YYYY-MM-DD)."));
+    if (d.value().dayOfWeek() != 1)
+        throw ApiError::invalidField(QStringLiteral("week"), QStringLiteral("not_monday"),
+                                     QStringLiteral("week must be the Monday a week starts."));
+    return d.value();
+}
+
+class CollectionsRng // splitmix64: the simulation is the same on every run and platform
+{
+public:
+    explicit CollectionsRng(std::uint64_t seed) : m_state(seed) {}
+    double uniform()
+    {
+        std::uint64_t z = (m_state += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return double((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
+    }
+
+private:
+    std::uint64_t m_state;
+};
+
+} // namespace
+
+CollectionsForecast collectionsForecast(QSqlDatabase db, const InsightsScope &scope, QDate today)
+{
+    CollectionsForecast out;
+    out.model = requireInsightsModel(db, kModel);
+    out.currency = scope.currency;
+    out.weekStart = mondayOf(today);
+    const CollectionsParams params = CollectionsParams::fromJson(out.model.parameters);
+    QList<CollectionsConversionRow> rows;
+    for (const CollectionsOpenInvoice &inv : collectionsOpenInvoices(db, scope.entityIds)) {
+        CollectionsExpectation e;
+        e.invoice = inv;
+        e.overdueDays = int(inv.dueDate.daysTo(today));
+        e.prediction =
+            collectionsPredictInvoice(params, inv.accountId, inv.partPaid, e.overdueDays);
+        e.expectedDate = inv.dueDate.addDays(e.prediction.delay);
+        e.week = weekOf(out.weekStart, e.expectedDate);
+        e.factors = factorsOf(params, e);
+        rows.append({inv.id, inv.entityId, e.week, inv.openFunctional});
+        out.items.push_back(std::move(e));
+    }
+    const QHash<qint64, qint64> minor = collectionsConvertedMinor(
+        db, scope.entityIds, scope.currency, QDate(today.year(), today.month(), 1), rows);
+    for (CollectionsExpectation &e : out.items)
+        e.openMinor = minor.value(e.invoice.id);
+    return out;
+}
+
+QJsonObject collectionsListJson(QSqlDatabase db, const Request &request)
+{
+    const InsightsScope scope = insightsScope(db, request);
+    const std::optional<QDate> week = weekParam(request);
+    const PageRequest page = PageRequest::from(request);
+    const CollectionsForecast f = collectionsForecast(db, scope, QDate::currentDate());
+    QJsonArray items;
+    qint64 last = 0;
+    bool more = false;
+    for (const CollectionsExpectation &e : f.items) {
+        if (e.invoice.id <= page.after)
+            continue;
+        if (week && (e.expectedDate < *week || e.expectedDate >= week->addDays(7)))
+            continue;
+        if (items.size() == page.limit) {
+            more = true;
+            break;
+        }
+        const CollectionsOpenInvoice &inv = e.invoice;
+        items.append(QJsonObject{{"invoice_id", idToJson(inv.id)},
+                                 {"number", inv.number},
+                                 {"account_id", idToJson(inv.accountId)},
+                                 {"account", inv.account},
+                                 {"legal_entity_id", idToJson(inv.entityId)},
+                                 {"due_date", dateToJson(inv.dueDate)},
+                                 {"open_amount", moneyText(e.openMinor, f.currency)},
+                                 {"currency", f.currency},
+                                 {"invoice_open_amount", inv.openAmount},
+                                 {"invoice_currency", inv.currency},
+                                 {"expected_payment_date", dateToJson(e.expectedDate)},
+                                 {"expected_days_late", e.prediction.delay},
+                                 {"days_overdue", e.overdueDays},
+                                 {"p_late_30", ratio(e.prediction.pLate30)},
+                                 {"week_start", dateToJson(f.weekStart.addDays(7 * e.week))},
+                                 {"factors", e.factors}});
+        last = inv.id;
+    }
+    return {{"items", items},
+            {"currency", f.currency},
+            {"next", more ? idToJson(last) : QJsonValue()},
+            {"model", insightsModelJson(f.model)}};
+}
+
+QJsonObject collectionsCashInJson(QSqlDatabase db, const Request &request)
+{
+    const InsightsScope scope = insightsScope(db, request);
+    const QDate today = QDate::currentDate();
+    const CollectionsForecast f = collectionsForecast(db, scope, today);
+    const CollectionsParams params = CollectionsParams::fromJson(f.model.parameters);
+
+    std::vector<qint64> expected(CollectionsWeeks, 0);
+    std::vector<int> count(CollectionsWeeks, 0);
+    qint64 totalOpen = 0;
+    // Each invoice's delay distribution conditional on it being unpaid today, as a cumulative
+    // table over whole days; a point at the prediction where the history has none.
+    struct Draw
+    {
+        std::vector<double> cdf;
+        int point = 0;
+        qint64 minor = 0;
+        QDate due;
+    };
+    std::vector<Draw> draws;
+    for (const CollectionsExpectation &e : f.items) {
+        totalOpen += e.openMinor;
+        if (e.week >= 0 && e.week < CollectionsWeeks) {
+            expected[std::size_t(e.week)] += e.openMinor;
+            ++count[std::size_t(e.week)];
+        }
+        Draw d;
+        d.minor = e.openMinor;
+        d.due = e.invoice.dueDate;
+        d.point = e.prediction.delay;
+        static const CollectionsHistogram none;
+        const bool rest = e.invoice.partPaid && params.firmRest.count() > 0;
+        const auto &byClient = rest ? params.rest : params.settle;
+        const auto it = byClient.constFind(e.invoice.accountId);
+        const std::vector<double> p = collectionsConditional(
+            it == byClient.constEnd() ? none : *it, rest ? params.firmRest : params.firmSettle,
+            params.k, e.overdueDays);
+        if (!p.empty()) {
+            d.cdf.resize(p.size());
+            double acc = 0;
+            for (std::size_t i = 0; i < p.size(); ++i)
+                d.cdf[i] = acc += p[i];
+        }
+        draws.push_back(std::move(d));
+    }
+    // p10 / p90 per week: a fixed-seed simulation in whole minor units, each invoice's open
+    // amount landing in the week of a delay drawn from its distribution.
+    std::vector<std::vector<qint64>> sims(CollectionsWeeks, std::vector<qint64>(kSimulations, 0));
+    CollectionsRng rng(0x4B45454C434F4CULL);
+    for (int s = 0; s < kSimulations; ++s) {
+        for (const Draw &d : draws) {
+            const double u = rng.uniform();
+            int delay = d.point;
+            if (!d.cdf.empty()) {
+                const auto at = std::lower_bound(d.cdf.begin(), d.cdf.end(), u);
+                delay = int(std::min<std::ptrdiff_t>(at - d.cdf.begin(),
+                                                     std::ptrdiff_t(d.cdf.size()) - 1)) +
+                        CollectionsDelayMin;
+            }
+            const int w = weekOf(f.weekStart, d.due.addDays(delay));
+            if (w >= 0 && w < CollectionsWeeks)
+                sims[std::size_t(w)][std::size_t(s)] += d.minor;
+        }
+    }
+    QJsonArray weeks;
+    for (int w = 0; w < CollectionsWeeks; ++w) {
+        std::vector<qint64> &v = sims[std::size_t(w)];
+        std::sort(v.begin(), v.end());
+        const auto rank = [&](double q) { return v[std::size_t(q * (kSimulations - 1))]; };
+        weeks.append(QJsonObject{{"week_start", dateToJson(f.weekStart.addDays(7 * w))},
+                                 {"expected", moneyText(expected[std::size_t(w)], f.currency)},
+                                 {"p10", moneyText(rank(0.1), f.currency)},
+                                 {"p90", moneyText(rank(0.9), f.currency)},
+                                 {"invoices", count[std::size_t(w)]}});
+    }
+    return {{"currency", f.currency},
+            {"weeks", weeks},
+            {"total_open", moneyText(totalOpen, f.currency)},
+            {"model", insightsModelJson(f.model)}};
+}
+
+} // namespace keel
