@@ -3,11 +3,14 @@
 #include "approvals/approvals_page.h"
 #include "approvals_inbox.h"
 #include "billing/billing_page.h"
+#include "billing/invoice_detail_pane.h"
+#include "billing/invoices_panel.h"
 #include "dashboards/dashboards_page.h"
 #include "delivery/delivery_page.h"
 #include "expenses/expense_approval_page.h"
 #include "expenses/expenses_page.h"
 #include "finance/finance_page.h"
+#include "insights/insights_page.h"
 #include "local_store.h"
 #include "permissions.h"
 #include "resourcing/resourcing_page.h"
@@ -159,7 +162,13 @@ void MainWindow::showUser()
             m_pages->addWidget(new billing::BillingPage(m_session));
         else if (w.id == QLatin1String(WorkspaceId::Dashboards))
             m_pages->addWidget(new dashboards::DashboardsPage(m_session));
-        else if (w.id == QLatin1String(WorkspaceId::Time) && m_store) {
+        else if (w.id == QLatin1String(WorkspaceId::Insights)) {
+            auto *page = new insights::InsightsPage(m_session);
+            page->setNavigator([this](const QString &kind, const QString &id) {
+                return openInsightRecord(kind, id);
+            });
+            m_pages->addWidget(page);
+        } else if (w.id == QLatin1String(WorkspaceId::Time) && m_store) {
             m_timePage = new timesheet::TimePage(m_session, m_store, m_sync);
             auto *expensesPage = new expenses::ExpensesPage(m_session, m_store);
             if (m_sync) // a saved expense goes to the server as soon as it can
@@ -225,6 +234,26 @@ void MainWindow::openWorkspace(const QString &id)
     for (int i = 0; i < m_navigation->count(); ++i)
         if (m_navigation->item(i)->data(IdRole).toString() == id)
             m_navigation->setCurrentRow(i);
+}
+
+bool MainWindow::openInsightRecord(const QString &kind, const QString &id)
+{
+    for (int i = 0; i < m_pages->count(); ++i) {
+        if (kind == QLatin1String("invoice"))
+            if (auto *billing = qobject_cast<billing::BillingPage *>(m_pages->widget(i))) {
+                openWorkspace(QString::fromLatin1(WorkspaceId::Billing));
+                billing->showTab(billing::BillingPage::InvoicesTab);
+                billing->invoicesPanel()->detailPane()->showInvoice(id);
+                return true;
+            }
+        if (kind == QLatin1String("project"))
+            if (auto *delivery = qobject_cast<delivery::DeliveryPage *>(m_pages->widget(i))) {
+                openWorkspace(QString::fromLatin1(WorkspaceId::Delivery));
+                delivery->openProject(id);
+                return true;
+            }
+    }
+    return false;
 }
 
 void MainWindow::openApprovals()
