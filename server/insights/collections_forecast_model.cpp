@@ -153,6 +153,22 @@ QJsonObject histogramsJson(const QHash<qint64, CollectionsHistogram> &byClient)
     return out;
 }
 
+QJsonObject countsJson(const QHash<qint64, int> &counts)
+{
+    QJsonObject out;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        out.insert(QString::number(it.key()), it.value());
+    return out;
+}
+
+QHash<qint64, int> countsFrom(const QJsonObject &json)
+{
+    QHash<qint64, int> out;
+    for (auto it = json.begin(); it != json.end(); ++it)
+        out.insert(it.key().toLongLong(), it.value().toInt());
+    return out;
+}
+
 QHash<qint64, CollectionsHistogram> histogramsFrom(const QJsonObject &json)
 {
     QHash<qint64, CollectionsHistogram> out;
@@ -177,6 +193,8 @@ QJsonObject CollectionsParams::toJson() const
             {"firm_rest", firmRest.toJson()},
             {"settle", histogramsJson(settle)},
             {"rest", histogramsJson(rest)},
+            {"paid", countsJson(paid)},
+            {"unpaid", countsJson(unpaid)},
             {"band_median", medians},
             {"band_count", counts}};
 }
@@ -189,6 +207,8 @@ CollectionsParams CollectionsParams::fromJson(const QJsonObject &json)
     p.firmRest = CollectionsHistogram::fromJson(json.value("firm_rest").toArray());
     p.settle = histogramsFrom(json.value("settle").toObject());
     p.rest = histogramsFrom(json.value("rest").toObject());
+    p.paid = countsFrom(json.value("paid").toObject());
+    p.unpaid = countsFrom(json.value("unpaid").toObject());
     const QJsonArray medians = json.value("band_median").toArray();
     const QJsonArray counts = json.value("band_count").toArray();
     for (int b = 0; b < CollectionsAmountBands; ++b) {
@@ -202,7 +222,14 @@ CollectionsParams collectionsFit(const std::vector<CollectionsSample> &samples, 
 {
     CollectionsParams p;
     std::vector<std::vector<double>> bands(CollectionsAmountBands);
+    QHash<qint64, std::vector<int>> censored;
     for (const CollectionsSample &s : samples) {
+        if (s.censored) {
+            censored[s.accountId].push_back(s.settleDelay);
+            ++p.unpaid[s.accountId];
+            continue;
+        }
+        ++p.paid[s.accountId];
         p.settle[s.accountId].add(s.settleDelay);
         p.firmSettle.add(s.settleDelay);
         if (s.hasRest) {
@@ -219,6 +246,29 @@ CollectionsParams collectionsFit(const std::vector<CollectionsSample> &samples, 
         p.bandCount[std::size_t(b)] = int(h.count());
     }
 
+    for (auto it = censored.begin(); it != censored.end(); ++it) {
+        std::sort(it->begin(), it->end());
+        CollectionsHistogram &h = p.settle[it.key()];
+        for (const int overdue : *it) {
+            const int from = CollectionsHistogram::indexOf(overdue) + 1;
+            double own = 0, firm = 0;
+            for (int i = from; i < CollectionsHistogram::size(); ++i) {
+                own += h.at(i);
+                firm += p.firmSettle.at(i);
+            }
+            const CollectionsHistogram &to = own > 0 ? h : p.firmSettle;
+            const double mass = own > 0 ? own : firm;
+            if (mass <= 0)
+                continue;
+            std::vector<double> share(std::size_t(CollectionsHistogram::size()), 0.0);
+            for (int i = from; i < CollectionsHistogram::size(); ++i)
+                share[std::size_t(i)] = to.at(i) / mass;
+            for (int i = from; i < CollectionsHistogram::size(); ++i)
+                if (share[std::size_t(i)] > 0)
+                    h.add(i + CollectionsDelayMin, share[std::size_t(i)]);
+        }
+    }
+
     // k by leave-one-out: each paid invoice predicted (unconditioned: as if scored before it
     // was due) from its client's other invoices and the rest of the firm.
     static const double grid[] = {0.25, 0.5, 1, 2, 3, 5, 8, 13, 20, 50};
@@ -227,6 +277,8 @@ CollectionsParams collectionsFit(const std::vector<CollectionsSample> &samples, 
         double error = 0;
         int n = 0;
         for (const CollectionsSample &s : samples) {
+            if (s.censored)
+                continue;
             CollectionsHistogram &client = p.settle[s.accountId];
             client.add(s.settleDelay, -1);
             p.firmSettle.add(s.settleDelay, -1);

@@ -60,6 +60,8 @@ struct CollectionsSample
     int settleDelay = 0; // amount-weighted over its receipts' allocations
     bool hasRest = false;
     int restDelay = 0; // amount-weighted over the allocations after the first payment day
+    // Not paid at all yet, `settleDelay` days overdue: it will be paid later than that.
+    bool censored = false;
 };
 
 // The amount bands of the explanation, in the invoice's currency.
@@ -73,6 +75,7 @@ struct CollectionsParams
     double k = 1;
     CollectionsHistogram firmSettle, firmRest;
     QHash<qint64, CollectionsHistogram> settle, rest; // per client account
+    QHash<qint64, int> paid, unpaid; // per client: paid invoices, overdue ones not paid at all
     std::vector<double> bandMedian = std::vector<double>(CollectionsAmountBands, 0.0);
     std::vector<int> bandCount = std::vector<int>(CollectionsAmountBands, 0);
 
@@ -82,7 +85,11 @@ struct CollectionsParams
 
 // Fits the parameters: histograms per client and for the firm, and the prior weight k chosen
 // from a grid by the leave-one-out mean absolute error of each paid invoice's delay predicted
-// from the others. `looMae` (may be null) gets that error for the chosen k.
+// from the others. A client's overdue unpaid invoices (censored samples) count too: each one's
+// weight goes to the client's own delays beyond its days overdue, in proportion (Efron's
+// redistribution to the right, what Kaplan–Meier does), or to the firm's beyond them when the
+// client never paid that late; without that a slow payer's history would hold only the
+// invoices it happened to pay early. `looMae` (may be null) gets that error for the chosen k.
 CollectionsParams collectionsFit(const std::vector<CollectionsSample> &samples,
                                  double *looMae = nullptr);
 

@@ -48,22 +48,30 @@ QJsonArray factorsOf(const CollectionsParams &p, const CollectionsExpectation &e
     const CollectionsOpenInvoice &inv = e.invoice;
     const double firmMedian = p.firmSettle.median();
     const auto client = p.settle.constFind(inv.accountId);
-    if (client != p.settle.constEnd() && client->count() > 0) {
-        const int n = int(std::lround(client->count()));
+    const int paid = p.paid.value(inv.accountId);
+    const int unpaid = p.unpaid.value(inv.accountId);
+    if (client != p.settle.constEnd() && client->count() > 0 && paid > 0) {
         const double med = client->median();
         const double late = client->shareAbove(CollectionsLateDays);
+        const QString overdueNote =
+            unpaid > 0 ? QStringLiteral(" (%1 overdue invoice%2 not paid at all counted as later "
+                                        "than overdue)")
+                             .arg(unpaid)
+                             .arg(unpaid == 1 ? QString() : QStringLiteral("s"))
+                       : QString();
         out.append(QJsonObject{
             {"factor", "client_history"},
             {"value", med},
             {"compared_with", firmMedian},
-            {"invoices", n},
+            {"invoices", paid},
+            {"unpaid_overdue", unpaid},
             {"late_30_share", ratio(late)},
             {"text", QStringLiteral("%1 paid %2 invoice%3 a median of %4 (the firm: %5); %6 "
-                                    "of them more than 30 days late.")
+                                    "of them more than 30 days late%7.")
                          .arg(inv.account)
-                         .arg(n)
-                         .arg(n == 1 ? QString() : QStringLiteral("s"))
-                         .arg(relative(med), relative(firmMedian), percent(late))}});
+                         .arg(paid)
+                         .arg(paid == 1 ? QString() : QStringLiteral("s"))
+                         .arg(relative(med), relative(firmMedian), percent(late), overdueNote)}});
     } else {
         out.append(QJsonObject{
             {"factor", "client_history"},

@@ -39,6 +39,31 @@ std::vector<CollectionsSample> collectionsPaidHistory(QSqlDatabase db, QDate upT
     return out;
 }
 
+std::vector<CollectionsSample> collectionsUnpaidOverdue(QSqlDatabase db, QDate upTo)
+{
+    // Open then: not paid in full by then (paid_on later or never), not voided since.
+    QSqlQuery q = db::query(
+        db,
+        QStringLiteral(
+            "SELECT i.account_id, i.total::float8, ?::date - i.due_date FROM invoices i "
+            "WHERE i.kind = 'invoice' AND i.number IS NOT NULL AND i.invoice_date <= ?::date "
+            "AND i.due_date < ?::date AND i.status IN ('issued', 'partially_paid', 'paid') "
+            "AND (i.paid_on IS NULL OR i.paid_on > ?::date) AND NOT EXISTS (SELECT 1 FROM "
+            "receipt_allocations r WHERE r.invoice_id = i.id AND r.allocated_on <= ?::date) "
+            "ORDER BY i.id"),
+        {upTo, upTo, upTo, upTo, upTo});
+    std::vector<CollectionsSample> out;
+    while (q.next()) {
+        CollectionsSample s;
+        s.accountId = q.value(0).toLongLong();
+        s.amount = q.value(1).toDouble();
+        s.settleDelay = q.value(2).toInt();
+        s.censored = true;
+        out.push_back(s);
+    }
+    return out;
+}
+
 std::vector<CollectionsBacktestCase> collectionsOpenAtCutoff(QSqlDatabase db, QDate cutoff,
                                                              QDate asOf)
 {

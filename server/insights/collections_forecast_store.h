@@ -19,6 +19,10 @@ namespace keel {
 // Invoices fully paid by receipts allocated on or before `upTo`: the training history.
 std::vector<CollectionsSample> collectionsPaidHistory(QSqlDatabase db, QDate upTo);
 
+// Invoices issued by `upTo` of which nothing was paid by then though they were overdue: censored
+// samples (CollectionsSample::censored, settleDelay = days overdue at `upTo`).
+std::vector<CollectionsSample> collectionsUnpaidOverdue(QSqlDatabase db, QDate upTo);
+
 // An invoice open at a backtest's cut-off and paid in full by receipts between the cut-off and
 // `asOf`; `actualDelay` weighs only the allocations after the cut-off (the money that was open).
 struct CollectionsBacktestCase

@@ -28,8 +28,14 @@ InsightsTrained collectionsTrain(QSqlDatabase db, QDate asOf, const InsightsProg
             progress(percent, step);
     };
     report(5, QStringLiteral("Reading the payment history"));
-    const std::vector<CollectionsSample> history = collectionsPaidHistory(db, asOf);
-    if (history.empty()) {
+    const auto withUnpaid = [&](QDate upTo) {
+        std::vector<CollectionsSample> all = collectionsPaidHistory(db, upTo);
+        const std::vector<CollectionsSample> unpaid = collectionsUnpaidOverdue(db, upTo);
+        all.insert(all.end(), unpaid.begin(), unpaid.end());
+        return all;
+    };
+    const std::vector<CollectionsSample> history = withUnpaid(asOf);
+    if (history.empty() || history.front().censored) {
         t.error = QStringLiteral("No invoice has been paid yet: nothing to learn from.");
         return t;
     }
@@ -41,11 +47,11 @@ InsightsTrained collectionsTrain(QSqlDatabase db, QDate asOf, const InsightsProg
 
     report(60, QStringLiteral("Backtest"));
     const QDate cutoff = asOf.addMonths(-4);
-    const std::vector<CollectionsSample> before = collectionsPaidHistory(db, cutoff);
+    const std::vector<CollectionsSample> before = withUnpaid(cutoff);
     const std::vector<CollectionsBacktestCase> cases = collectionsOpenAtCutoff(db, cutoff, asOf);
     QJsonObject figures;
     int scored = 0;
-    if (!before.empty() && !cases.empty()) {
+    if (!before.empty() && !before.front().censored && !cases.empty()) {
         const CollectionsParams past = collectionsFit(before);
         std::vector<double> predicted, actual, pLate;
         std::vector<bool> late;
@@ -76,8 +82,10 @@ InsightsTrained collectionsTrain(QSqlDatabase db, QDate asOf, const InsightsProg
              "An invoice's payment date is the amount-weighted date of its receipts' "
              "allocations (one receipt: the day it was paid in full); credit notes are not "
              "payments. Per client, the days paid after due are shrunk towards the firm's "
-             "(weights n/(n+k) and k/(n+k); k = %1, chosen by leave-one-out error, %2 days), and "
-             "an open invoice's date is the median of that distribution conditional on it being "
+             "(weights n/(n+k) and k/(n+k); k = %1, chosen by leave-one-out error, %2 days); an "
+             "overdue invoice not paid at all counts as paid later than it is overdue (its weight "
+             "redistributed over the client's later delays, else the firm's), and an open "
+             "invoice's date is the median of that distribution conditional on it being "
              "unpaid today; what is left of a part-paid invoice follows the clients' final "
              "instalments. Backtest: fitted on the invoices paid in full by the cut-off (as_of "
              "− 4 months), scored on the invoices open at the cut-off and paid in full since, "
