@@ -21,49 +21,44 @@ QString closedCte()
         .arg(sales_rules::closedOn(), sales_rules::closedJoin(), sales_rules::closedStage());
 }
 
-// The features' facts for points `pts(opportunity_id, stage_id, entered, day)`, each read as of
-// the point's day: the client's deals closed before it, the latest quote dated on or before it,
-// hard assignments created by then. Capacity is the role's weekly capacity over the working
-// days of the start window (expected close, or the day if later, to +90 days) less the hard
-// assignments booked in it; holidays and leave are left out (a ratio for ranking, not a plan).
-// The value is converted into the group currency at the day's rate (a feature only).
+// The facts read in SQL for points `pts(opportunity_id, stage_id, entered, day)`, each as of
+// the point's day: the latest quote dated on or before it, the value converted into the group
+// currency at the day's rate (a feature only), the required hours per role and the start
+// window's first day (the expected close, or the day if later). The client's history and the
+// capacity are completed in C++ from three small set-based reads (opportunityFacts), which
+// costs a few milliseconds where per-point laterals cost seconds.
 QString featureSelect()
 {
     return QStringLiteral(
-        "role_cap AS MATERIALIZED (SELECT legal_entity_id, job_role_id, "
-        "sum(weekly_capacity_hours) / 5 AS per_day FROM employees WHERE active GROUP BY 1, 2) "
         "SELECT p.opportunity_id, o.legal_entity_id, o.account_id, st.code, st.name, p.day, "
         "p.day - p.entered, (o.expected_value * coalesce(analytics_fx_rate(o.currency::char(3), "
-        "g.group_currency::char(3), p.day), 1))::float8, coalesce(cl.n, 0), coalesce(cl.w, 0), "
+        "g.group_currency::char(3), p.day), 1))::float8, "
         "(SELECT string_agg(DISTINCT x.id::text, ',') FROM (SELECT l.service_line_id AS id FROM "
         "opportunity_service_lines l WHERE l.opportunity_id = o.id UNION ALL SELECT "
         "f.service_line_id FROM offerings f WHERE f.id = o.offering_id) x), "
         "q.discount_pct IS NOT NULL, coalesce(q.discount_pct, 0)::float8, "
-        "coalesce(cap.ratio, 0)::float8, CASE WHEN c.won THEN 1 WHEN c.id IS NOT NULL THEN 0 "
-        "ELSE -1 END, c.closed_on "
+        "(SELECT string_agg(e.job_role_id || ':' || e.hours, ',') FROM opportunity_effort e "
+        "WHERE e.opportunity_id = o.id AND e.hours > 0), "
+        "greatest(coalesce(o.expected_close, p.day), p.day), "
+        "CASE WHEN c.won THEN 1 WHEN c.id IS NOT NULL THEN 0 ELSE -1 END, c.closed_on "
         "FROM pts p JOIN opportunities o ON o.id = p.opportunity_id "
         "JOIN opportunity_stages st ON st.id = p.stage_id CROSS JOIN group_settings g "
         "LEFT JOIN closed c ON c.id = o.id "
-        "LEFT JOIN LATERAL (SELECT count(*) AS n, count(*) FILTER (WHERE c2.won) AS w FROM "
-        "closed c2 WHERE c2.account_id = o.account_id AND c2.closed_on < p.day) cl ON true "
         "LEFT JOIN LATERAL (SELECT q.discount_pct FROM quotes q WHERE q.opportunity_id = o.id "
-        "AND q.quote_date <= p.day ORDER BY q.version_no DESC LIMIT 1) q ON true "
-        "LEFT JOIN LATERAL (SELECT max(e.hours / greatest(coalesce(rc.per_day, 0) * "
-        "analytics_weekdays(w.first, w.first + 90) - coalesce(bk.hours, 0), 1)) AS ratio FROM "
-        "opportunity_effort e CROSS JOIN (SELECT greatest(coalesce(o.expected_close, p.day), "
-        "p.day) AS first) w LEFT JOIN role_cap rc ON rc.legal_entity_id = o.legal_entity_id AND "
-        "rc.job_role_id = e.job_role_id LEFT JOIN LATERAL (SELECT sum(a.hours_per_week * "
-        "analytics_weekdays(greatest(a.start_date, w.first), least(a.end_date, w.first + 90))) / 5 "
-        "AS "
-        "hours FROM employees em JOIN assignments a ON a.employee_id = em.id AND a.kind = 'hard' "
-        "AND a.start_date <= w.first + 90 AND a.end_date >= w.first AND a.created_at < p.day + 1 "
-        "WHERE em.legal_entity_id = o.legal_entity_id AND em.job_role_id = e.job_role_id AND "
-        "em.active) bk ON true WHERE e.opportunity_id = o.id AND e.hours > 0) cap ON true ");
+        "AND q.quote_date <= p.day ORDER BY q.version_no DESC LIMIT 1) q ON true ");
 }
 
-OpportunityScorePoint pointFrom(const QSqlQuery &q, int at = 0)
+struct OpportunityScoreRaw
 {
-    OpportunityScorePoint p;
+    OpportunityScorePoint point;
+    QString effort; // "role:hours,…"
+    QDate windowStart;
+};
+
+OpportunityScoreRaw rawFrom(const QSqlQuery &q, int at = 0)
+{
+    OpportunityScoreRaw r;
+    OpportunityScorePoint &p = r.point;
     p.opportunityId = q.value(at + 0).toLongLong();
     p.entityId = q.value(at + 1).toLongLong();
     p.accountId = q.value(at + 2).toLongLong();
@@ -72,30 +67,117 @@ OpportunityScorePoint pointFrom(const QSqlQuery &q, int at = 0)
     p.day = q.value(at + 5).toDate();
     p.ageDays = std::max(0, q.value(at + 6).toInt());
     p.valueGroup = q.value(at + 7).toDouble();
-    p.clientClosed = q.value(at + 8).toInt();
-    p.clientWon = q.value(at + 9).toInt();
-    for (const QString &id : q.value(at + 10).toString().split(u',', Qt::SkipEmptyParts))
+    for (const QString &id : q.value(at + 8).toString().split(u',', Qt::SkipEmptyParts))
         p.serviceLines.append(id.toLongLong());
-    p.quoted = q.value(at + 11).toBool();
-    p.discountPct = q.value(at + 12).toDouble();
-    p.capacityRatio = q.value(at + 13).toDouble();
-    p.outcome = q.value(at + 14).toInt();
-    p.closedOn = q.value(at + 15).toDate();
-    return p;
+    p.quoted = q.value(at + 9).toBool();
+    p.discountPct = q.value(at + 10).toDouble();
+    r.effort = q.value(at + 11).toString();
+    r.windowStart = q.value(at + 12).toDate();
+    p.outcome = q.value(at + 13).toInt();
+    p.closedOn = q.value(at + 14).toDate();
+    return r;
 }
 
-constexpr int kPointColumns = 16;
+// Working days (Monday to Friday) in [from, to]; 0 when to < from.
+int weekdays(QDate from, QDate to)
+{
+    if (to < from)
+        return 0;
+    const qint64 days = from.daysTo(to) + 1;
+    const int start = from.dayOfWeek() - 1; // 0 Monday
+    const int rest = int(days % 7);
+    return int(5 * (days / 7)) + std::max(0, std::min(start + rest, 5) - std::min(start, 5)) +
+           std::max(0, std::min(start + rest - 7, 5));
+}
+
+struct OpportunityScoreAssignment
+{
+    QDate start, end, knownOn;
+    double hoursPerWeek = 0;
+};
+
+// The client's closed deals before each point, and the capacity of the roles it needs: the
+// role's weekly capacity over the working days of the 91-day window less the hard assignments
+// booked in it and known by the point's day (created, or started, by then); holidays and leave
+// are left out (a ratio for ranking, not a staffing plan).
+void completeFacts(QSqlDatabase db, std::vector<OpportunityScoreRaw> &raws)
+{
+    QHash<qint64, std::vector<std::pair<QDate, bool>>> history;
+    {
+        QSqlQuery q = db::exec(db, QStringLiteral("WITH ") + closedCte().chopped(2) +
+                                       QStringLiteral("SELECT account_id, closed_on, won FROM "
+                                                      "closed ORDER BY account_id, closed_on"));
+        while (q.next())
+            history[q.value(0).toLongLong()].push_back({q.value(1).toDate(), q.value(2).toBool()});
+    }
+    QHash<QPair<qint64, qint64>, double> perDay;
+    QHash<QPair<qint64, qint64>, std::vector<OpportunityScoreAssignment>> booked;
+    {
+        QSqlQuery q = db::exec(db, QStringLiteral("SELECT legal_entity_id, job_role_id, "
+                                                  "sum(weekly_capacity_hours)::float8 / 5 FROM "
+                                                  "employees WHERE active GROUP BY 1, 2"));
+        while (q.next())
+            perDay.insert({q.value(0).toLongLong(), q.value(1).toLongLong()},
+                          q.value(2).toDouble());
+        q = db::exec(db, QStringLiteral(
+                             "SELECT em.legal_entity_id, em.job_role_id, a.start_date, a.end_date, "
+                             "least((a.created_at AT TIME ZONE 'UTC')::date, a.start_date), "
+                             "a.hours_per_week::float8 FROM assignments a JOIN employees em ON "
+                             "em.id = a.employee_id WHERE a.kind = 'hard' AND em.active"));
+        while (q.next())
+            booked[{q.value(0).toLongLong(), q.value(1).toLongLong()}].push_back(
+                {q.value(2).toDate(), q.value(3).toDate(), q.value(4).toDate(),
+                 q.value(5).toDouble()});
+    }
+    for (OpportunityScoreRaw &r : raws) {
+        OpportunityScorePoint &p = r.point;
+        for (const auto &[on, won] : history.value(p.accountId)) {
+            if (on >= p.day)
+                break;
+            ++p.clientClosed;
+            p.clientWon += won ? 1 : 0;
+        }
+        const QDate first = r.windowStart, last = r.windowStart.addDays(90);
+        const int days = weekdays(first, last);
+        double ratio = 0;
+        for (const QString &part : r.effort.split(u',', Qt::SkipEmptyParts)) {
+            const qint64 role = part.section(u':', 0, 0).toLongLong();
+            const double hours = part.section(u':', 1).toDouble();
+            const QPair<qint64, qint64> key{p.entityId, role};
+            double free = perDay.value(key) * days;
+            for (const OpportunityScoreAssignment &a : booked.value(key)) {
+                if (a.knownOn <= p.day && a.start <= last && a.end >= first)
+                    free -= a.hoursPerWeek *
+                            weekdays(std::max(a.start, first), std::min(a.end, last)) / 5;
+            }
+            ratio = std::max(ratio, hours / std::max(free, 1.0));
+        }
+        p.capacityRatio = ratio;
+    }
+}
 
 std::vector<OpportunityScorePoint> points(QSqlDatabase db, const QString &ptsCte,
                                           const QVariantList &binds)
 {
-    QSqlQuery q = db::query(db,
-                            QStringLiteral("WITH ") + closedCte() + ptsCte + featureSelect() +
-                                QStringLiteral("ORDER BY p.day, p.opportunity_id"),
-                            binds);
+    std::vector<OpportunityScoreRaw> raws;
+    {
+        // Estimated dear (subqueries per point), run cheap: JIT would compile for seconds, so
+        // it is off for this transaction only.
+        db::Transaction tx(db);
+        db::query(db, QStringLiteral("SELECT set_config('jit', 'off', true)"), {});
+        QSqlQuery q = db::query(db,
+                                QStringLiteral("WITH ") + closedCte() + ptsCte + featureSelect() +
+                                    QStringLiteral("ORDER BY p.day, p.opportunity_id"),
+                                binds);
+        while (q.next())
+            raws.push_back(rawFrom(q));
+        tx.commit();
+    }
+    completeFacts(db, raws);
     std::vector<OpportunityScorePoint> out;
-    while (q.next())
-        out.push_back(pointFrom(q));
+    out.reserve(raws.size());
+    for (OpportunityScoreRaw &r : raws)
+        out.push_back(std::move(r.point));
     return out;
 }
 
@@ -124,7 +206,7 @@ std::vector<OpportunityScorePoint> opportunityTrainingPoints(QSqlDatabase db, QD
             "c.closed_on <= ?::date), "
             "pts AS MATERIALIZED (SELECT h.opportunity_id, h.to_stage_id AS stage_id, h.entered, "
             "h.entered + (coalesce(h.left_on, h.entered) - h.entered) / 2 AS day FROM h JOIN "
-            "opportunity_stages s ON s.id = h.to_stage_id WHERE NOT (s.is_won OR s.is_lost)), "),
+            "opportunity_stages s ON s.id = h.to_stage_id WHERE NOT (s.is_won OR s.is_lost)) "),
         {asOf});
 }
 
@@ -141,7 +223,7 @@ std::vector<OpportunityScorePoint> opportunityPointsAt(QSqlDatabase db,
             "h.opportunity_id, h.changed_at DESC, h.id DESC), "
             "pts AS MATERIALIZED (SELECT l.opportunity_id, l.to_stage_id AS stage_id, l.entered, "
             "?::date AS day FROM last l JOIN opportunity_stages s ON s.id = l.to_stage_id WHERE "
-            "NOT (s.is_won OR s.is_lost)), "),
+            "NOT (s.is_won OR s.is_lost)) "),
         {entityArray(entityIds), asOf, asOf});
 }
 
@@ -156,7 +238,7 @@ openOpportunityRows(QSqlDatabase db, const QList<qint64> &entityIds, const QStri
         "h.to_stage_id = o.stage_id), o.created_at) AT TIME ZONE 'UTC', ?::date)::date AS "
         "entered, ?::date AS day FROM opportunities o WHERE o.is_open AND o.legal_entity_id = "
         "ANY(?::bigint[]) AND (?::bigint = 0 OR o.owner_id = ?::bigint) AND (?::bigint = 0 OR "
-        "o.id = ?::bigint)), ");
+        "o.id = ?::bigint)) ");
     QString select = featureSelect();
     select.replace(
         QStringLiteral("SELECT p.opportunity_id, o.legal_entity_id"),
@@ -169,25 +251,34 @@ openOpportunityRows(QSqlDatabase db, const QList<qint64> &entityIds, const QStri
                    QStringLiteral("FROM pts p JOIN opportunities o ON o.id = p.opportunity_id "
                                   "JOIN accounts a ON a.id = o.account_id JOIN users u ON u.id "
                                   "= o.owner_id "));
-    QSqlQuery q = db::query(db,
-                            QStringLiteral("WITH ") + closedCte() + pts + select +
-                                QStringLiteral("ORDER BY p.opportunity_id"),
-                            {asOf, asOf, entityArray(entityIds), ownerId, ownerId, opportunityId,
-                             opportunityId, currency, asOf, minorUnits});
+    std::vector<OpportunityScoreRaw> raws;
     std::vector<OpportunityScoreRow> out;
-    while (q.next()) {
-        OpportunityScoreRow r;
-        r.name = q.value(0).toString();
-        r.account = q.value(1).toString();
-        r.ownerId = q.value(2).toLongLong();
-        r.owner = q.value(3).toString();
-        r.currency = q.value(4).toString();
-        r.value = q.value(5).toString();
-        r.expectedClose = q.value(6).toDate();
-        r.repProbability = q.value(7).toString();
-        r.point = pointFrom(q, 8);
-        out.push_back(std::move(r));
+    {
+        db::Transaction tx(db);
+        db::query(db, QStringLiteral("SELECT set_config('jit', 'off', true)"), {});
+        QSqlQuery q = db::query(db,
+                                QStringLiteral("WITH ") + closedCte() + pts + select +
+                                    QStringLiteral("ORDER BY p.opportunity_id"),
+                                {asOf, asOf, entityArray(entityIds), ownerId, ownerId,
+                                 opportunityId, opportunityId, currency, asOf, minorUnits});
+        while (q.next()) {
+            OpportunityScoreRow r;
+            r.name = q.value(0).toString();
+            r.account = q.value(1).toString();
+            r.ownerId = q.value(2).toLongLong();
+            r.owner = q.value(3).toString();
+            r.currency = q.value(4).toString();
+            r.value = q.value(5).toString();
+            r.expectedClose = q.value(6).toDate();
+            r.repProbability = q.value(7).toString();
+            raws.push_back(rawFrom(q, 8));
+            out.push_back(std::move(r));
+        }
+        tx.commit();
     }
+    completeFacts(db, raws);
+    for (std::size_t i = 0; i < out.size(); ++i)
+        out[i].point = std::move(raws[i].point);
     return out;
 }
 
