@@ -196,7 +196,56 @@ QList<CardSpec> finance()
                      "invoice_cycle_time", {{By, Month}}, ChartKind::Bar)),
     };
 }
+CardSpec insight(const char *id, const char *title, const char *kind, int columns = 1)
+{
+    CardSpec c;
+    c.id = QString::fromLatin1(id);
+    c.title = title;
+    c.insights = QString::fromLatin1(kind);
+    c.chart = ChartKind::Table;
+    c.columnSpan = columns;
+    return c;
+}
 } // namespace
+
+QList<CardSpec> insightsCards(DashboardRole role)
+{
+    switch (role) {
+    case DashboardRole::Executive:
+        return {insight(
+            "insights_forecast",
+            QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Revenue forecast against capacity"),
+            "revenue_forecast", 3)};
+    case DashboardRole::ServiceLeader:
+        return {insight("insights_projects_at_risk",
+                        QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Margin at risk (model)"),
+                        "projects_at_risk", 3)};
+    case DashboardRole::Sales:
+        return {insight("insights_deals_at_risk",
+                        QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Deals at risk"),
+                        "deals_at_risk", 2)};
+    case DashboardRole::ProjectManager:
+        return {mine(insight("insights_projects_at_risk",
+                             QT_TRANSLATE_NOOP("keel::dashboards::Cards", "My projects at risk"),
+                             "projects_at_risk", 1))};
+    case DashboardRole::Finance:
+        return {insight("insights_flagged_drafts",
+                        QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Flagged draft invoices"),
+                        "flagged_drafts", 1),
+                insight("insights_cash_in",
+                        QT_TRANSLATE_NOOP("keel::dashboards::Cards", "Cash-in forecast (13 weeks)"),
+                        "cash_in", 1)};
+    }
+    return {};
+}
+
+QList<CardSpec> dashboardCards(DashboardRole role, const QStringList &permissions)
+{
+    QList<CardSpec> cards = dashboardCards(role);
+    if (permissions.contains(QStringLiteral("insights.use")))
+        cards.append(insightsCards(role));
+    return cards;
+}
 
 QString CardSpec::translatedTitle() const
 {

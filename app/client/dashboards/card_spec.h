@@ -54,12 +54,21 @@ struct CardSpec
     // A forward-looking metric (the weighted pipeline by expected month): twelve months from
     // the filter's last one or the current month, whichever is later (cardQuery).
     bool ahead = false;
+    // An insights card (issue 9) instead of a metric: "deals_at_risk", "projects_at_risk",
+    // "flagged_drafts", "cash_in" or "revenue_forecast"; empty for an analytics card.
+    QString insights;
 
     QString translatedTitle() const;
 };
 
 // The cards of a role's dashboard, in grid order.
 QList<CardSpec> dashboardCards(DashboardRole role);
+// The role's insights cards: sales deals at risk; service leader and project manager (their
+// own) projects at risk; finance flagged drafts and the cash-in; executive the revenue
+// forecast against capacity.
+QList<CardSpec> insightsCards(DashboardRole role);
+// dashboardCards(role), followed by its insights cards for a user holding insights.use.
+QList<CardSpec> dashboardCards(DashboardRole role, const QStringList &permissions);
 
 // The filter's query plus the card's own parameters (a card's by/limit win over nothing in the
 // filter; the filter never sets them).

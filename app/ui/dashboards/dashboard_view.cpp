@@ -3,6 +3,7 @@
 #include "api_reply.h"
 #include "chart_card.h"
 #include "drill_dialog.h"
+#include "insights/insights_card.h"
 #include "problem.h"
 #include "problem_text.h"
 
@@ -57,7 +58,6 @@ DashboardView::DashboardView(ApiClient *api, DashboardRole role, const QList<Car
     };
     int lastRow = 0;
     for (const CardSpec &spec : cards) {
-        auto *card = new ChartCard(spec, grid);
         const int columns = std::clamp(spec.columnSpan, 1, Columns);
         const int rows = std::max(1, spec.rowSpan);
         int r = 0, c = 0;
@@ -73,6 +73,13 @@ DashboardView::DashboardView(ApiClient *api, DashboardRole role, const QList<Car
             for (int j = c; j < c + columns; ++j)
                 taken[i][j] = true;
         lastRow = std::max(lastRow, r + rows - 1);
+        if (!spec.insights.isEmpty()) {
+            auto *insight = new insights::InsightsCard(api, spec, grid);
+            layout->addWidget(insight, r, c, rows, columns);
+            m_insightsCards.append(insight);
+            continue;
+        }
+        auto *card = new ChartCard(spec, grid);
         layout->addWidget(card, r, c, rows, columns);
         m_cards.append(card);
         connect(card, &ChartCard::retryRequested, this, [this, card] {

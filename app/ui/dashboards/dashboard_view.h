@@ -32,6 +32,10 @@ public:
     DashboardView(ApiClient *api, DashboardRole role, QWidget *parent = nullptr);
     // Any cards (tests, a custom board); role() is Executive.
     DashboardView(ApiClient *api, const QList<CardSpec> &cards, QWidget *parent = nullptr);
+    // A role's board with the given cards: dashboardCards(role, permissions) adds the insights
+    // cards, which load themselves when shown and are not among cards() (no metric, no filter).
+    DashboardView(ApiClient *api, DashboardRole role, const QList<CardSpec> &cards,
+                  QWidget *parent);
 
     DashboardRole role() const { return m_role; }
     DashboardFilter filter() const { return m_filter; }
@@ -65,9 +69,9 @@ signals:
 protected:
     void showEvent(QShowEvent *event) override;
 
+    QList<QWidget *> insightsCards() const { return m_insightsCards; }
+
 private:
-    DashboardView(ApiClient *api, DashboardRole role, const QList<CardSpec> &cards,
-                  QWidget *parent);
     void fetch(ChartCard *card);
 
     ApiClient *m_client;
@@ -75,6 +79,7 @@ private:
     DashboardRole m_role;
     DashboardFilter m_filter;
     QList<ChartCard *> m_cards;
+    QList<QWidget *> m_insightsCards;
     QHash<QString, QUrlQuery> m_queries;
     QHash<QString, qint64> m_msecs;
     QHash<QString, int> m_cardGeneration; // a retried card's own generation

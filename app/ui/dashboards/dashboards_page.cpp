@@ -26,7 +26,9 @@ DashboardsPage::DashboardsPage(Session *session, QWidget *parent)
     const DashboardFilter remembered = DashboardFilter::load(FilterPrefix, QDate::currentDate());
     m_filterBar->restore(remembered);
     for (int i = 0; i < DashboardRoleCount; ++i) {
-        auto *view = new DashboardView(session->api(), dashboardRoleAt(i));
+        auto *view =
+            new DashboardView(session->api(), dashboardRoleAt(i),
+                              dashboardCards(dashboardRoleAt(i), session->permissions()), nullptr);
         view->setFilter(remembered);
         m_views.append(view);
         m_tabs->addTab(view, dashboardRoleTitle(dashboardRoleAt(i)));

@@ -9,4 +9,5 @@ target_sources(keel-ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/forecast_tab.h ${CMAKE_CURRENT_LIST_DIR}/forecast_tab.cpp
     ${CMAKE_CURRENT_LIST_DIR}/models_tab.h ${CMAKE_CURRENT_LIST_DIR}/models_tab.cpp
     ${CMAKE_CURRENT_LIST_DIR}/insights_page.h ${CMAKE_CURRENT_LIST_DIR}/insights_page.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/insights_card.h ${CMAKE_CURRENT_LIST_DIR}/insights_card.cpp
 )
