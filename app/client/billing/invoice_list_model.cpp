@@ -294,6 +294,13 @@ int InvoiceListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+void InvoiceListModel::setInsightFlags(const QHash<QString, QStringList> &sentencesById)
+{
+    m_insightFlags = sentencesById;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, NumberColumn), index(int(m_rows.size()) - 1, NumberColumn));
+}
+
 QVariant InvoiceListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
@@ -308,8 +315,13 @@ QVariant InvoiceListModel::data(const QModelIndex &index, int role) const
                 return QString();
             return it->ok ? tr("Done") : it->message;
         }
+        if (col == NumberColumn && m_insightFlags.contains(r.id))
+            return QStringLiteral("⚑ ") + r.texts[col];
         return r.texts[col];
     case Qt::ToolTipRole:
+        if (col == NumberColumn && m_insightFlags.contains(r.id))
+            return tr("Flagged by the insights:") + QStringLiteral("\n• ") +
+                   m_insightFlags.value(r.id).join(QStringLiteral("\n• "));
         if (col == ResultColumn || col == StatusColumn || col == ClientColumn)
             return data(index, Qt::DisplayRole);
         return {};
@@ -325,6 +337,8 @@ QVariant InvoiceListModel::data(const QModelIndex &index, int role) const
         return r.id;
     case ObjectRole:
         return r.json;
+    case InsightFlagsRole:
+        return m_insightFlags.value(r.id);
     case FailedRole: {
         const auto it = m_outcomes.constFind(r.id);
         return it != m_outcomes.cend() && !it->ok;

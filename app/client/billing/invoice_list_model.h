@@ -44,7 +44,8 @@ public:
     {
         IdRole = Qt::UserRole + 1,
         ObjectRole,
-        FailedRole // the last bulk action failed for this row (views paint it red)
+        FailedRole,      // the last bulk action failed for this row (views paint it red)
+        InsightFlagsRole // QStringList: the insights' anomaly flags of a draft, in words
     };
     // One invoice's outcome of the last bulk action.
     struct Outcome
@@ -76,6 +77,11 @@ public:
     void updateInvoice(const QJsonObject &invoice);
     // Fetches the given invoices again and updates their rows.
     void refreshRows(const QStringList &ids);
+
+    // Drafts the invoice-anomaly model flagged (issue 9): their number carries a badge and the
+    // flags show as its tooltip. Kept across reloads until replaced.
+    void setInsightFlags(const QHash<QString, QStringList> &sentencesById);
+    QStringList insightFlags(const QString &id) const { return m_insightFlags.value(id); }
 
     // Ticks.
     void setChecked(int row, bool checked);
@@ -134,6 +140,7 @@ private:
     QHash<QString, int> m_rowOfId;
     QSet<QString> m_checked;
     QHash<QString, Outcome> m_outcomes;
+    QHash<QString, QStringList> m_insightFlags;
     QString m_after;
     QString m_lastError;
     bool m_atEnd = false;

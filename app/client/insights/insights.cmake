@@ -7,5 +7,6 @@ target_sources(keel-client PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/insights_text.h ${CMAKE_CURRENT_LIST_DIR}/insights_text.cpp
     ${CMAKE_CURRENT_LIST_DIR}/insights_table_model.h ${CMAKE_CURRENT_LIST_DIR}/insights_table_model.cpp
     ${CMAKE_CURRENT_LIST_DIR}/insights_lists.h ${CMAKE_CURRENT_LIST_DIR}/insights_lists.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/invoice_flags.h ${CMAKE_CURRENT_LIST_DIR}/invoice_flags.cpp
 )
 target_include_directories(keel-client PUBLIC ${CMAKE_CURRENT_LIST_DIR})

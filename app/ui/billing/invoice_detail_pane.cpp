@@ -1,5 +1,8 @@
 #include "invoice_detail_pane.h"
 
+#include "invoice_flags.h"
+#include "permissions.h"
+
 #include "billing_format.h"
 #include "credit_note_dialog.h"
 #include "invoice_detail.h"
@@ -41,12 +44,12 @@ void styleTable(QTableView *view)
 
 InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
     : QWidget(parent), m_session(session), m_detail(new InvoiceDetail(session->api(), this)),
-      m_pdf(new InvoicePdfFetch(session->api(), this)), m_header(new QLabel), m_totals(new QLabel),
-      m_lines(new QTableView), m_sourcesTitle(new QLabel), m_sources(new QTableView),
-      m_message(new QLabel), m_hold(new QPushButton), m_writeDown(new QPushButton),
-      m_approve(new QPushButton), m_issue(new QPushButton), m_preview(new QPushButton),
-      m_credit(new QPushButton), m_timeDetail(new QCheckBox), m_body(new QWidget),
-      m_empty(new QLabel)
+      m_pdf(new InvoicePdfFetch(session->api(), this)), m_insightFlags(new QLabel),
+      m_header(new QLabel), m_totals(new QLabel), m_lines(new QTableView),
+      m_sourcesTitle(new QLabel), m_sources(new QTableView), m_message(new QLabel),
+      m_hold(new QPushButton), m_writeDown(new QPushButton), m_approve(new QPushButton),
+      m_issue(new QPushButton), m_preview(new QPushButton), m_credit(new QPushButton),
+      m_timeDetail(new QCheckBox), m_body(new QWidget), m_empty(new QLabel)
 {
     setObjectName("invoiceDetailPane");
     m_header->setObjectName("invoiceHeader");
@@ -119,6 +122,34 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
     m_message->setWordWrap(true);
     m_message->hide();
 
+    // The insights' anomaly flags of a draft, above its lines; hidden when there are none.
+    m_insightFlags->setObjectName("invoiceInsightFlags");
+    m_insightFlags->setWordWrap(true);
+    m_insightFlags->setTextFormat(Qt::RichText);
+    m_insightFlags->setStyleSheet(
+        QStringLiteral("#invoiceInsightFlags { background: #fff8e6; border: 1px solid #f0c36d;"
+                       " border-radius: 6px; padding: 6px 8px; color: #5c3d00; }"));
+    m_insightFlags->hide();
+    if (session->hasPermission(QLatin1String(Permission::InsightsUse))) {
+        m_flagsFetch = new insights::InvoiceFlagsFetch(session->api(), this);
+        connect(m_flagsFetch, &insights::InvoiceFlagsFetch::invoiceLoaded, this,
+                [this](const QString &id, const QStringList &sentences) {
+                    if (id != m_detail->invoiceId() || sentences.isEmpty()) {
+                        m_insightFlags->hide();
+                        return;
+                    }
+                    QStringList items;
+                    for (const QString &s : sentences)
+                        items.append(QStringLiteral("<li>") + s.toHtmlEscaped() +
+                                     QStringLiteral("</li>"));
+                    m_insightFlags->setText(
+                        tr("<b>⚑ Flagged by the insights</b> — check before approving:") +
+                        QStringLiteral("<ul style='margin: 2px 0 0 -20px'>") +
+                        items.join(QString()) + QStringLiteral("</ul>"));
+                    m_insightFlags->show();
+                });
+    }
+
     auto *headRow = new QHBoxLayout;
     headRow->addWidget(m_header, 1);
     headRow->addWidget(m_totals);
@@ -127,6 +158,7 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
     bodyLayout->setContentsMargins(0, 0, 0, 0);
     bodyLayout->setSpacing(8);
     bodyLayout->addLayout(headRow);
+    bodyLayout->addWidget(m_insightFlags);
     bodyLayout->addWidget(m_lines);
     bodyLayout->addLayout(lineActions);
     bodyLayout->addWidget(m_message);
@@ -215,6 +247,7 @@ InvoiceDetailPane::InvoiceDetailPane(Session *session, QWidget *parent)
 void InvoiceDetailPane::showInvoice(const QString &invoiceId)
 {
     m_message->hide();
+    m_insightFlags->hide();
     if (invoiceId.isEmpty()) {
         m_detail->clear();
         return;
@@ -222,6 +255,13 @@ void InvoiceDetailPane::showInvoice(const QString &invoiceId)
     if (invoiceId != m_detail->invoiceId())
         m_lines->selectionModel()->clear();
     m_detail->load(invoiceId);
+    if (m_flagsFetch)
+        m_flagsFetch->fetchInvoice(invoiceId);
+}
+
+QString InvoiceDetailPane::insightFlagsText() const
+{
+    return m_insightFlags->isVisibleTo(this) ? m_insightFlags->text() : QString();
 }
 
 QString InvoiceDetailPane::headerText() const

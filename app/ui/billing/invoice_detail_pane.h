@@ -9,7 +9,10 @@ class QTableView;
 
 namespace keel {
 class Session;
+namespace insights {
+class InvoiceFlagsFetch;
 }
+} // namespace keel
 
 namespace keel::billing {
 
@@ -28,6 +31,8 @@ public:
     explicit InvoiceDetailPane(Session *session, QWidget *parent = nullptr);
 
     void showInvoice(const QString &invoiceId);
+    // The insights' flags of the shown draft as sentences; "" when it has none.
+    QString insightFlagsText() const;
     InvoiceDetail *detail() const { return m_detail; }
     QTableView *linesView() const { return m_lines; }
     QTableView *sourcesView() const { return m_sources; }
@@ -58,6 +63,8 @@ private:
     Session *m_session;
     InvoiceDetail *m_detail;
     InvoicePdfFetch *m_pdf;
+    QLabel *m_insightFlags;
+    insights::InvoiceFlagsFetch *m_flagsFetch = nullptr;
     QLabel *m_header;
     QLabel *m_totals;
     QTableView *m_lines;

@@ -1,5 +1,8 @@
 #include "invoices_panel.h"
 
+#include "invoice_flags.h"
+#include "permissions.h"
+
 #include "billing_format.h"
 #include "client_directory.h"
 #include "invoice_detail_pane.h"
@@ -175,7 +178,15 @@ InvoicesPanel::InvoicesPanel(Session *session, ClientDirectory *directory, QWidg
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         updateSummary();
         m_detail->showInvoice(QString());
+        // The drafts the insights flagged (nothing without insights.use or a trained model).
+        if (m_flags)
+            m_flags->fetchFlagged(m_entity);
     });
+    if (session->hasPermission(QLatin1String(Permission::InsightsUse))) {
+        m_flags = new insights::InvoiceFlagsFetch(session->api(), this);
+        connect(m_flags, &insights::InvoiceFlagsFetch::flaggedLoaded, m_model,
+                &InvoiceListModel::setInsightFlags);
+    }
     connect(m_model, &InvoiceListModel::pageLoaded, this, [this, gridStack] {
         // Learn client and contract names from the page just added.
         QList<QJsonObject> seen;

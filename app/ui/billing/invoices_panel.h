@@ -12,7 +12,10 @@ class QTimer;
 
 namespace keel {
 class Session;
+namespace insights {
+class InvoiceFlagsFetch;
 }
+} // namespace keel
 
 namespace keel::billing {
 
@@ -67,6 +70,7 @@ private:
     Session *m_session;
     ClientDirectory *m_directory;
     InvoiceListModel *m_model;
+    insights::InvoiceFlagsFetch *m_flags = nullptr;
     QString m_entity;
     QString m_runId;
     QLabel *m_statusLabel = nullptr;
