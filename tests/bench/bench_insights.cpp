@@ -4,7 +4,8 @@
 // - insights_train_s: a full training run of every model as the executive starts it, from the
 //   POST to the run read back completed (target < 30 s at scale 1).
 // - every figure of every model's backtest.figures (score_auc, anomaly_recall, …) as a line of
-//   its own: unit "percent" for forecast_mape_3m, "days" for *_days, else "ratio"; "detail"
+//   its own: unit "percent" for forecast_mape_3m, "days" for *_days, "count" for a whole
+//   number (the counts some models give beside their figures), else "ratio"; "detail"
 //   names the model's version and its backtest cut-off. A model whose training failed prints
 //   {"name": "<model>", "error": …}.
 // - insights_score_ms: scoring everything open for the executive, in sequence: every open
@@ -49,8 +50,11 @@ void printFigure(const QString &name, double value, const QString &unit, int sca
     std::fflush(stdout);
 }
 
-QString unitOf(const QString &figure)
+QString unitOf(const QString &figure, const QJsonValue &value)
 {
+    // Counts beside the figures (planted, flagged, …) are whole numbers in the strings.
+    if (value.isString() && !value.toString().contains(u'.'))
+        return QStringLiteral("count");
     if (figure == QLatin1String("forecast_mape_3m"))
         return QStringLiteral("percent");
     if (figure.endsWith(QLatin1String("_days")))
@@ -182,7 +186,7 @@ int main(int argc, char *argv[])
                 const double value = f.value().isDouble() ? f.value().toDouble()
                                                           : f.value().toString().toDouble(&ok);
                 if (f.value().isDouble() || ok)
-                    printFigure(f.key(), value, unitOf(f.key()), scale, detail);
+                    printFigure(f.key(), value, unitOf(f.key(), f.value()), scale, detail);
                 else
                     emitError(f.key(), QStringLiteral("%1: not a number: %2")
                                            .arg(name, f.value().toVariant().toString()));
