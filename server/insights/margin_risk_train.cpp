@@ -108,8 +108,9 @@ MarginRiskFit fit(const MarginRiskHistory &h, qint64 cutoffDay, MarginRiskParame
     best.projects = int(samples.size());
     for (const Sample &s : samples)
         best.overruns += s.overran ? 1 : 0;
-    best.f1 = -1;
-    for (double t = 1.10; t <= 2.501; t += 0.05) {
+    // Without finished projects the default threshold stands.
+    best.f1 = samples.empty() ? 0 : -1;
+    for (double t = 1.10; !samples.empty() && t <= 2.501; t += 0.05) {
         MarginRiskParameters candidate = base;
         candidate.burnThreshold = std::round(t * 100) / 100;
         int tp = 0, fp = 0, fn = 0;
@@ -135,8 +136,12 @@ QString fraction(int n, int d)
 
 } // namespace
 
-InsightsTrained trainMarginRisk(QSqlDatabase db, QDate asOf, const InsightsProgress &progress)
+InsightsTrained trainMarginRisk(QSqlDatabase db, QDate asOf, const InsightsProgress &report)
 {
+    const auto progress = [&report](int percent, const QString &step) {
+        if (report)
+            report(percent, step);
+    };
     InsightsTrained t;
     progress(5, QStringLiteral("Reading the projects' history"));
     const MarginRiskHistory history = loadMarginRiskHistory(db, asOf);

@@ -1,0 +1,1 @@
+keel_server_test(insights_margin_risk)
