@@ -32,10 +32,11 @@ QJsonObject ExecutiveForecastFit::toJson() const
     QJsonObject durations;
     for (auto it = durationBy.cbegin(); it != durationBy.cend(); ++it)
         durations.insert(QString::number(it.key()), QString::number(it.value(), 'f', 1));
-    QJsonArray lo, hi;
+    QJsonArray lo, hi, realisation;
     for (std::size_t h = 0; h < p10.size(); ++h) {
         lo.append(fraction(p10[h]));
         hi.append(fraction(p90[h]));
+        realisation.append(fraction(pipelineRealisation[h]));
     }
     return {{QStringLiteral("lag_days"), lagDays},
             {QStringLiteral("default_duration_months"), QString::number(defaultDuration, 'f', 1)},
@@ -43,6 +44,7 @@ QJsonObject ExecutiveForecastFit::toJson() const
             {QStringLiteral("tm_ratio"), fraction(tmRatio)},
             {QStringLiteral("contracts"), contracts},
             {QStringLiteral("tm_contract_months"), tmMonths},
+            {QStringLiteral("pipeline_realisation"), realisation},
             {QStringLiteral("relative_error_p10"), lo},
             {QStringLiteral("relative_error_p90"), hi}};
 }
@@ -60,11 +62,14 @@ ExecutiveForecastFit ExecutiveForecastFit::fromJson(const QJsonObject &p)
     f.tmRatio = p.value(QStringLiteral("tm_ratio")).toString(QStringLiteral("1")).toDouble();
     f.contracts = p.value(QStringLiteral("contracts")).toInt();
     f.tmMonths = p.value(QStringLiteral("tm_contract_months")).toInt();
+    const QJsonArray realisation = p.value(QStringLiteral("pipeline_realisation")).toArray();
     const QJsonArray lo = p.value(QStringLiteral("relative_error_p10")).toArray();
     const QJsonArray hi = p.value(QStringLiteral("relative_error_p90")).toArray();
     for (std::size_t h = 0; h < f.p10.size(); ++h) {
         f.p10[h] = lo.at(qsizetype(h)).toString().toDouble();
         f.p90[h] = hi.at(qsizetype(h)).toString().toDouble();
+        f.pipelineRealisation[h] =
+            realisation.at(qsizetype(h)).toString(QStringLiteral("1")).toDouble();
     }
     return f;
 }

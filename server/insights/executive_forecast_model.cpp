@@ -171,6 +171,50 @@ double pipelineIn(const QList<ExecForecastDeal> &deals, const ExecutiveForecastF
     return sum;
 }
 
+// The realisation of the pipeline by horizon: over the forecasts that could have been made
+// before `bound` (origin O, month m = O + h < bound, recognised), what arrived beyond the
+// schedules' backlog and the run-rate, against the weighted pipeline placed in m. Between 0 and
+// 1.5; a horizon with fewer than four such forecasts takes the pooled figure, 1 without history.
+std::array<double, kHorizons> pipelineRealisation(const ExecForecastHistory &h,
+                                                  const ExecutiveForecastFit &fit, QDate bound)
+{
+    std::array<double, kHorizons> arrived{}, placed{};
+    std::array<int, kHorizons> pairs{};
+    for (const QDate &o : h.origins) {
+        if (o >= bound)
+            break;
+        const QList<ExecForecastDeal> deals = h.pipeline.value(o);
+        for (std::size_t k = 0; k < std::size_t(kHorizons); ++k) {
+            const QDate m = o.addMonths(int(k));
+            if (m >= bound || m > h.lastRecognised)
+                break;
+            const double actual = h.actual.value(m);
+            if (actual <= 0)
+                continue;
+            const auto b = h.backlog.find({o, m});
+            const ExecForecastBacklog backlog =
+                b == h.backlog.end() ? ExecForecastBacklog{} : b->second;
+            arrived[k] += actual - backlog.total - (fit.tmRatio - 1) * backlog.tm;
+            placed[k] += pipelineIn(deals, fit, o, m);
+            ++pairs[k];
+        }
+    }
+    double allArrived = 0, allPlaced = 0;
+    int allPairs = 0;
+    for (std::size_t k = 0; k < std::size_t(kHorizons); ++k) {
+        allArrived += arrived[k];
+        allPlaced += placed[k];
+        allPairs += pairs[k];
+    }
+    const double pooled =
+        allPairs < 6 || allPlaced <= 0 ? 1 : std::clamp(allArrived / allPlaced, 0.0, 1.5);
+    std::array<double, kHorizons> out;
+    for (std::size_t k = 0; k < std::size_t(kHorizons); ++k)
+        out[k] =
+            pairs[k] < 4 || placed[k] <= 0 ? pooled : std::clamp(arrived[k] / placed[k], 0.0, 1.5);
+    return out;
+}
+
 QString oneDecimal(double v)
 {
     return QString::number(v, 'f', 1);
@@ -192,16 +236,23 @@ InsightsTrained train(QSqlDatabase db, QDate asOf, const InsightsProgress &progr
     QJsonArray perOrigin;
     QDate firstScored, lastScored;
     int scoredMonths = 0;
-    const QDate firstOrigin = h.origins.isEmpty() ? QDate() : h.origins.first();
+    // The warm-up counts from the first month with recognised revenue (snapshots of the months
+    // before the firm's first contract are empty).
+    QDate firstOrigin;
+    for (auto it = h.actual.cbegin(); it != h.actual.cend(); ++it)
+        if (it.value() > 0 && (!firstOrigin.isValid() || it.key() < firstOrigin))
+            firstOrigin = it.key();
     for (qsizetype i = 0; i < h.origins.size(); ++i) {
         const QDate o = h.origins.at(i);
-        if (monthsBetween(firstOrigin, o) < kWarmUpMonths || o > h.lastRecognised)
+        if (!firstOrigin.isValid() || monthsBetween(firstOrigin, o) < kWarmUpMonths ||
+            o > h.lastRecognised)
             continue;
         if (progress)
             progress(
                 10 + int(70 * i / std::max<qsizetype>(1, h.origins.size())),
                 QStringLiteral("Backtesting the forecast made in %1").arg(o.toString("yyyy-MM")));
-        const ExecutiveForecastFit fit = fitExecutiveForecast(db, h.entities, o);
+        ExecutiveForecastFit fit = fitExecutiveForecast(db, h.entities, o);
+        fit.pipelineRealisation = pipelineRealisation(h, fit, o);
         for (int k = 0; k < kHorizons; ++k) {
             const QDate m = o.addMonths(k);
             if (m > h.lastRecognised)
@@ -212,8 +263,10 @@ InsightsTrained train(QSqlDatabase db, QDate asOf, const InsightsProgress &progr
             const auto b = h.backlog.find({o, m});
             const ExecForecastBacklog backlog =
                 b == h.backlog.end() ? ExecForecastBacklog{} : b->second;
-            const double forecast = backlog.total + (fit.tmRatio - 1) * backlog.tm +
+            const double runRate = (fit.tmRatio - 1) * backlog.tm;
+            const double pipeline = fit.pipelineRealisation[std::size_t(k)] *
                                     pipelineIn(h.pipeline.value(o), fit, o, m);
+            const double forecast = backlog.total + runRate + pipeline;
             if (forecast > 0)
                 relative[std::size_t(k)].push_back((actual - forecast) / forecast);
             ++scoredMonths;
@@ -223,6 +276,9 @@ InsightsTrained train(QSqlDatabase db, QDate asOf, const InsightsProgress &progr
                     QJsonObject{{QStringLiteral("origin"), o.toString("yyyy-MM")},
                                 {QStringLiteral("month"), m.toString("yyyy-MM")},
                                 {QStringLiteral("forecast"), QString::number(forecast, 'f', 0)},
+                                {QStringLiteral("backlog"), QString::number(backlog.total, 'f', 0)},
+                                {QStringLiteral("run_rate"), QString::number(runRate, 'f', 0)},
+                                {QStringLiteral("pipeline"), QString::number(pipeline, 'f', 0)},
                                 {QStringLiteral("actual"), QString::number(actual, 'f', 0)}});
                 if (!firstScored.isValid())
                     firstScored = o;
@@ -234,6 +290,7 @@ InsightsTrained train(QSqlDatabase db, QDate asOf, const InsightsProgress &progr
     if (progress)
         progress(85, QStringLiteral("Fitting on the whole history"));
     ExecutiveForecastFit fit = fitExecutiveForecast(db, h.entities, asOf.addDays(1));
+    fit.pipelineRealisation = pipelineRealisation(h, fit, asOfMonth);
     // Horizons the history cannot measure borrow the nearest measured one's range.
     int nearest = -1;
     for (int k = 0; k < kHorizons; ++k) {
@@ -295,16 +352,24 @@ InsightsTrained train(QSqlDatabase db, QDate asOf, const InsightsProgress &progr
         {QStringLiteral("forecasts_3m"), perOrigin},
         {QStringLiteral("notes"),
          QStringLiteral(
-             "Rolling origin: every month O from the 7th snapshot on is forecast with the lag, "
-             "durations and T&M ratio fitted on data before O (the cut-off is O), backlog from "
-             "the revenue_forecast_snapshots of O, pipeline = the deals open at O (stage "
+             "Rolling origin: every month O from six months after the first recognised month on "
+             "is forecast with parameters fitted only on what was known before O (the cut-off "
+             "is O; `cutoff` is the first one): the signature-to-start lag and the duration "
+             "per service line from contracts signed before O, the T&M ratio (recognised T&M "
+             "revenue / what earlier snapshots planned for those contracts), and the "
+             "pipeline's realisation by horizon (revenue beyond backlog and run-rate / weighted "
+             "pipeline placed, over forecasts whose month was recognised before O). Backlog = "
+             "the revenue_forecast_snapshots of O; pipeline = the deals open at O (stage "
              "history) at the probability of their stage then (no model existed as of O; "
-             "current expected close and value, which the history does not keep), placed "
-             "from max(expected close, O) + lag over the service line's median duration. "
-             "Compared with recognised revenue (account role revenue) of O + h in the group "
-             "currency, both sides at the month's closing rate; months every entity has "
-             "recognised only. forecast_mape_3m = mean |forecast - actual| / actual at h = 3, "
-             "in percent. P10/P90 = quantiles of (actual - forecast) / forecast per horizon.")}};
+             "expected close and value as they are now: the history does not keep them), "
+             "placed from max(expected close, O) + lag over the service line's median "
+             "duration. Compared with recognised revenue (role revenue) of O + h in the group "
+             "currency, both sides at that month's closing rate, months every entity has "
+             "recognised. forecast_mape_3m = mean |forecast - actual| / actual at h = 3, in "
+             "percent. P10/P90 = the 10 and 90 % quantiles of (actual - forecast) / forecast "
+             "per horizon h = 0..11 (a horizon with fewer than 3 measured takes the nearest "
+             "shorter one's); the answer's range is expected x (1 + P10) .. (1 + P90), "
+             "widened to hold the expected value.")}};
     if (progress)
         progress(100, QStringLiteral("Done"));
     return t;

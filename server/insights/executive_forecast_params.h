@@ -20,6 +20,10 @@ struct ExecutiveForecastFit
     double tmRatio = 1;               // recognised T&M revenue / what the schedules planned
     int contracts = 0;                // contracts the lag and durations were learned from
     int tmMonths = 0;                 // contract-months behind tmRatio
+    // Of the weighted pipeline placed in a month, the share that history shows arrived as
+    // revenue beyond the schedules and the run-rate (deals slip, shrink or start slower).
+    // By horizon 0..11 (forecast month − the month of the forecast).
+    std::array<double, 12> pipelineRealisation{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
     // Relative errors (actual − forecast) / forecast by horizon 0..11 (forecast month − the
     // month the forecast was made in): the P10 and P90 the range applies.
     std::array<double, 12> p10{}, p90{};

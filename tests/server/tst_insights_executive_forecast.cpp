@@ -11,12 +11,16 @@
 // Its effort is 6,000 architect hours: 500.00 h a month against one architect (< 184 h a month):
 // capacity_ok false in M1..M6, true in M0.
 
+#include "insights/executive_forecast.h"
 #include "insights/executive_forecast_params.h"
 #include "insights/insights_model.h"
 #include "insights/insights_model_store.h"
+#include "insights/insights_scope.h"
 #include "tst_revenue_fixture.h"
 
 #include "revenue/revenue_obligation_store.h"
+
+#include <QElapsedTimer>
 
 using namespace keel;
 using namespace keel::test;
@@ -223,6 +227,53 @@ private slots:
                  QString("422 part invalid"));
         QCOMPARE(problem(http->get("/api/v1/insights/forecast?entity=x")),
                  QString("422 entity invalid"));
+    }
+
+    // Diagnostics, not a test: KEEL_EXEC_FORECAST_DB=<libpq URL of a demo firm's copy> trains on
+    // it and prints the backtest (the benchmark prints the figure; no threshold is asserted).
+    void demoBacktest()
+    {
+        const QString url = qEnvironmentVariable("KEEL_EXEC_FORECAST_DB");
+        if (url.isEmpty())
+            QSKIP("KEEL_EXEC_FORECAST_DB not set");
+        const std::optional<DbConfig> config = DbConfig::fromUrl(url);
+        QVERIFY(config.has_value());
+        QSqlDatabase sql = db::connection(*config);
+        QElapsedTimer timer;
+        timer.start();
+        const InsightsTrained t = executiveForecastModel().train(sql, QDate::currentDate(), {});
+        qInfo().noquote() << "training_ms" << timer.elapsed();
+        qInfo().noquote() << QJsonDocument(t.backtest).toJson(QJsonDocument::Indented);
+        qInfo().noquote() << QJsonDocument(t.parameters).toJson(QJsonDocument::Compact);
+        if (!qEnvironmentVariableIsSet("KEEL_EXEC_FORECAST_STORE"))
+            return;
+        storeInsightsModel(sql, "executive_forecast", QDate::currentDate(), t, int(timer.elapsed()),
+                           0);
+        InsightsScope scope;
+        QSqlQuery e = db::exec(sql, "SELECT id, functional_currency FROM legal_entities");
+        while (e.next()) {
+            scope.entityIds.append(e.value(0).toLongLong());
+            scope.functionalCurrency.insert(e.value(0).toLongLong(), e.value(1).toString());
+        }
+        scope.groupCurrency = scope.currency = "USD";
+        for (int i = 0; i < 2; ++i) {
+            timer.restart();
+            const QJsonObject a = executiveForecastJson(sql, scope, QDate::currentDate());
+            qInfo().noquote() << "forecast_ms" << timer.elapsed();
+            if (i == 1)
+                qInfo().noquote()
+                    << QJsonDocument(a.value("months").toArray()).toJson(QJsonDocument::Compact)
+                    << QJsonDocument(a.value("capacity").toArray()).toJson(QJsonDocument::Compact);
+        }
+        timer.restart();
+        const QJsonObject r = executiveForecastRecordsJson(
+            sql, scope, QDate::currentDate(), QDate::currentDate().addMonths(2).toString("yyyy-MM"),
+            "pipeline");
+        qInfo().noquote() << "records_ms" << timer.elapsed() << r.value("total").toString()
+                          << r.value("items").toArray().size();
+        if (false)
+            storeInsightsModel(sql, "executive_forecast", QDate::currentDate(), t,
+                               int(timer.elapsed()), 0);
     }
 };
 
