@@ -484,8 +484,8 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <translation>Analysen</translation>
     </message>
     <message>
-        <source>Forecasts, trends and what-if analyses across the firm.</source>
-        <translation>Prognosen, Trends und Was-wäre-wenn-Analysen für das ganze Unternehmen.</translation>
+        <source>Deals and projects at risk, flagged drafts, cash-in and the revenue forecast, explained and backtested.</source>
+        <translation>Gefährdete Chancen und Projekte, markierte Entwürfe, Zahlungseingänge und Umsatzprognose – erklärt und rückgetestet.</translation>
     </message>
     <message>
         <source>Administration</source>
@@ -1428,6 +1428,10 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
         <source>Open</source>
         <translation>Offen</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;⚑ Flagged by the insights&lt;/b&gt; — check before approving:</source>
+        <translation>&lt;b&gt;⚑ Von den Insights markiert&lt;/b&gt; – vor der Freigabe prüfen:</translation>
+    </message>
 </context>
 <context>
     <name>keel::billing::InvoiceListModel</name>
@@ -1478,6 +1482,10 @@ Sie können offline arbeiten: Ihre Zeiten und Spesen werden auf diesem Computer 
     <message>
         <source>Result</source>
         <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Flagged by the insights:</source>
+        <translation>Von den Insights markiert:</translation>
     </message>
 </context>
 <context>
@@ -2308,6 +2316,30 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
     <message>
         <source>Invoice cycle time</source>
         <translation>Dauer bis zur Rechnung</translation>
+    </message>
+    <message>
+        <source>Revenue forecast against capacity</source>
+        <translation>Umsatzprognose gegen Kapazität</translation>
+    </message>
+    <message>
+        <source>Margin at risk (model)</source>
+        <translation>Marge gefährdet (Modell)</translation>
+    </message>
+    <message>
+        <source>Deals at risk</source>
+        <translation>Gefährdete Chancen</translation>
+    </message>
+    <message>
+        <source>My projects at risk</source>
+        <translation>Meine gefährdeten Projekte</translation>
+    </message>
+    <message>
+        <source>Flagged draft invoices</source>
+        <translation>Markierte Rechnungsentwürfe</translation>
+    </message>
+    <message>
+        <source>Cash-in forecast (13 weeks)</source>
+        <translation>Zahlungseingänge (13 Wochen)</translation>
     </message>
 </context>
 <context>
@@ -5545,6 +5577,899 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
     <message>
         <source>Saved as a draft, but not submitted: %1</source>
         <translation>Als Entwurf gespeichert, aber nicht eingereicht: %1</translation>
+    </message>
+</context>
+<context>
+    <name>keel::insights::CashInTab</name>
+    <message>
+        <source>Expected cash-in</source>
+        <translation>Erwarteter Zahlungseingang</translation>
+    </message>
+    <message>
+        <source>P10–P90</source>
+        <translation>P10–P90</translation>
+    </message>
+    <message numerus="yes">
+        <source>Week of %1: %2 expected (P10 %3, P90 %4) from %n invoice(s)</source>
+        <translation>
+            <numerusform>Woche ab %1: %2 erwartet (P10 %3, P90 %4) aus %n Rechnung</numerusform>
+            <numerusform>Woche ab %1: %2 erwartet (P10 %3, P90 %4) aus %n Rechnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; open in total; expected over the next 13 weeks as below. Click a week for its invoices.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; insgesamt offen; erwartete Eingänge der nächsten 13 Wochen unten. Eine Woche anklicken zeigt ihre Rechnungen.</translation>
+    </message>
+    <message>
+        <source>No open invoices.</source>
+        <translation>Keine offenen Rechnungen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Every open invoice&lt;/b&gt; by its expected payment</source>
+        <translation>&lt;b&gt;Alle offenen Rechnungen&lt;/b&gt; mit ihrer erwarteten Zahlung</translation>
+    </message>
+    <message>
+        <source>Loading the week&apos;s invoices…</source>
+        <translation>Rechnungen der Woche werden geladen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Week of %1&lt;/b&gt;: %n invoice(s), open %2 — the bar: %3</source>
+        <translation>
+            <numerusform>&lt;b&gt;Woche ab %1&lt;/b&gt;: %n Rechnung, offen %2 – der Balken: %3</numerusform>
+            <numerusform>&lt;b&gt;Woche ab %1&lt;/b&gt;: %n Rechnungen, offen %2 – der Balken: %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>keel::insights::Columns</name>
+    <message>
+        <source>Deal</source>
+        <translation>Chance</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>Vertrieb</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Weighted (rep)</source>
+        <translation>Gewichtet (Vertrieb)</translation>
+    </message>
+    <message>
+        <source>Weighted (model)</source>
+        <translation>Gewichtet (Modell)</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Erwarteter Abschluss</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schwere</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Projektleitung</translation>
+    </message>
+    <message>
+        <source>Target margin</source>
+        <translation>Zielmarge</translation>
+    </message>
+    <message>
+        <source>Forecast margin</source>
+        <translation>Prognosemarge</translation>
+    </message>
+    <message>
+        <source>Expected margin</source>
+        <translation>Erwartete Marge</translation>
+    </message>
+    <message>
+        <source>Budget spent</source>
+        <translation>Budget verbraucht</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Expected payment</source>
+        <translation>Erwartete Zahlung</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>Tage verspätet</translation>
+    </message>
+    <message>
+        <source>P(&gt; 30 days late)</source>
+        <translation>P(&gt; 30 Tage verspätet)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+</context>
+<context>
+    <name>keel::insights::ForecastRecordsDialog</name>
+    <message>
+        <source>Forecast for %1</source>
+        <translation>Prognose für %1</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>Auftragsbestand</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Run-rate</source>
+        <translation>Laufende Leistung</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total %1&lt;/b&gt; — the month&apos;s figure: %2</source>
+        <translation>&lt;b&gt;Summe %1&lt;/b&gt; – Wert des Monats: %2</translation>
+    </message>
+</context>
+<context>
+    <name>keel::insights::ForecastTab</name>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>Auftragsbestand</translation>
+    </message>
+    <message>
+        <source>Pipeline (model-weighted)</source>
+        <translation>Pipeline (nach Modell gewichtet)</translation>
+    </message>
+    <message>
+        <source>Run-rate</source>
+        <translation>Laufende Leistung</translation>
+    </message>
+    <message>
+        <source>P10–P90</source>
+        <translation>P10–P90</translation>
+    </message>
+    <message>
+        <source>Hours required</source>
+        <translation>Benötigte Stunden</translation>
+    </message>
+    <message>
+        <source>Hours available</source>
+        <translation>Verfügbare Stunden</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Benötigt</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Fehlend</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Capacity shortfalls&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Kapazitätsengpässe&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1: %2 expected (P10 %3, P90 %4)
+Backlog %5 · pipeline %6 · run-rate %7</source>
+        <translation>%1: %2 erwartet (P10 %3, P90 %4)
+Auftragsbestand %5 · Pipeline %6 · laufende Leistung %7</translation>
+    </message>
+    <message>
+        <source>%1: %2 required, %3 available</source>
+        <translation>%1: %2 benötigt, %3 verfügbar</translation>
+    </message>
+    <message>
+        <source>Revenue by month for the next 12 months with its P10–P90 range. The firm can staff every month.</source>
+        <translation>Umsatz je Monat für die nächsten 12 Monate mit Spanne P10–P90. Die Firma kann jeden Monat besetzen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revenue by month for the next 12 months with its P10–P90 range. &lt;span style=&apos;color:#b42318&apos;&gt;%n month(s) need more hours than the firm has.&lt;/span&gt;</source>
+        <translation>
+            <numerusform>Umsatz je Monat für die nächsten 12 Monate mit Spanne P10–P90. &lt;span style=&apos;color:#b42318&apos;&gt;%n Monat braucht mehr Stunden, als die Firma hat.&lt;/span&gt;</numerusform>
+            <numerusform>Umsatz je Monat für die nächsten 12 Monate mit Spanne P10–P90. &lt;span style=&apos;color:#b42318&apos;&gt;%n Monate brauchen mehr Stunden, als die Firma hat.&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> Click a month for its records.</source>
+        <translation> Ein Monat anklicken zeigt seine Datensätze.</translation>
+    </message>
+    <message>
+        <source>No forecast for these entities.</source>
+        <translation>Keine Prognose für diese Gesellschaften.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::insights::InsightsCard</name>
+    <message>
+        <source>Insight · explained and backtested</source>
+        <translation>Insight · erklärt und rückgetestet</translation>
+    </message>
+    <message>
+        <source>Expected cash-in</source>
+        <translation>Erwarteter Zahlungseingang</translation>
+    </message>
+    <message>
+        <source>P10–P90</source>
+        <translation>P10–P90</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>Auftragsbestand</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Run-rate</source>
+        <translation>Laufende Leistung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s) at risk</source>
+        <translation>
+            <numerusform>%n Chance gefährdet</numerusform>
+            <numerusform>%n Chancen gefährdet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s) at risk</source>
+        <translation>
+            <numerusform>%n Projekt gefährdet</numerusform>
+            <numerusform>%n Projekte gefährdet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) flagged</source>
+        <translation>
+            <numerusform>%n Entwurf markiert</numerusform>
+            <numerusform>%n Entwürfe markiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No draft invoice is flagged.</source>
+        <translation>Kein Rechnungsentwurf ist markiert.</translation>
+    </message>
+    <message>
+        <source>Nothing at risk.</source>
+        <translation>Nichts gefährdet.</translation>
+    </message>
+    <message>
+        <source>%1 open</source>
+        <translation>%1 offen</translation>
+    </message>
+    <message>
+        <source>Capacity covers every month</source>
+        <translation>Kapazität reicht in jedem Monat</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) short of capacity</source>
+        <translation>
+            <numerusform>%n Monat mit Kapazitätsengpass</numerusform>
+            <numerusform>%n Monate mit Kapazitätsengpass</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No data yet.</source>
+        <translation>Noch keine Daten.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::insights::InsightsPage</name>
+    <message>
+        <source>%1 · %2 · expected close %3&lt;br&gt;Rep: &lt;b&gt;%4&lt;/b&gt; · Model: &lt;b&gt;%5&lt;/b&gt;%6</source>
+        <translation>%1 · %2 · erwarteter Abschluss %3&lt;br&gt;Vertrieb: &lt;b&gt;%4&lt;/b&gt; · Modell: &lt;b&gt;%5&lt;/b&gt;%6</translation>
+    </message>
+    <message>
+        <source> · &lt;span style=&apos;color:#b42318&apos;&gt;at risk: the model sees far less chance than the rep&lt;/span&gt;</source>
+        <translation> · &lt;span style=&apos;color:#b42318&apos;&gt;gefährdet: das Modell sieht deutlich weniger Chance als der Vertrieb&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>%1 · managed by %2&lt;br&gt;Severity &lt;b&gt;%3&lt;/b&gt; · margin forecast &lt;b&gt;%4&lt;/b&gt; against a target of %5 · expected margin at completion &lt;b&gt;%6&lt;/b&gt; of %7&lt;br&gt;Budget spent %8 · complete %9</source>
+        <translation>%1 · geleitet von %2&lt;br&gt;Schwere &lt;b&gt;%3&lt;/b&gt; · Prognosemarge &lt;b&gt;%4&lt;/b&gt; gegen Ziel %5 · erwartete Marge bei Abschluss &lt;b&gt;%6&lt;/b&gt; von %7&lt;br&gt;Budget verbraucht %8 · fertig %9</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total %1 · %n flag(s) · double-click to open the draft</source>
+        <translation>
+            <numerusform>Summe %1 · %n Hinweis · Doppelklick öffnet den Entwurf</numerusform>
+            <numerusform>Summe %1 · %n Hinweise · Doppelklick öffnet den Entwurf</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No open opportunities.</source>
+        <translation>Keine offenen Chancen.</translation>
+    </message>
+    <message>
+        <source>No project&apos;s margin is at risk.</source>
+        <translation>Bei keinem Projekt ist die Marge gefährdet.</translation>
+    </message>
+    <message>
+        <source>No draft invoice is flagged.</source>
+        <translation>Kein Rechnungsentwurf ist markiert.</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Chancen</translation>
+    </message>
+    <message>
+        <source>Projects at risk</source>
+        <translation>Gefährdete Projekte</translation>
+    </message>
+    <message>
+        <source>Flagged invoices</source>
+        <translation>Markierte Rechnungen</translation>
+    </message>
+    <message>
+        <source>Cash-in</source>
+        <translation>Zahlungseingänge</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline — by the reps: &lt;b&gt;%1&lt;/b&gt; · by the model: &lt;b&gt;%2&lt;/b&gt;. Deals in red are at risk: the model sees far less chance than the rep.</source>
+        <translation>Gewichtete Pipeline – nach Vertrieb: &lt;b&gt;%1&lt;/b&gt; · nach Modell: &lt;b&gt;%2&lt;/b&gt;. Rote Chancen sind gefährdet: das Modell sieht deutlich weniger Chance als der Vertrieb.</translation>
+    </message>
+</context>
+<context>
+    <name>keel::insights::InsightsStatePanel</name>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Retrain models</source>
+        <translation>Modelle neu trainieren</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>No model trained yet</source>
+        <translation>Noch kein Modell trainiert</translation>
+    </message>
+</context>
+<context>
+    <name>keel::insights::ModelsTab</name>
+    <message>
+        <source>Retrain models</source>
+        <translation>Modelle neu trainieren</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation>Trainiert</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>Stichprobe</translation>
+    </message>
+    <message>
+        <source>Training time</source>
+        <translation>Trainingsdauer</translation>
+    </message>
+    <message>
+        <source>Backtest against the targets</source>
+        <translation>Rücktest gegen die Ziele</translation>
+    </message>
+    <message>
+        <source> (target %1)</source>
+        <translation> (Ziel %1)</translation>
+    </message>
+    <message>
+        <source>not trained</source>
+        <translation>nicht trainiert</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>no figures</source>
+        <translation>keine Kennzahlen</translation>
+    </message>
+    <message>
+        <source>No model trained yet</source>
+        <translation>Noch kein Modell trainiert</translation>
+    </message>
+    <message>
+        <source>The server offers no models.</source>
+        <translation>Der Server bietet keine Modelle an.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: no model trained yet. %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: noch kein Modell trainiert. %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, version %2, fitted on the history up to %3. &lt;br&gt;Backtest: fitted before %4 (%5 cases), scored after it (%6 cases).&lt;br&gt;%7</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, Version %2, angepasst an die Historie bis %3.&lt;br&gt;Rücktest: angepasst vor %4 (%5 Fälle), bewertet danach (%6 Fälle).&lt;br&gt;%7</translation>
+    </message>
+    <message>
+        <source>Starting a training run…</source>
+        <translation>Training wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Trained: every model has a new version.</source>
+        <translation>Trainiert: jedes Modell hat eine neue Version.</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>keel::insights::Text</name>
+    <message>
+        <source>Draft %1</source>
+        <translation>Entwurf %1</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Time in stage</source>
+        <translation>Dauer in der Phase</translation>
+    </message>
+    <message>
+        <source>Deal size</source>
+        <translation>Auftragsgröße</translation>
+    </message>
+    <message>
+        <source>Client&apos;s past win rate</source>
+        <translation>Bisherige Gewinnquote des Kunden</translation>
+    </message>
+    <message>
+        <source>Service line</source>
+        <translation>Leistungsbereich</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <source>Capacity in the start window</source>
+        <translation>Kapazität im Startfenster</translation>
+    </message>
+    <message>
+        <source>Firm&apos;s base rate</source>
+        <translation>Grundquote der Firma</translation>
+    </message>
+    <message>
+        <source>Burn ahead of progress</source>
+        <translation>Verbrauch vor Fortschritt</translation>
+    </message>
+    <message>
+        <source>Milestones slipping</source>
+        <translation>Meilensteine verzögert</translation>
+    </message>
+    <message>
+        <source>Change requests pending</source>
+        <translation>Offene Änderungsanträge</translation>
+    </message>
+    <message>
+        <source>Rate mix worse than planned</source>
+        <translation>Satzmix schlechter als geplant</translation>
+    </message>
+    <message>
+        <source>Unbilled work growing</source>
+        <translation>Unfakturierte Leistung wächst</translation>
+    </message>
+    <message>
+        <source>Unusual amount</source>
+        <translation>Ungewöhnlicher Betrag</translation>
+    </message>
+    <message>
+        <source>Unusual hours</source>
+        <translation>Ungewöhnliche Stunden</translation>
+    </message>
+    <message>
+        <source>Unusual rate</source>
+        <translation>Ungewöhnlicher Satz</translation>
+    </message>
+    <message>
+        <source>Unusual number of lines</source>
+        <translation>Ungewöhnliche Anzahl Positionen</translation>
+    </message>
+    <message>
+        <source>Duplicate line</source>
+        <translation>Doppelte Position</translation>
+    </message>
+    <message>
+        <source>Time after the project closed</source>
+        <translation>Zeit nach Projektabschluss</translation>
+    </message>
+    <message>
+        <source>Rate differs from the rate card</source>
+        <translation>Satz weicht von der Preisliste ab</translation>
+    </message>
+    <message>
+        <source>Client&apos;s payment history</source>
+        <translation>Zahlungsverhalten des Kunden</translation>
+    </message>
+    <message>
+        <source>Invoice amount</source>
+        <translation>Rechnungsbetrag</translation>
+    </message>
+    <message>
+        <source>Already overdue</source>
+        <translation>Bereits überfällig</translation>
+    </message>
+    <message>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <source>Calibration error</source>
+        <translation>Kalibrierungsfehler</translation>
+    </message>
+    <message>
+        <source>Overruns flagged before half the budget</source>
+        <translation>Überschreitungen vor halbem Budget erkannt</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <source>Mean error of the payment date</source>
+        <translation>Mittlerer Fehler des Zahlungsdatums</translation>
+    </message>
+    <message>
+        <source>AUC of late payment</source>
+        <translation>AUC verspäteter Zahlung</translation>
+    </message>
+    <message>
+        <source>Error 3 months ahead (MAPE)</source>
+        <translation>Fehler 3 Monate voraus (MAPE)</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Chance</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>this contract</source>
+        <translation>diesem Vertrag</translation>
+    </message>
+    <message>
+        <source>this client</source>
+        <translation>diesem Kunden</translation>
+    </message>
+    <message>
+        <source>the firm</source>
+        <translation>der Firma</translation>
+    </message>
+    <message>
+        <source>the rate card</source>
+        <translation>der Preisliste</translation>
+    </message>
+    <message>
+        <source>the project</source>
+        <translation>dem Projekt</translation>
+    </message>
+    <message>
+        <source>Stage %1 (the firm wins %2 overall)</source>
+        <translation>Phase %1 (die Firma gewinnt insgesamt %2)</translation>
+    </message>
+    <message>
+        <source>%1 days in this stage, where deals stayed %2 days on average</source>
+        <translation>%1 Tage in dieser Phase, Chancen blieben dort im Schnitt %2 Tage</translation>
+    </message>
+    <message>
+        <source>Deal size in the firm&apos;s quarter %1 by value</source>
+        <translation>Auftragsgröße im %1. Viertel der Firma nach Wert</translation>
+    </message>
+    <message>
+        <source>The client won %1 of its earlier deals (the firm %2)</source>
+        <translation>Bei diesem Kunden gewann die Firma %1 der früheren Chancen (insgesamt %2)</translation>
+    </message>
+    <message>
+        <source>No service line recorded</source>
+        <translation>Kein Leistungsbereich erfasst</translation>
+    </message>
+    <message>
+        <source>Service line %1</source>
+        <translation>Leistungsbereich %1</translation>
+    </message>
+    <message>
+        <source>No discount quoted</source>
+        <translation>Kein Rabatt angeboten</translation>
+    </message>
+    <message>
+        <source>A discount of %1 %</source>
+        <translation>Ein Rabatt von %1 %</translation>
+    </message>
+    <message>
+        <source>The most needed role would take %1 of its free hours in the start window (typically %2)</source>
+        <translation>Die meistgefragte Rolle bräuchte %1 ihrer freien Stunden im Startfenster (üblich %2)</translation>
+    </message>
+    <message>
+        <source>%1: raises the chance to win (%2).</source>
+        <translation>%1: erhöht die Gewinnchance (%2).</translation>
+    </message>
+    <message>
+        <source>%1: lowers the chance to win (%2).</source>
+        <translation>%1: senkt die Gewinnchance (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Net amount %1 against a median of %2 over %n invoice(s) of %3.</source>
+        <translation>
+            <numerusform>Nettobetrag %1 gegenüber einem Median von %2 über %n Rechnung von %3.</numerusform>
+            <numerusform>Nettobetrag %1 gegenüber einem Median von %2 über %n Rechnungen von %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 lines, where %n invoice(s) of %3 had a median of %2.</source>
+        <translation>
+            <numerusform>%1 Positionen, wo %n Rechnung von %3 im Median %2 hatte.</numerusform>
+            <numerusform>%1 Positionen, wo %n Rechnungen von %3 im Median %2 hatten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A line bills %1 h, where %n line(s) of %3 for this role had a median of %2 h.</source>
+        <translation>
+            <numerusform>Eine Position berechnet %1 h, wo %n Position von %3 für diese Rolle im Median %2 h hatte.</numerusform>
+            <numerusform>Eine Position berechnet %1 h, wo %n Positionen von %3 für diese Rolle im Median %2 h hatten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A line bills %1 an hour, where %n line(s) of %3 for this role had a median rate of %2.</source>
+        <translation>
+            <numerusform>Eine Position berechnet %1 je Stunde, wo %n Position von %3 für diese Rolle im Median %2 hatte.</numerusform>
+            <numerusform>Eine Position berechnet %1 je Stunde, wo %n Positionen von %3 für diese Rolle im Median %2 hatten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the records behind this line are already billed on another draft or line.</source>
+        <translation>
+            <numerusform>%n Buchung hinter dieser Position ist bereits auf einem anderen Entwurf oder einer anderen Position berechnet.</numerusform>
+            <numerusform>%n Buchungen hinter dieser Position sind bereits auf einem anderen Entwurf oder einer anderen Position berechnet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the records behind this line are already billed on %1.</source>
+        <translation>
+            <numerusform>%n Buchung hinter dieser Position ist bereits auf %1 berechnet.</numerusform>
+            <numerusform>%n Buchungen hinter dieser Position sind bereits auf %1 berechnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Same description, quantity %1 and price %2 as line %3 of this invoice.</source>
+        <translation>Gleiche Beschreibung, Menge %1 und Preis %2 wie Position %3 dieser Rechnung.</translation>
+    </message>
+    <message>
+        <source>Same description, quantity %1 and price %2 as on invoice %3 of this contract.</source>
+        <translation>Gleiche Beschreibung, Menge %1 und Preis %2 wie auf Rechnung %3 dieses Vertrags.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time entries (%1 h) worked up to %2, after the project closed on %3.</source>
+        <translation>
+            <numerusform>%n Zeiteintrag (%1 h) bis %2 geleistet, nachdem das Projekt am %3 abgeschlossen wurde.</numerusform>
+            <numerusform>%n Zeiteinträge (%1 h) bis %2 geleistet, nachdem das Projekt am %3 abgeschlossen wurde.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Billed at %1 an hour; the contract&apos;s rate chain gives %2 for this role on %3.</source>
+        <translation>Berechnet mit %1 je Stunde; die Satzkette des Vertrags ergibt %2 für diese Rolle am %3.</translation>
+    </message>
+    <message>
+        <source>%1 of the cost budget is spent at %2 of the schedule.</source>
+        <translation>%1 des Kostenbudgets sind bei %2 der Laufzeit verbraucht.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 milestones due by now are not accepted.</source>
+        <translation>%1 von %2 bis heute fälligen Meilensteinen sind nicht abgenommen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change request(s) worth %1 await a decision.</source>
+        <translation>
+            <numerusform>%n Änderungsantrag über %1 wartet auf eine Entscheidung.</numerusform>
+            <numerusform>%n Änderungsanträge über %1 warten auf eine Entscheidung.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An hour costs %1 so far against %2 in the budget: the staffing mix is more senior than planned.</source>
+        <translation>Eine Stunde kostet bisher %1 gegenüber %2 im Budget: die Besetzung ist erfahrener als geplant.</translation>
+    </message>
+    <message>
+        <source>Approved time not yet invoiced grew from %2 h to %1 h over four weeks.</source>
+        <translation>Freigegebene, noch nicht fakturierte Zeit wuchs in vier Wochen von %2 h auf %1 h.</translation>
+    </message>
+    <message>
+        <source>The client has no paid invoice yet: the firm&apos;s history stands in (a median of %1 days after the due date).</source>
+        <translation>Der Kunde hat noch keine Rechnung bezahlt: es gilt die Historie der Firma (Median %1 Tage nach Fälligkeit).</translation>
+    </message>
+    <message>
+        <source>The client paid a median of %1 days after the due date (the firm: %2).</source>
+        <translation>Der Kunde zahlte im Median %1 Tage nach Fälligkeit (die Firma: %2).</translation>
+    </message>
+    <message>
+        <source>Invoices of this size (%1) were paid a median of %2 days after the due date (all invoices: %3).</source>
+        <translation>Rechnungen dieser Größe (%1) wurden im Median %2 Tage nach Fälligkeit bezahlt (alle Rechnungen: %3).</translation>
+    </message>
+    <message>
+        <source>Already %1 days overdue: invoices still unpaid this late were paid a median of %2 days after the due date.</source>
+        <translation>Bereits %1 Tage überfällig: so spät noch offene Rechnungen wurden im Median %2 Tage nach Fälligkeit bezahlt.</translation>
+    </message>
+    <message>
+        <source>Due today.</source>
+        <translation>Heute fällig.</translation>
+    </message>
+    <message>
+        <source>Not due yet: due in %1 days.</source>
+        <translation>Noch nicht fällig: fällig in %1 Tagen.</translation>
+    </message>
+    <message>
+        <source>Part of it is paid; %1 is left.</source>
+        <translation>Teilweise bezahlt; %1 sind offen.</translation>
+    </message>
+    <message>
+        <source>Dunning level %1 reached.</source>
+        <translation>Mahnstufe %1 erreicht.</translation>
+    </message>
+    <message>
+        <source>No invoice in the history was paid this late: a week from today is assumed.</source>
+        <translation>Keine Rechnung der Historie wurde so spät bezahlt: angenommen wird eine Woche ab heute.</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Opportunity scoring</source>
+        <translation>Chancenbewertung</translation>
+    </message>
+    <message>
+        <source>Margin risk</source>
+        <translation>Margenrisiko</translation>
+    </message>
+    <message>
+        <source>Invoice anomalies</source>
+        <translation>Rechnungsauffälligkeiten</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Zahlungseingänge</translation>
+    </message>
+    <message>
+        <source>Revenue forecast</source>
+        <translation>Umsatzprognose</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>Waiting for a server</source>
+        <translation>Wartet auf einen Server</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training läuft</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation>Trainiert</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>Training fehlgeschlagen</translation>
     </message>
 </context>
 <context>

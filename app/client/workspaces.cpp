@@ -50,7 +50,8 @@ const QList<Workspace> &allWorkspaces()
                            "Utilisation, margin, backlog and cash figures for your scope.")},
         {W::Insights, InsightsUse, QT_TRANSLATE_NOOP("keel::Workspace", "Insights"),
          QT_TRANSLATE_NOOP("keel::Workspace",
-                           "Forecasts, trends and what-if analyses across the firm.")},
+                           "Deals and projects at risk, flagged drafts, cash-in and the "
+                           "revenue forecast, explained and backtested.")},
         {W::Admin, UsersManage, QT_TRANSLATE_NOOP("keel::Workspace", "Administration"),
          QT_TRANSLATE_NOOP("keel::Workspace", "Users, roles, legal entities and the audit log.")},
     };

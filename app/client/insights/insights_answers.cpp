@@ -37,9 +37,11 @@ InsightsReason InsightsReason::fromJson(const QJsonObject &o)
     r.effect = t(o, "effect");
     r.text = t(o, "text");
     r.lineId = t(o, "line_id");
+    r.raw = o;
     const QJsonValue cw = o.value(QLatin1String("compared_with"));
     if (cw.isObject()) {
         const QJsonObject c = cw.toObject();
+        r.comparedObject = c;
         r.basis = t(c, "basis");
         r.comparedWith = t(c, "median");
         r.mad = t(c, "mad");

@@ -26,6 +26,8 @@ struct InsightsReason
     int n = 0;
     QString lineId;
     QString text; // the server's English sentence
+    QJsonObject comparedObject; // compared_with when it is an object (its every member)
+    QJsonObject raw;            // the whole reason (members a sentence may need)
 
     static InsightsReason fromJson(const QJsonObject &o);
 };

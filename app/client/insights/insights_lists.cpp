@@ -24,17 +24,14 @@ constexpr int PageSize = 200;
 
 QString recordKindText(const QString &kind)
 {
-    const auto tr = [](const char *t) {
-        return QCoreApplication::translate("keel::insights::Text", t);
-    };
     if (kind == QLatin1String("contract") || kind == QLatin1String("schedule"))
-        return tr("Contract");
+        return QCoreApplication::translate("keel::insights::Text", "Contract");
     if (kind == QLatin1String("opportunity"))
-        return tr("Opportunity");
+        return QCoreApplication::translate("keel::insights::Text", "Opportunity");
     if (kind == QLatin1String("project"))
-        return tr("Project");
+        return QCoreApplication::translate("keel::insights::Text", "Project");
     if (kind == QLatin1String("invoice"))
-        return tr("Invoice");
+        return QCoreApplication::translate("keel::insights::Text", "Invoice");
     return kind;
 }
 

@@ -9,10 +9,6 @@
 namespace keel::insights {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("keel::insights::Text", text);
-}
 
 int decimalsOf(const QString &value)
 {
@@ -123,114 +119,252 @@ QString reasonTitle(const QString &code)
     };
     for (const auto &[c, title] : titles)
         if (code == QLatin1String(c))
-            return tr(title);
+            return QCoreApplication::translate("keel::insights::Text", title);
     return {};
 }
 
 QString basisText(const QString &basis)
 {
     if (basis == QLatin1String("contract"))
-        return tr("this contract's invoices");
+        return QCoreApplication::translate("keel::insights::Text", "this contract");
     if (basis == QLatin1String("client"))
-        return tr("this client's invoices");
+        return QCoreApplication::translate("keel::insights::Text", "this client");
+    if (basis == QLatin1String("firm"))
+        return QCoreApplication::translate("keel::insights::Text", "the firm");
     if (basis == QLatin1String("rate_card"))
-        return tr("the rate card");
+        return QCoreApplication::translate("keel::insights::Text", "the rate card");
     if (basis == QLatin1String("project"))
-        return tr("the project");
+        return QCoreApplication::translate("keel::insights::Text", "the project");
     return basis;
 }
+
+namespace {
+QString member(const QJsonObject &o, const char *key)
+{
+    return jsonText(o.value(QLatin1String(key)));
+}
+QString days(const QString &value)
+{
+    bool ok = false;
+    const double d = value.toDouble(&ok);
+    return ok ? QLocale().toString(d, 'f', std::abs(d - std::round(d)) < 0.05 ? 0 : 1) : value;
+}
+
+// An opportunity factor: what the deal has, before which way it pushes.
+QString factorPhrase(const InsightsReason &r)
+{
+    const QString &c = r.code;
+    const QString v = r.value;
+    if (c == QLatin1String("stage"))
+        return QCoreApplication::translate("keel::insights::Text",
+                                           "Stage %1 (the firm wins %2 overall)")
+            .arg(v, probabilityText(r.comparedWith));
+    if (c == QLatin1String("age_in_stage"))
+        return QCoreApplication::translate(
+                   "keel::insights::Text",
+                   "%1 days in this stage, where deals stayed %2 days on average")
+            .arg(days(v), days(r.comparedWith));
+    if (c == QLatin1String("value_band"))
+        return QCoreApplication::translate("keel::insights::Text",
+                                           "Deal size in the firm's quarter %1 by value")
+            .arg(v);
+    if (c == QLatin1String("client_history"))
+        return QCoreApplication::translate("keel::insights::Text",
+                                           "The client won %1 of its earlier deals (the firm %2)")
+            .arg(probabilityText(v), probabilityText(r.comparedWith));
+    if (c == QLatin1String("service_line"))
+        return v.isEmpty()
+                   ? QCoreApplication::translate("keel::insights::Text", "No service line recorded")
+                   : QCoreApplication::translate("keel::insights::Text", "Service line %1").arg(v);
+    if (c == QLatin1String("discount"))
+        return v.toDouble() == 0
+                   ? QCoreApplication::translate("keel::insights::Text", "No discount quoted")
+                   : QCoreApplication::translate("keel::insights::Text", "A discount of %1 %")
+                         .arg(reasonNumberText(v));
+    if (c == QLatin1String("capacity"))
+        return QCoreApplication::translate(
+                   "keel::insights::Text",
+                   "The most needed role would take %1 of its free hours in the start window "
+                   "(typically %2)")
+            .arg(probabilityText(v), probabilityText(r.comparedWith));
+    return {};
+}
+} // namespace
 
 QString reasonSentence(const InsightsReason &r)
 {
     const QString value = reasonNumberText(r.value);
     const QString &c = r.code;
+    const QJsonObject &cw = r.comparedObject;
     // Opportunity factors: what it is, and which way it pushes the chance to win.
     if (!r.effect.isEmpty()) {
-        const QString title = reasonTitle(c);
-        if (title.isEmpty())
+        const QString phrase = factorPhrase(r);
+        if (phrase.isEmpty())
             return r.text.isEmpty() ? r.label : r.text;
-        const QString what = r.label.isEmpty() ? value : r.label;
-        const QString subject = what.isEmpty() ? title : title + QStringLiteral(" (") + what + u')';
         const bool raises = !r.effect.startsWith(u'-');
-        return (raises ? tr("%1 raises the chance to win (%2).")
-                       : tr("%1 lowers the chance to win (%2)."))
-            .arg(subject, r.effect);
+        const QString effect = QLocale().toString(r.effect.toDouble(), 'f', 2);
+        return (raises ? QCoreApplication::translate("keel::insights::Text",
+                                                     "%1: raises the chance to win (%2).")
+                       : QCoreApplication::translate("keel::insights::Text",
+                                                     "%1: lowers the chance to win (%2)."))
+            .arg(phrase, r.effect.startsWith(u'-') ? effect : u'+' + effect);
     }
-    // Invoice flags compared with a history (median of n invoices) or a rate card.
-    if (c == QLatin1String("amount_outlier") || c == QLatin1String("hours_outlier") ||
-        c == QLatin1String("rate_outlier") || c == QLatin1String("line_count")) {
-        const QString what = reasonTitle(c);
-        if (r.n > 0)
+    // Invoice flags against a history: the median of n invoices or lines of a basis.
+    if (c == QLatin1String("amount_outlier"))
+        return QCoreApplication::translate(
+                   "keel::insights::Text",
+                   "Net amount %1 against a median of %2 over %n invoice(s) of %3.", nullptr, r.n)
+            .arg(value, reasonNumberText(r.comparedWith), basisText(r.basis));
+    if (c == QLatin1String("line_count"))
+        return QCoreApplication::translate(
+                   "keel::insights::Text",
+                   "%1 lines, where %n invoice(s) of %3 had a median of %2.", nullptr, r.n)
+            .arg(value, reasonNumberText(r.comparedWith), basisText(r.basis));
+    if (c == QLatin1String("hours_outlier"))
+        return QCoreApplication::translate(
+                   "keel::insights::Text",
+                   "A line bills %1 h, where %n line(s) of %3 for this role had a median of %2 h.",
+                   nullptr, r.n)
+            .arg(value, reasonNumberText(r.comparedWith), basisText(r.basis));
+    if (c == QLatin1String("rate_outlier"))
+        return QCoreApplication::translate(
+                   "keel::insights::Text",
+                   "A line bills %1 an hour, where %n line(s) of %3 for this role had a median "
+                   "rate of %2.",
+                   nullptr, r.n)
+            .arg(value, reasonNumberText(r.comparedWith), basisText(r.basis));
+    if (c == QLatin1String("duplicate_line")) {
+        const QString number = member(cw, "number");
+        if (r.basis == QLatin1String("source"))
+            return number.isEmpty()
+                       ? QCoreApplication::translate("keel::insights::Text",
+                                                     "%n of the records behind this line are "
+                                                     "already billed on another draft or line.",
+                                                     nullptr, r.value.toInt())
+                       : QCoreApplication::translate(
+                             "keel::insights::Text",
+                             "%n of the records behind this line are already billed on %1.",
+                             nullptr, r.value.toInt())
+                             .arg(number);
+        if (r.basis == QLatin1String("invoice"))
             return QCoreApplication::translate(
                        "keel::insights::Text",
-                       "%1: %2 against a median of %3 over %n invoice(s) of %4.", nullptr, r.n)
-                .arg(what, value, reasonNumberText(r.comparedWith), basisText(r.basis));
-        return tr("%1: %2 against %3 (%4).")
-            .arg(what, value, reasonNumberText(r.comparedWith), basisText(r.basis));
+                       "Same description, quantity %1 and price %2 as line %3 of this invoice.")
+                .arg(reasonNumberText(member(cw, "hours")), reasonNumberText(member(cw, "rate")),
+                     member(cw, "line_no"));
+        return QCoreApplication::translate(
+                   "keel::insights::Text",
+                   "Same description, quantity %1 and price %2 as on invoice %3 of this contract.")
+            .arg(reasonNumberText(member(cw, "hours")), reasonNumberText(member(cw, "rate")),
+                 number);
     }
-    if (c == QLatin1String("duplicate_line"))
-        return tr("The same line appears twice on this draft.");
     if (c == QLatin1String("after_project_closed"))
-        return r.value.isEmpty()
-                   ? tr("Time is billed after the project was closed.")
-                   : tr("Time is billed after the project was closed (%1).")
-                         .arg(r.value.contains(u'-') ? insightsDateText(r.value) : value);
+        return QCoreApplication::translate(
+                   "keel::insights::Text",
+                   "%n time entries (%1 h) worked up to %2, after the project closed on %3.",
+                   nullptr, r.n)
+            .arg(reasonNumberText(member(cw, "hours")), insightsDateText(r.value),
+                 insightsDateText(member(cw, "closed_on")));
     if (c == QLatin1String("rate_card_mismatch"))
-        return tr("Rate %1 differs from the rate card's %2.")
-            .arg(value, reasonNumberText(r.comparedWith));
+        return QCoreApplication::translate(
+                   "keel::insights::Text",
+                   "Billed at %1 an hour; the contract's rate chain gives %2 for this role on %3.")
+            .arg(value, reasonNumberText(member(cw, "rate")), insightsDateText(member(cw, "date")));
     // A project's evidence: the figure and what it was compared with.
     if (c == QLatin1String("burn_ahead"))
-        return r.comparedWith.isEmpty()
-                   ? tr("Budget spent runs ahead of progress (%1 spent).").arg(value)
-                   : tr("Budget spent runs ahead of progress: %1 spent, %2 complete.")
-                         .arg(value, reasonNumberText(r.comparedWith));
+        return QCoreApplication::translate("keel::insights::Text",
+                                           "%1 of the cost budget is spent at %2 of the schedule.")
+            .arg(value, reasonNumberText(r.comparedWith));
     if (c == QLatin1String("milestones_slipping"))
-        return r.comparedWith.isEmpty() ? tr("Milestones are slipping (%1).").arg(value)
-                                        : tr("Milestones are slipping: %1 against %2.")
-                                              .arg(value, reasonNumberText(r.comparedWith));
+        return QCoreApplication::translate("keel::insights::Text",
+                                           "%1 of %2 milestones due by now are not accepted.")
+            .arg(value, reasonNumberText(r.comparedWith));
     if (c == QLatin1String("change_requests_pending"))
-        return r.comparedWith.isEmpty() ? tr("Change requests are pending (%1).").arg(value)
-                                        : tr("Change requests are pending: %1 against %2.")
-                                              .arg(value, reasonNumberText(r.comparedWith));
+        return QCoreApplication::translate("keel::insights::Text",
+                                           "%n change request(s) worth %1 await a decision.",
+                                           nullptr, r.value.toInt())
+            .arg(reasonNumberText(r.comparedWith));
     if (c == QLatin1String("rate_mix"))
-        return r.comparedWith.isEmpty()
-                   ? tr("The rate mix is worse than planned (%1).").arg(value)
-                   : tr("The rate mix is worse than planned: %1 against %2 planned.")
-                         .arg(value, reasonNumberText(r.comparedWith));
+        return QCoreApplication::translate(
+                   "keel::insights::Text",
+                   "An hour costs %1 so far against %2 in the budget: the staffing mix is more "
+                   "senior than planned.")
+            .arg(value, reasonNumberText(r.comparedWith));
     if (c == QLatin1String("unbilled_growing"))
-        return r.comparedWith.isEmpty() ? tr("Unbilled work is growing (%1).").arg(value)
-                                        : tr("Unbilled work is growing: %1 against %2.")
-                                              .arg(value, reasonNumberText(r.comparedWith));
-    // Collections and anything newer: a known title with its number, else the server's words.
-    const QString title = reasonTitle(c);
-    if (!title.isEmpty() && !r.value.isEmpty() && r.text.isEmpty())
-        return tr("%1: %2.").arg(title, value);
+        return QCoreApplication::translate(
+                   "keel::insights::Text",
+                   "Approved time not yet invoiced grew from %2 h to %1 h over four weeks.")
+            .arg(value, reasonNumberText(r.comparedWith));
+    // Collections.
+    if (c == QLatin1String("client_history"))
+        return r.value.isEmpty()
+                   ? QCoreApplication::translate(
+                         "keel::insights::Text",
+                         "The client has no paid invoice yet: the firm's history stands in (a "
+                         "median of %1 days after the due date).")
+                         .arg(days(r.comparedWith))
+                   : QCoreApplication::translate(
+                         "keel::insights::Text",
+                         "The client paid a median of %1 days after the due date (the firm: %2).")
+                         .arg(days(r.value), days(r.comparedWith));
+    if (c == QLatin1String("amount_band"))
+        return QCoreApplication::translate(
+                   "keel::insights::Text",
+                   "Invoices of this size (%1) were paid a median of %2 days after the due date "
+                   "(all invoices: %3).")
+            .arg(r.value, days(member(r.raw, "band_median")), days(r.comparedWith));
+    if (c == QLatin1String("overdue")) {
+        const int overdue = r.value.toInt();
+        if (overdue > 0)
+            return QCoreApplication::translate(
+                       "keel::insights::Text",
+                       "Already %1 days overdue: invoices still unpaid this late were paid a "
+                       "median of %2 days after the due date.")
+                .arg(QString::number(overdue), days(r.comparedWith));
+        return overdue == 0 ? QCoreApplication::translate("keel::insights::Text", "Due today.")
+                            : QCoreApplication::translate("keel::insights::Text",
+                                                          "Not due yet: due in %1 days.")
+                                  .arg(QString::number(-overdue));
+    }
+    if (c == QLatin1String("part_paid"))
+        return QCoreApplication::translate("keel::insights::Text",
+                                           "Part of it is paid; %1 is left.")
+            .arg(value);
+    if (c == QLatin1String("reminders"))
+        return QCoreApplication::translate("keel::insights::Text", "Dunning level %1 reached.")
+            .arg(r.value);
+    if (c == QLatin1String("beyond_history"))
+        return QCoreApplication::translate(
+            "keel::insights::Text",
+            "No invoice in the history was paid this late: a week from today is assumed.");
+    // Anything newer: the server's words.
     if (!r.text.isEmpty())
         return r.text;
+    const QString title = reasonTitle(c);
     return title.isEmpty() ? c : title;
 }
 
 QString severityText(const QString &severity)
 {
     if (severity == QLatin1String("high"))
-        return tr("High");
+        return QCoreApplication::translate("keel::insights::Text", "High");
     if (severity == QLatin1String("medium"))
-        return tr("Medium");
+        return QCoreApplication::translate("keel::insights::Text", "Medium");
     return severity;
 }
 
 QString modelTitle(const QString &name)
 {
     if (name == QLatin1String("opportunity_score"))
-        return tr("Opportunity scoring");
+        return QCoreApplication::translate("keel::insights::Text", "Opportunity scoring");
     if (name == QLatin1String("margin_risk"))
-        return tr("Margin risk");
+        return QCoreApplication::translate("keel::insights::Text", "Margin risk");
     if (name == QLatin1String("invoice_anomaly"))
-        return tr("Invoice anomalies");
+        return QCoreApplication::translate("keel::insights::Text", "Invoice anomalies");
     if (name == QLatin1String("collections"))
-        return tr("Collections");
+        return QCoreApplication::translate("keel::insights::Text", "Collections");
     if (name == QLatin1String("executive_forecast"))
-        return tr("Revenue forecast");
+        return QCoreApplication::translate("keel::insights::Text", "Revenue forecast");
     return name;
 }
 
@@ -252,7 +386,7 @@ QString figureTitle(const QString &figure)
     };
     for (const auto &[f, title] : titles)
         if (figure == QLatin1String(f))
-            return tr(title);
+            return QCoreApplication::translate("keel::insights::Text", title);
     return figure;
 }
 
@@ -267,7 +401,8 @@ QString figureValueText(const QString &figure, const QString &value)
     if (figure == QLatin1String("forecast_mape_3m"))
         return QLocale().toString(d, 'f', 1) + QStringLiteral(" %");
     if (figure.endsWith(QLatin1String("_days")))
-        return tr("%1 days").arg(QLocale().toString(d, 'f', 1));
+        return QCoreApplication::translate("keel::insights::Text", "%1 days")
+            .arg(QLocale().toString(d, 'f', 1));
     return QLocale().toString(d, 'f', 2);
 }
 
@@ -279,7 +414,8 @@ QString figureTargetText(const QString &figure)
     const QString bound = figure == QLatin1String("forecast_mape_3m")
                               ? QLocale().toString(t->bound, 'f', 0) + QStringLiteral(" %")
                           : figure.endsWith(QLatin1String("_days"))
-                              ? tr("%1 days").arg(QLocale().toString(t->bound, 'f', 0))
+                              ? QCoreApplication::translate("keel::insights::Text", "%1 days")
+                                    .arg(QLocale().toString(t->bound, 'f', 0))
                               : QLocale().toString(t->bound, 'f', 2);
     return (t->atLeast ? QStringLiteral("≥ ") : QStringLiteral("< ")) + bound;
 }
@@ -297,13 +433,13 @@ std::optional<bool> figureMeetsTarget(const QString &figure, const QString &valu
 QString trainingStatusText(const QString &status)
 {
     if (status == QLatin1String("queued"))
-        return tr("Waiting for a server");
+        return QCoreApplication::translate("keel::insights::Text", "Waiting for a server");
     if (status == QLatin1String("running"))
-        return tr("Training");
+        return QCoreApplication::translate("keel::insights::Text", "Training");
     if (status == QLatin1String("completed"))
-        return tr("Trained");
+        return QCoreApplication::translate("keel::insights::Text", "Trained");
     if (status == QLatin1String("failed"))
-        return tr("Training failed");
+        return QCoreApplication::translate("keel::insights::Text", "Training failed");
     return status;
 }
 
