@@ -129,25 +129,43 @@ GROUP BY 1)"),
     while (a.next())
         h.actual.insert(a.value(0).toDate(), a.value(1).toDouble());
 
-    // The deals open when each origin began (stage history) with the probability of the stage
-    // they stood in then: no model existed as of those months.
+    // The deals open when each origin began (stage history), weighted with what was known of
+    // their stage then: the firm's win rate of deals that had passed through it and closed
+    // before the origin (at least ten of them; else the stage's own probability). No scoring
+    // model existed as of those months; this stage-only one is calibrated as the scoring
+    // model is, so the realisation learned on it applies to the model's probabilities.
     db::PgArray origins;
     for (QDate d : h.origins)
         origins.add(d);
     QSqlQuery p = db::query(db, QStringLiteral(R"(
+WITH g AS (SELECT * FROM unnest(?::date[]) AS g(o)),
+closed AS (
+    SELECT h.opportunity_id AS id, os.is_won AS won, min(h.changed_at) AS closed_at
+    FROM opportunity_stage_history h JOIN opportunity_stages os ON os.id = h.to_stage_id
+    JOIN opportunities op ON op.id = h.opportunity_id
+    WHERE (os.is_won OR os.is_lost) AND op.legal_entity_id = ANY(?::bigint[])
+    GROUP BY 1, 2),
+rates AS (
+    SELECT g.o, h.to_stage_id AS stage, count(DISTINCT c.id) AS n,
+           count(DISTINCT c.id) FILTER (WHERE c.won) AS won
+    FROM g JOIN closed c ON c.closed_at < g.o
+    JOIN opportunity_stage_history h ON h.opportunity_id = c.id AND h.changed_at <= c.closed_at
+    GROUP BY 1, 2)
 SELECT g.o, op.expected_close,
        (SELECT min(s.service_line_id) FROM opportunity_service_lines s WHERE s.opportunity_id = op.id),
        op.expected_value * analytics_fx_rate(op.currency::char(3), le.functional_currency, g.o)
-           * analytics_fx_rate(le.functional_currency, gs.group_currency, g.o) * st.probability / 100
-FROM unnest(?::date[]) AS g(o)
+           * analytics_fx_rate(le.functional_currency, gs.group_currency, g.o)
+           * CASE WHEN r.n >= 10 THEN r.won::numeric / r.n ELSE st.probability / 100 END
+FROM g
 JOIN opportunities op ON op.created_at < g.o AND op.legal_entity_id = ANY(?::bigint[])
 JOIN legal_entities le ON le.id = op.legal_entity_id
 CROSS JOIN group_settings gs
 CROSS JOIN LATERAL (SELECT h.to_stage_id, h.probability FROM opportunity_stage_history h
                     WHERE h.opportunity_id = op.id AND h.changed_at < g.o
                     ORDER BY h.changed_at DESC, h.id DESC LIMIT 1) st
-JOIN opportunity_stages os ON os.id = st.to_stage_id AND NOT os.is_won AND NOT os.is_lost)"),
-                            {origins.literal(), all});
+JOIN opportunity_stages os ON os.id = st.to_stage_id AND NOT os.is_won AND NOT os.is_lost
+LEFT JOIN rates r ON r.o = g.o AND r.stage = st.to_stage_id)"),
+                            {origins.literal(), all, all});
     while (p.next())
         h.pipeline[p.value(0).toDate()].append(
             {p.value(1).toDate(), p.value(2).toLongLong(), p.value(3).toDouble()});
