@@ -10,6 +10,7 @@
 #include "demo_delivery.h"
 #include "demo_expenses.h"
 #include "demo_insights.h"
+#include "demo_invoice_errors.h"
 #include "demo_names.h"
 #include "demo_people.h"
 #include "demo_sales.h"
@@ -576,6 +577,17 @@ private:
         if (withBillingHistory() && qEnvironmentVariable("KEEL_DEMO_CLOSE") != QLatin1String("0")) {
             step(95, QStringLiteral("Closing months"));
             if (QString error; !loadDemoClose(m_config, &close, &error, m_progress)) {
+                m_error = error;
+                return false;
+            }
+        }
+
+        // Last month billed into drafts for the billing review, some planted wrong
+        // (demo_invoice_errors.cpp): the invoice anomaly model's truth.
+        DemoInvoiceErrorCounts invoiceErrors;
+        if (withBillingHistory()) {
+            step(95, QStringLiteral("Last month's drafts"));
+            if (QString error; !loadDemoInvoiceErrors(m_config, &invoiceErrors, &error)) {
                 m_error = error;
                 return false;
             }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 
 namespace keel {
@@ -32,7 +33,21 @@ struct Basis
 {
     QString name; // contract | client | firm
     InvoiceAnomalyNorm norm;
+    double max = -std::numeric_limits<double>::infinity(); // the largest seen (firm: none)
 };
+
+Basis basisOf(const QString &name, const std::vector<double> &values)
+{
+    return {name, normOf(values), *std::max_element(values.begin(), values.end())};
+}
+
+// Upward flags also need the value beyond anything the basis ever billed: a contract whose
+// invoices alternate between a quarterly fee and a few expenses has a small median and a large
+// spread, and its next fee is not an anomaly.
+bool beyond(double x, const Basis &b, double z, double zCut)
+{
+    return z > zCut && x > b.max;
+}
 
 // The first basis with at least minN values: the contract's own, else the client's, else the
 // firm's norm.
@@ -40,9 +55,9 @@ std::optional<Basis> pick(const std::vector<double> *contract, const std::vector
                           const InvoiceAnomalyNorm *firm, int minN)
 {
     if (contract && int(contract->size()) >= minN)
-        return Basis{QStringLiteral("contract"), normOf(*contract)};
+        return basisOf(QStringLiteral("contract"), *contract);
     if (client && int(client->size()) >= minN)
-        return Basis{QStringLiteral("client"), normOf(*client)};
+        return basisOf(QStringLiteral("client"), *client);
     if (firm && firm->n >= minN)
         return Basis{QStringLiteral("firm"), *firm};
     return std::nullopt;
@@ -66,10 +81,13 @@ QString basisWords(const QString &basis)
 
 QJsonObject compared(const Basis &b, int places)
 {
-    return {{QStringLiteral("basis"), b.name},
-            {QStringLiteral("median"), fixed(b.norm.median, places)},
-            {QStringLiteral("mad"), fixed(b.norm.mad, places)},
-            {QStringLiteral("n"), b.norm.n}};
+    QJsonObject o{{QStringLiteral("basis"), b.name},
+                  {QStringLiteral("median"), fixed(b.norm.median, places)},
+                  {QStringLiteral("mad"), fixed(b.norm.mad, places)},
+                  {QStringLiteral("n"), b.norm.n}};
+    if (std::isfinite(b.max))
+        o.insert(QStringLiteral("max"), fixed(b.max, places));
+    return o;
 }
 
 const std::vector<double> *find(const QHash<qint64, std::vector<double>> &h, qint64 key)
@@ -154,11 +172,13 @@ std::vector<InvoiceAnomalyFlag> invoiceAnomalyStatFlags(const InvoiceAnomalyInvo
     const QString client = QString::number(invoice.accountId) + u':' + invoice.currency;
 
     // The invoice as a whole: its amount and its number of lines, upward only (a small last
-    // invoice of a project is normal; a tenfold one is not).
-    if (const auto b = pick(find(history.contractAmount, invoice.contractId),
-                            find(history.clientAmount, client), nullptr, params.minN)) {
+    // invoice of a project is normal; a tenfold one is not), against the contract's own
+    // invoices only: the client's other contracts bill at other scales (a new, larger contract
+    // of a known client is no anomaly), and a firm-wide norm of amounts means nothing.
+    if (const auto b =
+            pick(find(history.contractAmount, invoice.contractId), nullptr, nullptr, params.minN)) {
         const double z = zOf(invoice.subtotal, b->norm, params.amountFloor, 1);
-        if (z > params.zCut) {
+        if (beyond(invoice.subtotal, *b, z, params.zCut)) {
             flags.push_back(
                 {QStringLiteral("amount_outlier"), 0,
                  QStringLiteral("Net amount %1 %2 against a median of %3 over %4 "
@@ -171,10 +191,10 @@ std::vector<InvoiceAnomalyFlag> invoiceAnomalyStatFlags(const InvoiceAnomalyInvo
         }
     }
     const double lineCount = double(invoice.lines.size());
-    if (const auto b = pick(find(history.contractLines, invoice.contractId),
-                            find(history.clientLines, client), nullptr, params.minN)) {
+    if (const auto b =
+            pick(find(history.contractLines, invoice.contractId), nullptr, nullptr, params.minN)) {
         const double z = zOf(lineCount, b->norm, params.linesFloor, 1);
-        if (z > params.zCut) {
+        if (beyond(lineCount, *b, z, params.zCut)) {
             flags.push_back(
                 {QStringLiteral("line_count"), 0,
                  QStringLiteral("%1 lines, where %2 invoices had a median of %3 "
@@ -186,7 +206,10 @@ std::vector<InvoiceAnomalyFlag> invoiceAnomalyStatFlags(const InvoiceAnomalyInvo
         }
     }
 
-    // Hourly lines: hours (upward) and rate (both ways) against the same role's lines.
+    // Hourly lines: hours (upward) and rate (both ways) against the same role's lines. Hours
+    // fall back from the contract to the firm's norm of the role, not to the client's other
+    // contracts (a support retainer's few overage hours say nothing of a delivery team's
+    // month); rates go contract → client (its overrides) → firm.
     for (const InvoiceAnomalyLine &l : invoice.lines) {
         if (!l.hourly || l.roleId == 0 || l.hours <= 0)
             continue;
@@ -196,10 +219,9 @@ std::vector<InvoiceAnomalyFlag> invoiceAnomalyStatFlags(const InvoiceAnomalyInvo
         const QString firmKey = role + u':' + invoice.currency;
         if (const auto b =
                 pick(invoice.contractId ? find(history.contractRoleHours, contractKey) : nullptr,
-                     find(history.clientRoleHours, clientKey), find(params.roleHours, firmKey),
-                     params.minN)) {
+                     nullptr, find(params.roleHours, firmKey), params.minN)) {
             const double z = zOf(l.hours, b->norm, params.hoursFloor, 1);
-            if (z > params.zCut) {
+            if (beyond(l.hours, *b, z, params.zCut)) {
                 flags.push_back({QStringLiteral("hours_outlier"), l.id,
                                  QStringLiteral("Line %1 bills %2 h; %3 lines for this role had "
                                                 "a median of %4 h (MAD %5, %6 lines).")

@@ -149,15 +149,12 @@ InvoiceAnomalyHistory invoiceAnomalyHistory(QSqlDatabase db,
             h.contractAmount[contract].push_back(amount);
             h.contractLines[contract].push_back(lines);
         }
-        h.clientAmount[client].push_back(amount);
-        h.clientLines[client].push_back(lines);
         for (qsizetype k = 0; k < roles.size() && k < hours.size() && k < rates.size(); ++k) {
             const qint64 role = roles[k].toLongLong();
             if (ofContract) {
                 h.contractRoleHours[key(contract, role)].push_back(hours[k].toDouble());
                 h.contractRoleRate[key(contract, role)].push_back(rates[k].toDouble());
             }
-            h.clientRoleHours[client + u':' + QString::number(role)].push_back(hours[k].toDouble());
             h.clientRoleRate[client + u':' + QString::number(role)].push_back(rates[k].toDouble());
         }
     }
@@ -176,23 +173,29 @@ invoiceAnomalyRuleHits(QSqlDatabase db, const std::vector<InvoiceAnomalyInvoice>
     // claims summed past its hours (parts of a split entry add up to it), any other source
     // claimed by two lines. The later claim (by line id) is the duplicate.
     QSqlQuery q = db::query(db, QStringLiteral(R"(
-WITH mine AS (
+WITH mine AS MATERIALIZED (
     SELECT DISTINCT bs.source_kind, bs.source_key FROM billing_sources bs
     WHERE bs.invoice_id = ANY(?::bigint[]) AND bs.invoice_line_id IS NOT NULL
       AND bs.released_at IS NULL),
-claims AS (
-    SELECT bs.invoice_id, bs.invoice_line_id, bs.source_kind, bs.source_key,
-           sum(coalesce(bs.hours, 0)) OVER w AS running,
-           row_number() OVER w AS nth,
-           first_value(bs.invoice_id) OVER w AS first_invoice
-    FROM billing_sources bs JOIN mine m USING (source_kind, source_key)
+claims AS MATERIALIZED (
+    SELECT bs.invoice_id, bs.invoice_line_id, bs.source_kind, bs.source_key, bs.hours, bs.part,
+           count(*) OVER (PARTITION BY bs.source_kind, bs.source_key) AS k
+    FROM mine m JOIN billing_sources bs USING (source_kind, source_key)
     JOIN invoices i ON i.id = bs.invoice_id AND i.status NOT IN ('cancelled', 'voided')
-    WHERE bs.invoice_line_id IS NOT NULL AND bs.released_at IS NULL
-    WINDOW w AS (PARTITION BY bs.source_kind, bs.source_key ORDER BY bs.invoice_line_id, bs.part))
-SELECT c.invoice_id, c.invoice_line_id, count(*), min(coalesce(fi.number, '')), min(c.first_invoice)
-FROM claims c
-LEFT JOIN time_entries te
-    ON te.id = CASE WHEN c.source_kind = 'time_entry' THEN c.source_key::uuid END
+    WHERE bs.invoice_line_id IS NOT NULL AND bs.released_at IS NULL),
+ordered AS (
+    SELECT c.*, sum(coalesce(c.hours, 0)) OVER w AS running, row_number() OVER w AS nth,
+           first_value(c.invoice_id) OVER w AS first_invoice
+    FROM claims c WHERE c.k > 1
+    WINDOW w AS (PARTITION BY c.source_kind, c.source_key ORDER BY c.invoice_line_id, c.part))
+SELECT c.invoice_id, c.invoice_line_id, count(*), min(coalesce(fi.number, '')),
+       min(c.first_invoice)
+FROM ordered c
+-- Only the few sources claimed more than once reach the entries: probed by id.
+LEFT JOIN LATERAL (
+    SELECT te.hours FROM time_entries te
+    WHERE c.source_kind = 'time_entry' AND te.id = CASE WHEN c.source_kind = 'time_entry'
+                                                       THEN c.source_key::uuid END) te ON true
 LEFT JOIN invoices fi ON fi.id = c.first_invoice
 WHERE c.invoice_id = ANY(?::bigint[])
   AND CASE WHEN c.source_kind = 'time_entry' THEN c.running > te.hours ELSE c.nth > 1 END
@@ -262,17 +265,20 @@ ORDER BY l.id, oi.id = i.id DESC, o.id)"),
         hits.push_back(std::move(h));
     }
 
-    // Time worked after its project was closed (a closed project's end date is its closing).
+    // Time worked after its project was closed (a closed project's end date is its closing):
+    // the lines of closed projects first, then only their entries, probed by id.
     q = db::query(db, QStringLiteral(R"(
-SELECT bs.invoice_id, bs.invoice_line_id, p.name, p.end_date, max(te.work_date), count(*),
-       sum(bs.hours)::text
-FROM billing_sources bs
-JOIN time_entries te
-    ON te.id = CASE WHEN bs.source_kind = 'time_entry' THEN bs.source_key::uuid END
-JOIN projects p ON p.id = te.project_id AND p.status = 'closed'
-WHERE bs.invoice_id = ANY(?::bigint[]) AND bs.source_kind = 'time_entry'
-  AND bs.invoice_line_id IS NOT NULL AND bs.released_at IS NULL AND te.work_date > p.end_date
-GROUP BY bs.invoice_id, bs.invoice_line_id, p.name, p.end_date)"),
+SELECT l.invoice_id, l.id, p.name, p.end_date, max(te.work_date), count(*), sum(bs.hours)::text
+FROM invoice_lines l
+JOIN projects p ON p.id = l.project_id AND p.status = 'closed'
+JOIN billing_sources bs ON bs.invoice_line_id = l.id AND bs.source_kind = 'time_entry'
+     AND bs.released_at IS NULL
+JOIN LATERAL (
+    SELECT t.work_date FROM time_entries t
+    WHERE t.id = CASE WHEN bs.source_kind = 'time_entry' THEN bs.source_key::uuid END) te
+    ON true
+WHERE l.invoice_id = ANY(?::bigint[]) AND te.work_date > p.end_date
+GROUP BY l.invoice_id, l.id, p.name, p.end_date)"),
                   {ids});
     while (q.next()) {
         InvoiceAnomalyRuleHit h;
@@ -292,45 +298,33 @@ GROUP BY bs.invoice_id, bs.invoice_line_id, p.name, p.end_date)"),
         hits.push_back(std::move(h));
     }
 
-    // The rate the billing rate chain gives for each entry behind an hourly line (for a line
-    // without entries: its role on its service end), per entity as the chain's joins take one.
+    // The rate the billing rate chain gives for the line's role on the first and the last day
+    // of its service period (a line groups entries of one role and rate; a rate card that
+    // changed within the period gives the line either rate): neither → mismatch. Per entity,
+    // as the chain's joins take one.
     QSet<qint64> entities;
     for (const InvoiceAnomalyInvoice &i : targets)
         entities.insert(i.entityId);
+    const QString lines = QStringLiteral(
+        "SELECT i.id AS invoice_id, l.id AS line_id, l.unit_price, i.contract_id, i.account_id, "
+        "i.currency, l.job_role_id AS role_id, d.work_date, EXISTS (SELECT 1 FROM "
+        "contract_line_items ci WHERE ci.contract_id = i.contract_id AND ci.kind = 'rate') AS "
+        "rate_items FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id AND l.unit = "
+        "'hours' AND l.job_role_id IS NOT NULL AND l.kind IN ('time', 'retainer_overage') "
+        "CROSS JOIN LATERAL (SELECT DISTINCT unnest(ARRAY[coalesce(l.service_start, "
+        "i.period_start, i.invoice_date), coalesce(l.service_end, i.period_end, "
+        "i.invoice_date)]) AS work_date) d WHERE i.id = ANY(?::bigint[]) AND "
+        "i.legal_entity_id = ?");
     for (const qint64 entity : entities) {
-        q = db::query(
-            db,
-            QStringLiteral(R"(
-SELECT DISTINCT ON (e.line_id) e.invoice_id, e.line_id, round(e.unit_price, 2)::text,
-       round(r.rate, 2)::text, e.work_date, count(*) OVER (PARTITION BY e.line_id)
-FROM (
-    SELECT i.id AS invoice_id, l.id AS line_id, l.unit_price, i.contract_id, i.account_id,
-           i.currency, coalesce(t.job_role_id, em.job_role_id) AS role_id, te.work_date,
-           EXISTS (SELECT 1 FROM contract_line_items ci WHERE ci.contract_id = i.contract_id
-                   AND ci.kind = 'rate') AS rate_items
-    FROM invoices i
-    JOIN invoice_lines l ON l.invoice_id = i.id AND l.unit = 'hours'
-    JOIN billing_sources bs ON bs.invoice_line_id = l.id AND bs.source_kind = 'time_entry'
-         AND bs.released_at IS NULL
-    JOIN time_entries te
-    ON te.id = CASE WHEN bs.source_kind = 'time_entry' THEN bs.source_key::uuid END
-    JOIN employees em ON em.id = te.employee_id
-    LEFT JOIN project_tasks t ON t.id = te.task_id
-    WHERE i.id = ANY(?::bigint[]) AND i.legal_entity_id = ?
-    UNION ALL
-    SELECT i.id, l.id, l.unit_price, i.contract_id, i.account_id, i.currency, l.job_role_id,
-           coalesce(l.service_end, i.period_end, i.invoice_date),
-           EXISTS (SELECT 1 FROM contract_line_items ci WHERE ci.contract_id = i.contract_id
-                   AND ci.kind = 'rate')
-    FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id AND l.unit = 'hours'
-    WHERE i.id = ANY(?::bigint[]) AND i.legal_entity_id = ? AND l.job_role_id IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM billing_sources bs WHERE bs.invoice_line_id = l.id
-                      AND bs.source_kind = 'time_entry')
-) e)") + billing_rates::joins() +
-                QStringLiteral(
-                    " WHERE r.rate IS NOT NULL AND round(r.rate, 2) <> round(e.unit_price, "
-                    "2) ORDER BY e.line_id, e.work_date DESC"),
-            {ids, entity, ids, entity, entity});
+        q = db::query(db,
+                      QStringLiteral("SELECT e.invoice_id, e.line_id, round(min(e.unit_price), "
+                                     "2)::text, round((array_agg(r.rate ORDER BY e.work_date "
+                                     "DESC))[1], 2)::text, max(e.work_date), count(*) FROM (") +
+                          lines + QStringLiteral(") e") + billing_rates::joins() +
+                          QStringLiteral(" WHERE r.rate IS NOT NULL GROUP BY e.invoice_id, "
+                                         "e.line_id HAVING bool_and(round(r.rate, 2) <> "
+                                         "round(e.unit_price, 2)) ORDER BY e.line_id"),
+                      {ids, entity, entity});
         while (q.next()) {
             InvoiceAnomalyRuleHit h;
             h.invoiceId = q.value(0).toLongLong();
@@ -341,12 +335,10 @@ FROM (
             const QString date = q.value(4).toDate().toString(Qt::ISODate);
             h.comparedWith = {{QStringLiteral("basis"), QStringLiteral("rate_card")},
                               {QStringLiteral("rate"), expected},
-                              {QStringLiteral("date"), date},
-                              {QStringLiteral("n"), q.value(5).toInt()}};
-            h.text =
-                QStringLiteral("Billed at %1 an hour; the contract's rate chain (contract rate, "
-                               "client override, rate card) gives %2 for this role on %3.")
-                    .arg(h.value, expected, date);
+                              {QStringLiteral("date"), date}};
+            h.text = QStringLiteral("Billed at %1 an hour; the rate chain (contract rate, client "
+                                    "override, rate card) gives %2 for this role on %3.")
+                         .arg(h.value, expected, date);
             hits.push_back(std::move(h));
         }
     }

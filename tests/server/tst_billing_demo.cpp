@@ -387,7 +387,8 @@ private slots:
                           .arg(line)));
     }
 
-    // Last month's approved time is not billed yet: the Billing workspace has a month to run.
+    // Last month's approved time is not issued yet: its runs left drafts for the billing review
+    // (demo_invoice_errors.cpp), the rest of the time waits for the Billing workspace.
     void lastMonthIsLeftForTheBillingWorkspace()
     {
         QVERIFY(scalar("SELECT count(*) FROM time_entries t WHERE t.status = 'approved' AND "
@@ -395,8 +396,12 @@ private slots:
                        "EXISTS (SELECT 1 FROM billing_sources s WHERE s.source_kind = "
                        "'time_entry' AND s.source_key = t.id::text AND s.released_at IS NULL)") >
                 10000);
-        QCOMPARE(scalar("SELECT count(*) FROM invoices WHERE period_start >= '2026-10-01'"), 0);
-        QCOMPARE(scalar("SELECT count(*) FROM invoices WHERE status IN ('draft', 'approved')"), 0);
+        QCOMPARE(scalar("SELECT count(*) FROM invoices WHERE period_start >= '2026-10-01' AND "
+                        "status <> 'draft'"),
+                 0);
+        QCOMPARE(scalar("SELECT count(*) FROM invoices WHERE status = 'approved' OR (status = "
+                        "'draft' AND period_start < '2026-10-01')"),
+                 0);
     }
 
     // The export of one entity, read back with a small parser of the ledger format (dated
