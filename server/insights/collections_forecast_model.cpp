@@ -72,10 +72,12 @@ std::vector<double> collectionsConditional(const CollectionsHistogram &client,
     const double wc = n > 0 ? n / (n + k) : 0;
     const double wf = firm.count() > 0 ? 1 - wc : 0;
     std::vector<double> p(std::size_t(CollectionsHistogram::size()), 0.0);
-    // Unpaid after `overdueDays` means a delay beyond it; a not-yet-due invoice (negative
-    // overdue days) keeps the early part of the distribution from today on.
-    const int from =
-        overdueDays < CollectionsDelayMin ? 0 : CollectionsHistogram::indexOf(overdueDays) + 1;
+    // Unpaid when day `overdueDays` starts: paid that day or later. A not-yet-due invoice
+    // (negative days) keeps the early part of the distribution from today on.
+    const int from = overdueDays < CollectionsDelayMin ? 0
+                     : overdueDays > CollectionsDelayMax
+                         ? CollectionsHistogram::size()
+                         : CollectionsHistogram::indexOf(overdueDays);
     double mass = 0;
     for (int i = std::min(from, CollectionsHistogram::size()); i < CollectionsHistogram::size();
          ++i) {
@@ -283,7 +285,7 @@ CollectionsParams collectionsFit(const std::vector<CollectionsSample> &samples, 
             client.add(s.settleDelay, -1);
             p.firmSettle.add(s.settleDelay, -1);
             const CollectionsPrediction pr =
-                collectionsPredict(client, p.firmSettle, k, CollectionsDelayMin - 1);
+                collectionsPredict(client, p.firmSettle, k, CollectionsDelayMin);
             client.add(s.settleDelay, 1);
             p.firmSettle.add(s.settleDelay, 1);
             error += std::abs(pr.delay -

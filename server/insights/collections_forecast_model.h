@@ -37,7 +37,8 @@ private:
 
 // A client's delays shrunk towards the firm's (empirical Bayes): the client's histogram weighs
 // n / (n + k), the firm's k / (n + k), then the mixture is conditioned on the invoice being
-// unpaid after `overdueDays` (delay > overdueDays). Empty when no mass is left beyond it.
+// unpaid when its day `overdueDays` after due starts (delay >= overdueDays: today is still
+// possible, the past is not). Empty when no mass is left from there on.
 std::vector<double> collectionsConditional(const CollectionsHistogram &client,
                                            const CollectionsHistogram &firm, double k,
                                            int overdueDays);

@@ -98,9 +98,12 @@ QJsonArray factorsOf(const CollectionsParams &p, const CollectionsExpectation &e
             {"value", e.overdueDays},
             {"compared_with", e.prediction.delay},
             {"text", QStringLiteral("Already %1 overdue: invoices still unpaid this late were "
-                                    "paid a median of %2, %3 from today.")
+                                    "paid a median of %2, %3.")
                          .arg(days(e.overdueDays), relative(e.prediction.delay),
-                              days(e.prediction.delay - e.overdueDays))}});
+                              e.prediction.delay == e.overdueDays
+                                  ? QStringLiteral("today")
+                                  : days(e.prediction.delay - e.overdueDays) +
+                                        QStringLiteral(" from today"))}});
     } else {
         out.append(QJsonObject{
             {"factor", "overdue"},

@@ -25,7 +25,7 @@ struct CollectionsExpectation
     CollectionsOpenInvoice invoice;
     CollectionsPrediction prediction;
     int overdueDays = 0;  // today − due date (negative: not due yet)
-    QDate expectedDate;   // due date + the expected delay, always after today
+    QDate expectedDate;   // due date + the expected delay: today or later, never the past
     int week = 0;         // weeks from this week's Monday; the curve holds 0 … 12
     qint64 openMinor = 0; // the open amount in the answer's currency, minor units
     QJsonArray factors;

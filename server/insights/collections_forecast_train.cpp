@@ -57,7 +57,7 @@ InsightsTrained collectionsTrain(QSqlDatabase db, QDate asOf, const InsightsProg
         std::vector<bool> late;
         for (const CollectionsBacktestCase &c : cases) {
             const CollectionsPrediction p =
-                collectionsPredictInvoice(past, c.accountId, c.partPaid, c.overdueDays);
+                collectionsPredictInvoice(past, c.accountId, c.partPaid, c.overdueDays + 1);
             predicted.push_back(p.delay);
             actual.push_back(c.actualDelay);
             pLate.push_back(p.pLate30);
