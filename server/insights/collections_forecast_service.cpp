@@ -66,8 +66,8 @@ QJsonArray factorsOf(const CollectionsParams &p, const CollectionsExpectation &e
             {"invoices", paid},
             {"unpaid_overdue", unpaid},
             {"late_30_share", ratio(late)},
-            {"text", QStringLiteral("%1 paid %2 invoice%3 a median of %4 (the firm: %5); %6 "
-                                    "of them more than 30 days late%7.")
+            {"text", QStringLiteral("%1 paid %2 invoice%3, at the median %4 (the firm: %5); "
+                                    "%6 of them more than 30 days late%7.")
                          .arg(inv.account)
                          .arg(paid)
                          .arg(paid == 1 ? QString() : QStringLiteral("s"))
@@ -79,7 +79,7 @@ QJsonArray factorsOf(const CollectionsParams &p, const CollectionsExpectation &e
             {"compared_with", firmMedian},
             {"invoices", 0},
             {"text", QStringLiteral("%1 has no paid invoice yet: the firm's history stands in "
-                                    "(a median of %2).")
+                                    "(at the median %2).")
                          .arg(inv.account, relative(firmMedian))}});
     }
     const int band = collectionsAmountBand(inv.total);
@@ -89,16 +89,23 @@ QJsonArray factorsOf(const CollectionsParams &p, const CollectionsExpectation &e
         {"value", collectionsAmountBandLabel(band)},
         {"band_median", bandMedian},
         {"compared_with", firmMedian},
-        {"text", QStringLiteral("Invoices of %1 %2 were paid a median of %3 (all invoices: %4).")
+        {"text", QStringLiteral("Invoices of %1 %2 were paid, at the median, %3 (all invoices: "
+                                "%4).")
                      .arg(collectionsAmountBandLabel(band), inv.currency, relative(bandMedian),
                           relative(firmMedian))}});
-    if (e.overdueDays > 0) {
+    if (e.overdueDays > 0 && e.prediction.beyondHistory) {
+        out.append(
+            QJsonObject{{"factor", "overdue"},
+                        {"value", e.overdueDays},
+                        {"compared_with", e.prediction.delay},
+                        {"text", QStringLiteral("Already %1 overdue.").arg(days(e.overdueDays))}});
+    } else if (e.overdueDays > 0) {
         out.append(QJsonObject{
             {"factor", "overdue"},
             {"value", e.overdueDays},
             {"compared_with", e.prediction.delay},
             {"text", QStringLiteral("Already %1 overdue: invoices still unpaid this late were "
-                                    "paid a median of %2, %3.")
+                                    "paid, at the median, %2: %3.")
                          .arg(days(e.overdueDays), relative(e.prediction.delay),
                               e.prediction.delay == e.overdueDays
                                   ? QStringLiteral("today")
