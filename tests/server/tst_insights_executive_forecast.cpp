@@ -209,6 +209,33 @@ private slots:
         QCOMPARE(runRate.value("items").toArray().size(), 0);
     }
 
+    // Several entities answer in the group currency (USD), each entity's amounts converted at
+    // today's rate: the UK deal (99,000.00 GBP at 90 %, closing at M1's start, six months) adds
+    // 99,000 × 1.25 × 0.9 / 6 = 18,562.50 to M1..M6.
+    void groupCurrency()
+    {
+        seed();
+        db::query(db->sql(),
+                  "INSERT INTO fx_rates (from_currency, to_currency, rate_date, rate) VALUES "
+                  "('GBP', 'USD', ?, 1.25)",
+                  {m0.addMonths(-1)});
+        train();
+        auto http = login("fin");
+        const QJsonObject a = ok(*http, "/api/v1/insights/forecast");
+        QCOMPARE(a.value("currency").toString(), QString("USD"));
+        const QJsonObject m1 = a.value("months").toArray().at(1).toObject();
+        QCOMPARE(m1.value("pipeline").toString(), QString("19062.50"));
+        QCOMPARE(m1.value("expected").toString(), QString("21062.50"));
+        const QJsonObject r =
+            ok(*http, "/api/v1/insights/forecast/" + month(1) + "/records?part=pipeline");
+        QCOMPARE(r.value("total").toString(), QString("19062.50"));
+        const QJsonObject top = r.value("items").toArray().at(0).toObject();
+        QCOMPARE(top.value("id").toString(), QString::number(other));
+        QCOMPARE(top.value("amount").toString(), QString("18562.50"));
+        QCOMPARE(top.value("currency").toString(), QString("USD"));
+        QCOMPARE(top.value("probability").toString(), QString("0.9000"));
+    }
+
     void otherEntityAndBadInput()
     {
         seed();
