@@ -236,6 +236,70 @@ private slots:
         QCOMPARE(top.value("probability").toString(), QString("0.9000"));
     }
 
+    // T&M: a snapshot taken at M-3 planned 800.00 for "Support" in M-2, which recognised 10 h at
+    // 100.00 = 1,000.00: the ratio is 1.25, and each month's run-rate of the contract is a
+    // quarter of its backlog (planned assignment hours × rate), to the cent.
+    void tmRunRate()
+    {
+        seed();
+        const qint64 acme = scalar("SELECT id FROM accounts WHERE name = 'Acme'");
+        const Contract tm = contract(acme, "USD", "Support");
+        const QDate start = m0.addMonths(-3), end = m0.addMonths(3).addDays(-1);
+        db::query(db->sql(),
+                  "UPDATE contracts SET start_date = ?, end_date = ?, signature_date = ? WHERE "
+                  "id = ?",
+                  {start, end, start.addDays(-10), tm.id});
+        db::query(db->sql(), "UPDATE projects SET start_date = ?, end_date = ? WHERE id = ?",
+                  {start, end, tm.project});
+        const qint64 tmLine = line(tm.id, "time_and_materials");
+        rateItem(tmLine, "ARCHITECT", "100.00");
+        costedEntry(architect, tm.project, m0.addMonths(-2).addDays(3).toString(Qt::ISODate), "10",
+                    "500.00");
+        recognise("US", month(-2));
+        QCOMPARE(text("SELECT sum(period_revenue)::numeric(20, 2) FROM revenue_recognitions "
+                      "WHERE contract_id = ?",
+                      {tm.id}),
+                 QString("1000.00"));
+        db::query(db->sql(),
+                  "INSERT INTO revenue_forecast_snapshots (snapshot_month, legal_entity_id, "
+                  "forecast_month, contract_id, amount, currency) VALUES (?, ?, ?, ?, 800, 'USD')",
+                  {m0.addMonths(-3), us, m0.addMonths(-2), tm.id});
+        db::query(db->sql(),
+                  "INSERT INTO assignments (employee_id, project_id, start_date, end_date, "
+                  "hours_per_week, kind) VALUES (?, ?, ?, ?, 20, 'hard')",
+                  {architect, tm.project, m0, end});
+
+        QSqlDatabase sql = db->sql();
+        const InsightsTrained t = executiveForecastModel().train(sql, QDate::currentDate(), {});
+        QCOMPARE(ExecutiveForecastFit::fromJson(t.parameters).tmRatio, 1.25);
+        train();
+        auto http = login("usexec");
+        for (int k = 0; k < 3; ++k) {
+            const QJsonObject backlog =
+                ok(*http, "/api/v1/insights/forecast/" + month(k) + "/records?part=backlog");
+            QString planned;
+            for (const QJsonValue &v : backlog.value("items").toArray())
+                if (v.toObject().value("id").toString() == QString::number(tm.id))
+                    planned = v.toObject().value("amount").toString();
+            QVERIFY2(!planned.isEmpty(), qPrintable(month(k)));
+            const QJsonObject runRate =
+                ok(*http, "/api/v1/insights/forecast/" + month(k) + "/records?part=run_rate");
+            const QJsonArray items = runRate.value("items").toArray();
+            QCOMPARE(items.size(), 1);
+            QCOMPARE(items.at(0).toObject().value("id").toString(), QString::number(tm.id));
+            QCOMPARE(items.at(0).toObject().value("amount").toString(),
+                     text("SELECT round(?::numeric * 0.25, 2)::text", {planned}));
+            QCOMPARE(runRate.value("total").toString(),
+                     items.at(0).toObject().value("amount").toString());
+        }
+        const QJsonObject m1 =
+            ok(*http, "/api/v1/insights/forecast").value("months").toArray().at(1).toObject();
+        QCOMPARE(m1.value("run_rate").toString(),
+                 ok(*http, "/api/v1/insights/forecast/" + month(1) + "/records?part=run_rate")
+                     .value("total")
+                     .toString());
+    }
+
     void otherEntityAndBadInput()
     {
         seed();
