@@ -169,38 +169,34 @@ invoiceAnomalyRuleHits(QSqlDatabase db, const std::vector<InvoiceAnomalyInvoice>
         return hits;
     const QString ids = idArray(targets);
 
-    // The same source claimed by a second invoice line beyond what it holds: a time entry's
-    // claims summed past its hours (parts of a split entry add up to it), any other source
-    // claimed by two lines. The later claim (by line id) is the duplicate.
+    // The same source claimed again beyond what it holds. A second claim of a source always
+    // has a part number above 1 (billing_sources_once), so only the drafts' claims with a
+    // part > 1 are looked at: a time entry's is a duplicate when the parts up to it claim more
+    // than the entry's hours (a split entry's parts add up to it), any other source's always.
     QSqlQuery q = db::query(db, QStringLiteral(R"(
 WITH mine AS MATERIALIZED (
-    SELECT DISTINCT bs.source_kind, bs.source_key FROM billing_sources bs
+    SELECT bs.invoice_id, bs.invoice_line_id, bs.source_kind, bs.source_key, bs.part
+    FROM billing_sources bs
     WHERE bs.invoice_id = ANY(?::bigint[]) AND bs.invoice_line_id IS NOT NULL
-      AND bs.released_at IS NULL),
-claims AS MATERIALIZED (
-    SELECT bs.invoice_id, bs.invoice_line_id, bs.source_kind, bs.source_key, bs.hours, bs.part,
-           count(*) OVER (PARTITION BY bs.source_kind, bs.source_key) AS k
-    FROM mine m JOIN billing_sources bs USING (source_kind, source_key)
-    JOIN invoices i ON i.id = bs.invoice_id AND i.status NOT IN ('cancelled', 'voided')
-    WHERE bs.invoice_line_id IS NOT NULL AND bs.released_at IS NULL),
-ordered AS (
-    SELECT c.*, sum(coalesce(c.hours, 0)) OVER w AS running, row_number() OVER w AS nth,
-           first_value(c.invoice_id) OVER w AS first_invoice
-    FROM claims c WHERE c.k > 1
-    WINDOW w AS (PARTITION BY c.source_kind, c.source_key ORDER BY c.invoice_line_id, c.part))
-SELECT c.invoice_id, c.invoice_line_id, count(*), min(coalesce(fi.number, '')),
+      AND bs.released_at IS NULL AND bs.part > 1)
+SELECT m.invoice_id, m.invoice_line_id, count(*), min(coalesce(fi.number, '')),
        min(c.first_invoice)
-FROM ordered c
--- Only the few sources claimed more than once reach the entries: probed by id.
+FROM mine m
+CROSS JOIN LATERAL (
+    SELECT sum(coalesce(o.hours, 0)) AS claimed,
+           min(o.invoice_id) FILTER (WHERE o.part = 1) AS first_invoice
+    FROM billing_sources o LEFT JOIN invoices oi ON oi.id = o.invoice_id
+    WHERE o.source_kind = m.source_kind AND o.source_key = m.source_key
+      AND o.released_at IS NULL AND o.part <= m.part
+      AND coalesce(oi.status, '') NOT IN ('cancelled', 'voided')) c
 LEFT JOIN LATERAL (
     SELECT te.hours FROM time_entries te
-    WHERE c.source_kind = 'time_entry' AND te.id = CASE WHEN c.source_kind = 'time_entry'
-                                                       THEN c.source_key::uuid END) te ON true
+    WHERE te.id = CASE WHEN m.source_kind = 'time_entry' THEN m.source_key::uuid END) te
+    ON true
 LEFT JOIN invoices fi ON fi.id = c.first_invoice
-WHERE c.invoice_id = ANY(?::bigint[])
-  AND CASE WHEN c.source_kind = 'time_entry' THEN c.running > te.hours ELSE c.nth > 1 END
-GROUP BY c.invoice_id, c.invoice_line_id)"),
-                            {ids, ids});
+WHERE m.source_kind <> 'time_entry' OR c.claimed > te.hours
+GROUP BY m.invoice_id, m.invoice_line_id)"),
+                            {ids});
     while (q.next()) {
         InvoiceAnomalyRuleHit h;
         h.invoiceId = q.value(0).toLongLong();
@@ -266,7 +262,8 @@ ORDER BY l.id, oi.id = i.id DESC, o.id)"),
     }
 
     // Time worked after its project was closed (a closed project's end date is its closing):
-    // the lines of closed projects first, then only their entries, probed by id.
+    // the lines of closed projects whose service ends after it first (a line's service period
+    // spans its entries), then only their entries, probed by id.
     q = db::query(db, QStringLiteral(R"(
 SELECT l.invoice_id, l.id, p.name, p.end_date, max(te.work_date), count(*), sum(bs.hours)::text
 FROM invoice_lines l
@@ -277,7 +274,8 @@ JOIN LATERAL (
     SELECT t.work_date FROM time_entries t
     WHERE t.id = CASE WHEN bs.source_kind = 'time_entry' THEN bs.source_key::uuid END) te
     ON true
-WHERE l.invoice_id = ANY(?::bigint[]) AND te.work_date > p.end_date
+WHERE l.invoice_id = ANY(?::bigint[]) AND coalesce(l.service_end, 'infinity') > p.end_date
+  AND te.work_date > p.end_date
 GROUP BY l.invoice_id, l.id, p.name, p.end_date)"),
                   {ids});
     while (q.next()) {
