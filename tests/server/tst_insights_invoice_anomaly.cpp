@@ -269,7 +269,8 @@ private slots:
                  QStringLiteral("project"));
         QCOMPARE(a.value("compared_with").toObject().value("closed_on").toString(),
                  QStringLiteral("2026-08-31"));
-        // Its 8 h are compared with the client's history (the contract has none): no outlier.
+        // Its 8 h are compared with the firm's norm of the role (the contract has no history):
+        // no outlier.
         QCOMPARE(byKind.size(), 1);
     }
 
