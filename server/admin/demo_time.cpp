@@ -32,6 +32,15 @@ constexpr std::uint64_t TimeSeed = demo::DemoSeed ^ 0x54494D45ULL; // "TIME"
 // The history starts two years before the demo's today.
 constexpr int HistoryDays = 730;
 
+// The planted overruns (insights_planted overrun_project): one in three fixed-fee projects
+// (every line fixed fee, by project id) takes 1.6 times the hours its staffing plan gives it from
+// its first day on, so the margin-risk alerts can find it before half its budget is spent.
+// A condition on projects `p`.
+constexpr auto OverrunProjectSql =
+    "(p.id % 3 = 0 AND EXISTS (SELECT 1 FROM contract_lines l WHERE l.contract_id = "
+    "p.contract_id AND l.billing_model = 'fixed_fee') AND NOT EXISTS (SELECT 1 FROM "
+    "contract_lines l WHERE l.contract_id = p.contract_id AND l.billing_model <> 'fixed_fee'))";
+
 struct CostRate
 {
     qint64 from = 0; // julian days, inclusive
@@ -58,6 +67,7 @@ struct Assignment
     QString taskId;
     QString billable;
     QString pmUserId;
+    bool overrun = false; // a planted overrun project (see OverrunProjectSql)
 };
 
 struct Employee
@@ -289,15 +299,16 @@ private:
 
         // The task of the assignment's role on the project (one task per budgeted role).
         if (!q.exec(QStringLiteral(
-                "SELECT a.employee_id, a.start_date, a.end_date, (a.hours_per_week * 100)::int, "
-                "a.project_id, t.id, t.billable, p.project_manager_id, p.legal_entity_id FROM "
-                "assignments a JOIN "
-                "projects p ON p.id = a.project_id LEFT JOIN resource_requests r ON r.id = "
-                "a.request_id LEFT JOIN LATERAL (SELECT pt.id, pt.billable FROM project_tasks pt "
-                "WHERE pt.project_id = a.project_id ORDER BY pt.id IS NOT DISTINCT FROM a.task_id "
-                "DESC, pt.job_role_id IS NOT DISTINCT FROM r.job_role_id DESC, pt.seq LIMIT 1) t "
-                "ON true WHERE a.kind = 'hard' ORDER BY "
-                "a.employee_id, a.start_date, a.id")))
+                        "SELECT a.employee_id, a.start_date, a.end_date, (a.hours_per_week * "
+                        "100)::int, a.project_id, t.id, t.billable, p.project_manager_id, "
+                        "p.legal_entity_id, %1 FROM assignments a JOIN projects p ON p.id = "
+                        "a.project_id LEFT JOIN resource_requests r ON r.id = a.request_id LEFT "
+                        "JOIN LATERAL (SELECT pt.id, pt.billable FROM project_tasks pt WHERE "
+                        "pt.project_id = a.project_id ORDER BY pt.id IS NOT DISTINCT FROM "
+                        "a.task_id DESC, pt.job_role_id IS NOT DISTINCT FROM r.job_role_id DESC, "
+                        "pt.seq LIMIT 1) t ON true WHERE a.kind = 'hard' ORDER BY a.employee_id, "
+                        "a.start_date, a.id")
+                        .arg(QLatin1String(OverrunProjectSql))))
             return fail(q);
         while (q.next()) {
             const auto it = m_index.constFind(q.value(0).toString());
@@ -312,6 +323,7 @@ private:
             a.billable = q.value(6).toBool() ? QStringLiteral("t") : QStringLiteral("f");
             a.pmUserId = q.value(7).toString();
             a.projectEntityId = q.value(8).toString();
+            a.overrun = q.value(9).toBool();
             m_employees[std::size_t(*it)].assignments.push_back(a);
         }
 
@@ -456,6 +468,10 @@ private:
                     const Assignment &a = *active[i];
                     int parts = active.size() == 1 ? 3 : active.size() == 2 && i == biggest ? 2 : 1;
                     for (int q : splitUnits(share[i], parts, 2, m_rng)) {
+                        // A planted overrun's pieces grow after the split (overtime), so the
+                        // random stream, and everybody else's time, stays as it was.
+                        if (a.overrun)
+                            q = (q * 8 + 2) / 5;
                         emitEntry(copy, weeks, int(ei), e, a, day, weekStart, q * 25, currentWeek,
                                   previousWeek, lastWeekOpen, lastWeekFate);
                     }
@@ -635,6 +651,12 @@ private:
                 "etc_cost = round(t.etc_cost * f.factor, 2) FROM f WHERE t.project_id = "
                 "f.project_id AND t.status <> 'closed'"),
             QStringLiteral("ANALYZE time_entries, timesheet_weeks, project_tasks"),
+            // The planted truth: the overrun projects that have time.
+            QStringLiteral("INSERT INTO insights_planted (kind, subject_id, detail) SELECT "
+                           "'overrun_project', p.id, 'effort 1.6 times the staffing plan' FROM "
+                           "projects p WHERE %1 AND EXISTS (SELECT 1 FROM time_entries t WHERE "
+                           "t.project_id = p.id)")
+                .arg(QLatin1String(OverrunProjectSql)),
         };
         for (const QString &sql : steps) {
             if (!q.exec(sql))
