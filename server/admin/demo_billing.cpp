@@ -6,6 +6,7 @@
 #include "billing/credit_note_service.h"
 #include "billing/invoice_service.h"
 #include "db/database.h"
+#include "db/pg_array.h"
 #include "demo_names.h"
 #include "demo_sales.h"
 #include "http/http_types.h"
@@ -64,6 +65,22 @@ enum class Habit
     Unreliable
 };
 
+// What insights_planted records of a habit the collections model should find (late_payer), or
+// nothing for those who pay on time or in parts on time.
+const char *latePayerDetail(Habit habit)
+{
+    switch (habit) {
+    case Habit::Late:
+        return "late";
+    case Habit::Slow:
+        return "slow";
+    case Habit::Unreliable:
+        return "unreliable";
+    default:
+        return nullptr;
+    }
+}
+
 Habit habitOf(qint64 accountId)
 {
     SplitMix64 rng(BillingSeed ^ (std::uint64_t(accountId) * 0x9E3779B97F4A7C15ULL));
@@ -81,7 +98,9 @@ struct Payment
     qint64 minor = 0;
 };
 
-// When and how much a client with `habit` pays of an invoice's open balance (minor units).
+// When and how much a client with `habit` pays of an invoice's open balance (minor units). Each
+// habit keeps its delays within a few weeks: a habit the collections model can learn from a
+// client's history (insights: a late payer is predictable, not a coin toss per invoice).
 std::vector<Payment> paymentsOf(Habit habit, qint64 invoiceId, QDate invoiceDate, QDate due,
                                 qint64 balance)
 {
@@ -94,17 +113,17 @@ std::vector<Payment> paymentsOf(Habit habit, qint64 invoiceId, QDate invoiceDate
     case Habit::OnTime:
         return {{around(-9, 4), balance}};
     case Habit::Late:
-        return {{around(28, 66), balance}};
+        return {{around(30, 54), balance}};
     case Habit::Partial: {
         const qint64 first = balance * (40 + rng.below(31)) / 100;
-        return {{around(-2, 8), first}, {around(35, 85), balance - first}};
+        return {{around(-2, 8), first}, {around(40, 70), balance - first}};
     }
     case Habit::Slow:
-        return {{around(55, 100), balance}};
+        return {{around(60, 90), balance}};
     case Habit::Unreliable:
         if (rng.below(100) < 35)
             return {};
-        return {{around(70, 140), balance}};
+        return {{around(75, 115), balance}};
     }
     return {};
 }
@@ -494,10 +513,13 @@ private:
             "AND total > amount_paid ORDER BY id"));
         // (entity, date, account) → the receipt
         std::map<std::tuple<qint64, QDate, qint64>, ReceiptInput> byDay;
+        std::map<qint64, const char *> latePayers; // the truth the collections model should find
         while (q.next()) {
             const qint64 id = q.value(0).toLongLong();
             const qint64 entity = q.value(1).toLongLong();
             const qint64 account = q.value(2).toLongLong();
+            if (const char *detail = latePayerDetail(habitOf(account)))
+                latePayers.emplace(account, detail);
             const Money balance = money(q.value(6), q.value(3).toString());
             for (const Payment &p : paymentsOf(habitOf(account), id, q.value(4).toDate(),
                                                q.value(5).toDate(), balance.minorUnits())) {
@@ -521,6 +543,7 @@ private:
                 r.allocations.append({id, amount});
             }
         }
+        plantLatePayers(latePayers);
         // Paid ahead by a few clients who pay on time: cash not yet applied.
         for (const Entity &e : m_entities) {
             QSqlQuery c = query(QStringLiteral("SELECT a.id FROM accounts a WHERE "
@@ -557,6 +580,21 @@ private:
                              });
             counts.receipts += int(m_receipts.recordMany(m_db, batch, e.financeUser).size());
         }
+    }
+
+    // insights_planted: late_payer for every invoiced client whose habit pays late (detail =
+    // the habit), in one statement.
+    void plantLatePayers(const std::map<qint64, const char *> &latePayers)
+    {
+        db::PgArray accounts, details;
+        for (const auto &[account, detail] : latePayers) {
+            accounts.add(account);
+            details.add(QString::fromLatin1(detail));
+        }
+        query(QStringLiteral("INSERT INTO insights_planted (kind, subject_id, detail) SELECT "
+                             "'late_payer', a, d FROM unnest(?::bigint[], ?::text[]) AS u(a, d) "
+                             "ON CONFLICT DO NOTHING"),
+              {accounts.literal(), details.literal()});
     }
 
     // Finance chases what is overdue at the demo's today: a reminder after two weeks, a second

@@ -33,7 +33,8 @@ struct DemoBillingCounts
 //  - month by month up to the month before last (so last month's approved time waits for the
 //    Billing workspace): a billing run per entity, its drafts approved and issued (a few lines
 //    written down, a few invoices credited), customer receipts by each client's payment habit
-//    (most on time, some systematically late, some in parts, a few not at all), reminders and
+//    (most on time, some systematically late, some in parts, a few not at all; the late, slow
+//    and unreliable clients recorded in insights_planted as late_payer), reminders and
 //    dunning levels on what is overdue, and the vendor
 //    bills paid when due;
 //  - the operating accounts' bank statements of last month and this, last month's reconciled.
