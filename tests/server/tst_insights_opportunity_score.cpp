@@ -13,9 +13,7 @@
 #include "test_database.h"
 #include "test_server.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -296,27 +294,6 @@ private slots:
         QCOMPARE(get(*uk, kApi).value("items").toArray().size(), 0);
         // owner=me: the executive owns both.
         QCOMPARE(get(*exec, kApi + "?owner=me").value("items").toArray().size(), 2);
-    }
-
-    // Not a unit test: trains on a database named by KEEL_OPP_DEMO_DB (a clone of the demo) and
-    // prints the backtest and the timings.
-    void demoBacktest()
-    {
-        const QString name = qEnvironmentVariable("KEEL_OPP_DEMO_DB");
-        if (name.isEmpty())
-            QSKIP("KEEL_OPP_DEMO_DB not set");
-        const QSqlDatabase db = db::connection(clusterConfig(name));
-        QElapsedTimer t;
-        t.start();
-        const InsightsTrained trained = opportunityScoreModel().train(db, QDate(2026, 11, 15), {});
-        qInfo("training %lld ms, error '%s'", t.elapsed(), qPrintable(trained.error));
-        qInfo("%s", QJsonDocument(trained.backtest).toJson().constData());
-        qInfo("%s", QJsonDocument(trained.parameters).toJson(QJsonDocument::Compact).constData());
-        t.restart();
-        storeInsightsModel(db, QStringLiteral("opportunity_score"), QDate(2026, 11, 15), trained, 1,
-                           0);
-        const auto p = opportunityWinProbabilities(db, {1, 2, 3}, QDate(2026, 11, 15));
-        qInfo("%zu open at asOf scored in %lld ms", p.size(), t.elapsed());
     }
 };
 
