@@ -20,6 +20,9 @@ namespace {
 // Months the backtest needs before its first origin, so the expanding fit has history to learn.
 constexpr int kWarmUpMonths = 6;
 constexpr int kHorizons = 12;
+// The pipeline's realisation drifts as the firm's pipeline grows: it is learned from the latest
+// forecasts of each horizon only.
+constexpr int kRealisationWindow = 6;
 
 int monthsBetween(QDate from, QDate to)
 {
@@ -189,8 +192,9 @@ double pipelineIn(const QList<ExecForecastDeal> &deals, const ExecutiveForecastF
     return sum;
 }
 
-// The realisation of the pipeline by horizon: over the forecasts that could have been made
-// before `bound` (origin O, month m = O + h < bound, recognised), what arrived beyond the
+// The realisation of the pipeline by horizon: over the latest six forecasts of the horizon that
+// could have been made before `bound` (origin O, month m = O + h < bound, recognised), what
+// arrived beyond the
 // schedules' backlog and the run-rate, against the weighted pipeline placed in m. Between 0 and
 // 1.5; a horizon with fewer than four such forecasts takes the pooled figure, 1 without history.
 std::array<double, kHorizons> pipelineRealisation(const ExecForecastHistory &h,
@@ -198,14 +202,17 @@ std::array<double, kHorizons> pipelineRealisation(const ExecForecastHistory &h,
 {
     std::array<double, kHorizons> arrived{}, placed{};
     std::array<int, kHorizons> pairs{};
-    for (const QDate &o : h.origins) {
+    for (auto it = h.origins.crbegin(); it != h.origins.crend(); ++it) {
+        const QDate o = *it;
         if (o >= bound)
-            break;
+            continue;
         const QList<ExecForecastDeal> deals = h.pipeline.value(o);
         for (std::size_t k = 0; k < std::size_t(kHorizons); ++k) {
             const QDate m = o.addMonths(int(k));
             if (m >= bound || m > h.lastRecognised)
                 break;
+            if (pairs[k] >= kRealisationWindow)
+                continue;
             const double actual = h.actual.value(m);
             if (actual <= 0)
                 continue;
@@ -376,7 +383,8 @@ InsightsTrained train(QSqlDatabase db, QDate asOf, const InsightsProgress &progr
              "per service line from contracts signed before O, the T&M ratio (recognised T&M "
              "revenue / what earlier snapshots planned for those contracts), and the "
              "pipeline's realisation by horizon (revenue beyond backlog and run-rate / weighted "
-             "pipeline placed, over forecasts whose month was recognised before O). Backlog = "
+             "pipeline placed, over the latest six forecasts of the horizon whose month was "
+             "recognised before O). Backlog = "
              "the revenue_forecast_snapshots of O; pipeline = the deals open at O (stage "
              "history) weighted with their stage's win rate among deals closed before O (the "
              "stage's own probability below ten of them; no scoring model existed as of O; "
