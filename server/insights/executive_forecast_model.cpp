@@ -194,8 +194,8 @@ double pipelineIn(const QList<ExecForecastDeal> &deals, const ExecutiveForecastF
 
 // The realisation of the pipeline by horizon: over the latest six forecasts of the horizon that
 // could have been made before `bound` (origin O, month m = O + h < bound, recognised), what
-// arrived beyond the
-// schedules' backlog and the run-rate, against the weighted pipeline placed in m. Between 0 and
+// arrived beyond the schedules' backlog and the run-rate, against the weighted pipeline placed
+// in m (a ratio of sums: a median of the forecasts' ratios did worse on the demo). Between 0 and
 // 1.5; a horizon with fewer than four such forecasts takes the pooled figure, 1 without history.
 std::array<double, kHorizons> pipelineRealisation(const ExecForecastHistory &h,
                                                   const ExecutiveForecastFit &fit, QDate bound)
