@@ -321,7 +321,8 @@ private slots:
     }
 
     // Diagnostics, not a test: KEEL_EXEC_FORECAST_DB=<libpq URL of a demo firm's copy> trains on
-    // it and prints the backtest (the benchmark prints the figure; no threshold is asserted).
+    // it and prints the backtest (the benchmark prints the figure; no threshold is asserted);
+    // KEEL_EXEC_FORECAST_STORE=1 also stores the model there and times the two routes' answers.
     void demoBacktest()
     {
         const QString url = qEnvironmentVariable("KEEL_EXEC_FORECAST_DB");
@@ -362,9 +363,6 @@ private slots:
             "pipeline");
         qInfo().noquote() << "records_ms" << timer.elapsed() << r.value("total").toString()
                           << r.value("items").toArray().size();
-        if (false)
-            storeInsightsModel(sql, "executive_forecast", QDate::currentDate(), t,
-                               int(timer.elapsed()), 0);
     }
 };
 
