@@ -183,8 +183,9 @@ QHash<qint64, CollectionsHistogram> histogramsFrom(const QJsonObject &json)
 
 QJsonObject CollectionsParams::toJson() const
 {
-    QJsonArray medians, counts;
+    QJsonArray medians, counts, bandsJson;
     for (int b = 0; b < CollectionsAmountBands; ++b) {
+        bandsJson.append(bandSettle[std::size_t(b)].toJson());
         medians.append(bandMedian[std::size_t(b)]);
         counts.append(bandCount[std::size_t(b)]);
     }
@@ -198,6 +199,10 @@ QJsonObject CollectionsParams::toJson() const
             {"paid", countsJson(paid)},
             {"unpaid", countsJson(unpaid)},
             {"band_median", medians},
+            {"band_prior", bandPrior},
+            {"loo_firm", looFirm},
+            {"loo_band", looBand},
+            {"band_settle", bandsJson},
             {"band_count", counts}};
 }
 
@@ -211,6 +216,12 @@ CollectionsParams CollectionsParams::fromJson(const QJsonObject &json)
     p.rest = histogramsFrom(json.value("rest").toObject());
     p.paid = countsFrom(json.value("paid").toObject());
     p.unpaid = countsFrom(json.value("unpaid").toObject());
+    p.bandPrior = json.value("band_prior").toBool();
+    p.looFirm = json.value("loo_firm").toDouble();
+    p.looBand = json.value("loo_band").toDouble();
+    const QJsonArray bandsJson = json.value("band_settle").toArray();
+    for (int b = 0; b < CollectionsAmountBands && b < bandsJson.size(); ++b)
+        p.bandSettle[std::size_t(b)] = CollectionsHistogram::fromJson(bandsJson.at(b).toArray());
     const QJsonArray medians = json.value("band_median").toArray();
     const QJsonArray counts = json.value("band_count").toArray();
     for (int b = 0; b < CollectionsAmountBands; ++b) {
@@ -239,6 +250,7 @@ CollectionsParams collectionsFit(const std::vector<CollectionsSample> &samples, 
             p.firmRest.add(s.restDelay);
         }
         bands[std::size_t(collectionsAmountBand(s.amount))].push_back(s.settleDelay);
+        p.bandSettle[std::size_t(collectionsAmountBand(s.amount))].add(s.settleDelay);
     }
     for (int b = 0; b < CollectionsAmountBands; ++b) {
         CollectionsHistogram h;
@@ -272,50 +284,74 @@ CollectionsParams collectionsFit(const std::vector<CollectionsSample> &samples, 
     }
 
     // k by leave-one-out: each paid invoice predicted (unconditioned: as if scored before it
-    // was due) from its client's other invoices and the rest of the firm.
-    static const double grid[] = {0.25, 0.5, 1, 2, 3, 5, 8, 13, 20, 50};
-    double bestK = 1, bestMae = std::numeric_limits<double>::infinity();
-    for (const double k : grid) {
+    // was due) from its client's other invoices and the rest of the firm (or of its band).
+    const auto looError = [&](double k, bool byBand) {
         double error = 0;
         int n = 0;
         for (const CollectionsSample &s : samples) {
             if (s.censored)
                 continue;
             CollectionsHistogram &client = p.settle[s.accountId];
+            CollectionsHistogram &prior =
+                byBand ? p.bandSettle[std::size_t(collectionsAmountBand(s.amount))] : p.firmSettle;
             client.add(s.settleDelay, -1);
-            p.firmSettle.add(s.settleDelay, -1);
-            const CollectionsPrediction pr =
-                collectionsPredict(client, p.firmSettle, k, CollectionsDelayMin);
+            prior.add(s.settleDelay, -1);
+            const CollectionsPrediction pr = collectionsPredict(
+                client, prior.count() > 0 ? prior : p.firmSettle, k, CollectionsDelayMin);
             client.add(s.settleDelay, 1);
-            p.firmSettle.add(s.settleDelay, 1);
+            prior.add(s.settleDelay, 1);
             error += std::abs(pr.delay -
                               std::clamp(s.settleDelay, CollectionsDelayMin, CollectionsDelayMax));
             ++n;
         }
-        const double mae = n > 0 ? error / n : 0;
+        return n > 0 ? error / n : 0.0;
+    };
+    static const double grid[] = {0.25, 0.5, 1, 2, 3, 5, 8, 13, 20, 50};
+    double bestK = 1, bestMae = std::numeric_limits<double>::infinity();
+    for (const double k : grid) {
+        const double mae = looError(k, false);
         if (mae < bestMae - 1e-9) {
             bestMae = mae;
             bestK = k;
         }
     }
+    p.looFirm = std::isfinite(bestMae) ? bestMae : 0;
+    p.looBand = looError(bestK, true);
+    // The band only when it predicts the history clearly better: a tenth of a day.
+    p.bandPrior = p.looBand < p.looFirm - 0.1;
+    if (p.bandPrior)
+        bestMae = p.looBand;
     p.k = bestK;
     if (looMae)
         *looMae = std::isfinite(bestMae) ? bestMae : 0;
     return p;
 }
 
-CollectionsPrediction collectionsPredictInvoice(const CollectionsParams &params, qint64 accountId,
-                                                bool partPaid, int overdueDays)
+const CollectionsHistogram &collectionsClientOf(const CollectionsParams &params, qint64 accountId,
+                                                bool partPaid)
 {
     static const CollectionsHistogram none;
-    if (partPaid && params.firmRest.count() > 0) {
-        const auto it = params.rest.constFind(accountId);
-        return collectionsPredict(it == params.rest.constEnd() ? none : *it, params.firmRest,
-                                  params.k, overdueDays);
-    }
-    const auto it = params.settle.constFind(accountId);
-    return collectionsPredict(it == params.settle.constEnd() ? none : *it, params.firmSettle,
-                              params.k, overdueDays);
+    const bool rest = partPaid && params.firmRest.count() > 0;
+    const auto &byClient = rest ? params.rest : params.settle;
+    const auto it = byClient.constFind(accountId);
+    return it == byClient.constEnd() ? none : *it;
+}
+
+const CollectionsHistogram &collectionsPriorOf(const CollectionsParams &params, double amount,
+                                               bool partPaid)
+{
+    if (partPaid && params.firmRest.count() > 0)
+        return params.firmRest;
+    const CollectionsHistogram &band =
+        params.bandSettle[std::size_t(collectionsAmountBand(amount))];
+    return params.bandPrior && band.count() > 0 ? band : params.firmSettle;
+}
+
+CollectionsPrediction collectionsPredictInvoice(const CollectionsParams &params, qint64 accountId,
+                                                double amount, bool partPaid, int overdueDays)
+{
+    return collectionsPredict(collectionsClientOf(params, accountId, partPaid),
+                              collectionsPriorOf(params, amount, partPaid), params.k, overdueDays);
 }
 
 } // namespace keel

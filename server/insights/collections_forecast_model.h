@@ -77,6 +77,12 @@ struct CollectionsParams
     CollectionsHistogram firmSettle, firmRest;
     QHash<qint64, CollectionsHistogram> settle, rest; // per client account
     QHash<qint64, int> paid, unpaid; // per client: paid invoices, overdue ones not paid at all
+    // The prior is the firm's delays of invoices of the same amount band when that predicted
+    // the history better (leave-one-out, looBand < looFirm), else the whole firm's.
+    bool bandPrior = false;
+    double looFirm = 0, looBand = 0;
+    std::vector<CollectionsHistogram> bandSettle =
+        std::vector<CollectionsHistogram>(CollectionsAmountBands);
     std::vector<double> bandMedian = std::vector<double>(CollectionsAmountBands, 0.0);
     std::vector<int> bandCount = std::vector<int>(CollectionsAmountBands, 0);
 
@@ -94,10 +100,14 @@ struct CollectionsParams
 CollectionsParams collectionsFit(const std::vector<CollectionsSample> &samples,
                                  double *looMae = nullptr);
 
-// The prediction for an open invoice: the client's "rest" distribution when part of it is
-// already paid (what is left of a part-payer's invoice comes with the final instalment), else
-// the distribution of whole invoices.
+// The distributions an open invoice is predicted from: the client's "rest" distribution and
+// the firm's when part of it is already paid (what is left of a part-payer's invoice comes with
+// the final instalment), else those of whole invoices (the prior by amount band if chosen).
+const CollectionsHistogram &collectionsClientOf(const CollectionsParams &params, qint64 accountId,
+                                                bool partPaid);
+const CollectionsHistogram &collectionsPriorOf(const CollectionsParams &params, double amount,
+                                               bool partPaid);
 CollectionsPrediction collectionsPredictInvoice(const CollectionsParams &params, qint64 accountId,
-                                                bool partPaid, int overdueDays);
+                                                double amount, bool partPaid, int overdueDays);
 
 } // namespace keel

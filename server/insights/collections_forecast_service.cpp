@@ -201,8 +201,8 @@ CollectionsForecast collectionsForecast(QSqlDatabase db, const InsightsScope &sc
         CollectionsExpectation e;
         e.invoice = inv;
         e.overdueDays = int(inv.dueDate.daysTo(today));
-        e.prediction =
-            collectionsPredictInvoice(params, inv.accountId, inv.partPaid, e.overdueDays);
+        e.prediction = collectionsPredictInvoice(params, inv.accountId, inv.total, inv.partPaid,
+                                                 e.overdueDays);
         e.expectedDate = inv.dueDate.addDays(e.prediction.delay);
         e.week = weekOf(out.weekStart, e.expectedDate);
         e.factors = factorsOf(params, e);
@@ -289,13 +289,10 @@ QJsonObject collectionsCashInJson(QSqlDatabase db, const Request &request)
         d.minor = e.openMinor;
         d.due = e.invoice.dueDate;
         d.point = e.prediction.delay;
-        static const CollectionsHistogram none;
-        const bool rest = e.invoice.partPaid && params.firmRest.count() > 0;
-        const auto &byClient = rest ? params.rest : params.settle;
-        const auto it = byClient.constFind(e.invoice.accountId);
         const std::vector<double> p = collectionsConditional(
-            it == byClient.constEnd() ? none : *it, rest ? params.firmRest : params.firmSettle,
-            params.k, e.overdueDays);
+            collectionsClientOf(params, e.invoice.accountId, e.invoice.partPaid),
+            collectionsPriorOf(params, e.invoice.total, e.invoice.partPaid), params.k,
+            e.overdueDays);
         if (!p.empty()) {
             d.cdf.resize(p.size());
             double acc = 0;

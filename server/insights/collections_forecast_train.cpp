@@ -56,8 +56,8 @@ InsightsTrained collectionsTrain(QSqlDatabase db, QDate asOf, const InsightsProg
         std::vector<double> predicted, actual, pLate;
         std::vector<bool> late;
         for (const CollectionsBacktestCase &c : cases) {
-            const CollectionsPrediction p =
-                collectionsPredictInvoice(past, c.accountId, c.partPaid, c.overdueDays + 1);
+            const CollectionsPrediction p = collectionsPredictInvoice(
+                past, c.accountId, c.amount, c.partPaid, c.overdueDays + 1);
             predicted.push_back(p.delay);
             actual.push_back(c.actualDelay);
             pLate.push_back(p.pLate30);
@@ -82,7 +82,9 @@ InsightsTrained collectionsTrain(QSqlDatabase db, QDate asOf, const InsightsProg
              "An invoice's payment date is the amount-weighted date of its receipts' "
              "allocations (one receipt: the day it was paid in full); credit notes are not "
              "payments. Per client, the days paid after due are shrunk towards the firm's "
-             "(weights n/(n+k) and k/(n+k); k = %1, chosen by leave-one-out error, %2 days); an "
+             "(weights n/(n+k) and k/(n+k); k = %1, chosen by leave-one-out error, %2 days; the "
+             "prior is %3: leave-one-out %4 days with the whole firm, %5 with the invoice's "
+             "amount band); an "
              "overdue invoice not paid at all counts as paid later than it is overdue (its weight "
              "redistributed over the client's later delays, else the firm's), and an open "
              "invoice's date is the median of that distribution conditional on it being "
@@ -91,7 +93,11 @@ InsightsTrained collectionsTrain(QSqlDatabase db, QDate asOf, const InsightsProg
              "− 4 months), scored on the invoices open at the cut-off and paid in full since, "
              "against the weighted date of what they paid after it.")
              .arg(params.k)
-             .arg(fixed(looMae, 1))}};
+             .arg(fixed(looMae, 1),
+                  params.bandPrior
+                      ? QStringLiteral("the invoice's amount band")
+                      : QStringLiteral("the whole firm (the amount band did not help)"),
+                  fixed(params.looFirm, 1), fixed(params.looBand, 1))}};
     report(100, QStringLiteral("Done"));
     return t;
 }
