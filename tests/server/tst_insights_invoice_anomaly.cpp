@@ -24,7 +24,7 @@ class TestInsightsInvoiceAnomaly : public QObject
     Q_OBJECT
 
     BillingRunFixture f;
-    qint64 acme = 0, consultant = 0, role = 0, emp = 0, numberSeq = 0;
+    qint64 acme = 0, role = 0, emp = 0, numberSeq = 0;
     BillingRunFixture::Contract build, support;
     qint64 clean = 0, hours = 0, rate = 0, dup = 0, closed = 0, german = 0;
 
@@ -36,9 +36,8 @@ class TestInsightsInvoiceAnomaly : public QObject
     };
 
     // An invoice of the contract as a billing run leaves it (hourly lines of the consultant
-    // role, tax 0 under EXPORT_EXEMPT to keep the totals plain), issued when `number`.
-    qint64 invoice(qint64 account, qint64 contract, const QString &month, const QList<Line> &lines,
-                   bool issue)
+    // role, tax 0 under EXPORT_EXEMPT to keep the totals plain), numbered and paid when `issue`.
+    qint64 invoice(qint64 contract, const QString &month, const QList<Line> &lines, bool issue)
     {
         const QDate start = QDate::fromString(month + QStringLiteral("-01"), Qt::ISODate);
         const QDate end = start.addMonths(1).addDays(-1);
@@ -105,20 +104,20 @@ private slots:
         support = f.contract(acme, "GBP", "Support");
         f.rateItem(f.line(support.id, "time_and_materials"), "CONSULTANT", "150.00");
         for (int m = 0; m < kHistoryHours.size(); ++m)
-            invoice(acme, build.id, QStringLiteral("2026-%1").arg(m + 1, 2, 10, QLatin1Char('0')),
+            invoice(build.id, QStringLiteral("2026-%1").arg(m + 1, 2, 10, QLatin1Char('0')),
                     {{kHistoryHours[m], "150.00"}}, true);
 
-        clean = invoice(acme, build.id, "2026-09", {{"41.00", "150.00"}}, false);
-        hours = invoice(acme, build.id, "2026-09", {{"400.00", "150.00"}}, false);
-        rate = invoice(acme, build.id, "2026-09", {{"40.00", "1500.00"}}, false);
-        dup = invoice(acme, build.id, "2026-09", {{"20.00", "150.00"}, {"20.00", "150.00"}}, false);
+        clean = invoice(build.id, "2026-09", {{"41.00", "150.00"}}, false);
+        hours = invoice(build.id, "2026-09", {{"400.00", "150.00"}}, false);
+        rate = invoice(build.id, "2026-09", {{"40.00", "1500.00"}}, false);
+        dup = invoice(build.id, "2026-09", {{"20.00", "150.00"}, {"20.00", "150.00"}}, false);
 
         // The support project closed on 31 August; an entry of 10 September is billed anyway.
         f.scalar("UPDATE projects SET status = 'closed', end_date = '2026-08-31' WHERE id = ? "
                  "RETURNING id",
                  {support.project});
         const QString entry = f.entry(emp, support.project, "2026-09-10", "8.00");
-        closed = invoice(acme, support.id, "2026-09", {{"8.00", "150.00", support.project}}, false);
+        closed = invoice(support.id, "2026-09", {{"8.00", "150.00", support.project}}, false);
         f.scalar("INSERT INTO billing_sources (source_kind, source_key, invoice_id, "
                  "invoice_line_id, hours, amount) SELECT 'time_entry', ?, invoice_id, id, 8, 1200 "
                  "FROM invoice_lines WHERE invoice_id = ? RETURNING id",
@@ -247,7 +246,7 @@ private slots:
         // The support draft's entry claimed again by a second draft's line (a second part):
         // 16 h billed of an 8 h entry.
         const qint64 again =
-            invoice(acme, support.id, "2026-09", {{"8.00", "150.00", support.project}}, false);
+            invoice(support.id, "2026-09", {{"8.00", "150.00", support.project}}, false);
         f.scalar("INSERT INTO billing_sources (source_kind, source_key, invoice_id, "
                  "invoice_line_id, hours, amount, part) SELECT 'time_entry', s.source_key, "
                  "l.invoice_id, l.id, 8, 1200, 2 FROM invoice_lines l, billing_sources s WHERE "
