@@ -5861,6 +5861,10 @@ Auftragsbestand %5 · Pipeline %6 · laufende Leistung %7</translation>
         <source>No forecast for these entities.</source>
         <translation>Keine Prognose für diese Gesellschaften.</translation>
     </message>
+    <message>
+        <source>No role needs more hours than it has in any of the 12 months.</source>
+        <translation>Keine Rolle braucht in einem der 12 Monate mehr Stunden, als sie hat.</translation>
+    </message>
 </context>
 <context>
     <name>keel::insights::InsightsCard</name>
@@ -6470,6 +6474,30 @@ Auftragsbestand %5 · Pipeline %6 · laufende Leistung %7</translation>
     <message>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Discovery</source>
+        <translation>Erkundung</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>Qualifizierung</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Angebot</translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation>Verhandlung</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
     </message>
 </context>
 <context>

@@ -44,7 +44,9 @@ void grabOnceShown(keel::AppController *controller, const QString &file)
         [connection, file](QWidget *window) {
             QObject::disconnect(*connection);
             // Let layouts settle and the keychain probe answer before taking the picture.
-            QTimer::singleShot(1200, window, [window, file] {
+            // KEEL_SCREENSHOT_DELAY_MS: pages whose slowest answer takes longer (insights).
+            const int delay = qEnvironmentVariableIntValue("KEEL_SCREENSHOT_DELAY_MS");
+            QTimer::singleShot(delay > 0 ? delay : 1200, window, [window, file] {
                 const bool ok = window->grab().save(file);
                 if (!ok)
                     std::fprintf(stderr, "keel: cannot write screenshot %s\n", qPrintable(file));

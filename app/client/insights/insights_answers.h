@@ -25,7 +25,7 @@ struct InsightsReason
     QString mad;
     int n = 0;
     QString lineId;
-    QString text; // the server's English sentence
+    QString text;               // the server's English sentence
     QJsonObject comparedObject; // compared_with when it is an object (its every member)
     QJsonObject raw;            // the whole reason (members a sentence may need)
 

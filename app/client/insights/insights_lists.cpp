@@ -53,7 +53,7 @@ InsightsTableModel *makeDealsModel(ApiClient *api, const QString &entity, const 
         [](const QJsonObject &o) {
             return QStringList{s(o, "name"),
                                s(o, "account"),
-                               s(o, "stage"),
+                               stageText(s(o, "stage")),
                                s(o, "owner"),
                                money(o, "value"),
                                probabilityText(s(o, "rep_probability")),

@@ -123,6 +123,27 @@ QString reasonTitle(const QString &code)
     return {};
 }
 
+QString stageText(const QString &code)
+{
+    static const QList<std::pair<const char *, const char *>> stages{
+        {"DISCOVER", QT_TRANSLATE_NOOP("keel::insights::Text", "Discovery")},
+        {"QUALIFY", QT_TRANSLATE_NOOP("keel::insights::Text", "Qualification")},
+        {"PROPOSE", QT_TRANSLATE_NOOP("keel::insights::Text", "Proposal")},
+        {"NEGOTIATE", QT_TRANSLATE_NOOP("keel::insights::Text", "Negotiation")},
+        {"WON", QT_TRANSLATE_NOOP("keel::insights::Text", "Won")},
+        {"LOST", QT_TRANSLATE_NOOP("keel::insights::Text", "Lost")},
+    };
+    for (const auto &[c, text] : stages)
+        if (code == QLatin1String(c))
+            return QCoreApplication::translate("keel::insights::Text", text);
+    return code;
+}
+
+QString pluralText(QString text, int n)
+{
+    return text.replace(QStringLiteral("(s)"), n == 1 ? QString() : QStringLiteral("s"));
+}
+
 QString basisText(const QString &basis)
 {
     if (basis == QLatin1String("contract"))
@@ -158,7 +179,7 @@ QString factorPhrase(const InsightsReason &r)
     if (c == QLatin1String("stage"))
         return QCoreApplication::translate("keel::insights::Text",
                                            "Stage %1 (the firm wins %2 overall)")
-            .arg(v, probabilityText(r.comparedWith));
+            .arg(stageText(v), probabilityText(r.comparedWith));
     if (c == QLatin1String("age_in_stage"))
         return QCoreApplication::translate(
                    "keel::insights::Text",
@@ -211,40 +232,51 @@ QString reasonSentence(const InsightsReason &r)
     }
     // Invoice flags against a history: the median of n invoices or lines of a basis.
     if (c == QLatin1String("amount_outlier"))
-        return QCoreApplication::translate(
-                   "keel::insights::Text",
-                   "Net amount %1 against a median of %2 over %n invoice(s) of %3.", nullptr, r.n)
+        return pluralText(QCoreApplication::translate(
+                              "keel::insights::Text",
+                              "Net amount %1 against a median of %2 over %n invoice(s) of %3.",
+                              nullptr, r.n),
+                          r.n)
             .arg(value, reasonNumberText(r.comparedWith), basisText(r.basis));
     if (c == QLatin1String("line_count"))
-        return QCoreApplication::translate(
-                   "keel::insights::Text",
-                   "%1 lines, where %n invoice(s) of %3 had a median of %2.", nullptr, r.n)
+        return pluralText(QCoreApplication::translate(
+                              "keel::insights::Text",
+                              "%1 lines, where %n invoice(s) of %3 had a median of %2.", nullptr,
+                              r.n),
+                          r.n)
             .arg(value, reasonNumberText(r.comparedWith), basisText(r.basis));
     if (c == QLatin1String("hours_outlier"))
-        return QCoreApplication::translate(
-                   "keel::insights::Text",
-                   "A line bills %1 h, where %n line(s) of %3 for this role had a median of %2 h.",
-                   nullptr, r.n)
+        return pluralText(QCoreApplication::translate("keel::insights::Text",
+                                                      "A line bills %1 h, where %n line(s) of %3 "
+                                                      "for this role had a median of %2 h.",
+                                                      nullptr, r.n),
+                          r.n)
             .arg(value, reasonNumberText(r.comparedWith), basisText(r.basis));
     if (c == QLatin1String("rate_outlier"))
-        return QCoreApplication::translate(
-                   "keel::insights::Text",
-                   "A line bills %1 an hour, where %n line(s) of %3 for this role had a median "
-                   "rate of %2.",
-                   nullptr, r.n)
+        return pluralText(
+                   QCoreApplication::translate(
+                       "keel::insights::Text",
+                       "A line bills %1 an hour, where %n line(s) of %3 for this role had a median "
+                       "rate of %2.",
+                       nullptr, r.n),
+                   r.n)
             .arg(value, reasonNumberText(r.comparedWith), basisText(r.basis));
     if (c == QLatin1String("duplicate_line")) {
         const QString number = member(cw, "number");
         if (r.basis == QLatin1String("source"))
             return number.isEmpty()
-                       ? QCoreApplication::translate("keel::insights::Text",
-                                                     "%n of the records behind this line are "
-                                                     "already billed on another draft or line.",
-                                                     nullptr, r.value.toInt())
-                       : QCoreApplication::translate(
-                             "keel::insights::Text",
-                             "%n of the records behind this line are already billed on %1.",
-                             nullptr, r.value.toInt())
+                       ? pluralText(
+                             QCoreApplication::translate("keel::insights::Text",
+                                                         "%n of the records behind this line are "
+                                                         "already billed on another draft or line.",
+                                                         nullptr, r.value.toInt()),
+                             r.value.toInt())
+                       : pluralText(
+                             QCoreApplication::translate(
+                                 "keel::insights::Text",
+                                 "%n of the records behind this line are already billed on %1.",
+                                 nullptr, r.value.toInt()),
+                             r.value.toInt())
                              .arg(number);
         if (r.basis == QLatin1String("invoice"))
             return QCoreApplication::translate(
@@ -259,10 +291,12 @@ QString reasonSentence(const InsightsReason &r)
                  number);
     }
     if (c == QLatin1String("after_project_closed"))
-        return QCoreApplication::translate(
-                   "keel::insights::Text",
-                   "%n time entries (%1 h) worked up to %2, after the project closed on %3.",
-                   nullptr, r.n)
+        return pluralText(
+                   QCoreApplication::translate(
+                       "keel::insights::Text",
+                       "%n time entries (%1 h) worked up to %2, after the project closed on %3.",
+                       nullptr, r.n),
+                   r.n)
             .arg(reasonNumberText(member(cw, "hours")), insightsDateText(r.value),
                  insightsDateText(member(cw, "closed_on")));
     if (c == QLatin1String("rate_card_mismatch"))
@@ -280,9 +314,11 @@ QString reasonSentence(const InsightsReason &r)
                                            "%1 of %2 milestones due by now are not accepted.")
             .arg(value, reasonNumberText(r.comparedWith));
     if (c == QLatin1String("change_requests_pending"))
-        return QCoreApplication::translate("keel::insights::Text",
-                                           "%n change request(s) worth %1 await a decision.",
-                                           nullptr, r.value.toInt())
+        return pluralText(
+                   QCoreApplication::translate("keel::insights::Text",
+                                               "%n change request(s) worth %1 await a decision.",
+                                               nullptr, r.value.toInt()),
+                   r.value.toInt())
             .arg(reasonNumberText(r.comparedWith));
     if (c == QLatin1String("rate_mix"))
         return QCoreApplication::translate(

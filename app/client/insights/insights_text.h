@@ -23,6 +23,11 @@ QString insightsDateText(const QString &isoDate);
 QString insightsMonthText(const QString &yearMonth);
 
 QString reasonTitle(const QString &code);
+// An opportunity stage's code in words ("PROPOSE" -> "Proposal"); unknown codes as they are.
+QString stageText(const QString &code);
+// English has no catalogue: "%n invoice(s)" reads "9 invoices" / "1 invoice" there. A German
+// translation has its own plural forms and no "(s)" left, so this leaves it alone.
+QString pluralText(QString text, int n);
 // One sentence for a reason: an opportunity factor ("Phase „Angebot“ raises the chance to
 // win (+0.42)"), a project's evidence or an invoice's flag with what it was compared with.
 QString reasonSentence(const InsightsReason &reason);

@@ -36,7 +36,7 @@ CashInTab::CashInTab(ApiClient *api, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(24);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setStretchLastSection(false);
 
     auto *top = new QWidget;
     auto *tl = new QVBoxLayout(top);
@@ -51,8 +51,8 @@ CashInTab::CashInTab(ApiClient *api, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(top);
     splitter->addWidget(bottom);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
 
     m_state = new InsightsStatePanel(splitter);
     auto *layout = new QVBoxLayout(this);
@@ -105,8 +105,9 @@ void CashInTab::reload()
             b.low = dashboards::chartNumber(w.p10, QStringLiteral("money"));
             b.high = dashboards::chartNumber(w.p90, QStringLiteral("money"));
             b.tooltip =
-                tr("Week of %1: %2 expected (P10 %3, P90 %4) from %n invoice(s)", nullptr,
-                   w.invoices)
+                pluralText(tr("Week of %1: %2 expected (P10 %3, P90 %4) from %n invoice(s)",
+                              nullptr, w.invoices),
+                           w.invoices)
                     .arg(insightsDateText(w.weekStart), insightsMoneyText(w.expected, currency),
                          insightsMoneyText(w.p10, currency), insightsMoneyText(w.p90, currency));
             bars.append(b);
@@ -162,11 +163,13 @@ void CashInTab::showRecords(InsightsTableModel *model, int week)
         if (week >= 0) {
             const CashInWeek &w = m_forecast.weeks.at(week);
             const QString total = model->total(QStringLiteral("open_amount"));
-            m_recordsTitle->setText(tr("<b>Week of %1</b>: %n invoice(s), open %2 — the bar: %3",
-                                       nullptr, model->rowCount())
-                                        .arg(insightsDateText(w.weekStart),
-                                             insightsMoneyText(total, m_forecast.currency),
-                                             insightsMoneyText(w.expected, m_forecast.currency)));
+            m_recordsTitle->setText(
+                pluralText(tr("<b>Week of %1</b>: %n invoice(s), open %2 — the bar: %3", nullptr,
+                              model->rowCount()),
+                           model->rowCount())
+                    .arg(insightsDateText(w.weekStart),
+                         insightsMoneyText(total, m_forecast.currency),
+                         insightsMoneyText(w.expected, m_forecast.currency)));
             emit weekLoaded();
         }
     });

@@ -107,7 +107,8 @@ ForecastTab::ForecastTab(ApiClient *api, QWidget *parent)
     m_hours->setObjectName("forecastHours");
     m_hours->setSeries({tr("Hours required")}, {QColor(0xa0, 0xae, 0xc0)}, {},
                        tr("Hours available"));
-    m_hours->setAxisFormat([](double v) { return QLocale().toString(v, 'f', 0); });
+    m_hours->setAxisFormat(
+        [](double v) { return QLocale().toString(v, 'f', 0) + QStringLiteral(" h"); });
     m_shortfalls->setObjectName("capacityShortfalls");
     m_shortfalls->setColumnCount(5);
     m_shortfalls->setHorizontalHeaderLabels(
@@ -127,6 +128,13 @@ ForecastTab::ForecastTab(ApiClient *api, QWidget *parent)
     auto *shortTitle = new QLabel(tr("<b>Capacity shortfalls</b>"));
     sl->addWidget(shortTitle);
     sl->addWidget(m_shortfalls, 1);
+    m_noShortfall = new QLabel(tr("No role needs more hours than it has in any of the 12 months."));
+    m_noShortfall->setObjectName("noCapacityShortfall");
+    m_noShortfall->setWordWrap(true);
+    m_noShortfall->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_noShortfall->setStyleSheet(QStringLiteral("color: #276749;"));
+    m_noShortfall->hide();
+    sl->addWidget(m_noShortfall, 1);
     hl->addWidget(shortBox, 2);
 
     auto *content = new QWidget;
@@ -221,16 +229,20 @@ void ForecastTab::reload()
             }
         }
         m_shortfalls->resizeColumnsToContents();
+        m_noShortfall->setVisible(m_forecast.capacity.isEmpty());
+        m_shortfalls->setVisible(!m_forecast.capacity.isEmpty());
         int short_ = 0;
         for (const ForecastMonth &m : m_forecast.months)
             short_ += m.capacityOk ? 0 : 1;
         m_headline->setText(
-            (short_ == 0 ? tr("Revenue by month for the next 12 months with its P10–P90 range. "
-                              "The firm can staff every month.")
-                         : tr("Revenue by month for the next 12 months with its P10–P90 range. "
-                              "<span style='color:#b42318'>%n month(s) need more hours than the "
-                              "firm has.</span>",
-                              nullptr, short_)) +
+            (short_ == 0
+                 ? tr("Revenue by month for the next 12 months with its P10–P90 range. "
+                      "The firm can staff every month.")
+                 : pluralText(tr("Revenue by month for the next 12 months with its P10–P90 range. "
+                                 "<span style='color:#b42318'>%n month(s) need more hours than the "
+                                 "firm has.</span>",
+                                 nullptr, short_),
+                              short_)) +
             tr(" Click a month for its records."));
         if (m_forecast.months.isEmpty())
             m_state->showEmpty(tr("No forecast for these entities."));

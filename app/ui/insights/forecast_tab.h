@@ -67,6 +67,7 @@ private:
     InsightsBarChart *m_chart;
     InsightsBarChart *m_hours;
     QTableWidget *m_shortfalls;
+    QLabel *m_noShortfall = nullptr;
     int m_generation = 0;
     bool m_started = false;
 };

@@ -176,6 +176,11 @@ void InsightsBarChart::paintEvent(QPaintEvent *)
     const double slot = plot.width() / std::max<qsizetype>(1, m_bars.size());
     const double barWidth = std::max(4.0, slot * 0.62);
     QPolygonF linePoints;
+    // A narrow chart labels every second (or third …) bar rather than cutting every label.
+    int widest = 1;
+    for (const InsightsBar &b : m_bars)
+        widest = std::max(widest, p.fontMetrics().horizontalAdvance(b.label) + 6);
+    const int labelEvery = std::max(1, int(std::ceil(widest / std::max(1.0, slot))));
     for (int i = 0; i < m_bars.size(); ++i) {
         const InsightsBar &b = m_bars.at(i);
         const double cx = plot.left() + slot * (i + 0.5);
@@ -202,9 +207,10 @@ void InsightsBarChart::paintEvent(QPaintEvent *)
         if (!std::isnan(b.line))
             linePoints.append(QPointF(cx, y(b.line)));
         p.setPen(b.attention ? QColor(0xb4, 0x23, 0x18) : text);
-        p.drawText(QRectF(cx - slot / 2, plot.bottom() + 3, slot, LabelHeight),
-                   Qt::AlignHCenter | Qt::AlignTop,
-                   p.fontMetrics().elidedText(b.label, Qt::ElideRight, int(slot)));
+        if (i % labelEvery == 0)
+            p.drawText(QRectF(cx - slot / 2, plot.bottom() + 3, slot, LabelHeight),
+                       Qt::AlignHCenter | Qt::AlignTop,
+                       p.fontMetrics().elidedText(b.label, Qt::ElideRight, int(slot)));
     }
     if (!linePoints.isEmpty()) {
         p.setPen(QPen(QColor(0xc0, 0x56, 0x21), 2, Qt::DashLine));

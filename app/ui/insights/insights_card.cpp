@@ -108,14 +108,13 @@ InsightsCard::InsightsCard(ApiClient *api, const dashboards::CardSpec &spec, QWi
         m_view->setFrameShape(QFrame::NoFrame);
         m_view->horizontalHeader()->setStretchLastSection(true);
         // A card is narrow: the name, and the figures that matter.
-        const QList<int> shown = kind == QLatin1String("deals_at_risk")
-                                     ? QList<int>{DealColumn::Deal, DealColumn::Value,
-                                                  DealColumn::Rep, DealColumn::Model}
-                                 : kind == QLatin1String("projects_at_risk")
-                                     ? QList<int>{ProjectColumn::Project, ProjectColumn::Severity,
-                                                  ProjectColumn::Target, ProjectColumn::Forecast}
-                                     : QList<int>{InvoiceColumn::Number, InvoiceColumn::Client,
-                                                  InvoiceColumn::Total, InvoiceColumn::FirstFlag};
+        const QList<int> shown =
+            kind == QLatin1String("deals_at_risk") ? QList<int>{DealColumn::Deal, DealColumn::Value,
+                                                                DealColumn::Rep, DealColumn::Model}
+            : kind == QLatin1String("projects_at_risk")
+                ? QList<int>{ProjectColumn::Project, ProjectColumn::Severity, ProjectColumn::Target,
+                             ProjectColumn::Forecast}
+                : QList<int>{InvoiceColumn::Number, InvoiceColumn::Total, InvoiceColumn::FirstFlag};
         for (int c = 0; c < m_model->columnCount(); ++c)
             m_view->setColumnHidden(c, !shown.contains(c));
         for (int i = 0; i < shown.size(); ++i)
@@ -130,11 +129,11 @@ InsightsCard::InsightsCard(ApiClient *api, const dashboards::CardSpec &spec, QWi
                 int atRisk = 0;
                 for (int r = 0; r < n; ++r)
                     atRisk += m_model->index(r, 0).data(InsightsTableModel::HighlightRole).toBool();
-                m_figure->setText(tr("%n deal(s) at risk", nullptr, atRisk));
+                m_figure->setText(pluralText(tr("%n deal(s) at risk", nullptr, atRisk), atRisk));
             } else if (kind == QLatin1String("projects_at_risk")) {
-                m_figure->setText(tr("%n project(s) at risk", nullptr, n));
+                m_figure->setText(pluralText(tr("%n project(s) at risk", nullptr, n), n));
             } else {
-                m_figure->setText(tr("%n draft(s) flagged", nullptr, n));
+                m_figure->setText(pluralText(tr("%n draft(s) flagged", nullptr, n), n));
             }
             m_view->resizeColumnsToContents();
             if (proxy->rowCount() == 0)
@@ -242,9 +241,10 @@ void InsightsCard::loadChart()
                 shortMonths += m.capacityOk ? 0 : 1;
                 bars.append(b);
             }
-            m_figure->setText(shortMonths == 0
-                                  ? tr("Capacity covers every month")
-                                  : tr("%n month(s) short of capacity", nullptr, shortMonths));
+            m_figure->setText(shortMonths == 0 ? tr("Capacity covers every month")
+                                               : pluralText(tr("%n month(s) short of capacity",
+                                                               nullptr, shortMonths),
+                                                            shortMonths));
         }
         m_chart->setAxisFormat([currency](double v) {
             return dashboards::formatCompactMoney(QString::number(v, 'f', 2), currency);

@@ -13,6 +13,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace keel::insights {
 
 namespace {
@@ -27,6 +29,11 @@ protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
         QStyledItemDelegate::initStyleOption(option, index);
+        // A model may name the one column that carries the attention (a project's severity):
+        // a list where most rows need attention is not painted red all over.
+        const QVariant only = index.model()->property("highlightColumn");
+        if (only.isValid() && only.toInt() != index.column())
+            return;
         if (index.data(InsightsTableModel::HighlightRole).toBool()) {
             option->palette.setColor(QPalette::Text, QColor(0xb4, 0x23, 0x18));
             option->font.setBold(index.column() == 0);
@@ -80,7 +87,7 @@ InsightsListTab::InsightsListTab(InsightsTableModel *model, Describe describe, Q
     auto *splitter = new QSplitter;
     splitter->addWidget(m_view);
     splitter->addWidget(scroll);
-    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 2);
     auto *content = new QWidget;
     auto *cl = new QVBoxLayout(content);
@@ -103,7 +110,11 @@ InsightsListTab::InsightsListTab(InsightsTableModel *model, Describe describe, Q
             m_state->showReady();
             if (!m_view->selectionModel()->hasSelection())
                 selectRow(0);
+            // Long deal and client names would push the figures out of sight: names get a
+            // fair share, the full text is in the tooltip.
             m_view->resizeColumnsToContents();
+            for (int c = 0; c < m_model->columnCount(); ++c)
+                m_view->setColumnWidth(c, std::min(m_view->columnWidth(c), 200));
         }
         emit loaded();
     });

@@ -38,7 +38,7 @@ InsightsListTab::Detail describeDeal(const QJsonObject &row)
         QCoreApplication::translate("keel::insights::InsightsPage",
                                     "%1 · %2 · expected close %3<br>Rep: <b>%4</b> · Model: "
                                     "<b>%5</b>%6")
-            .arg(esc(d.stage), insightsMoneyText(d.value, d.currency),
+            .arg(esc(stageText(d.stage)), insightsMoneyText(d.value, d.currency),
                  insightsDateText(d.expectedClose), probabilityText(d.repProbability),
                  probabilityText(d.modelProbability),
                  d.atRisk ? QCoreApplication::translate(
@@ -79,11 +79,12 @@ InsightsListTab::Detail describeInvoice(const QJsonObject &row)
              ? QCoreApplication::translate("keel::insights::Text", "Draft %1").arg(f.id)
              : f.number) +
         QStringLiteral(" — ") + f.account;
-    detail.figures =
-        QCoreApplication::translate("keel::insights::InsightsPage",
+    detail.figures = pluralText(QCoreApplication::translate(
+                                    "keel::insights::InsightsPage",
                                     "Total %1 · %n flag(s) · double-click to open the draft",
-                                    nullptr, int(f.flags.size()))
-            .arg(insightsMoneyText(f.total, f.currency));
+                                    nullptr, int(f.flags.size())),
+                                int(f.flags.size()))
+                         .arg(insightsMoneyText(f.total, f.currency));
     detail.reasons = f.flags;
     return detail;
 }

@@ -110,6 +110,8 @@ void ModelsTab::fill()
         anyTrained = anyTrained || m.trained();
         QStringList figures;
         for (const InsightsBacktestFigure &f : m.figures) {
+            if (figureTitle(f.name) == f.name)
+                continue; // a model's own count: in the notes below
             const auto met = figureMeetsTarget(f.name, f.value);
             const QString target = figureTargetText(f.name);
             figures.append(
@@ -174,12 +176,20 @@ void ModelsTab::showNotes(int row)
                 .arg(modelTitle(m.name).toHtmlEscaped(), m.description.toHtmlEscaped()));
         return;
     }
+    QStringList counts;
+    for (const InsightsBacktestFigure &f : m.figures)
+        if (figureTitle(f.name) == f.name)
+            counts.append(f.name + QStringLiteral(" ") + f.value);
     m_notes->setText(
         tr("<b>%1</b>, version %2, fitted on the history up to %3. <br>Backtest: fitted before "
            "%4 (%5 cases), scored after it (%6 cases).<br>%7")
             .arg(modelTitle(m.name).toHtmlEscaped(), QString::number(m.version),
                  insightsDateText(m.asOf), insightsDateText(m.cutoff), m.trainedOn, m.scoredOn,
-                 m.notes.toHtmlEscaped()));
+                 m.notes.toHtmlEscaped()) +
+        (counts.isEmpty()
+             ? QString()
+             : QStringLiteral("<br><span style='color:#6b7788'>") +
+                   counts.join(QStringLiteral(" · ")).toHtmlEscaped() + QStringLiteral("</span>")));
 }
 
 void ModelsTab::retrain()
