@@ -14,6 +14,8 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace keel {
 
 namespace {
@@ -47,6 +49,71 @@ QString monthKey(QDate m)
     return m.toString(QStringLiteral("yyyy-MM"));
 }
 
+QString fraction(double v)
+{
+    return QString::number(v, 'f', 4);
+}
+
+QString percent(double v)
+{
+    return QString::number(std::lround(v * 100));
+}
+
+QString signedPercent(double v)
+{
+    return (v >= 0 ? QStringLiteral("+") : QString()) + percent(v);
+}
+
+QJsonObject factor(const QString &code, const QString &value, const QString &comparedWith,
+                   const QString &text)
+{
+    return {{QStringLiteral("factor"), code},
+            {QStringLiteral("value"), value},
+            {QStringLiteral("compared_with"), comparedWith},
+            {QStringLiteral("text"), text}};
+}
+
+// What the forecast rests on, each with its numbers and a sentence (the client phrases them in
+// German from the code and the numbers).
+QJsonArray forecastFactors(const ExecutiveForecastFit &fit, bool modelProbabilities)
+{
+    constexpr std::size_t h = 3;
+    return {
+        factor(QStringLiteral("tm_ratio"), fraction(fit.tmRatio), QStringLiteral("1.0000"),
+               QStringLiteral("T&M work has been recognised at %1 times what the schedules "
+                              "planned (%2 contract-months); the run-rate adds the difference.")
+                   .arg(QString::number(fit.tmRatio, 'f', 2))
+                   .arg(fit.tmMonths)),
+        factor(QStringLiteral("signature_to_start_days"), QString::number(fit.lagDays), {},
+               QStringLiteral("Contracts start %1 days after signature (median of %2): a deal's "
+                              "revenue begins that long after its expected close.")
+                   .arg(fit.lagDays)
+                   .arg(fit.contracts)),
+        factor(QStringLiteral("duration_months"), QString::number(fit.defaultDuration, 'f', 1), {},
+               QStringLiteral("Won work runs %1 months (median contract; per service line where "
+                              "it has three contracts or more), spread evenly.")
+                   .arg(QString::number(fit.defaultDuration, 'f', 1))),
+        factor(QStringLiteral("pipeline_realisation"), fraction(fit.pipelineRealisation[h]),
+               QStringLiteral("1.0000"),
+               QStringLiteral("Of the weighted pipeline placed three months ahead, %1 % arrived "
+                              "as revenue in the latest forecasts; the pipeline counts at that "
+                              "share.")
+                   .arg(percent(fit.pipelineRealisation[h]))),
+        factor(QStringLiteral("probability_source"),
+               modelProbabilities ? QStringLiteral("model") : QStringLiteral("rep"), {},
+               modelProbabilities
+                   ? QStringLiteral("Deals are weighted with the scoring model's probability.")
+                   : QStringLiteral("No scoring model yet: deals are weighted with the rep's "
+                                    "probability.")),
+        factor(QStringLiteral("range"),
+               fraction(fit.p10[h]) + QStringLiteral(" ") + fraction(fit.p90[h]), {},
+               QStringLiteral("In the backtest, recognised revenue came within %1 % to %2 % of 8 "
+                              "in 10 three-month forecasts; each month's range uses its "
+                              "horizon's.")
+                   .arg(signedPercent(fit.p10[h]), signedPercent(fit.p90[h]))),
+    };
+}
+
 } // namespace
 
 QJsonObject executiveForecastJson(QSqlDatabase db, const InsightsScope &scope, QDate today)
@@ -77,6 +144,7 @@ QJsonObject executiveForecastJson(QSqlDatabase db, const InsightsScope &scope, Q
     return {{QStringLiteral("currency"), scope.currency},
             {QStringLiteral("months"), months},
             {QStringLiteral("capacity"), capacity},
+            {QStringLiteral("factors"), forecastFactors(in.fit, !in.modelProbability.isEmpty())},
             {QStringLiteral("model"), insightsModelJson(model)}};
 }
 

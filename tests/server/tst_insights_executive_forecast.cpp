@@ -274,6 +274,20 @@ private slots:
         QCOMPARE(ExecutiveForecastFit::fromJson(t.parameters).tmRatio, 1.25);
         train();
         auto http = login("usexec");
+        // The answer names what it rests on: the T&M ratio first, with its numbers.
+        const QJsonArray factors =
+            ok(*http, "/api/v1/insights/forecast").value("factors").toArray();
+        const QJsonObject tmFactor = factors.at(0).toObject();
+        QCOMPARE(tmFactor.value("factor").toString(), QString("tm_ratio"));
+        QCOMPARE(tmFactor.value("value").toString(), QString("1.2500"));
+        QCOMPARE(tmFactor.value("compared_with").toString(), QString("1.0000"));
+        QVERIFY(tmFactor.value("text").toString().contains("1.25 times"));
+        QStringList codes;
+        for (const QJsonValue &f : factors)
+            codes << f.toObject().value("factor").toString();
+        QCOMPARE(codes, QStringList({"tm_ratio", "signature_to_start_days", "duration_months",
+                                     "pipeline_realisation", "probability_source", "range"}));
+        QCOMPARE(factors.at(4).toObject().value("value").toString(), QString("rep"));
         for (int k = 0; k < 3; ++k) {
             const QJsonObject backlog =
                 ok(*http, "/api/v1/insights/forecast/" + month(k) + "/records?part=backlog");
