@@ -1292,7 +1292,11 @@ void SalesGenerator::generateOpportunities()
         const QDate earliest = std::max(WindowStart, a.since);
         if (!wantOpen) {
             // Won about 40 % overall, by the planted patterns (PlantedLineLogOdds); lost at the
-            // stage they had reached. One draw from the stream, as a plain 40 % was.
+            // stage they had reached. The stream is drawn exactly as the plain 40 % drew it (the
+            // lost stage and reason only when that draw said lost), and the planted outcome and
+            // anything it needs beyond those draws come from plantedDraw: every deal keeps the
+            // size, dates and order it had, only who wins moves.
+            const bool drawnWon = chance(40);
             const int clientTrait = plantedDraw(std::uint64_t(o.account), 1);
             int totalHours = 0;
             for (const int h : o.hours) {
@@ -1301,12 +1305,12 @@ void SalesGenerator::generateOpportunities()
             const double logOdds = PlantedLineLogOdds[std::size_t(spec.line)] +
                                    (clientTrait < 30 ? 1.4 : (clientTrait >= 80 ? -1.4 : 0.0)) +
                                    (totalHours >= 3000 ? -1.0 : (totalHours <= 1000 ? 0.5 : 0.0));
-            const bool won = below(100) < int(std::lround(100.0 / (1.0 + std::exp(-logOdds))));
-            int last = Negotiate;
-            if (!won) {
-                const int r = below(100);
-                last = r < 25 ? Qualify : (r < 55 ? Discover : (r < 85 ? Propose : Negotiate));
-            }
+            const bool won = plantedDraw(std::uint64_t(n), 3) <
+                             int(std::lround(100.0 / (1.0 + std::exp(-logOdds))));
+            const int r = drawnWon ? plantedDraw(std::uint64_t(n), 4) : below(100);
+            const int last =
+                won ? Negotiate
+                    : (r < 25 ? Qualify : (r < 55 ? Discover : (r < 85 ? Propose : Negotiate)));
             int span = gaps[3];
             for (int s = 0; s < last; ++s) {
                 span += gaps[std::size_t(s)];
@@ -1325,11 +1329,21 @@ void SalesGenerator::generateOpportunities()
             o.path.push_back({won ? Won : Lost, d});
             o.outcome = won ? 1 : 2;
             o.expectedClose = d;
-            if (!won) {
-                o.lossReason = below(int(LossReasons.size()));
-                if (LossReasons[std::size_t(o.lossReason)].competitor) {
-                    o.competitor = below(6);
+            int reason = -1, competitor = -1;
+            if (!drawnWon) {
+                reason = below(int(LossReasons.size()));
+                if (LossReasons[std::size_t(reason)].competitor) {
+                    competitor = below(6);
                 }
+            } else if (!won) {
+                reason = plantedDraw(std::uint64_t(n), 5) % int(LossReasons.size());
+                if (LossReasons[std::size_t(reason)].competitor) {
+                    competitor = plantedDraw(std::uint64_t(n), 6) % 6;
+                }
+            }
+            if (!won) {
+                o.lossReason = reason;
+                o.competitor = competitor;
             }
         } else {
             const int r = below(100);

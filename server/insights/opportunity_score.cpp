@@ -13,9 +13,10 @@ namespace keel {
 
 namespace {
 
-// The backtest fits on deals closed before the cut-off and scores every stage point of the deals
-// closed from it to asOf: half a year of unseen outcomes, the horizon a pipeline review cares
-// about.
+// The backtest fits on deals closed before the cut-off and scores the stage points dated from it
+// on of the deals closed by asOf: what the model, frozen at the cut-off, would have said about
+// the pipeline of the following half year (points before the cut-off of deals still open then
+// were an earlier model's to score).
 constexpr int kBacktestMonths = 6;
 
 InsightsTrained trainOpportunityScore(QSqlDatabase db, QDate asOf, const InsightsProgress &progress)
@@ -29,7 +30,10 @@ InsightsTrained trainOpportunityScore(QSqlDatabase db, QDate asOf, const Insight
     const QDate cutoff = asOf.addMonths(-kBacktestMonths);
     std::vector<OpportunityScorePoint> before, after;
     for (const OpportunityScorePoint &p : points)
-        (p.closedOn < cutoff ? before : after).push_back(p);
+        if (p.closedOn < cutoff)
+            before.push_back(p);
+        else if (p.day >= cutoff)
+            after.push_back(p);
     QSet<qint64> beforeDeals, afterDeals, allDeals;
     for (const auto &p : before)
         beforeDeals.insert(p.opportunityId);
@@ -57,6 +61,14 @@ InsightsTrained trainOpportunityScore(QSqlDatabase db, QDate asOf, const Insight
             actual.push_back(p.outcome == 1);
         }
         figures.insert("score_auc", fraction4(stats::auc(predicted, actual)));
+        double meanPredicted = 0, rate = 0;
+        for (std::size_t i = 0; i < predicted.size(); ++i) {
+            meanPredicted += predicted[i];
+            rate += actual[i] ? 1 : 0;
+        }
+        figures.insert("test_mean_probability",
+                       fraction4(meanPredicted / double(predicted.size())));
+        figures.insert("test_win_rate", fraction4(rate / double(predicted.size())));
         figures.insert("score_calibration_err",
                        fraction4(stats::calibrationError(predicted, actual)));
     }
@@ -80,7 +92,7 @@ InsightsTrained trainOpportunityScore(QSqlDatabase db, QDate asOf, const Insight
          QStringLiteral("Logistic regression (L2, Newton) on one sample per closed opportunity "
                         "and open stage it passed through, with features as of halfway through "
                         "that stage. Backtest: fitted on the %1 opportunities closed before %2, "
-                        "scored on every stage sample of the %3 closed from %2 to %4 (AUC; "
+                        "scored on the stage samples dated from %2 of the %3 closed by %4 (AUC; "
                         "calibration error over 10 equal-width bins). Trained in %5 ms.")
              .arg(beforeDeals.size())
              .arg(cutoff.toString(Qt::ISODate))
