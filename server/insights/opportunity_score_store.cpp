@@ -21,6 +21,13 @@ QString closedCte()
         .arg(sales_rules::closedOn(), sales_rules::closedJoin(), sales_rules::closedStage());
 }
 
+// Scoring open deals needs no outcome: the same columns, no rows, and none of closedCte's cost.
+QString noClosedCte()
+{
+    return QStringLiteral("closed AS (SELECT NULL::bigint AS id, NULL::bigint AS account_id, "
+                          "NULL::boolean AS won, NULL::date AS closed_on WHERE false), ");
+}
+
 // The facts read in SQL for points `pts(opportunity_id, stage_id, entered, day)`, each as of
 // the point's day: the latest quote dated on or before it, the value converted into the group
 // currency at the day's rate (a feature only), the required hours per role and the start
@@ -157,7 +164,7 @@ void completeFacts(QSqlDatabase db, std::vector<OpportunityScoreRaw> &raws)
 }
 
 std::vector<OpportunityScorePoint> points(QSqlDatabase db, const QString &ptsCte,
-                                          const QVariantList &binds)
+                                          const QVariantList &binds, bool withOutcomes)
 {
     std::vector<OpportunityScoreRaw> raws;
     {
@@ -165,10 +172,11 @@ std::vector<OpportunityScorePoint> points(QSqlDatabase db, const QString &ptsCte
         // it is off for this transaction only.
         db::Transaction tx(db);
         db::query(db, QStringLiteral("SELECT set_config('jit', 'off', true)"), {});
-        QSqlQuery q = db::query(db,
-                                QStringLiteral("WITH ") + closedCte() + ptsCte + featureSelect() +
-                                    QStringLiteral("ORDER BY p.day, p.opportunity_id"),
-                                binds);
+        QSqlQuery q = db::query(
+            db,
+            QStringLiteral("WITH ") + (withOutcomes ? closedCte() : noClosedCte()) + ptsCte +
+                featureSelect() + QStringLiteral("ORDER BY p.day, p.opportunity_id"),
+            binds);
         while (q.next())
             raws.push_back(rawFrom(q));
         tx.commit();
@@ -207,7 +215,7 @@ std::vector<OpportunityScorePoint> opportunityTrainingPoints(QSqlDatabase db, QD
             "pts AS MATERIALIZED (SELECT h.opportunity_id, h.to_stage_id AS stage_id, h.entered, "
             "h.entered + (coalesce(h.left_on, h.entered) - h.entered) / 2 AS day FROM h JOIN "
             "opportunity_stages s ON s.id = h.to_stage_id WHERE NOT (s.is_won OR s.is_lost)) "),
-        {asOf});
+        {asOf}, true);
 }
 
 std::vector<OpportunityScorePoint> opportunityPointsAt(QSqlDatabase db,
@@ -224,7 +232,7 @@ std::vector<OpportunityScorePoint> opportunityPointsAt(QSqlDatabase db,
             "pts AS MATERIALIZED (SELECT l.opportunity_id, l.to_stage_id AS stage_id, l.entered, "
             "?::date AS day FROM last l JOIN opportunity_stages s ON s.id = l.to_stage_id WHERE "
             "NOT (s.is_won OR s.is_lost)) "),
-        {entityArray(entityIds), asOf, asOf});
+        {entityArray(entityIds), asOf, asOf}, false);
 }
 
 std::vector<OpportunityScoreRow>
@@ -257,7 +265,7 @@ openOpportunityRows(QSqlDatabase db, const QList<qint64> &entityIds, const QStri
         db::Transaction tx(db);
         db::query(db, QStringLiteral("SELECT set_config('jit', 'off', true)"), {});
         QSqlQuery q = db::query(db,
-                                QStringLiteral("WITH ") + closedCte() + pts + select +
+                                QStringLiteral("WITH ") + noClosedCte() + pts + select +
                                     QStringLiteral("ORDER BY p.opportunity_id"),
                                 {asOf, asOf, entityArray(entityIds), ownerId, ownerId,
                                  opportunityId, opportunityId, currency, asOf, minorUnits});
