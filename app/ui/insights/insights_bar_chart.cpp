@@ -208,9 +208,10 @@ void InsightsBarChart::paintEvent(QPaintEvent *)
             linePoints.append(QPointF(cx, y(b.line)));
         p.setPen(b.attention ? QColor(0xb4, 0x23, 0x18) : text);
         if (i % labelEvery == 0)
-            p.drawText(QRectF(cx - slot / 2, plot.bottom() + 3, slot, LabelHeight),
+            p.drawText(QRectF(cx - slot * labelEvery / 2, plot.bottom() + 3, slot * labelEvery,
+                              LabelHeight),
                        Qt::AlignHCenter | Qt::AlignTop,
-                       p.fontMetrics().elidedText(b.label, Qt::ElideRight, int(slot)));
+                       p.fontMetrics().elidedText(b.label, Qt::ElideRight, int(slot * labelEvery)));
     }
     if (!linePoints.isEmpty()) {
         p.setPen(QPen(QColor(0xc0, 0x56, 0x21), 2, Qt::DashLine));

@@ -117,6 +117,11 @@ InsightsCard::InsightsCard(ApiClient *api, const dashboards::CardSpec &spec, QWi
                 : QList<int>{InvoiceColumn::Number, InvoiceColumn::Total, InvoiceColumn::FirstFlag};
         for (int c = 0; c < m_model->columnCount(); ++c)
             m_view->setColumnHidden(c, !shown.contains(c));
+        // The name takes what the figures leave (the last logical column may be hidden).
+        m_view->horizontalHeader()->setStretchLastSection(false);
+        m_view->horizontalHeader()->setSectionResizeMode(
+            kind == QLatin1String("flagged_drafts") ? shown.last() : shown.first(),
+            QHeaderView::Stretch);
         for (int i = 0; i < shown.size(); ++i)
             m_view->horizontalHeader()->moveSection(
                 m_view->horizontalHeader()->visualIndex(shown.at(i)), i);
