@@ -298,31 +298,42 @@ GROUP BY l.invoice_id, l.id, p.name, p.end_date)"),
 
     // The rate the billing rate chain gives for the line's role on the first and the last day
     // of its service period (a line groups entries of one role and rate; a rate card that
-    // changed within the period gives the line either rate): neither → mismatch. Per entity,
-    // as the chain's joins take one.
-    QSet<qint64> entities;
-    for (const InvoiceAnomalyInvoice &i : targets)
-        entities.insert(i.entityId);
-    const QString lines = QStringLiteral(
-        "SELECT i.id AS invoice_id, l.id AS line_id, l.unit_price, i.contract_id, i.account_id, "
-        "i.currency, l.job_role_id AS role_id, d.work_date, EXISTS (SELECT 1 FROM "
-        "contract_line_items ci WHERE ci.contract_id = i.contract_id AND ci.kind = 'rate') AS "
-        "rate_items FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id AND l.unit = "
-        "'hours' AND l.job_role_id IS NOT NULL AND l.kind IN ('time', 'retainer_overage') "
-        "CROSS JOIN LATERAL (SELECT DISTINCT unnest(ARRAY[coalesce(l.service_start, "
-        "i.period_start, i.invoice_date), coalesce(l.service_end, i.period_end, "
-        "i.invoice_date)]) AS work_date) d WHERE i.id = ANY(?::bigint[]) AND "
-        "i.legal_entity_id = ?");
+    // changed within the period gives the line either rate): neither → mismatch. The chain's
+    // joins take the entity as their one placeholder; bound to the row's own entity they check
+    // every entity in one statement (per entity, should the joins ever change shape).
+    QString joins = billing_rates::joins();
+    const QString entityBind = QStringLiteral("c.legal_entity_id = ?");
+    const bool oneStatement = joins.count(u'?') == 1 && joins.contains(entityBind);
+    QList<qint64> entities{0};
+    if (oneStatement) {
+        joins.replace(entityBind, QStringLiteral("c.legal_entity_id = e.legal_entity_id"));
+    } else {
+        QSet<qint64> distinct;
+        for (const InvoiceAnomalyInvoice &i : targets)
+            distinct.insert(i.entityId);
+        entities = QList<qint64>(distinct.begin(), distinct.end());
+    }
+    const QString lines =
+        QStringLiteral(
+            "SELECT i.id AS invoice_id, i.legal_entity_id, l.id AS line_id, l.unit_price, "
+            "i.contract_id, i.account_id, i.currency, l.job_role_id AS role_id, d.work_date, "
+            "EXISTS (SELECT 1 FROM contract_line_items ci WHERE ci.contract_id = i.contract_id "
+            "AND ci.kind = 'rate') AS rate_items FROM invoices i JOIN invoice_lines l ON "
+            "l.invoice_id = i.id AND l.unit = 'hours' AND l.job_role_id IS NOT NULL AND l.kind "
+            "IN ('time', 'retainer_overage') CROSS JOIN LATERAL (VALUES (coalesce(l.service_start, "
+            "i.period_start, i.invoice_date)), (coalesce(l.service_end, i.period_end, "
+            "i.invoice_date))) d(work_date) WHERE i.id = ANY(?::bigint[])") +
+        (oneStatement ? QString() : QStringLiteral(" AND i.legal_entity_id = ?"));
     for (const qint64 entity : entities) {
         q = db::query(db,
                       QStringLiteral("SELECT e.invoice_id, e.line_id, round(min(e.unit_price), "
                                      "2)::text, round((array_agg(r.rate ORDER BY e.work_date "
                                      "DESC))[1], 2)::text, max(e.work_date), count(*) FROM (") +
-                          lines + QStringLiteral(") e") + billing_rates::joins() +
+                          lines + QStringLiteral(") e") + joins +
                           QStringLiteral(" WHERE r.rate IS NOT NULL GROUP BY e.invoice_id, "
                                          "e.line_id HAVING bool_and(round(r.rate, 2) <> "
                                          "round(e.unit_price, 2)) ORDER BY e.line_id"),
-                      {ids, entity, entity});
+                      oneStatement ? QVariantList{ids} : QVariantList{ids, entity, entity});
         while (q.next()) {
             InvoiceAnomalyRuleHit h;
             h.invoiceId = q.value(0).toLongLong();
