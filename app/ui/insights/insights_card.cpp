@@ -119,16 +119,14 @@ InsightsCard::InsightsCard(ApiClient *api, const dashboards::CardSpec &spec, QWi
             m_view->setColumnHidden(c, !shown.contains(c));
         // The name takes what the figures leave (the last logical column may be hidden).
         m_view->horizontalHeader()->setStretchLastSection(false);
-        m_view->horizontalHeader()->setSectionResizeMode(
-            kind == QLatin1String("flagged_drafts") ? shown.last() : shown.first(),
-            QHeaderView::Stretch);
+        const int stretch = kind == QLatin1String("flagged_drafts") ? shown.last() : shown.first();
         for (int i = 0; i < shown.size(); ++i)
             m_view->horizontalHeader()->moveSection(
                 m_view->horizontalHeader()->visualIndex(shown.at(i)), i);
         connect(m_view, &QTableView::activated, this, [this, proxy](const QModelIndex &index) {
             showReasons(m_model->rowObject(proxy->mapToSource(index).row()));
         });
-        connect(m_model, &InsightsTableModel::loaded, this, [this, proxy, kind] {
+        connect(m_model, &InsightsTableModel::loaded, this, [this, proxy, kind, stretch] {
             const int n = m_model->rowCount();
             if (kind == QLatin1String("deals_at_risk")) {
                 int atRisk = 0;
@@ -141,6 +139,8 @@ InsightsCard::InsightsCard(ApiClient *api, const dashboards::CardSpec &spec, QWi
                 m_figure->setText(pluralText(tr("%n draft(s) flagged", nullptr, n), n));
             }
             m_view->resizeColumnsToContents();
+            // Set again after the rows arrived: a reset of the model forgets it.
+            m_view->horizontalHeader()->setSectionResizeMode(stretch, QHeaderView::Stretch);
             if (proxy->rowCount() == 0)
                 m_state->showEmpty(kind == QLatin1String("flagged_drafts")
                                        ? tr("No draft invoice is flagged.")
