@@ -67,9 +67,9 @@ void TestLoginLive::eachRoleSeesItsWorkspaces()
 
     const QList<QPair<QString, QStringList>> cases{
         {"consultant", {"time"}},
-        {"finance", {"time", "billing", "finance", "dashboards"}},
+        {"finance", {"time", "billing", "finance", "dashboards", "insights"}},
         {"sales_director", {"sales", "dashboards", "insights"}},
-        {"project_manager", {"delivery", "resourcing", "time", "dashboards"}},
+        {"project_manager", {"delivery", "resourcing", "time", "dashboards", "insights"}},
         {"admin", {"admin"}},
     };
     for (const auto &c : cases)
