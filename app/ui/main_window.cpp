@@ -246,6 +246,12 @@ bool MainWindow::openInsightRecord(const QString &kind, const QString &id)
                 billing->invoicesPanel()->detailPane()->showInvoice(id);
                 return true;
             }
+        if (kind == QLatin1String("opportunity"))
+            if (auto *sales = qobject_cast<sales::SalesPage *>(m_pages->widget(i))) {
+                openWorkspace(QString::fromLatin1(WorkspaceId::Sales));
+                sales->openOpportunity(id);
+                return true;
+            }
         if (kind == QLatin1String("project"))
             if (auto *delivery = qobject_cast<delivery::DeliveryPage *>(m_pages->widget(i))) {
                 openWorkspace(QString::fromLatin1(WorkspaceId::Delivery));

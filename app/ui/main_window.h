@@ -36,7 +36,8 @@ public:
     QStringList workspaceIds() const; // in navigation order
     QString currentWorkspaceId() const;
     void openWorkspace(const QString &id);
-    // An insight's record in its workspace ("invoice" in Billing, "project" in Delivery);
+    // An insight's record in its workspace ("invoice" in Billing, "project" in Delivery,
+    // "opportunity" in Sales);
     // false when the user has no such workspace.
     bool openInsightRecord(const QString &kind, const QString &id);
     // The approvals inbox page (navigation foot, status bar); -1 until the server answered.

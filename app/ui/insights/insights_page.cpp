@@ -157,6 +157,11 @@ InsightsPage::InsightsPage(Session *session, QWidget *parent)
             m_deals->showDetail(describeDeal(item));
         });
     });
+    connect(m_deals, &InsightsListTab::recordRequested, this, [this](const QJsonObject &row) {
+        if (m_navigator)
+            m_navigator(QStringLiteral("opportunity"),
+                        jsonText(row.value(QStringLiteral("opportunity_id"))));
+    });
     connect(m_projects, &InsightsListTab::recordRequested, this, [this](const QJsonObject &row) {
         if (m_navigator)
             m_navigator(QStringLiteral("project"),
