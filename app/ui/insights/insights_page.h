@@ -48,8 +48,7 @@ public:
     void showTab(Tab tab);
 
     // Opens a record in its workspace: kind "invoice", "project" or "opportunity"; false when
-    // it cannot (the
-    // user lacks the workspace), and the page shows what it has instead.
+    // it cannot (the user lacks the workspace), and the page shows what it has instead.
     using Navigator = std::function<bool(const QString &kind, const QString &id)>;
     void setNavigator(Navigator navigator) { m_navigator = std::move(navigator); }
 
