@@ -177,17 +177,17 @@ std::vector<InvoiceAnomalyFlag> invoiceAnomalyStatFlags(const InvoiceAnomalyInvo
     // of a known client is no anomaly), and a firm-wide norm of amounts means nothing.
     if (const auto b =
             pick(find(history.contractAmount, invoice.contractId), nullptr, nullptr, params.minN)) {
-        const double z = zOf(invoice.subtotal, b->norm, params.amountFloor, 1);
-        if (beyond(invoice.subtotal, *b, z, params.zCut)) {
+        const double z = zOf(invoice.measured, b->norm, params.amountFloor, 1);
+        if (beyond(invoice.measured, *b, z, params.zCut)) {
             flags.push_back(
                 {QStringLiteral("amount_outlier"), 0,
-                 QStringLiteral("Net amount %1 %2 against a median of %3 over %4 "
-                                "invoices of %5 (MAD %6): %7 times the usual spread "
-                                "above it.")
-                     .arg(invoice.subtotalText, invoice.currency, fixed(b->norm.median))
+                 QStringLiteral("Time, expenses and other measured lines come to %1 %2 "
+                                "against a median of %3 over %4 invoices of %5 (MAD "
+                                "%6): %7 times the usual spread above it.")
+                     .arg(invoice.measuredText, invoice.currency, fixed(b->norm.median))
                      .arg(b->norm.n)
                      .arg(basisWords(b->name).chopped(2), fixed(b->norm.mad), fixed(z, 1)),
-                 invoice.subtotalText, compared(*b, 2), z});
+                 invoice.measuredText, compared(*b, 2), z});
         }
     }
     const double lineCount = double(invoice.lines.size());

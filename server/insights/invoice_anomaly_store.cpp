@@ -13,6 +13,14 @@ namespace {
 
 const QString kIssued = QStringLiteral("('issued', 'partially_paid', 'paid')");
 
+// The part of an invoice's net amount that was measured (time, expenses, manual lines), without
+// what the contract fixes (milestones, fixed fees, subscriptions, retainer fees): a milestone
+// twice the last one is the contract's schedule, not an anomaly.
+const QString kMeasured =
+    QStringLiteral("l.kind NOT IN ('milestone', 'fixed_fee', 'subscription', 'retainer_fee')");
+const QString kHourly =
+    QStringLiteral("l.unit = 'hours' AND l.job_role_id IS NOT NULL AND l.quantity > 0");
+
 QString idArray(const std::vector<InvoiceAnomalyInvoice> &invoices)
 {
     db::PgArray a;
@@ -61,12 +69,16 @@ std::vector<InvoiceAnomalyInvoice> invoiceAnomalyTargets(QSqlDatabase db,
         db,
         QStringLiteral("SELECT i.id, i.legal_entity_id, i.account_id, coalesce(i.contract_id, 0), "
                        "coalesce(i.number, ''), a.name, i.currency, round(i.total, 2)::text, "
-                       "round(i.subtotal, 2)::text, i.subtotal::float8, l.id, l.line_no, l.kind, "
-                       "coalesce(l.job_role_id, 0), l.unit = 'hours', l.quantity::text, "
-                       "round(l.unit_price, 2)::text, l.quantity::float8, l.unit_price::float8 "
-                       "FROM invoices i JOIN accounts a ON a.id = i.account_id "
-                       "LEFT JOIN invoice_lines l ON l.invoice_id = i.id WHERE ") +
-            where + QStringLiteral(" ORDER BY i.id, l.line_no"),
+                       "round(coalesce(sum(l.amount) FILTER (WHERE ") +
+            kMeasured +
+            QStringLiteral(") OVER w, 0), 2)::text, coalesce(sum(l.amount) FILTER (WHERE ") +
+            kMeasured +
+            QStringLiteral(") OVER w, 0)::float8, l.id, l.line_no, l.kind, "
+                           "coalesce(l.job_role_id, 0), l.unit = 'hours', l.quantity::text, "
+                           "round(l.unit_price, 2)::text, l.quantity::float8, l.unit_price::float8 "
+                           "FROM invoices i JOIN accounts a ON a.id = i.account_id "
+                           "LEFT JOIN invoice_lines l ON l.invoice_id = i.id WHERE ") +
+            where + QStringLiteral(" WINDOW w AS (PARTITION BY i.id) ORDER BY i.id, l.line_no"),
         binds);
     std::vector<InvoiceAnomalyInvoice> out;
     while (q.next()) {
@@ -81,8 +93,8 @@ std::vector<InvoiceAnomalyInvoice> invoiceAnomalyTargets(QSqlDatabase db,
             inv.account = q.value(5).toString();
             inv.currency = q.value(6).toString();
             inv.totalText = q.value(7).toString();
-            inv.subtotalText = q.value(8).toString();
-            inv.subtotal = q.value(9).toDouble();
+            inv.measuredText = q.value(8).toString();
+            inv.measured = q.value(9).toDouble();
             out.push_back(std::move(inv));
         }
         if (q.value(10).isNull())
@@ -118,18 +130,20 @@ InvoiceAnomalyHistory invoiceAnomalyHistory(QSqlDatabase db,
     // One row per issued invoice of those contracts or clients, with its hourly lines as arrays.
     QSqlQuery q = db::query(
         db,
-        QStringLiteral(
-            "SELECT i.contract_id, i.account_id, i.currency, i.subtotal::float8, "
-            "(SELECT count(*) FROM invoice_lines c WHERE c.invoice_id = i.id), "
-            "array_to_string(array_agg(l.job_role_id ORDER BY l.id) FILTER (WHERE l.id IS NOT "
-            "NULL), ','), "
-            "array_to_string(array_agg(l.quantity ORDER BY l.id) FILTER (WHERE l.id IS NOT "
-            "NULL), ','), "
-            "array_to_string(array_agg(l.unit_price ORDER BY l.id) FILTER (WHERE l.id IS NOT "
-            "NULL), ',') "
-            "FROM invoices i LEFT JOIN invoice_lines l ON l.invoice_id = i.id AND l.unit = 'hours' "
-            "AND l.job_role_id IS NOT NULL AND l.quantity > 0 "
-            "WHERE i.kind = 'invoice' AND i.status IN ") +
+        QStringLiteral("SELECT i.contract_id, i.account_id, i.currency, coalesce(sum(l.amount) "
+                       "FILTER (WHERE ") +
+            kMeasured +
+            QStringLiteral("), 0)::float8, count(l.id), array_to_string(array_agg(l.job_role_id "
+                           "ORDER BY l.id) FILTER (WHERE ") +
+            kHourly +
+            QStringLiteral("), ','), array_to_string(array_agg(l.quantity ORDER BY l.id) FILTER "
+                           "(WHERE ") +
+            kHourly +
+            QStringLiteral("), ','), array_to_string(array_agg(l.unit_price ORDER BY l.id) "
+                           "FILTER (WHERE ") +
+            kHourly +
+            QStringLiteral("), ',') FROM invoices i LEFT JOIN invoice_lines l ON l.invoice_id = "
+                           "i.id WHERE i.kind = 'invoice' AND i.status IN ") +
             kIssued +
             QStringLiteral(" AND i.invoice_date < ? AND (i.contract_id = ANY(?::bigint[]) OR "
                            "i.account_id = ANY(?::bigint[])) GROUP BY i.id"),

@@ -44,8 +44,8 @@ struct InvoiceAnomalyInvoice
     QString account;
     QString currency;
     QString totalText;    // total to the cent, exact
-    QString subtotalText; // subtotal to the cent, exact
-    double subtotal = 0;  // feature
+    QString measuredText; // net of time, expense and manual lines to the cent, exact
+    double measured = 0;  // feature
     std::vector<InvoiceAnomalyLine> lines;
 };
 
