@@ -324,6 +324,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             panel->detailPane()->insightFlagsText().contains("Same description, quantity 20"),
             10000);
+        panel->view()->selectRow(list->rowOf(QString::number(dup)));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            panel->detailPane()->insightFlagsText().contains("Same description, quantity 20"),
+            10000);
+        grabIfAsked(&billingPage, QStringLiteral("insights-billing-flags"));
         panel->detailPane()->showInvoice(QString::number(clean));
         QTest::qWait(500);
         QCOMPARE(panel->detailPane()->insightFlagsText(), QString());
