@@ -370,16 +370,17 @@ private slots:
         }
     }
 
-    // Staff cost: one payroll journal per entity and month from the first month of the time
-    // history through October (the month end in progress), none for November; Dr 5000 / Cr
+    // Staff cost: one payroll journal per entity and month from the first month of the entity's
+    // time history through October (the month end in progress), none for November; Dr 5000 / Cr
     // 1000 dated the month end, the hours recorded × the cost rate at the month end, to the
     // cent. The operating account never runs below zero.
     void payrollEveryMonthOfEveryEntity()
     {
         const QString months = QStringLiteral(
             "SELECT p.legal_entity_id, p.period_start, p.period_end FROM accounting_periods p "
-            "WHERE p.period_start >= (SELECT date_trunc('month', min(work_date)) FROM "
-            "time_entries) AND p.period_start <= '2026-10-01'");
+            "WHERE p.period_start >= (SELECT date_trunc('month', min(t.work_date)) FROM "
+            "time_entries t JOIN employees e ON e.id = t.employee_id WHERE e.legal_entity_id = "
+            "p.legal_entity_id) AND p.period_start <= '2026-10-01'");
         const qint64 expected = scalar("SELECT count(*) FROM (" + months + ") m");
         QVERIFY(expected >= 3 * 19);
         QCOMPARE(scalar("SELECT count(*) FROM journal_entries WHERE source_type = 'payroll'"),
