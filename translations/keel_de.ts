@@ -5865,6 +5865,10 @@ Auftragsbestand %5 · Pipeline %6 · laufende Leistung %7</translation>
         <source>No role needs more hours than it has in any of the 12 months.</source>
         <translation>Keine Rolle braucht in einem der 12 Monate mehr Stunden, als sie hat.</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;What the forecast rests on&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Worauf die Prognose beruht&lt;/b&gt;</translation>
+    </message>
 </context>
 <context>
     <name>keel::insights::InsightsCard</name>
@@ -6498,6 +6502,34 @@ Auftragsbestand %5 · Pipeline %6 · laufende Leistung %7</translation>
     <message>
         <source>Lost</source>
         <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>T&amp;M work has been recognised at %1 times what the schedules planned; the run-rate adds the difference.</source>
+        <translation>Aufwandsbezogene Leistung wurde mit dem %1-Fachen des Geplanten realisiert; die laufende Leistung ergänzt die Differenz.</translation>
+    </message>
+    <message>
+        <source>Contracts start %1 days after signature (median): a deal&apos;s revenue begins that long after its expected close.</source>
+        <translation>Verträge beginnen %1 Tage nach Unterschrift (Median): der Umsatz einer Chance beginnt so lange nach ihrem erwarteten Abschluss.</translation>
+    </message>
+    <message>
+        <source>Won work runs %1 months (the median contract), spread evenly.</source>
+        <translation>Gewonnene Aufträge laufen %1 Monate (Median der Verträge), gleichmäßig verteilt.</translation>
+    </message>
+    <message>
+        <source>Of the weighted pipeline placed three months ahead, %1 arrived as revenue in the latest forecasts; the pipeline counts at that share.</source>
+        <translation>Von der drei Monate voraus eingeplanten gewichteten Pipeline kamen in den letzten Prognosen %1 als Umsatz an; die Pipeline zählt mit diesem Anteil.</translation>
+    </message>
+    <message>
+        <source>Deals are weighted with the scoring model&apos;s probability.</source>
+        <translation>Chancen werden mit der Wahrscheinlichkeit des Bewertungsmodells gewichtet.</translation>
+    </message>
+    <message>
+        <source>No scoring model yet: deals are weighted with the rep&apos;s probability.</source>
+        <translation>Noch kein Bewertungsmodell: Chancen werden mit der Wahrscheinlichkeit des Vertriebs gewichtet.</translation>
+    </message>
+    <message>
+        <source>In the backtest, recognised revenue came within %1 to %2 of 8 in 10 three-month forecasts.</source>
+        <translation>Im Rücktest lag der realisierte Umsatz bei 8 von 10 Drei-Monats-Prognosen zwischen %1 und %2.</translation>
     </message>
 </context>
 <context>

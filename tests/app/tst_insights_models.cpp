@@ -138,12 +138,22 @@ private slots:
                         "p90": "200.00", "required_hours": "320.0", "available_hours": "300.0",
                         "capacity_ok": false}],
             "capacity": [{"month": "2026-12", "role": "Consultant", "required_hours": "320.0",
-                          "available_hours": "300.0", "shortfall_hours": "20.0"}]})"));
+                          "available_hours": "300.0", "shortfall_hours": "20.0"}],
+            "factors": [{"factor": "pipeline_realisation", "value": "0.4500",
+                         "compared_with": "1.0000", "text": "…"},
+                        {"factor": "range", "value": "-0.0800 0.1200", "text": "…"}]})"));
         QCOMPARE(f.months.size(), 1);
         QCOMPARE(f.months.at(0).runRate, QString("25.00"));
         QVERIFY(!f.months.at(0).capacityOk);
         QCOMPARE(f.capacity.at(0).shortfallHours, QString("20.0"));
         QVERIFY(!f.model.trained()); // no model member: version 0
+        QCOMPARE(f.factors.size(), 2);
+        QCOMPARE(reasonSentence(f.factors.at(0)),
+                 QString("Of the weighted pipeline placed three months ahead, 45 % arrived as "
+                         "revenue in the latest forecasts; the pipeline counts at that share."));
+        QCOMPARE(reasonSentence(f.factors.at(1)),
+                 QString("In the backtest, recognised revenue came within -8 % to +12 % of 8 in "
+                         "10 three-month forecasts."));
     }
 
     void pathsCarryOnlyWhatIsSet()

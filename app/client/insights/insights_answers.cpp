@@ -207,6 +207,7 @@ RevenueForecast RevenueForecast::fromJson(const QJsonObject &o)
         f.capacity.append({t(c, "month"), t(c, "role"), t(c, "required_hours"),
                            t(c, "available_hours"), t(c, "shortfall_hours")});
     }
+    f.factors = reasonsFromJson(o.value(QLatin1String("factors")));
     f.model = InsightsModelInfo::fromJson(o.value(QLatin1String("model")).toObject());
     return f;
 }

@@ -117,6 +117,7 @@ struct RevenueForecast
     QString currency;
     QList<ForecastMonth> months;
     QList<CapacityShortfall> capacity;
+    QList<InsightsReason> factors; // what the forecast rests on
     InsightsModelInfo model;
     static RevenueForecast fromJson(const QJsonObject &o);
 };

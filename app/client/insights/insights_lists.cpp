@@ -106,6 +106,8 @@ InsightsTableModel *makeProjectRiskModel(ApiClient *api, const QString &entity,
     m->setHighlight([](const QJsonObject &o) {
         return o.value(QLatin1String("severity")) == QLatin1String("high");
     });
+    // Most listed projects are high: only the severity carries the colour.
+    m->setProperty("highlightColumn", int(ProjectColumn::Severity));
     return m;
 }
 

@@ -331,6 +331,50 @@ QString reasonSentence(const InsightsReason &r)
                    "keel::insights::Text",
                    "Approved time not yet invoiced grew from %2 h to %1 h over four weeks.")
             .arg(value, reasonNumberText(r.comparedWith));
+    // The executive forecast: what it rests on.
+    if (c == QLatin1String("tm_ratio"))
+        return QCoreApplication::translate("keel::insights::Text",
+                                           "T&M work has been recognised at %1 times what the "
+                                           "schedules planned; the run-rate adds the difference.")
+            .arg(QLocale().toString(r.value.toDouble(), 'f', 2));
+    if (c == QLatin1String("signature_to_start_days"))
+        return QCoreApplication::translate("keel::insights::Text",
+                                           "Contracts start %1 days after signature (median): a "
+                                           "deal's revenue begins that long after its expected "
+                                           "close.")
+            .arg(days(r.value));
+    if (c == QLatin1String("duration_months"))
+        return QCoreApplication::translate("keel::insights::Text",
+                                           "Won work runs %1 months (the median contract), spread "
+                                           "evenly.")
+            .arg(days(r.value));
+    if (c == QLatin1String("pipeline_realisation"))
+        return QCoreApplication::translate("keel::insights::Text",
+                                           "Of the weighted pipeline placed three months ahead, "
+                                           "%1 arrived as revenue in the latest forecasts; the "
+                                           "pipeline counts at that share.")
+            .arg(probabilityText(r.value));
+    if (c == QLatin1String("probability_source"))
+        return r.value == QLatin1String("model")
+                   ? QCoreApplication::translate(
+                         "keel::insights::Text",
+                         "Deals are weighted with the scoring model's probability.")
+                   : QCoreApplication::translate("keel::insights::Text",
+                                                 "No scoring model yet: deals are weighted with "
+                                                 "the rep's probability.");
+    if (c == QLatin1String("range")) {
+        const QStringList bounds = r.value.split(u' ', Qt::SkipEmptyParts);
+        if (bounds.size() == 2) {
+            const auto signedPercent = [](const QString &v) {
+                const QString p = probabilityText(v);
+                return v.startsWith(u'-') ? p : u'+' + p;
+            };
+            return QCoreApplication::translate("keel::insights::Text",
+                                               "In the backtest, recognised revenue came within "
+                                               "%1 to %2 of 8 in 10 three-month forecasts.")
+                .arg(signedPercent(bounds.at(0)), signedPercent(bounds.at(1)));
+        }
+    }
     // Collections.
     if (c == QLatin1String("client_history"))
         return r.value.isEmpty()

@@ -10,6 +10,7 @@
 #include "insights_text.h"
 #include "metric_format.h"
 #include "problem_text.h"
+#include "reasons_view.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -135,6 +136,11 @@ ForecastTab::ForecastTab(ApiClient *api, QWidget *parent)
     m_noShortfall->setStyleSheet(QStringLiteral("color: #276749;"));
     m_noShortfall->hide();
     sl->addWidget(m_noShortfall, 1);
+    auto *restsTitle = new QLabel(tr("<b>What the forecast rests on</b>"));
+    sl->addWidget(restsTitle);
+    m_factors = new ReasonsView;
+    m_factors->setObjectName("forecastFactors");
+    sl->addWidget(m_factors, 2);
     hl->addWidget(shortBox, 2);
 
     auto *content = new QWidget;
@@ -230,6 +236,7 @@ void ForecastTab::reload()
         }
         m_shortfalls->resizeColumnsToContents();
         m_noShortfall->setVisible(m_forecast.capacity.isEmpty());
+        m_factors->setReasons(m_forecast.factors);
         m_shortfalls->setVisible(!m_forecast.capacity.isEmpty());
         int short_ = 0;
         for (const ForecastMonth &m : m_forecast.months)

@@ -18,6 +18,7 @@ namespace keel::insights {
 class InsightsBarChart;
 class InsightsStatePanel;
 class InsightsTableModel;
+class ReasonsView;
 
 // The records behind one forecast month: a tab per part (backlog, pipeline, run-rate), each
 // list with its total against the month's figure.
@@ -49,6 +50,7 @@ public:
     InsightsBarChart *hoursChart() const { return m_hours; }
     InsightsStatePanel *state() const { return m_state; }
     QTableWidget *shortfalls() const { return m_shortfalls; }
+    ReasonsView *factors() const { return m_factors; }
     void reload();
     ForecastRecordsDialog *openMonth(int index);
 
@@ -68,6 +70,7 @@ private:
     InsightsBarChart *m_hours;
     QTableWidget *m_shortfalls;
     QLabel *m_noShortfall = nullptr;
+    ReasonsView *m_factors = nullptr;
     int m_generation = 0;
     bool m_started = false;
 };
