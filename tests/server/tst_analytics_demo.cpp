@@ -621,7 +621,9 @@ private slots:
                   qPrintable(text(a.value("denominator"))), qPrintable(text(a.value("value"))));
             QCOMPARE(canonical(text(a.value("numerator"))), canonical(q.value(0).toString()));
             QCOMPARE(canonical(text(a.value("denominator"))), canonical(q.value(1).toString()));
-            QCOMPARE(text(a.value("value")), q.value(2).toString());
+            // The driver reads numeric as a double: 0.4250 comes back as "0.425".
+            QCOMPARE(canonical(text(a.value("value"))), canonical(q.value(2).toString()));
+            QCOMPARE(text(a.value("value")).size(), 6); // the API prints four places
         }
     }
     // Scope and bad input on the demo, for every metric: the UK's finance user asking for the US
