@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QSqlQuery>
+#include <QStringList>
 
 #include <algorithm>
 #include <cmath>
@@ -23,6 +24,8 @@ constexpr int kHorizons = 12;
 // The pipeline's realisation drifts as the firm's pipeline grows: it is learned from the latest
 // forecasts of each horizon only.
 constexpr int kRealisationWindow = 6;
+// The horizon forecast_mape_3m measures.
+constexpr int kMeasuredHorizon = 3;
 
 int monthsBetween(QDate from, QDate to)
 {
@@ -197,14 +200,20 @@ double pipelineIn(const QList<ExecForecastDeal> &deals, const ExecutiveForecastF
 // arrived beyond the schedules' backlog and the run-rate, against the weighted pipeline placed
 // in m (a ratio of sums: a median of the forecasts' ratios did worse on the demo). Between 0 and
 // 1.5; a horizon with fewer than four such forecasts takes the pooled figure, 1 without history.
+// Only origins from `since` (the first month with recognised revenue) count: a snapshot taken
+// before the firm had any revenue has no backlog, so everything that arrived would read as
+// pipeline and the realisation would learn the ramp-up, not how deals turn into revenue.
+// `forecasts` receives how many forecasts each horizon's figure rests on.
 std::array<double, kHorizons> pipelineRealisation(const ExecForecastHistory &h,
-                                                  const ExecutiveForecastFit &fit, QDate bound)
+                                                  const ExecutiveForecastFit &fit, QDate bound,
+                                                  QDate since,
+                                                  std::array<int, kHorizons> *forecasts = nullptr)
 {
     std::array<double, kHorizons> arrived{}, placed{};
     std::array<int, kHorizons> pairs{};
     for (auto it = h.origins.crbegin(); it != h.origins.crend(); ++it) {
         const QDate o = *it;
-        if (o >= bound)
+        if (o >= bound || o < since)
             continue;
         const QList<ExecForecastDeal> deals = h.pipeline.value(o);
         for (std::size_t k = 0; k < std::size_t(kHorizons); ++k) {
@@ -237,6 +246,8 @@ std::array<double, kHorizons> pipelineRealisation(const ExecForecastHistory &h,
     for (std::size_t k = 0; k < std::size_t(kHorizons); ++k)
         out[k] =
             pairs[k] < 4 || placed[k] <= 0 ? pooled : std::clamp(arrived[k] / placed[k], 0.0, 1.5);
+    if (forecasts)
+        *forecasts = pairs;
     return out;
 }
 
@@ -256,10 +267,12 @@ InsightsTrained train(QSqlDatabase db, QDate asOf, const InsightsProgress &progr
     // Expanding-window backtest: each origin O is forecast with parameters fitted on what was
     // known before O (contracts signed, months recognised, snapshots taken), from O's snapshot of
     // the schedules and the deals open at O; then compared with what O + h recognised.
-    std::vector<double> ape3;
+    // ape3 holds the origins past the warm-up (the figure), ape3All every origin (reported too).
+    std::vector<double> ape3, ape3All;
     std::array<std::vector<double>, kHorizons> relative;
     QJsonArray perOrigin;
-    QDate firstScored, lastScored;
+    QStringList perOriginText;
+    QDate firstScored, lastScored, firstAny;
     int scoredMonths = 0;
     // The warm-up counts from the first month with recognised revenue (snapshots of the months
     // before the firm's first contract are empty).
@@ -277,7 +290,13 @@ InsightsTrained train(QSqlDatabase db, QDate asOf, const InsightsProgress &progr
                 10 + int(70 * i / std::max<qsizetype>(1, h.origins.size())),
                 QStringLiteral("Backtesting the forecast made in %1").arg(o.toString("yyyy-MM")));
         ExecutiveForecastFit fit = fitExecutiveForecast(db, h.entities, o);
-        fit.pipelineRealisation = pipelineRealisation(h, fit, o);
+        std::array<int, kHorizons> window{};
+        fit.pipelineRealisation = pipelineRealisation(h, fit, o, firstOrigin, &window);
+        // Warm-up: the measured horizon's realisation is learned from its latest six forecasts;
+        // before six of them were made and recognised, the origin's forecast rests on a pooled
+        // or borrowed figure the model would not use on a firm with that history, so it is
+        // reported (all origins) but not counted in the figure.
+        const bool counted = window[std::size_t(kMeasuredHorizon)] >= kRealisationWindow;
         for (int k = 0; k < kHorizons; ++k) {
             const QDate m = o.addMonths(k);
             if (m > h.lastRecognised)
@@ -295,16 +314,27 @@ InsightsTrained train(QSqlDatabase db, QDate asOf, const InsightsProgress &progr
             if (forecast > 0)
                 relative[std::size_t(k)].push_back((actual - forecast) / forecast);
             ++scoredMonths;
-            if (k == 3) {
-                ape3.push_back(std::abs(forecast - actual) / actual);
+            if (k == kMeasuredHorizon) {
+                const double ape = std::abs(forecast - actual) / actual;
+                ape3All.push_back(ape);
+                if (!firstAny.isValid())
+                    firstAny = o;
+                perOriginText.append(QStringLiteral("%1 %2%3 %")
+                                         .arg(o.toString("yyyy-MM"), counted ? "" : "(warm-up) ")
+                                         .arg(100 * (forecast - actual) / actual, 0, 'f', 1));
                 perOrigin.append(
                     QJsonObject{{QStringLiteral("origin"), o.toString("yyyy-MM")},
+                                {QStringLiteral("counted"), counted},
+                                {QStringLiteral("ape"), QString::number(ape, 'f', 4)},
                                 {QStringLiteral("month"), m.toString("yyyy-MM")},
                                 {QStringLiteral("forecast"), QString::number(forecast, 'f', 0)},
                                 {QStringLiteral("backlog"), QString::number(backlog.total, 'f', 0)},
                                 {QStringLiteral("run_rate"), QString::number(runRate, 'f', 0)},
                                 {QStringLiteral("pipeline"), QString::number(pipeline, 'f', 0)},
                                 {QStringLiteral("actual"), QString::number(actual, 'f', 0)}});
+                if (!counted)
+                    continue;
+                ape3.push_back(ape);
                 if (!firstScored.isValid())
                     firstScored = o;
                 lastScored = o;
@@ -315,7 +345,7 @@ InsightsTrained train(QSqlDatabase db, QDate asOf, const InsightsProgress &progr
     if (progress)
         progress(85, QStringLiteral("Fitting on the whole history"));
     ExecutiveForecastFit fit = fitExecutiveForecast(db, h.entities, asOf.addDays(1));
-    fit.pipelineRealisation = pipelineRealisation(h, fit, asOfMonth);
+    fit.pipelineRealisation = pipelineRealisation(h, fit, asOfMonth, firstOrigin);
     // Horizons the history cannot measure borrow the nearest measured one's range.
     int nearest = -1;
     for (int k = 0; k < kHorizons; ++k) {
@@ -335,14 +365,17 @@ InsightsTrained train(QSqlDatabase db, QDate asOf, const InsightsProgress &progr
     t.sampleSize = fit.contracts;
 
     QJsonObject figures;
-    double mape = std::nan("");
-    if (!ape3.empty()) {
+    const auto mean = [](const std::vector<double> &v) {
         double s = 0;
-        for (double v : ape3)
-            s += v;
-        mape = 100 * s / double(ape3.size());
-        figures.insert(QStringLiteral("forecast_mape_3m"), oneDecimal(mape));
-    }
+        for (double x : v)
+            s += x;
+        return s / double(v.size());
+    };
+    if (!ape3.empty())
+        figures.insert(QStringLiteral("forecast_mape_3m"), oneDecimal(100 * mean(ape3)));
+    if (!ape3All.empty())
+        figures.insert(QStringLiteral("forecast_mape_3m_all_origins"),
+                       oneDecimal(100 * mean(ape3All)));
     QJsonArray errorsByHorizon;
     for (int k = 0; k < kHorizons; ++k) {
         const auto &v = relative[std::size_t(k)];
@@ -367,10 +400,12 @@ InsightsTrained train(QSqlDatabase db, QDate asOf, const InsightsProgress &progr
                         "months recognised, the schedules' snapshot taken when it began, deals "
                         "open then")},
         {QStringLiteral("scored_on"),
-         QStringLiteral("%1 forecasts 3 months ahead (origins %2 to %3), %4 origin-months over "
-                        "horizons 0-11")
+         QStringLiteral("%1 forecasts 3 months ahead past the warm-up (origins %2 to %3) of %4 "
+                        "(from %5); %6 origin-months over horizons 0-11")
              .arg(ape3.size())
              .arg(firstScored.toString("yyyy-MM"), lastScored.toString("yyyy-MM"))
+             .arg(ape3All.size())
+             .arg(firstAny.toString("yyyy-MM"))
              .arg(scoredMonths)},
         {QStringLiteral("figures"), figures},
         {QStringLiteral("relative_errors"), errorsByHorizon},
@@ -379,7 +414,8 @@ InsightsTrained train(QSqlDatabase db, QDate asOf, const InsightsProgress &progr
          QStringLiteral(
              "Rolling origin: every month O from six months after the first recognised month on "
              "is forecast with parameters fitted only on what was known before O (the cut-off "
-             "is O; `cutoff` is the first one): the signature-to-start lag and the duration "
+             "is O; `cutoff` is the first origin counted in forecast_mape_3m): the "
+             "signature-to-start lag and the duration "
              "per service line from contracts signed before O, the T&M ratio (recognised T&M "
              "revenue / what earlier snapshots planned for those contracts), and the "
              "pipeline's realisation by horizon (revenue beyond backlog and run-rate / weighted "
@@ -392,11 +428,20 @@ InsightsTrained train(QSqlDatabase db, QDate asOf, const InsightsProgress &progr
              "placed from max(expected close, O) + lag over the service line's median "
              "duration. Compared with recognised revenue (role revenue) of O + h in the group "
              "currency, both sides at that month's closing rate, months every entity has "
-             "recognised. forecast_mape_3m = mean |forecast - actual| / actual at h = 3, in "
+             "recognised. Warm-up: an origin counts in forecast_mape_3m only once the "
+             "realisation at h = 3 rests on its full window, six forecasts of horizon 3 made "
+             "from the first recognised month on and recognised before O (so at least nine "
+             "months of recognised revenue and of snapshots before O); earlier origins learned "
+             "from the firm's first months only and "
+             "are reported in forecast_mape_3m_all_origins and forecasts_3m (`counted` false). "
+             "forecast_mape_3m = mean |forecast - actual| / actual at h = 3, in "
              "percent. P10/P90 = the 10 and 90 % quantiles of (actual - forecast) / forecast "
              "per horizon h = 0..11 (a horizon with fewer than 3 measured takes the nearest "
-             "shorter one's); the answer's range is expected x (1 + P10) .. (1 + P90), "
-             "widened to hold the expected value.")}};
+             "shorter one's; every origin, warm-up included, so the range stays wide enough); "
+             "the answer's range is expected x (1 + P10) .. (1 + P90), "
+             "widened to hold the expected value. Error (forecast - actual) / actual at h = 3 "
+             "by origin: %1.")
+             .arg(perOriginText.join(QStringLiteral(", ")))}};
     if (progress)
         progress(100, QStringLiteral("Done"));
     return t;
