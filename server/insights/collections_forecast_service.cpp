@@ -171,6 +171,49 @@ std::optional<QDate> weekParam(const Request &r)
     return d.value();
 }
 
+// P(paid in week w) for w = 0 … 12 and later (13) from the conditional delay distribution.
+std::vector<double> collectionsWeekShares(const CollectionsExpectation &e, QDate weekStart)
+{
+    std::vector<double> q(std::size_t(CollectionsWeeks + 1), 0.0);
+    const auto bucket = [&](int delay) {
+        const int w = weekOf(weekStart, e.invoice.dueDate.addDays(delay));
+        return std::size_t(std::clamp(w, 0, CollectionsWeeks));
+    };
+    if (e.distribution.empty()) {
+        q[bucket(e.prediction.delay)] = 1;
+        return q;
+    }
+    for (std::size_t i = 0; i < e.distribution.size(); ++i)
+        if (e.distribution[i] > 0)
+            q[bucket(int(i) + CollectionsDelayMin)] += e.distribution[i];
+    return q;
+}
+
+// `minor` split by the shares, each part floored and the rest handed out by largest remainder:
+// the parts add up exactly to `minor` (a negative amount is split as its absolute value).
+std::vector<qint64> collectionsSplitMinor(qint64 minor, const std::vector<double> &shares)
+{
+    const qint64 sign = minor < 0 ? -1 : 1;
+    const qint64 whole = minor * sign;
+    std::vector<qint64> parts(shares.size(), 0);
+    std::vector<std::pair<double, std::size_t>> remainders;
+    qint64 given = 0;
+    for (std::size_t i = 0; i < shares.size(); ++i) {
+        const double exact = double(whole) * shares[i];
+        parts[i] = std::min<qint64>(qint64(std::floor(exact)), whole - given);
+        given += parts[i];
+        remainders.emplace_back(exact - double(parts[i]), i);
+    }
+    // Ties go to the earlier week, so equal inputs give equal answers.
+    std::stable_sort(remainders.begin(), remainders.end(),
+                     [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (std::size_t r = 0; given < whole; r = (r + 1) % remainders.size(), ++given)
+        ++parts[remainders[r].second];
+    for (qint64 &v : parts)
+        v *= sign;
+    return parts;
+}
+
 class CollectionsRng // splitmix64: the simulation is the same on every run and platform
 {
 public:
@@ -205,14 +248,19 @@ CollectionsForecast collectionsForecast(QSqlDatabase db, const InsightsScope &sc
                                                  e.overdueDays);
         e.expectedDate = inv.dueDate.addDays(e.prediction.delay);
         e.week = weekOf(out.weekStart, e.expectedDate);
+        e.distribution = collectionsConditional(
+            collectionsClientOf(params, inv.accountId, inv.partPaid),
+            collectionsPriorOf(params, inv.total, inv.partPaid), params.k, e.overdueDays);
         e.factors = factorsOf(params, e);
         rows.append({inv.id, inv.entityId, e.week, inv.openFunctional});
         out.items.push_back(std::move(e));
     }
     const QHash<qint64, qint64> minor = collectionsConvertedMinor(
         db, scope.entityIds, scope.currency, QDate(today.year(), today.month(), 1), rows);
-    for (CollectionsExpectation &e : out.items)
+    for (CollectionsExpectation &e : out.items) {
         e.openMinor = minor.value(e.invoice.id);
+        e.weekMinor = collectionsSplitMinor(e.openMinor, collectionsWeekShares(e, out.weekStart));
+    }
     return out;
 }
 
@@ -228,29 +276,36 @@ QJsonObject collectionsListJson(QSqlDatabase db, const Request &request)
     for (const CollectionsExpectation &e : f.items) {
         if (e.invoice.id <= page.after)
             continue;
-        if (week && (e.expectedDate < *week || e.expectedDate >= week->addDays(7)))
+        // A week's records are the invoices with an expected part in it (see cash-in).
+        const int w = week ? weekOf(f.weekStart, *week) : 0;
+        const qint64 inWeek =
+            week && w >= 0 && w < CollectionsWeeks ? e.weekMinor[std::size_t(w)] : 0;
+        if (week && inWeek == 0)
             continue;
         if (items.size() == page.limit) {
             more = true;
             break;
         }
         const CollectionsOpenInvoice &inv = e.invoice;
-        items.append(QJsonObject{{"invoice_id", idToJson(inv.id)},
-                                 {"number", inv.number},
-                                 {"account_id", idToJson(inv.accountId)},
-                                 {"account", inv.account},
-                                 {"legal_entity_id", idToJson(inv.entityId)},
-                                 {"due_date", dateToJson(inv.dueDate)},
-                                 {"open_amount", moneyText(e.openMinor, f.currency)},
-                                 {"currency", f.currency},
-                                 {"invoice_open_amount", inv.openAmount},
-                                 {"invoice_currency", inv.currency},
-                                 {"expected_payment_date", dateToJson(e.expectedDate)},
-                                 {"expected_days_late", e.prediction.delay},
-                                 {"days_overdue", e.overdueDays},
-                                 {"p_late_30", ratio(e.prediction.pLate30)},
-                                 {"week_start", dateToJson(f.weekStart.addDays(7 * e.week))},
-                                 {"factors", e.factors}});
+        QJsonObject item{{"invoice_id", idToJson(inv.id)},
+                         {"number", inv.number},
+                         {"account_id", idToJson(inv.accountId)},
+                         {"account", inv.account},
+                         {"legal_entity_id", idToJson(inv.entityId)},
+                         {"due_date", dateToJson(inv.dueDate)},
+                         {"open_amount", moneyText(e.openMinor, f.currency)},
+                         {"currency", f.currency},
+                         {"invoice_open_amount", inv.openAmount},
+                         {"invoice_currency", inv.currency},
+                         {"expected_payment_date", dateToJson(e.expectedDate)},
+                         {"expected_days_late", e.prediction.delay},
+                         {"days_overdue", e.overdueDays},
+                         {"p_late_30", ratio(e.prediction.pLate30)},
+                         {"week_start", dateToJson(f.weekStart.addDays(7 * e.week))},
+                         {"factors", e.factors}};
+        if (week)
+            item.insert("week_amount", moneyText(inWeek, f.currency));
+        items.append(item);
         last = inv.id;
     }
     return {{"items", items},
@@ -264,16 +319,18 @@ QJsonObject collectionsCashInJson(QSqlDatabase db, const Request &request)
     const InsightsScope scope = insightsScope(db, request);
     const QDate today = QDate::currentDate();
     const CollectionsForecast f = collectionsForecast(db, scope, today);
-    const CollectionsParams params = CollectionsParams::fromJson(f.model.parameters);
 
+    // expected = the mean of the week's cash-in: each invoice's open amount times its chance of
+    // being paid in that week (weekMinor), so a week's records add up to it exactly. The median
+    // date alone would not do: it piles every invoice of a client on one day while the same
+    // distributions spread them over the weeks, and the sum of medians then falls outside the
+    // range those distributions give (the demo's 2026-11-30 and 2027-01-04 weeks).
     std::vector<qint64> expected(CollectionsWeeks, 0);
     std::vector<int> count(CollectionsWeeks, 0);
     qint64 totalOpen = 0;
-    // Each invoice's delay distribution conditional on it being unpaid today, as a cumulative
-    // table over whole days; a point at the prediction where the history has none.
     struct Draw
     {
-        std::vector<double> cdf;
+        std::vector<double> cdf; // over whole days of delay; empty: the point below
         int point = 0;
         qint64 minor = 0;
         QDate due;
@@ -281,28 +338,24 @@ QJsonObject collectionsCashInJson(QSqlDatabase db, const Request &request)
     std::vector<Draw> draws;
     for (const CollectionsExpectation &e : f.items) {
         totalOpen += e.openMinor;
-        if (e.week >= 0 && e.week < CollectionsWeeks) {
-            expected[std::size_t(e.week)] += e.openMinor;
-            ++count[std::size_t(e.week)];
-        }
+        for (int w = 0; w < CollectionsWeeks; ++w)
+            if (e.weekMinor[std::size_t(w)] != 0) {
+                expected[std::size_t(w)] += e.weekMinor[std::size_t(w)];
+                ++count[std::size_t(w)];
+            }
         Draw d;
         d.minor = e.openMinor;
         d.due = e.invoice.dueDate;
         d.point = e.prediction.delay;
-        const std::vector<double> p = collectionsConditional(
-            collectionsClientOf(params, e.invoice.accountId, e.invoice.partPaid),
-            collectionsPriorOf(params, e.invoice.total, e.invoice.partPaid), params.k,
-            e.overdueDays);
-        if (!p.empty()) {
-            d.cdf.resize(p.size());
-            double acc = 0;
-            for (std::size_t i = 0; i < p.size(); ++i)
-                d.cdf[i] = acc += p[i];
-        }
+        d.cdf.resize(e.distribution.size());
+        double acc = 0;
+        for (std::size_t i = 0; i < e.distribution.size(); ++i)
+            d.cdf[i] = acc += e.distribution[i];
         draws.push_back(std::move(d));
     }
-    // p10 / p90 per week: a fixed-seed simulation in whole minor units, each invoice's open
-    // amount landing in the week of a delay drawn from its distribution.
+    // p10 / p90 per week: a fixed-seed simulation in whole minor units, each invoice's whole
+    // open amount landing in the week of a delay drawn from the same conditional distribution
+    // that gives `expected`; the range is the 10th and 90th percentile of the week's sums.
     std::vector<std::vector<qint64>> sims(CollectionsWeeks, std::vector<qint64>(kSimulations, 0));
     CollectionsRng rng(0x4B45454C434F4CULL);
     for (int s = 0; s < kSimulations; ++s) {
@@ -325,10 +378,14 @@ QJsonObject collectionsCashInJson(QSqlDatabase db, const Request &request)
         std::vector<qint64> &v = sims[std::size_t(w)];
         std::sort(v.begin(), v.end());
         const auto rank = [&](double q) { return v[std::size_t(q * (kSimulations - 1))]; };
+        // A mean sits inside its 10–90 % range unless the week's money is a few large invoices
+        // each unlikely to land in it (then the sum is mostly 0 and the mean is not, or the
+        // other way round): the range is widened to hold it rather than contradict it.
+        const qint64 mean = expected[std::size_t(w)];
         weeks.append(QJsonObject{{"week_start", dateToJson(f.weekStart.addDays(7 * w))},
-                                 {"expected", moneyText(expected[std::size_t(w)], f.currency)},
-                                 {"p10", moneyText(rank(0.1), f.currency)},
-                                 {"p90", moneyText(rank(0.9), f.currency)},
+                                 {"expected", moneyText(mean, f.currency)},
+                                 {"p10", moneyText(std::min(rank(0.1), mean), f.currency)},
+                                 {"p90", moneyText(std::max(rank(0.9), mean), f.currency)},
                                  {"invoices", count[std::size_t(w)]}});
     }
     return {{"currency", f.currency},

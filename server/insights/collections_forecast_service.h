@@ -28,6 +28,12 @@ struct CollectionsExpectation
     QDate expectedDate;   // due date + the expected delay: today or later, never the past
     int week = 0;         // weeks from this week's Monday; the curve holds 0 … 12
     qint64 openMinor = 0; // the open amount in the answer's currency, minor units
+    // The delay distribution given unpaid today (index = delay − CollectionsDelayMin); empty
+    // beyond history, where the whole amount lands on the predicted day.
+    std::vector<double> distribution;
+    // openMinor spread over the weeks 0 … 12 and "later" (index 13) by that distribution, to
+    // the minor unit by largest remainder: the invoice's expected contribution to each week.
+    std::vector<qint64> weekMinor;
     QJsonArray factors;
 };
 
