@@ -64,11 +64,15 @@ QDate asOfOf(QSqlDatabase db, const Request &request, const QList<qint64> &entit
     db::PgArray ids;
     for (const qint64 id : entityIds)
         ids.add(id);
-    QSqlQuery q = db::query(db,
-                            "SELECT max(work_date) FROM time_entries WHERE legal_entity_id = "
-                            "ANY(?::bigint[]) AND status IN ('approved', 'invoiced') AND "
-                            "work_date <= current_date",
-                            {ids.literal()});
+    // Per entity, the latest day walking (legal_entity_id, work_date) backwards: a max() over
+    // the entities' ~300k entries took 0.2 s of the answer at scale 1.
+    QSqlQuery q =
+        db::query(db,
+                  "SELECT max(l.work_date) FROM unnest(?::bigint[]) e(id) CROSS JOIN "
+                  "LATERAL (SELECT te.work_date FROM time_entries te WHERE "
+                  "te.legal_entity_id = e.id AND te.status IN ('approved', 'invoiced') "
+                  "AND te.work_date <= current_date ORDER BY te.work_date DESC LIMIT 1) l",
+                  {ids.literal()});
     return q.next() && !q.value(0).isNull() ? q.value(0).toDate() : QDate::currentDate();
 }
 
