@@ -29,16 +29,17 @@ class InsightsMarginRiskTest : public QObject, public LedgerFixture
 
     qint64 ann = 0;
 
-    void time(qint64 projectId, const char *day, const char *hours, const char *cost)
+    void time(qint64 projectId, const char *day, const char *hours, const char *cost,
+              const char *currency = "USD")
     {
         db::query(db->sql(),
                   "INSERT INTO time_entries (id, employee_id, legal_entity_id, project_id, "
                   "work_date, hours, billable, status, cost_amount, cost_currency) SELECT ?, "
                   "e.id, e.legal_entity_id, ?, ?::date, ?::numeric, true, 'approved', "
-                  "?::numeric, 'USD' FROM employees e WHERE e.id = ?",
+                  "?::numeric, ? FROM employees e WHERE e.id = ?",
                   {QUuid::createUuid().toString(QUuid::WithoutBraces), projectId,
                    QString::fromLatin1(day), QString::fromLatin1(hours), QString::fromLatin1(cost),
-                   ann});
+                   QString::fromLatin1(currency), ann});
     }
 
     // Schedule, a budget of 10,000.00 cost / 16,000.00 revenue and a fixed-fee contract of
@@ -209,6 +210,35 @@ private slots:
         QCOMPARE(lake.value("expected_margin").toString(), QStringLiteral("-666.67"));
         QVERIFY(evidenceOf(lake, "milestones_slipping").isEmpty());
         QVERIFY(evidenceOf(lake, "change_requests_pending").isEmpty());
+    }
+
+    // Cost booked in another currency converts at the rate of its work day, and each day's sum
+    // is rounded to the cent before the days are added. Sea gets, besides its 4,000.00:
+    // 0.005 USD on 2026-01-19 (that day 1,000.005 -> 1,000.01); 100.00 GBP on 2026-01-26 at
+    // 1.25 (125.00); 10.01 + 10.01 GBP on 2026-02-02 at 1.30 (20.02 x 1.30 = 26.026 -> 26.03,
+    // where each entry alone would give 13.01 + 13.01 = 26.02). Spent 4,151.04: 0.4151 of the
+    // budget; cost at completion 4,151.04 x 100 / 40 = 10,377.60, expected margin 5,622.40,
+    // forecast margin 0.3514.
+    void costInAnotherCurrencyConvertsPerWorkDay()
+    {
+        firm();
+        db::exec(db->sql(),
+                 "INSERT INTO fx_rates (from_currency, to_currency, rate_date, rate) VALUES "
+                 "('GBP', 'USD', '2026-01-01', 1.25), ('GBP', 'USD', '2026-02-01', 1.30)");
+        time(project2, "2026-01-19", "1", "0.005");
+        time(project2, "2026-01-26", "1", "100.00", "GBP");
+        time(project2, "2026-02-02", "1", "10.01", "GBP");
+        time(project2, "2026-02-02", "1", "10.01", "GBP");
+        train();
+        const QJsonArray items =
+            login("fin")->get(path(QStringLiteral("all=true"))).json().value("items").toArray();
+        QJsonObject sea;
+        for (const QJsonValue &item : items)
+            if (item.toObject().value("project_id").toInteger() == project2)
+                sea = item.toObject();
+        QCOMPARE(sea.value("budget_spent_pct").toString(), QStringLiteral("0.4151"));
+        QCOMPARE(sea.value("expected_margin").toString(), QStringLiteral("5622.40"));
+        QCOMPARE(sea.value("forecast_margin").toString(), QStringLiteral("0.3514"));
     }
 
     void managerFilter()
