@@ -178,6 +178,12 @@ private:
                       "THEN s.source_key::uuid END WHERE s.invoice_line_id = ?) x "
                       "WHERE p.id = ? AND x.last > p.start_date"),
                   {c.line, c.project});
+            // A closed project's tasks are closed with nothing left to do, as when a manager
+            // closes one.
+            query(QStringLiteral("UPDATE project_tasks t SET status = 'closed', etc_hours = 0, "
+                                 "etc_cost = 0 FROM projects p WHERE p.id = t.project_id AND "
+                                 "p.id = ? AND p.status = 'closed'"),
+                  {c.project});
         } else if (kind == QLatin1String("line_per_entry")) {
             // The time billed one line per entry instead of per role and rate: the records move
             // to their own lines, the original line goes.
