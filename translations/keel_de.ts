@@ -5613,15 +5613,19 @@ Jede Buchung mit Datum in der Periode wird abgelehnt. Nur ein genehmigter Antrag
         <translation>Rechnungen der Woche werden geladen …</translation>
     </message>
     <message numerus="yes">
-        <source>&lt;b&gt;Week of %1&lt;/b&gt;: %n invoice(s), open %2 — the bar: %3</source>
+        <source>&lt;b&gt;Week of %1&lt;/b&gt;: %n invoice(s) with a share, together %2 — the bar: %3</source>
         <translation>
-            <numerusform>&lt;b&gt;Woche ab %1&lt;/b&gt;: %n Rechnung, offen %2 – der Balken: %3</numerusform>
-            <numerusform>&lt;b&gt;Woche ab %1&lt;/b&gt;: %n Rechnungen, offen %2 – der Balken: %3</numerusform>
+            <numerusform>&lt;b&gt;Woche ab %1&lt;/b&gt;: %n Rechnung mit Anteil, zusammen %2 – der Balken: %3</numerusform>
+            <numerusform>&lt;b&gt;Woche ab %1&lt;/b&gt;: %n Rechnungen mit Anteil, zusammen %2 – der Balken: %3</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>keel::insights::Columns</name>
+    <message>
+        <source>Share in the week</source>
+        <translation>Anteil in der Woche</translation>
+    </message>
     <message>
         <source>Deal</source>
         <translation>Chance</translation>

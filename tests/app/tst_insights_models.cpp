@@ -106,13 +106,16 @@ private slots:
         InsightsTableModel *model = makeCollectionsModel(nullptr, {}, "2026-12-07");
         model->setRows(json(R"({"items": [
             {"invoice_id": 1, "number": "INV-1", "open_amount": "0.10", "currency": "EUR",
-             "due_date": "2026-11-30", "expected_payment_date": "2026-12-08",
+             "week_amount": "0.07", "due_date": "2026-11-30", "expected_payment_date": "2026-12-08",
              "expected_days_late": "8.0", "p_late_30": "0.0420", "factors": []},
             {"invoice_id": 2, "number": "INV-2", "open_amount": "0.20", "currency": "EUR",
-             "due_date": "2026-10-30", "expected_payment_date": "2026-12-09",
+             "week_amount": "0.05", "due_date": "2026-10-30", "expected_payment_date": "2026-12-09",
              "expected_days_late": "40.0", "p_late_30": "0.6100", "factors": []}],
             "next": null})"));
         QCOMPARE(model->total("open_amount"), QString("0.30"));
+        // A week's bar is the invoices' shares in it, not their whole open amounts.
+        QCOMPARE(model->total("week_amount"), QString("0.12"));
+        QVERIFY(model->index(0, CollectionColumn::WeekShare).data().toString().contains("0.07"));
         QCOMPARE(model->index(1, CollectionColumn::Late30).data().toString(), QString("61 %"));
         QVERIFY(model->index(1, 0).data(InsightsTableModel::HighlightRole).toBool());
         QCOMPARE(model->index(0, CollectionColumn::Late30).data().toString(), QString("4.2 %"));

@@ -72,6 +72,7 @@ enum
     Client,
     Due,
     Open,
+    WeekShare, // the invoice's share in the asked week (empty without a week)
     Expected,
     DaysLate,
     Late30

@@ -145,7 +145,8 @@ void CashInTab::openWeek(int index)
 
 QString CashInTab::recordsTotalText() const
 {
-    return m_records ? m_records->total(QStringLiteral("open_amount")) : QString();
+    // A week's records are the invoices with a share in it; their shares add up to the bar.
+    return m_records ? m_records->total(QStringLiteral("week_amount")) : QString();
 }
 
 void CashInTab::showRecords(InsightsTableModel *model, int week)
@@ -162,10 +163,11 @@ void CashInTab::showRecords(InsightsTableModel *model, int week)
         m_view->resizeColumnsToContents();
         if (week >= 0) {
             const CashInWeek &w = m_forecast.weeks.at(week);
-            const QString total = model->total(QStringLiteral("open_amount"));
+            const QString total = model->total(QStringLiteral("week_amount"));
             m_recordsTitle->setText(
-                pluralText(tr("<b>Week of %1</b>: %n invoice(s), open %2 — the bar: %3", nullptr,
-                              model->rowCount()),
+                pluralText(tr("<b>Week of %1</b>: %n invoice(s) with a share, together %2 — the "
+                              "bar: %3",
+                              nullptr, model->rowCount()),
                            model->rowCount())
                     .arg(insightsDateText(w.weekStart),
                          insightsMoneyText(total, m_forecast.currency),
