@@ -4,7 +4,7 @@
 // - insights_train_s: a full training run of every model as the executive starts it, from the
 //   POST to the run read back completed (target < 30 s at scale 1).
 // - every figure of every model's backtest.figures (score_auc, anomaly_recall, …) as a line of
-//   its own: unit "percent" for forecast_mape_3m, "days" for *_days, "count" for a whole
+//   its own: unit "percent" for forecast_mape_3m (and its all-origins figure), "days" for *_days, "count" for a whole
 //   number (the counts some models give beside their figures), else "ratio"; "detail"
 //   names the model's version and its backtest cut-off. A model whose training failed prints
 //   {"name": "<model>", "error": …}.
@@ -55,7 +55,7 @@ QString unitOf(const QString &figure, const QJsonValue &value)
     // Counts beside the figures (planted, flagged, …) are whole numbers in the strings.
     if (value.isString() && !value.toString().contains(u'.'))
         return QStringLiteral("count");
-    if (figure == QLatin1String("forecast_mape_3m"))
+    if (figure.startsWith(QLatin1String("forecast_mape_3m")))
         return QStringLiteral("percent");
     if (figure.endsWith(QLatin1String("_days")))
         return QStringLiteral("days");
