@@ -4,9 +4,10 @@
 // - insights_train_s: a full training run of every model as the executive starts it, from the
 //   POST to the run read back completed (target < 30 s at scale 1).
 // - every figure of every model's backtest.figures (score_auc, anomaly_recall, …) as a line of
-//   its own: unit "percent" for forecast_mape_3m (and its all-origins figure), "days" for *_days, "count" for a whole
-//   number (the counts some models give beside their figures), else "ratio"; "detail"
-//   names the model's version and its backtest cut-off. A model whose training failed prints
+//   its own: unit "percent" for forecast_mape_3m (and its all-origins figure), "days" for *_days,
+//   "count" for a whole number (the counts some models give beside their figures), else "ratio";
+//   "detail" names the model's version and its backtest cut-off. A model whose training failed
+//   prints
 //   {"name": "<model>", "error": …}.
 // - insights_score_ms: scoring everything open for the executive, in sequence: every open
 //   opportunity (GET /insights/opportunities, pages of 500 to the end) and every draft invoice
