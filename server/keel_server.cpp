@@ -1,7 +1,6 @@
 #include "keel_server.h"
 
 #include "analytics/analytics_context.h"
-#include "insights/insights_context.h"
 #include "audit/audit_routes.h"
 #include "billing/billing_context.h"
 #include "close/close_context.h"
@@ -17,6 +16,7 @@
 #include "http/server_runtime.h"
 #include "identity/identity_routes.h"
 #include "identity/identity_service.h"
+#include "insights/insights_context.h"
 #include "ledger/ledger_routes.h"
 #include "resourcing/capacity_routes.h"
 #include "resourcing/employee_routes.h"
