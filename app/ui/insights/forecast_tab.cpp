@@ -9,7 +9,6 @@
 #include "insights_table_model.h"
 #include "insights_text.h"
 #include "metric_format.h"
-#include "problem_text.h"
 #include "reasons_view.h"
 
 #include <QCoreApplication>
@@ -181,10 +180,7 @@ void ForecastTab::reload()
         if (generation != m_generation)
             return;
         if (!reply->ok()) {
-            if (reply->problem().status == 409)
-                m_state->showNotTrained();
-            else
-                m_state->showError(humanMessage(reply->problem()));
+            m_state->showProblem(reply->problem());
             emit loaded();
             return;
         }

@@ -1,5 +1,8 @@
 #include "insights_state.h"
 
+#include "problem.h"
+#include "problem_text.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -74,6 +77,14 @@ void InsightsStatePanel::showNotTrained()
 {
     m_message->setText(tr("No model trained yet"));
     setState(State::NotTrained);
+}
+
+void InsightsStatePanel::showProblem(const Problem &problem)
+{
+    if (problem.status == 409)
+        showNotTrained();
+    else
+        showError(humanMessage(problem));
 }
 
 void InsightsStatePanel::showError(const QString &message)

@@ -6,6 +6,10 @@ class QLabel;
 class QPushButton;
 class QStackedWidget;
 
+namespace keel {
+struct Problem;
+}
+
 namespace keel::insights {
 
 // The designed states every insight shows around its content: loading, empty (with a hint,
@@ -31,6 +35,9 @@ public:
     void showEmpty(const QString &message);
     void showNotTrained();
     void showError(const QString &message);
+    // A failed answer: 409 (no model trained yet) is the not-trained state, anything else an
+    // error in the server's words.
+    void showProblem(const Problem &problem);
     void showReady();
     // Whether the not-trained state offers Retrain (only the workspace can start one).
     void setRetrainOffered(bool offered);
