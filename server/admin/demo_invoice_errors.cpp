@@ -178,11 +178,19 @@ private:
                       "THEN s.source_key::uuid END WHERE s.invoice_line_id = ?) x "
                       "WHERE p.id = ? AND x.last > p.start_date"),
                   {c.line, c.project});
-            // A closed project's tasks are closed with nothing left to do, as when a manager
-            // closes one.
+            // A closed project's tasks are closed with nothing left to do and its staffing ends
+            // with it, as when a manager closes one.
             query(QStringLiteral("UPDATE project_tasks t SET status = 'closed', etc_hours = 0, "
                                  "etc_cost = 0 FROM projects p WHERE p.id = t.project_id AND "
                                  "p.id = ? AND p.status = 'closed'"),
+                  {c.project});
+            query(QStringLiteral("DELETE FROM assignments a USING projects p WHERE p.id = "
+                                 "a.project_id AND p.id = ? AND p.status = 'closed' AND "
+                                 "a.start_date > p.end_date"),
+                  {c.project});
+            query(QStringLiteral("UPDATE assignments a SET end_date = p.end_date FROM projects p "
+                                 "WHERE p.id = a.project_id AND p.id = ? AND p.status = 'closed' "
+                                 "AND a.end_date > p.end_date"),
                   {c.project});
         } else if (kind == QLatin1String("line_per_entry")) {
             // The time billed one line per entry instead of per role and rate: the records move
