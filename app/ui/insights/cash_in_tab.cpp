@@ -151,6 +151,7 @@ void CashInTab::showRecords(InsightsTableModel *model, int week)
         m_records->deleteLater();
     m_records = model;
     m_view->setModel(model);
+    m_view->setColumnHidden(CollectionColumn::WeekShare, week < 0);
     m_recordsTitle->setText(week < 0 ? tr("<b>Every open invoice</b> by its expected payment")
                                      : tr("Loading the week's invoices…"));
     connect(model, &InsightsTableModel::loaded, this, [this, model, week] {
